@@ -1,0 +1,52 @@
+// The VS Code client: starts the language server, forwards settings, and contributes commands.
+// It holds no checking logic; that is the engine's, behind the server.
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
+export const LANGUAGES = [
+  'xml', 'json', 'jsonc', 'csharp', 'java', 'kotlin', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact',
+  'yaml', 'properties', 'ini', 'dotenv', 'plaintext', 'markdown', 'csv', 'http', 'shellscript', 'python', 'go',
+];
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    outputChannel: output,
+    initializationOptions: { settings: vscode.workspace.getConfiguration('nhn') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xsd,xml,json,yaml,yml}') },
+  };
+  return new LanguageClient('nhn', vscode.l10n.t('NHN Integrator'), serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel(vscode.l10n.t('NHN Integrator'), { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('nhn.restartServer', async () => {
+      output.info('Restarting the NHN language server');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('nhn.showOutput', () => output.show()),
+  );
+  await client.start();
+  output.info(`NHN language server started (${context.extension.packageJSON.version})`);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

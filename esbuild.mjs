@@ -1,0 +1,75 @@
+// One build script for the three bundles: dist/client.js (VS Code extension), dist/server.js
+// (language server) and dist/cli.js (nhn-lint). `--production` minifies; `--watch` rebuilds.
+
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const require = createRequire(import.meta.url);
+
+// The rule compiler is TypeScript; bundle it once so the build validates rule files with the same
+// code the tests and the runtime use.
+async function loadRuleCompiler() {
+  const out = path.resolve('dist/.build/compile-rules.cjs');
+  mkdirSync(path.dirname(out), { recursive: true });
+  await esbuild.build({
+    entryPoints: ['server/src/engine/rules/compile.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  return require(out);
+}
+
+const { compileRuleFile } = await loadRuleCompiler();
+
+/** server/rules/*.yaml → validated JSON; a bad rule stops the build at its file and line. */
+const rulesYamlPlugin = {
+  name: 'nhn-rules-yaml',
+  setup(build) {
+    build.onLoad({ filter: /\.yaml$/ }, async (args) => {
+      try {
+        const rules = compileRuleFile(readFileSync(args.path, 'utf8'), path.relative(process.cwd(), args.path));
+        return { contents: `module.exports = ${JSON.stringify(rules)};`, loader: 'js' };
+      } catch (err) {
+        return { errors: [{ text: err.message }] };
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  sourcesContent: !production,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [rulesYamlPlugin],
+  // libxml2-wasm and other optional heavy parts are loaded lazily by the checks that need them.
+  external: ['vscode'],
+};
+
+const targets = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const t of targets) await (await esbuild.context(t)).watch();
+  console.log('[esbuild] watching');
+} else {
+  const started = Date.now();
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+  chmodSync('dist/cli.js', 0o755);
+  writeFileSync('dist/.build/stamp', new Date().toISOString());
+  console.log(`[esbuild] built client, server, cli in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

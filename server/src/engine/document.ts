@@ -1,0 +1,41 @@
+// Offset ↔ position for a document's text, computed once per analysis.
+
+import type { AnalyzedDocument, EngineDocument, Position, Range } from './types';
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function analyzed(doc: EngineDocument): AnalyzedDocument {
+  let starts: number[] | undefined;
+  const lines = () => (starts ??= lineStarts(doc.text));
+  const positionAt = (offset: number): Position => {
+    const s = lines();
+    offset = Math.max(0, Math.min(offset, doc.text.length));
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - s[lo] };
+  };
+  const offsetAt = (p: Position): number => {
+    const s = lines();
+    if (p.line >= s.length) return doc.text.length;
+    return Math.min(s[Math.max(0, p.line)] + p.character, p.line + 1 < s.length ? s[p.line + 1] : doc.text.length);
+  };
+  const rangeOf = (start: number, end: number): Range => ({ start: positionAt(start), end: positionAt(end) });
+  return { ...doc, positionAt, offsetAt, rangeOf };
+}

@@ -1,0 +1,19 @@
+// The engine's public surface for the server, the CLI and the tests.
+
+import type { Check } from './types';
+import type { Rule } from './rules/model';
+import { BUILTIN_RULES } from './rules/builtin';
+import { textRulesCheck } from './checks/text-rules';
+
+export * from './types';
+export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
+export { resolveToday } from './rules/dates';
+export { languageIdFor } from './languages';
+export { BUILTIN_RULES, findRule } from './rules/builtin';
+export { ruleHover } from './rules/finding';
+export type { Rule } from './rules/model';
+
+/** The default set of checks, in the order they run. */
+export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
+  return [textRulesCheck(rules)];
+}

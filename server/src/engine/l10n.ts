@@ -1,0 +1,31 @@
+// The engine's own sentences in English and Norwegian bokmål. Rule texts live in the rule data.
+// (The editor-facing strings of the extension use @vscode/l10n; the engine has no editor.)
+
+import type { Language } from './types';
+
+const STRINGS = {
+  retiredOn: { en: 'Retired on {0}.', nb: 'Utgår {0}.' },
+  retiredSince: { en: 'Retired since {0}.', nb: 'Utgått siden {0}.' },
+  unverified: { en: '(UNVERIFIED: no public NHN source confirms this.)', nb: '(UVERIFISERT: ingen offentlig NHN-kilde bekrefter dette.)' },
+  replaceWith: { en: 'Replace with {0}', nb: 'Erstatt med {0}' },
+  fixAllInFile: { en: 'Fix all {0} in this file', nb: 'Rett alle {0} i denne filen' },
+  openSource: { en: 'Open the source of rule {0}', nb: 'Åpne kilden til regel {0}' },
+  replacement: { en: 'Replacement', nb: 'Erstatning' },
+  source: { en: 'Source', nb: 'Kilde' },
+  announced: { en: 'Announced', nb: 'Varslet' },
+  deadline: { en: 'Deadline', nb: 'Frist' },
+  confidence: { en: 'Confidence', nb: 'Sikkerhet' },
+  checkFailed: { en: 'Check {0} failed on this file: {1}', nb: 'Kontrollen {0} feilet på denne filen: {1}' },
+  fileTooLarge: {
+    en: 'File is {0} MB, above the limit of {1} MB (nhn.maxFileSize): not checked.',
+    nb: 'Filen er {0} MB, over grensen på {1} MB (nhn.maxFileSize): ikke kontrollert.',
+  },
+  binaryFile: { en: 'Binary file: not checked.', nb: 'Binærfil: ikke kontrollert.' },
+  unusedSuppression: { en: 'This suppression of {0} suppresses nothing.', nb: 'Denne undertrykkingen av {0} undertrykker ingenting.' },
+} satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof STRINGS;
+
+export function t(lang: Language, key: MessageKey, ...args: (string | number)[]): string {
+  return STRINGS[key][lang].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}

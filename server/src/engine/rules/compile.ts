@@ -1,0 +1,83 @@
+// Turns a YAML rule file into validated rules, or fails loudly with the file and line of the mistake.
+// Used by the build (esbuild.mjs embeds the built-in rules as JSON), by the tests, and at run time
+// for rule files a user adds.
+
+import Ajv from 'ajv';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import ruleSchema from '../../../../schemas/rules.schema.json';
+import type { Rule, RuleFile } from './model';
+
+export class RuleFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = 'RuleFileError';
+  }
+}
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+function validate(data: unknown) {
+  validator ??= new Ajv({ allErrors: true, strict: true }).compile(ruleSchema);
+  return { ok: validator(data) as boolean, errors: validator.errors ?? [] };
+}
+
+/** Walks a JSON pointer (`/rules/3/match`) through the YAML tree to find the line it starts on. */
+function lineOfPointer(root: Node | null, pointer: string, lines: LineCounter): number {
+  let node: unknown = root;
+  let best = 1;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    let next: unknown;
+    if (isMap(node)) next = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value;
+    else if (isSeq(node)) next = node.items[Number(key)];
+    if (!next) break;
+    node = next;
+    const r = (next as Node).range;
+    if (r) best = lines.linePos(r[0]).line;
+  }
+  return best;
+}
+
+export function compileRuleFile(text: string, file: string): Rule[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    throw new RuleFileError(file, lines.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]}`);
+  }
+  const data = doc.toJS() as RuleFile;
+  const { ok, errors } = validate(data);
+  if (!ok) {
+    const e = errors[0];
+    const where = e.instancePath || '/';
+    const extra = e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : '';
+    const allowed = e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+    throw new RuleFileError(file, lineOfPointer(doc.contents, where, lines), `${where} ${e.message}${extra}${allowed}`);
+  }
+  const seen = new Map<string, number>();
+  data.rules.forEach((rule, i) => {
+    const line = lineOfPointer(doc.contents, `/rules/${i}`, lines);
+    if (seen.has(rule.id)) throw new RuleFileError(file, line, `duplicate rule id '${rule.id}' (first at line ${seen.get(rule.id)})`);
+    seen.set(rule.id, line);
+    if (!rule.match.regex && !rule.match.xml) throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex or match.xml`);
+    for (const [what, src, flags] of [
+      ['match.regex', rule.match.regex, rule.match.flags ?? ''],
+      ['match.xml.value', rule.match.xml?.value, ''],
+      ['match.xml.namespace', rule.match.xml?.namespace, ''],
+    ] as const) {
+      if (src === undefined) continue;
+      try {
+        new RegExp(src, flags + 'gd');
+      } catch (err) {
+        throw new RuleFileError(file, line, `rule '${rule.id}': ${what} is not a valid regular expression: ${(err as Error).message}`);
+      }
+    }
+    if (rule.announced && rule.deadline && rule.announced > rule.deadline) {
+      throw new RuleFileError(file, line, `rule '${rule.id}': announced ${rule.announced} is after deadline ${rule.deadline}`);
+    }
+  });
+  return data.rules;
+}

@@ -1,0 +1,68 @@
+// Turns a rule hit into a finding: message with dates, severity, tags, source link and fixes.
+// Shared by every rule-driven check (text patterns, XML structure) so they all speak alike.
+
+import type { AnalysisContext, AnalyzedDocument, Finding, Fix } from '../types';
+import { t } from '../l10n';
+import { datedSeverity, formatDate } from './dates';
+import type { Rule } from './model';
+
+export interface RuleHit {
+  /** Flagged span (offsets into the document). */
+  start: number;
+  end: number;
+  /** Span the rewrite replaces and the text it holds (defaults to the flagged span). */
+  editStart?: number;
+  editEnd?: number;
+  /** Rewritten text for the edit span, when the rule has a verified replacement value. */
+  newText?: string;
+}
+
+export function ruleMessage(rule: Rule, ctx: AnalysisContext): { text: string; severity: Finding['severity'] } {
+  const lang = ctx.language;
+  const { severity, when } = datedSeverity(rule, ctx.today, lang);
+  const parts = [rule.message[lang]];
+  if (when) parts.push(when);
+  if (rule.replacement) parts.push(rule.replacement.text[lang]);
+  if (rule.confidence === 'unverified') parts.push(t(lang, 'unverified'));
+  return { text: parts.join(' '), severity };
+}
+
+export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx: AnalysisContext): Finding {
+  const { text, severity } = ruleMessage(rule, ctx);
+  const fixes: Fix[] = [];
+  if (hit.newText !== undefined) {
+    fixes.push({
+      title: t(ctx.language, 'replaceWith', hit.newText),
+      edits: [{ range: doc.rangeOf(hit.editStart ?? hit.start, hit.editEnd ?? hit.end), newText: hit.newText }],
+      preferred: rule.confidence === 'verified',
+    });
+  } else {
+    fixes.push({
+      title: t(ctx.language, 'openSource', rule.id),
+      command: { command: 'nhn.openSource', title: t(ctx.language, 'openSource', rule.id), arguments: [rule.source] },
+    });
+  }
+  return {
+    ruleId: rule.id,
+    range: doc.rangeOf(hit.start, hit.end),
+    severity,
+    message: text,
+    tags: rule.deprecated === false ? undefined : ['deprecated'],
+    source: rule.source,
+    fixes,
+    data: { announced: rule.announced, deadline: rule.deadline, confidence: rule.confidence },
+  };
+}
+
+/** The rule's story for a hover, in Markdown. */
+export function ruleHover(rule: Rule, ctx: AnalysisContext): string {
+  const lang = ctx.language;
+  const { text } = ruleMessage(rule, ctx);
+  const lines = [`**${rule.title[lang]}** (\`${rule.id}\`)`, '', text, ''];
+  if (rule.announced) lines.push(`- ${t(lang, 'announced')}: ${formatDate(rule.announced, lang)}`);
+  if (rule.deadline) lines.push(`- ${t(lang, 'deadline')}: ${formatDate(rule.deadline, lang)}`);
+  if (rule.replacement) lines.push(`- ${t(lang, 'replacement')}: ${rule.replacement.value ? `\`${rule.replacement.value}\` — ` : ''}${rule.replacement.text[lang]}`);
+  lines.push(`- ${t(lang, 'confidence')}: ${rule.confidence}`);
+  lines.push(`- ${t(lang, 'source')}: [${rule.source}](${rule.source})`);
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+// Code actions are looked up from the findings of the current version: each finding's fixes, and a
+// "fix all of this rule in the file" action when the rule has more than one rewrite.
+
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../engine';
+import { sameSpot } from './convert';
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Diagnostic[], findings: Finding[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const rulesHere = new Set<string>();
+  for (const f of findings) {
+    if (!overlaps(f.range, range)) continue;
+    const diagnostic = diagnostics.find((d) => sameSpot(d, f));
+    rulesHere.add(f.ruleId);
+    for (const fix of f.fixes ?? []) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diagnostic ? [diagnostic] : undefined,
+        isPreferred: fix.preferred,
+        edit: fix.edits ? { changes: { [doc.uri]: fix.edits } } : undefined,
+        command: fix.command,
+      });
+    }
+  }
+  for (const ruleId of rulesHere) {
+    const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits)?.edits ?? []);
+    if (edits.length > 1) {
+      actions.push({ title: `Fix all ${ruleId} in this file (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+    }
+  }
+  return actions;
+}

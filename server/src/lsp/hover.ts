@@ -1,0 +1,21 @@
+// Hover: the story of each rule that fired at the position (what, when, replacement, source).
+
+import type { Hover, Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findRule, ruleHover, type AnalysisContext, type Finding } from '../engine';
+
+function contains(f: Finding, p: Position): boolean {
+  const { start, end } = f.range;
+  const afterStart = p.line > start.line || (p.line === start.line && p.character >= start.character);
+  const beforeEnd = p.line < end.line || (p.line === end.line && p.character <= end.character);
+  return afterStart && beforeEnd;
+}
+
+export function hoverFor(_doc: TextDocument, position: Position, findings: Finding[], ctx: AnalysisContext): Hover | null {
+  const parts: string[] = [];
+  for (const f of findings.filter((x) => contains(x, position))) {
+    const rule = findRule(f.ruleId);
+    parts.push(rule ? ruleHover(rule, ctx) : `**${f.ruleId}**\n\n${f.message}`);
+  }
+  return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
+}

@@ -1,0 +1,89 @@
+// Settings from the client (`workspace/configuration`, section `nhn`), turned into the engine's context.
+
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
+import { DEFAULT_SETTINGS, resolveToday, type AnalysisContext, type Language, type RuleSetting, type Settings } from '../engine';
+import { createResolvers } from '../host/resolvers';
+
+/** The `nhn.*` settings as the client sends them (see package.json `contributes.configuration`). */
+export interface ClientSettings {
+  today?: string;
+  language?: 'auto' | Language;
+  rules?: Record<string, RuleSetting>;
+  maxFileSize?: number;
+  allowDownloads?: boolean;
+  xml?: { schemaPaths?: string[]; catalogs?: string[] };
+  fhir?: { packagePaths?: string[] };
+}
+
+export function languageOf(setting: ClientSettings['language'], locale: string | undefined): Language {
+  if (setting === 'en' || setting === 'nb') return setting;
+  return /^(nb|no|nn)\b/i.test(locale ?? '') ? 'nb' : 'en';
+}
+
+export function toEngineSettings(s: ClientSettings): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    rules: s.rules ?? {},
+    schemaPaths: s.xml?.schemaPaths ?? [],
+    catalogs: s.xml?.catalogs ?? [],
+    fhirPackagePaths: s.fhir?.packagePaths ?? [],
+    maxFileBytes: (s.maxFileSize ?? DEFAULT_SETTINGS.maxFileBytes / 1024 / 1024) * 1024 * 1024,
+    allowDownloads: s.allowDownloads ?? false,
+  };
+}
+
+export class SettingsStore {
+  private locale: string | undefined;
+  private pullConfig = false;
+  private current: ClientSettings = {};
+  private readonly resolvers = createResolvers();
+  /** Set by tests and the CLI-less editors that cannot send configuration. */
+  initOptions: ClientSettings = {};
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    this.locale = params.locale;
+    this.pullConfig = !!params.capabilities.workspace?.configuration;
+    this.initOptions = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings ?? {};
+    this.current = this.initOptions;
+  }
+
+  async listen(onChange: () => void): Promise<void> {
+    const refresh = async () => {
+      if (this.pullConfig) {
+        const pulled = (await this.connection.workspace.getConfiguration('nhn').catch(() => undefined)) as ClientSettings | undefined;
+        this.current = { ...this.initOptions, ...(pulled ?? {}) };
+      }
+      onChange();
+    };
+    this.connection.onDidChangeConfiguration(async (change) => {
+      if (!this.pullConfig) {
+        const pushed = (change.settings as { nhn?: ClientSettings } | undefined)?.nhn;
+        if (pushed) this.current = { ...this.initOptions, ...pushed };
+      }
+      await refresh();
+    });
+    if (this.pullConfig) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'nhn' }).catch(() => undefined);
+      await refresh();
+    }
+  }
+
+  contextFor(_uri: string, signal?: AbortSignal): AnalysisContext {
+    let today: string;
+    try {
+      today = resolveToday(this.current.today);
+    } catch {
+      today = resolveToday(undefined);
+    }
+    return {
+      today,
+      language: languageOf(this.current.language, this.locale),
+      settings: toEngineSettings(this.current),
+      resolvers: this.resolvers,
+      signal,
+    };
+  }
+}

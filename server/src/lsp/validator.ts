@@ -1,0 +1,79 @@
+// Validation scheduling: debounced per document, cancelled when a newer edit supersedes it, and
+// findings remembered per document version so code actions and hovers are look-ups, not re-analysis.
+
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, createChecks, type Finding } from '../engine';
+import { toDiagnostic } from './convert';
+import type { SettingsStore } from './settings';
+
+const DEBOUNCE_MS = 200;
+
+interface Pending {
+  timer?: NodeJS.Timeout;
+  abort: AbortController;
+}
+
+export class DocumentValidator {
+  private readonly checks = createChecks();
+  private readonly pending = new Map<string, Pending>();
+  private readonly results = new Map<string, { version: number; findings: Finding[] }>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+    this.cancel(doc.uri);
+    const abort = new AbortController();
+    const entry: Pending = { abort };
+    entry.timer = setTimeout(() => void this.validate(doc, abort.signal), delay);
+    this.pending.set(doc.uri, entry);
+  }
+
+  revalidateAll(docs: TextDocument[]): void {
+    for (const d of docs) this.schedule(d, 0);
+  }
+
+  forget(uri: string): void {
+    this.cancel(uri);
+    this.results.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  findingsOf(doc: TextDocument): Finding[] {
+    const r = this.results.get(doc.uri);
+    return r && r.version === doc.version ? r.findings : [];
+  }
+
+  private cancel(uri: string): void {
+    const p = this.pending.get(uri);
+    if (!p) return;
+    clearTimeout(p.timer);
+    p.abort.abort();
+    this.pending.delete(uri);
+  }
+
+  private async validate(doc: TextDocument, signal: AbortSignal): Promise<void> {
+    const version = doc.version;
+    const ctx = this.settings.contextFor(doc.uri, signal);
+    let findings: Finding[];
+    try {
+      const result = await analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version }, ctx, this.checks);
+      findings = result.findings;
+      if (result.skipped) {
+        findings = [{ ruleId: 'xml/not-checked', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'info', message: result.skipped.message }];
+        this.connection.console.info(`${doc.uri}: ${result.skipped.message}`);
+      }
+    } catch (err) {
+      // Never stale or half results: an empty report and a notice in the output.
+      this.connection.console.error(`Validation of ${doc.uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
+      findings = [];
+    }
+    if (signal.aborted) return;
+    this.pending.delete(doc.uri);
+    this.results.set(doc.uri, { version, findings });
+    await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map(toDiagnostic) });
+  }
+}
