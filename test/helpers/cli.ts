@@ -1,0 +1,31 @@
+// Runs the built CLI (dist/cli.js) as a process, the way CI runs it.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CLI = path.resolve(__dirname, '../../dist/cli.js');
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NHN_TODAY: '2026-11-26', NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 60000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nhn-lint-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

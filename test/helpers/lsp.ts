@@ -1,0 +1,119 @@
+// A real LSP client for tests: starts the built dist/server.js as a child process and talks to it
+// over stdio with vscode-languageserver-protocol, exactly as an editor would.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type Diagnostic,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  initializeResult: InitializeResult;
+  stderr: () => string;
+  open(uri: string, languageId: string, text: string): void;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
+  /** The diagnostics last published for `uri`. */
+  current(uri: string): Diagnostic[];
+  /** Resolves with the next diagnostics for `uri` that satisfy `until` (default: any). */
+  diagnostics(uri: string, until?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: { settings?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean } = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  const waiters: Array<{ uri: string; until: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    latest.set(p.uri, p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.until(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/showDocument', () => ({ success: true }));
+  connection.listen();
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    locale: options.locale ?? 'en',
+    capabilities: {
+      workspace: { configuration: options.configuration ?? true },
+      textDocument: {
+        publishDiagnostics: { tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, versionSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+      },
+    },
+    initializationOptions: options.settings ? { settings: options.settings } : undefined,
+    workspaceFolders: null,
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    connection,
+    process: child,
+    initializeResult,
+    stderr: () => err,
+    open(uri, languageId, text) {
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    },
+    change(uri, version, contentChanges) {
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    },
+    current(uri) {
+      return latest.get(uri)?.diagnostics ?? [];
+    },
+    diagnostics(uri, until = () => true, timeoutMs = 15000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri)?.diagnostics)}; stderr: ${err}`)), timeoutMs);
+        waiters.push({ uri, until, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+      });
+    },
+    async close() {
+      try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
+
+/** Applies LSP text edits to a string (edits must not overlap). */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
