@@ -2,7 +2,7 @@
 
 import { analyze, createChecks, DEFAULT_SETTINGS, type AnalysisContext, type Finding, type Settings } from '../../server/src/engine';
 
-export function context(over: Partial<AnalysisContext> & { settings?: Partial<Settings> } = {}): AnalysisContext {
+export function context(over: Omit<Partial<AnalysisContext>, 'settings'> & { settings?: Partial<Settings> } = {}): AnalysisContext {
   return {
     today: over.today ?? '2026-11-26',
     language: over.language ?? 'en',
