@@ -12,6 +12,7 @@ export { languageIdFor } from './languages';
 export { BUILTIN_RULES, findRule } from './rules/builtin';
 export { ruleHover } from './rules/finding';
 export type { Rule } from './rules/model';
+export { classifyNin, maskNin, syntheticFor, checkDigitsFor, type NinInfo, type NinKind } from './nin/classify';
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
