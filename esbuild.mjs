@@ -16,7 +16,7 @@ async function loadRuleCompiler() {
   const out = path.resolve('dist/.build/compile-rules.cjs');
   mkdirSync(path.dirname(out), { recursive: true });
   await esbuild.build({
-    entryPoints: ['server/src/engine/rules/compile.ts'],
+    entryPoints: ['server/src/engine/data-files.ts'],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -26,15 +26,15 @@ async function loadRuleCompiler() {
   return require(out);
 }
 
-const { compileRuleFile } = await loadRuleCompiler();
+const { compileDataFile } = await loadRuleCompiler();
 
-/** server/rules/*.yaml → validated JSON; a bad rule stops the build at its file and line. */
+/** server/rules/*.yaml and schemas/namespaces.yaml → validated JSON; a mistake stops the build at its file and line. */
 const rulesYamlPlugin = {
   name: 'nhn-rules-yaml',
   setup(build) {
     build.onLoad({ filter: /\.yaml$/ }, async (args) => {
       try {
-        const rules = compileRuleFile(readFileSync(args.path, 'utf8'), path.relative(process.cwd(), args.path));
+        const rules = compileDataFile(readFileSync(args.path, 'utf8'), path.relative(process.cwd(), args.path));
         return { contents: `module.exports = ${JSON.stringify(rules)};`, loader: 'js' };
       } catch (err) {
         return { errors: [{ text: err.message }] };

@@ -1,14 +1,14 @@
 import { defineConfig } from 'vitest/config';
-import { compileRuleFile } from './server/src/engine/rules/compile';
+import { compileDataFile } from './server/src/engine/data-files';
 
-// server/rules/*.yaml become validated rule arrays, exactly as esbuild.mjs does for the bundles.
+// server/rules/*.yaml and schemas/namespaces.yaml become validated data, exactly as esbuild.mjs does for the bundles.
 export default defineConfig({
   plugins: [
     {
       name: 'nhn-rules-yaml',
       transform(code, id) {
         if (!id.endsWith('.yaml')) return null;
-        return { code: `export default ${JSON.stringify(compileRuleFile(code, id))};`, map: null };
+        return { code: `export default ${JSON.stringify(compileDataFile(code, id))};`, map: null };
       },
     },
   ],

@@ -13,6 +13,7 @@ export { BUILTIN_RULES, findRule } from './rules/builtin';
 export { ruleHover } from './rules/finding';
 export type { Rule } from './rules/model';
 export { classifyNin, maskNin, syntheticFor, checkDigitsFor, type NinInfo, type NinKind } from './nin/classify';
+export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, type NamespaceEntry, type NamespaceStatus } from './namespaces';
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { NAMESPACES, namespaceInfo, namespaceLabel, successorOf, versionsOf } from '../../server/src/engine/namespaces';
+import { compileDataFile } from '../../server/src/engine/data-files';
+
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
+
+function xsdFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? xsdFiles(full) : name.endsWith('.xsd') ? [full] : [];
+  });
+}
+
+describe('namespace catalog', () => {
+  const targets = new Map<string, string>();
+  for (const file of xsdFiles(FIXTURES)) {
+    const ns = /targetNamespace="([^"]+)"/.exec(readFileSync(file, 'utf8'))?.[1];
+    if (ns) targets.set(ns, path.relative(FIXTURES, file));
+  }
+
+  it('covers every targetNamespace in the NHN schema fixtures', () => {
+    expect(targets.size).toBeGreaterThan(100);
+    const missing = [...targets].filter(([ns]) => !namespaceInfo(ns)).map(([ns, file]) => `${ns} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('marks 2.4-era e-resept versions with a successor outdated, later superseded ones superseded, unchanged ones current', () => {
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m1/2010-05-01')).toMatchObject({ status: 'outdated', successor: 'http://www.kith.no/xmlstds/eresept/m1/2013-10-08', release: '2.4' });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m1/2013-10-08')?.status).toBe('current');
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m96/2015-05-01')).toMatchObject({ status: 'superseded', successor: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01' });
+    for (const unchanged of ['m3/2010-05-01', 'm14/2008-12-12', 'm22/2006-10-06']) {
+      expect(namespaceInfo(`http://www.kith.no/xmlstds/eresept/${unchanged}`)?.status, unchanged).toBe('current');
+    }
+    // The extension namespace is its own message, not a newer M1.
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m1/2013-10-08/extension/1')?.status).toBe('current');
+  });
+
+  it('derives every e-resept status from the fixtures: newest is current, 2010 or earlier with a successor is outdated', () => {
+    const eresept = NAMESPACES.filter((e) => e.standard === 'e-resept');
+    expect(eresept.map((e) => e.uri).sort()).toEqual([...targets.keys()].filter((ns) => ns.includes('/eresept/') && !ns.includes('forskrivningsmodul')).sort());
+    for (const e of eresept) {
+      const newest = versionsOf(e.uri).at(-1)!;
+      const expected = e === newest ? 'current' : e.version <= '2010-12-31' ? 'outdated' : 'superseded';
+      expect(e.status, e.uri).toBe(expected);
+      if (e !== newest) expect(e.successor, e.uri).toBe(newest.uri);
+    }
+  });
+
+  it('names namespaces the way people do', () => {
+    expect(namespaceLabel('http://www.kith.no/xmlstds/dialog/2013-01-23')).toBe('Dialogmelding 1.1');
+    expect(namespaceLabel('http://www.kith.no/xmlstds/msghead/2006-05-24')).toBe('MsgHead 1.2');
+    expect(namespaceLabel('http://www.kith.no/xmlstds/apprec/2004-11-21')).toBe('AppRec 1.0');
+    expect(namespaceLabel('http://www.kith.no/xmlstds/eresept/m1/2013-10-08')).toBe('e-resept M1 Resept 2013-10-08');
+    expect(namespaceLabel('urn:example:unknown')).toBe('urn:example:unknown');
+    expect(successorOf('http://www.kith.no/xmlstds/dialog/2006-10-11')?.version).toBe('1.1');
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/forskrivningsmodul/epjapi/2019-07-26')?.status).toBe('outdated');
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/forskrivningsmodul/export/2019-11-13')?.status).toBe('current');
+  });
+
+  it('rejects a catalog whose successor is not current, with the line of the entry', () => {
+    const bad = [
+      'namespaces:',
+      '  - uri: http://example.org/a/1',
+      '    standard: kith',
+      '    message: A',
+      "    version: '1'",
+      '    status: superseded',
+      '    successor: http://example.org/a/9',
+    ].join('\n');
+    expect(() => compileDataFile(bad, 'schemas/namespaces.yaml')).toThrow(/namespaces\.yaml:2: successor/);
+    expect(() => compileDataFile('namespaces:\n  - uri: x\n', 'schemas/namespaces.yaml')).toThrow(/namespaces\.yaml/);
+  });
+});
