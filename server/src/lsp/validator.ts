@@ -7,7 +7,8 @@ import { analyze, createChecks, type Finding } from '../engine';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
 
-const DEBOUNCE_MS = 200;
+/** Delay between the last edit and the analysis; exported so the bench can subtract it. */
+export const DEBOUNCE_MS = 200;
 
 interface Pending {
   timer?: NodeJS.Timeout;

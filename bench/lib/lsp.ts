@@ -1,0 +1,104 @@
+// A measuring LSP client: spawns a server script over stdio and timestamps every publishDiagnostics
+// on arrival, so latency is measured at the client, as an editor would see it.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { peakRssOfPid } from './proc';
+
+export interface Published {
+  params: PublishDiagnosticsParams;
+  /** performance.now() when the notification arrived. */
+  at: number;
+}
+
+export interface BenchClient {
+  process: ChildProcess;
+  connection: ProtocolConnection;
+  open(uri: string, languageId: string, text: string, version?: number): void;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
+  closeDocument(uri: string): void;
+  /** The next publication for `uri` whose version is `version` (or any, when undefined). */
+  published(uri: string, version?: number, timeoutMs?: number): Promise<Published>;
+  peakRssMB(): number | undefined;
+  shutdown(): Promise<void>;
+}
+
+export async function startClient(serverScript: string, settings: Record<string, unknown> = {}): Promise<BenchClient> {
+  const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters: Array<{ uri: string; version?: number; resolve: (p: Published) => void }> = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    const at = performance.now();
+    for (const w of [...waiters]) {
+      if (w.uri === params.uri && (w.version === undefined || w.version === params.version)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve({ params, at });
+      }
+    }
+  });
+  connection.onRequest('workspace/configuration', () => [settings]);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    locale: 'en',
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: false } },
+    },
+    initializationOptions: { settings },
+    workspaceFolders: null,
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    process: child,
+    connection,
+    open(uri, languageId, text, version = 1) {
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    },
+    change(uri, version, contentChanges) {
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+    },
+    closeDocument(uri) {
+      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    },
+    published(uri, version, timeoutMs = 60000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+        waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    peakRssMB: () => peakRssOfPid(child.pid),
+    async shutdown() {
+      try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+        child.once('exit', () => (clearTimeout(timer), resolve()));
+      });
+    },
+  };
+}
