@@ -1,0 +1,414 @@
+// A tolerant, position-aware, non-validating XML parser. It never loads anything: no external
+// entities, no DTDs, no custom entity expansion (so billion laughs and XXE cannot happen here), and it
+// never recurses (100 000 nested levels are fine). Errors carry exact spans and parsing goes on after
+// them, so one typo does not hide the rest of the document from the other checks.
+
+import type { AnalyzedDocument } from '../types';
+import { xmlMessage } from './messages';
+import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement, type XmlError, type XmlNode } from './model';
+
+export * from './model';
+
+const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
+const WS = /[ \t\r\n]*/y;
+const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const MAX_ERRORS = 200;
+const WS_ONLY = /^[ \t\r\n]*$/;
+const NO_DECLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+class Parser {
+  private pos = 0;
+  private readonly stack: XmlElement[] = [];
+  private readonly doc: XmlDocument = { children: [], errors: [] };
+  private declaredEntities = new Set<string>();
+  /** Namespace bindings of the open elements that declare any (kept apart so lookups stay O(declarations)). */
+  private readonly nsScopes: Record<string, string>[] = [];
+
+  constructor(private readonly text: string) {}
+
+  parse(): XmlDocument {
+    const t = this.text;
+    if (t.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const bodyStart = this.pos;
+    while (this.pos < t.length) {
+      const lt = t.indexOf('<', this.pos);
+      if (lt < 0) {
+        this.addText(this.pos, t.length);
+        break;
+      }
+      if (lt > this.pos) this.addText(this.pos, lt);
+      this.pos = lt;
+      if (t.startsWith('<!--', lt)) this.comment();
+      else if (t.startsWith('<![CDATA[', lt)) this.cdata();
+      else if (t.startsWith('<!DOCTYPE', lt)) this.doctype();
+      else if (t.startsWith('<?', lt)) this.processingInstruction(bodyStart);
+      else if (t.charCodeAt(lt + 1) === 47 /* / */) this.endTag();
+      else if (this.nameAt(lt + 1)) this.startTag();
+      else {
+        this.error('unescaped-lt', [], lt, lt + 1);
+        this.addText(lt, lt + 1);
+        this.pos = lt + 1;
+      }
+    }
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const el = this.stack[i];
+      this.error('unclosed-element', [el.name], el.nameStart, el.nameEnd);
+      el.end = el.endTagStart = t.length;
+    }
+    if (!this.doc.root) this.error('no-root-element', [], bodyStart, Math.min(t.length, bodyStart + 1));
+    return this.doc;
+  }
+
+  private error(code: string, args: string[], start: number, end: number): void {
+    if (this.doc.errors.length < MAX_ERRORS) this.doc.errors.push({ code, args, message: xmlMessage(code, args, 'en'), start, end: Math.max(end, start) });
+  }
+
+  private nameAt(at: number): string | undefined {
+    NAME.lastIndex = at;
+    return NAME.exec(this.text)?.[0];
+  }
+
+  private skipWs(): void {
+    WS.lastIndex = this.pos;
+    WS.exec(this.text);
+    this.pos = WS.lastIndex;
+  }
+
+  private add(node: XmlNode): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) {
+      if (node.kind === 'element') node.parent = parent;
+      parent.children.push(node);
+    } else this.doc.children.push(node);
+  }
+
+  private addText(start: number, end: number): void {
+    const raw = this.text.slice(start, end);
+    if (this.stack.length === 0) {
+      const lead = raw.length - raw.trimStart().length;
+      if (lead < raw.length) {
+        const s = start + lead;
+        const e = start + raw.trimEnd().length;
+        this.error('text-outside-root', [], s, Math.min(e, s + 200));
+      }
+      return;
+    }
+    // Whitespace between tags carries nothing any check needs; skipping it saves a third of the nodes.
+    if (WS_ONLY.test(raw)) return;
+    this.checkChars(raw, start);
+    this.add({ kind: 'text', start, end, value: this.decode(raw, start) });
+  }
+
+  private checkChars(raw: string, start: number): void {
+    const m = INVALID_CHAR.exec(raw);
+    if (m) {
+      const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      this.error('invalid-character', [code], start + m.index, start + m.index + 1);
+    }
+  }
+
+  /** Decodes references; custom entities are never expanded (that is how XXE and billion laughs work). */
+  private decode(raw: string, start: number): string {
+    if (!raw.includes('&')) return raw;
+    let out = '';
+    let i = 0;
+    while (i < raw.length) {
+      const amp = raw.indexOf('&', i);
+      if (amp < 0) break;
+      out += raw.slice(i, amp);
+      const semi = raw.indexOf(';', amp);
+      const body = semi > amp ? raw.slice(amp + 1, semi) : '';
+      if (semi < 0 || !/^(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*)$/.test(body)) {
+        this.error('unescaped-ampersand', [], start + amp, start + amp + 1);
+        out += '&';
+        i = amp + 1;
+        continue;
+      }
+      const where = [start + amp, start + semi + 1] as const;
+      if (body.startsWith('#')) {
+        const cp = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+        if (cp > 0x10ffff || (cp < 0x20 && cp !== 9 && cp !== 10 && cp !== 13) || (cp >= 0xd800 && cp <= 0xdfff)) {
+          this.error('invalid-character-reference', [body], ...where);
+        } else out += String.fromCodePoint(cp);
+      } else if (body in PREDEFINED) out += PREDEFINED[body];
+      else if (this.declaredEntities.has(body)) {
+        this.error('entity-not-expanded', [body], ...where);
+      } else this.error('undefined-entity', [body], ...where);
+      i = semi + 1;
+    }
+    return out + raw.slice(i);
+  }
+
+  private comment(): void {
+    const start = this.pos;
+    const end = this.text.indexOf('-->', start + 4);
+    if (end < 0) {
+      this.error('unterminated-comment', [], start, start + 4);
+      this.pos = this.text.length;
+      return;
+    }
+    this.add({ kind: 'comment', start, end: end + 3, value: this.text.slice(start + 4, end) });
+    this.pos = end + 3;
+  }
+
+  private cdata(): void {
+    const start = this.pos;
+    const end = this.text.indexOf(']]>', start + 9);
+    const stop = end < 0 ? this.text.length : end;
+    if (end < 0) this.error('unterminated-cdata', [], start, start + 9);
+    if (this.stack.length === 0) this.error('text-outside-root', [], start, start + 9);
+    else this.add({ kind: 'cdata', start, end: end < 0 ? stop : end + 3, value: this.text.slice(start + 9, stop) });
+    this.pos = end < 0 ? stop : end + 3;
+  }
+
+  private doctype(): void {
+    const t = this.text;
+    const start = this.pos;
+    let i = start + 9;
+    let inSubset = false;
+    let quote = '';
+    for (; i < t.length; i++) {
+      const c = t[i];
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '[') inSubset = true;
+      else if (c === ']') inSubset = false;
+      else if (c === '>' && !inSubset) break;
+    }
+    const end = Math.min(i + 1, t.length);
+    const body = t.slice(start, end);
+    for (const m of body.matchAll(/<!ENTITY\s+(%\s+)?([^\s%]+)/g)) if (!m[1]) this.declaredEntities.add(m[2]);
+    const external = /^<!DOCTYPE\s+\S+\s+(?:SYSTEM\s+(["'])(.*?)\1|PUBLIC\s+(["']).*?\3\s+(["'])(.*?)\4)/.exec(body);
+    this.doc.doctype = { start, end, hasInternalSubset: body.includes('['), external: external?.[2] ?? external?.[5] };
+    if (i >= t.length) this.error('unterminated-doctype', [], start, start + 9);
+    if (this.doc.root) this.error('misplaced-doctype', [], start, start + 9);
+    this.pos = end;
+  }
+
+  private processingInstruction(bodyStart: number): void {
+    const t = this.text;
+    const start = this.pos;
+    const end = t.indexOf('?>', start + 2);
+    const stop = end < 0 ? t.length : end + 2;
+    const target = this.nameAt(start + 2) ?? '';
+    if (end < 0) this.error('unterminated-pi', [], start, start + 2);
+    if (target.toLowerCase() === 'xml') {
+      if (start !== bodyStart) this.error('misplaced-declaration', [], start, start + 5);
+      else {
+        const decl = t.slice(start, stop);
+        this.doc.declaration = {
+          version: /version\s*=\s*["']([^"']*)["']/.exec(decl)?.[1],
+          encoding: /encoding\s*=\s*["']([^"']*)["']/.exec(decl)?.[1],
+          start,
+          end: stop,
+        };
+      }
+    } else this.add({ kind: 'pi', start, end: stop, value: t.slice(start + 2, end < 0 ? t.length : end) });
+    this.pos = stop;
+  }
+
+  private startTag(): void {
+    const t = this.text;
+    const start = this.pos;
+    const name = this.nameAt(start + 1)!;
+    const nameStart = start + 1;
+    const nameEnd = nameStart + name.length;
+    this.pos = nameEnd;
+    const attributes: XmlAttribute[] = [];
+    let selfClosing = false;
+    let closedTag = false;
+    for (;;) {
+      this.skipWs();
+      const c = t[this.pos];
+      if (c === undefined || c === '<') {
+        this.error('unclosed-start-tag', [name], nameStart, nameEnd);
+        break;
+      }
+      if (c === '>') {
+        this.pos++;
+        closedTag = true;
+        break;
+      }
+      if (c === '/' && t[this.pos + 1] === '>') {
+        this.pos += 2;
+        selfClosing = closedTag = true;
+        break;
+      }
+      const attr = this.attribute(name);
+      if (!attr) continue;
+      if (attributes.some((a) => a.name === attr.name)) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+      attributes.push(attr);
+    }
+    const [prefix, local] = splitName(name);
+    const el: XmlElement = {
+      kind: 'element', name, prefix, local, start, nameStart, nameEnd,
+      startTagEnd: this.pos, endTagStart: this.pos, end: this.pos,
+      selfClosing, closed: selfClosing, attributes, nsDecls: NO_DECLS, children: [],
+    };
+    for (const a of attributes) {
+      if (a.name !== 'xmlns' && a.prefix !== 'xmlns') continue;
+      if (el.nsDecls === NO_DECLS) el.nsDecls = {};
+      el.nsDecls[a.name === 'xmlns' ? '' : a.local] = a.value;
+    }
+    if (this.stack.length === 0) {
+      if (this.doc.root) this.error('multiple-roots', [name], nameStart, nameEnd);
+      else this.doc.root = el;
+    }
+    this.add(el);
+    if (el.nsDecls !== NO_DECLS) this.nsScopes.push(el.nsDecls);
+    this.resolveNamespaces(el);
+    if (!selfClosing && closedTag) this.stack.push(el);
+    else {
+      // Self-closing, or a cut-off tag: keep it in the tree, but nothing nests under it.
+      el.closed = selfClosing;
+      this.leaveScope(el);
+    }
+  }
+
+  private attribute(owner: string): XmlAttribute | undefined {
+    const t = this.text;
+    const nameStart = this.pos;
+    const name = this.nameAt(nameStart);
+    if (!name) {
+      this.error('malformed-attribute', [t[nameStart], owner], nameStart, nameStart + 1);
+      this.pos++;
+      return undefined;
+    }
+    const nameEnd = nameStart + name.length;
+    this.pos = nameEnd;
+    this.skipWs();
+    if (t[this.pos] !== '=') {
+      this.error('attribute-without-value', [name], nameStart, nameEnd);
+      return undefined;
+    }
+    this.pos++;
+    this.skipWs();
+    const q = t[this.pos];
+    let valueStart: number;
+    let valueEnd: number;
+    if (q === '"' || q === "'") {
+      valueStart = this.pos + 1;
+      const close = t.indexOf(q, valueStart);
+      const lt = t.indexOf('<', valueStart);
+      if (close < 0 || (lt >= 0 && lt < close)) {
+        valueEnd = lt >= 0 && (close < 0 || lt < close) ? lt : t.length;
+        this.error('unterminated-attribute-value', [name], valueStart - 1, valueEnd);
+        this.pos = valueEnd;
+      } else {
+        valueEnd = close;
+        this.pos = close + 1;
+      }
+    } else {
+      valueStart = this.pos;
+      const m = /[^\s>/<]*/y;
+      m.lastIndex = valueStart;
+      m.exec(t);
+      valueEnd = m.lastIndex;
+      this.pos = valueEnd;
+      this.error('unquoted-attribute-value', [name], valueStart, Math.max(valueEnd, valueStart + 1));
+    }
+    const raw = t.slice(valueStart, valueEnd);
+    this.checkChars(raw, valueStart);
+    const value = this.decode(raw, valueStart).replace(/[\t\n\r]/g, ' ');
+    const [prefix, local] = splitName(name);
+    return { name, prefix, local, value, nameStart, nameEnd, valueStart, valueEnd };
+  }
+
+  private resolveNamespaces(el: XmlElement): void {
+    el.ns = this.lookup(el.prefix);
+    if (el.prefix && el.ns === undefined) {
+      this.error('undeclared-prefix', [el.prefix], el.nameStart, el.nameStart + el.prefix.length);
+    }
+    for (const a of el.attributes) {
+      if (a.name === 'xmlns' || a.prefix === 'xmlns') a.ns = XMLNS_NS;
+      else if (a.prefix) {
+        a.ns = this.lookup(a.prefix);
+        if (a.ns === undefined) this.error('undeclared-prefix', [a.prefix], a.nameStart, a.nameStart + a.prefix.length);
+      }
+    }
+  }
+
+  private lookup(prefix: string): string | undefined {
+    if (prefix === 'xml') return XML_NS;
+    for (let i = this.nsScopes.length - 1; i >= 0; i--) {
+      const scope = this.nsScopes[i];
+      if (prefix in scope) return scope[prefix] || undefined;
+    }
+    return undefined;
+  }
+
+  private leaveScope(el: XmlElement): void {
+    if (this.nsScopes[this.nsScopes.length - 1] === el.nsDecls) this.nsScopes.pop();
+  }
+
+  private pop(): XmlElement {
+    const el = this.stack.pop()!;
+    this.leaveScope(el);
+    return el;
+  }
+
+  private endTag(): void {
+    const t = this.text;
+    const start = this.pos;
+    const name = this.nameAt(start + 2) ?? '';
+    const nameStart = start + 2;
+    const nameEnd = nameStart + name.length;
+    this.pos = nameEnd;
+    this.skipWs();
+    if (t[this.pos] === '>') this.pos++;
+    else this.error('unclosed-end-tag', [name], start, nameEnd);
+    const end = this.pos;
+    if (!name) {
+      this.error('malformed-end-tag', [], start, start + 2);
+      return;
+    }
+    let idx = this.stack.length - 1;
+    while (idx >= 0 && this.stack[idx].name !== name) idx--;
+    if (idx < 0) {
+      const open = this.stack[this.stack.length - 1];
+      if (open) this.error('unexpected-end-tag', [name, open.name], nameStart, nameEnd);
+      else this.error('orphan-end-tag', [name], nameStart, nameEnd);
+      return;
+    }
+    while (this.stack.length > idx + 1) {
+      const el = this.pop();
+      this.error('unclosed-element', [el.name], el.nameStart, el.nameEnd);
+      el.end = el.endTagStart = start;
+    }
+    const el = this.pop();
+    el.endTagStart = start;
+    el.end = end;
+    el.closed = true;
+  }
+}
+
+function splitName(name: string): [string, string] {
+  const colon = name.indexOf(':');
+  return colon > 0 ? [name.slice(0, colon), name.slice(colon + 1)] : ['', name];
+}
+
+export function parseXml(text: string): XmlDocument {
+  return new Parser(text).parse();
+}
+
+// One parse per document text, shared by every check and participant of an analysis or request.
+const recent = new Map<string, { text: string; doc: XmlDocument }>();
+
+export function xmlOf(doc: Pick<AnalyzedDocument, 'uri' | 'text'>): XmlDocument {
+  const hit = recent.get(doc.uri);
+  if (hit && hit.text === doc.text) return hit.doc;
+  const parsed = parseXml(doc.text);
+  recent.delete(doc.uri);
+  recent.set(doc.uri, { text: doc.text, doc: parsed });
+  if (recent.size > 8) recent.delete(recent.keys().next().value!);
+  return parsed;
+}
+
+/** XML by language id, or by file name where the editor calls it something else. */
+export function isXmlDocument(doc: { languageId: string; uri: string }): boolean {
+  return doc.languageId === 'xml' || doc.languageId === 'xsl' || /\.(xml|xsd|wsdl|cpa|cpp\.xml|xsl|xslt)$/i.test(doc.uri);
+}
+
+export type { XmlError };
