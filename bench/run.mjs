@@ -15,12 +15,13 @@ const out = path.join(here, 'out');
 const require = createRequire(import.meta.url);
 
 // Same rule-file handling as esbuild.mjs, through the compiler bundle it leaves in dist/.build.
-const { compileRuleFile } = require(path.join(root, 'dist/.build/compile-rules.cjs'));
+const compiler = require(path.join(root, 'dist/.build/compile-rules.cjs'));
+const compileDataFile = compiler.compileDataFile ?? compiler.compileRuleFile;
 const rulesYamlPlugin = {
   name: 'nhn-rules-yaml',
   setup(build) {
     build.onLoad({ filter: /\.yaml$/ }, (args) => ({
-      contents: `module.exports = ${JSON.stringify(compileRuleFile(readFileSync(args.path, 'utf8'), path.relative(root, args.path)))};`,
+      contents: `module.exports = ${JSON.stringify(compileDataFile(readFileSync(args.path, 'utf8'), path.relative(root, args.path)))};`,
       loader: 'js',
     }));
   },
