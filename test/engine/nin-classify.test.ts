@@ -3,30 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkRuleOf, classifyNin, maskNin, syntheticFor } from '../../server/src/engine/nin/classify';
+import { completions, makeNin, pad } from '../helpers/nin';
 
-const FULL_W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2, 1];
-const FULL_W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
-const sum = (s: string, w: number[]) => w.reduce((acc, wi, i) => acc + wi * Number(s[i]), 0);
-
-/** Every completion of nine digits with check digits whose first sum is ≡ r (mod 11) and second ≡ 0. */
-function completions(first9: string, r: number): string[] {
-  const out: string[] = [];
-  for (let k = 0; k < 100; k++) {
-    const n = first9 + String(k).padStart(2, '0');
-    if (sum(n, FULL_W1) % 11 === r && sum(n, FULL_W2) % 11 === 0) out.push(n);
-  }
-  return out;
-}
-
-/** A number under the current rules from date parts and individual digits; skips prefixes with no check digits. */
-function make(dd: number, mm: number, yy: number, individual: number): string {
-  for (let i = individual; i < individual + 100; i += 2) {
-    const [n] = completions(`${pad(dd)}${pad(mm)}${pad(yy)}${pad(i % 1000, 3)}`, 0);
-    if (n) return n;
-  }
-  throw new Error('no number');
-}
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const make = makeNin;
 
 describe('nin/classify: check digits', () => {
   it('accepts exactly the current-rule completion and rejects every other pair', () => {

@@ -5,6 +5,7 @@ import type { Rule } from './rules/model';
 import { BUILTIN_RULES } from './rules/builtin';
 import { textRulesCheck } from './checks/text-rules';
 import { xmlWellFormedCheck } from './checks/xml-wellformed';
+import { ninCheck } from './checks/nin';
 
 export * from './types';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
@@ -18,5 +19,5 @@ export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, typ
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  return [xmlWellFormedCheck, textRulesCheck(rules)];
+  return [xmlWellFormedCheck, textRulesCheck(rules), ninCheck(rules)];
 }

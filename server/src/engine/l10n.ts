@@ -22,6 +22,23 @@ const STRINGS = {
   },
   binaryFile: { en: 'Binary file: not checked.', nb: 'Binærfil: ikke kontrollert.' },
   unusedSuppression: { en: 'This suppression of {0} suppresses nothing.', nb: 'Denne undertrykkingen av {0} undertrykker ingenting.' },
+  ninKind_fnr: { en: 'fødselsnummer', nb: 'fødselsnummer' },
+  ninKind_dnr: { en: 'D-number', nb: 'D-nummer' },
+  ninKind_hnr: { en: 'H-number or NAV Dolly number', nb: 'H-nummer eller NAV Dolly-nummer' },
+  ninKind_tenor: { en: 'Tenor synthetic number', nb: 'syntetisk Tenor-nummer' },
+  'ninKind_tenor-dnr': { en: 'Tenor synthetic D-number', nb: 'syntetisk Tenor-D-nummer' },
+  ninKind_syntpop: { en: 'SyntPop reserved number', nb: 'reservert SyntPop-nummer' },
+  'ninKind_syntpop-dnr': { en: 'SyntPop reserved D-number', nb: 'reservert SyntPop-D-nummer' },
+  ninKind_invalid: { en: 'not a valid identity number', nb: 'ikke et gyldig identitetsnummer' },
+  ninAbout: { en: '{0} ({1}, born {2}, {3})', nb: '{0} ({1}, født {2}, {3})' },
+  ninSex_female: { en: 'female', nb: 'kvinne' },
+  ninSex_male: { en: 'male', nb: 'mann' },
+  ninSex_unknown: { en: 'sex not given', nb: 'kjønn ikke angitt' },
+  ninReplaceSynthetic: {
+    en: 'Replace with a synthetic number of the same birth date and sex ({0}; may not exist in SyntPop)',
+    nb: 'Erstatt med et syntetisk nummer med samme fødselsdato og kjønn ({0}; finnes kanskje ikke i SyntPop)',
+  },
+  ninReplacePerson: { en: 'Replace with a SyntPop person…', nb: 'Erstatt med en SyntPop-person…' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof STRINGS;

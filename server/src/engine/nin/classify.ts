@@ -149,9 +149,12 @@ export function classifyNin(nin: string): NinInfo {
   };
 }
 
-/** The only form in which a number may be printed: the first six digits and `*****`. */
+/**
+ * The only form in which a number may be printed: the first six digits (the birth date) and `*****`.
+ * Shorter values (a wrong number where one is expected) would show most of themselves, so all stars.
+ */
 export function maskNin(nin: string): string {
-  return nin.length >= 6 ? `${nin.slice(0, 6)}*****` : '*****';
+  return nin.length >= 11 ? `${nin.slice(0, 6)}*****` : '*****';
 }
 
 /** A small stable hash (FNV-1a) so the synthetic number depends only on what it keeps. */

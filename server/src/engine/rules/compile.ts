@@ -62,7 +62,7 @@ export function compileRuleFile(text: string, file: string): Rule[] {
     const line = lineOfPointer(doc.contents, `/rules/${i}`, lines);
     if (seen.has(rule.id)) throw new RuleFileError(file, line, `duplicate rule id '${rule.id}' (first at line ${seen.get(rule.id)})`);
     seen.set(rule.id, line);
-    if (!rule.match.regex && !rule.match.xml) throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex or match.xml`);
+    if (!rule.match.regex && !rule.match.xml && !rule.match.check) throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex, match.xml or match.check`);
     for (const [what, src, flags] of [
       ['match.regex', rule.match.regex, rule.match.flags ?? ''],
       ['match.xml.value', rule.match.xml?.value, ''],

@@ -19,6 +19,8 @@ export interface RuleMatch {
   regex?: string;
   flags?: string;
   xml?: XmlMatch;
+  /** Found by a named check's own logic (e.g. `nin`) rather than a pattern. */
+  check?: string;
   languages?: string[];
   notLanguages?: string[];
 }

@@ -1,0 +1,110 @@
+// National identity numbers in any file (rule family `nin`, NHN-FACTS §5): known PREG test persons
+// and plain valid numbers that may be real persons; where the text claims an identity number (FHIR
+// identifier, KITH Ident), also invalid numbers and H-numbers. Synthetic numbers (Tenor, SyntPop)
+// pass. Every message shows the number masked; fixes offer a synthetic stand-in or the picker.
+
+import type { AnalysisContext, AnalyzedDocument, Check, Finding, Fix, Language } from '../types';
+import type { Rule } from '../rules/model';
+import { ruleFinding } from '../rules/finding';
+import { t, type MessageKey } from '../l10n';
+import { classifyNin, maskNin, syntheticFor, type NinInfo } from '../nin/classify';
+import { scanCandidates } from '../nin/scan';
+import { findClaims } from '../nin/claims';
+import { isKnownPregPerson } from '../nin/known';
+
+/** The client command that opens the test-person picker to replace a number. */
+export const INSERT_TEST_PERSON_COMMAND = 'nhn.insertTestPerson';
+
+interface Hit {
+  start: number;
+  end: number;
+  digits: string;
+  claimed: boolean;
+}
+
+/** Which rule a number breaks, if any. */
+function ruleIdFor(hit: Hit, info: NinInfo): string | undefined {
+  if (hit.digits.length === 11 && isKnownPregPerson(hit.digits)) return 'nin/preg-test-person';
+  if (info.valid) {
+    if (info.kind === 'fnr' || info.kind === 'dnr') {
+      // Free text needs today's check digits: 2032-rule numbers are not issued yet, and demanding
+      // them halves the chance that a random digit string passes.
+      return hit.claimed || info.checkRule === 'current' ? 'nin/possibly-real-person' : undefined;
+    }
+    return info.kind === 'hnr' && hit.claimed ? 'nin/h-number' : undefined;
+  }
+  if (!hit.claimed) return undefined;
+  return info.problem === 'check-digits' ? 'nin/invalid-check-digits' : 'nin/not-an-identity-number';
+}
+
+function about(masked: string, info: NinInfo, lang: Language): string {
+  const kind = t(lang, `ninKind_${info.kind}` as MessageKey);
+  if (!info.valid) return `${masked} (${kind})`;
+  const sex = t(lang, `ninSex_${info.sex ?? 'unknown'}` as MessageKey);
+  return t(lang, 'ninAbout', masked, kind, info.birthDate ?? '?', sex);
+}
+
+function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext): Fix[] {
+  const range = doc.rangeOf(hit.start, hit.end);
+  const fixes: Fix[] = [];
+  const synthetic = syntheticFor(hit.digits);
+  if (synthetic) {
+    const spaced = hit.end - hit.start === 12;
+    fixes.push({
+      title: t(ctx.language, 'ninReplaceSynthetic', maskNin(synthetic)),
+      edits: [{ range, newText: spaced ? `${synthetic.slice(0, 6)} ${synthetic.slice(6)}` : synthetic }],
+    });
+  }
+  const title = t(ctx.language, 'ninReplacePerson');
+  fixes.push({
+    title,
+    command: {
+      command: INSERT_TEST_PERSON_COMMAND,
+      title,
+      // The client reads the number from the document at `range`; only the masked form travels.
+      arguments: [{ uri: doc.uri, range, masked: maskNin(hit.digits), scopes: ['occurrence', 'file', 'workspace'] }],
+    },
+    preferred: true,
+  });
+  return fixes;
+}
+
+function hitsOf(doc: AnalyzedDocument): Hit[] {
+  const hits: Hit[] = findClaims(doc.text).map((c) => ({ start: c.start, end: c.end, digits: c.value.replace(/ /g, ''), claimed: true }));
+  const claimed = hits.map((h) => [h.start, h.end]);
+  for (const c of scanCandidates(doc.text)) {
+    if (claimed.some(([s, e]) => c.start < e && s < c.end)) continue;
+    hits.push({ ...c, claimed: false });
+  }
+  return hits;
+}
+
+export function ninCheck(rules: readonly Rule[]): Check {
+  const byId = new Map(rules.filter((r) => r.match.check === 'nin').map((r) => [r.id, r]));
+  return {
+    name: 'nin',
+    family: 'nin',
+    // Any file may hold a number; the cheap test is whether it has six digits in a row at all.
+    appliesTo: (doc) => /\d{6}/.test(doc.text),
+    run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
+      const findings: Finding[] = [];
+      for (const hit of hitsOf(doc)) {
+        const info = classifyNin(hit.digits);
+        const ruleId = ruleIdFor(hit, info);
+        const rule = ruleId ? byId.get(ruleId) : undefined;
+        if (!rule) continue;
+        const masked = maskNin(hit.digits);
+        const finding = ruleFinding(rule, doc, { start: hit.start, end: hit.end }, ctx);
+        const replaceable = ruleId === 'nin/preg-test-person' || ruleId === 'nin/possibly-real-person';
+        findings.push({
+          ...finding,
+          message: `${about(masked, info, ctx.language)}: ${finding.message}`,
+          fixes: [...(replaceable ? replacementFixes(doc, hit, ctx) : []), ...(finding.fixes ?? [])],
+          data: { ...finding.data, masked, kind: info.kind, birthDate: info.birthDate, sex: info.sex, claimed: hit.claimed },
+        });
+        if (ctx.signal?.aborted) break;
+      }
+      return findings;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// Finds identity-number candidates in free text: 11 digits (or `DDMMYY IIIKK`) standing alone.
+// The check digits do most of the filtering; these boundaries and contexts keep out the digit runs
+// that are something else: longer numbers, UUIDs, hex, version strings, decimals, timestamps,
+// phone numbers, base64, and numbers a nearby word calls an account, KID, phone or organisation number.
+
+export interface Candidate {
+  /** Offsets of the number in the text (a spaced form spans the space). */
+  start: number;
+  end: number;
+  /** The 11 digits, without the space. */
+  digits: string;
+}
+
+const CANDIDATE = /\d{6} ?\d{5}/g;
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+const isHexish = (c: string | undefined) => c !== undefined && /[0-9A-Fa-f]/.test(c);
+
+/**
+ * Words before a number, on the same line, that say it is not an identity number. A word saying it
+ * is one (fnr, fødselsnummer, patient…) after such a word wins: `konto for pasient 01018012345`.
+ */
+const NOT_A_NIN =
+  /(?:konto|account|acct|iban|bban|\bkid|faktura|invoice|ordre|order|tlf|telefon|phone|mobil|\btel\b|fax|org\.?\s*nr|orgnr|orgno|organi[sz]ation|organisasjon|her-?id|\bher\b|hpr|serial|serie|thumbprint|fingerprint|timestamp|epoch|millis|version|versjon|build|checksum|hash|sequence|sekvens|\bpin\b|uuid|guid)\w*/giu;
+const IS_A_NIN = /(?:fnr|f[øo]dselsn|personn|\bpid\b|\bnin\b|\bssn\b|\bd-?nummer|\bdnr\b|identitetsn|ident|pasient|patient|person)/giu;
+
+function lastIndexOfMatch(re: RegExp, text: string): number {
+  let last = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
+  return last;
+}
+
+/** True when the words before the number on its line call it something else. */
+function excludedByContext(text: string, start: number): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 60);
+  const before = text.slice(lineStart, start);
+  const not = lastIndexOfMatch(NOT_A_NIN, before);
+  if (not < 0) return false;
+  return lastIndexOfMatch(IS_A_NIN, before) < not;
+}
+
+/** A line that is one long base64/hex token (attachments, certificates, signatures). */
+function inEncodedBlob(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end;
+  while (a > 0 && /[A-Za-z0-9+/=]/.test(text[a - 1])) a--;
+  while (b < text.length && /[A-Za-z0-9+/=]/.test(text[b])) b++;
+  if (b - a < 40) return false;
+  const lineStart = text.lastIndexOf('\n', a - 1) + 1;
+  const nl = text.indexOf('\n', b);
+  const lineEnd = nl < 0 ? text.length : nl;
+  return text.slice(lineStart, a).trim() === '' || text.slice(b, lineEnd).trim() === '' || b - a >= 76;
+}
+
+function standsAlone(text: string, start: number, end: number, spaced: boolean): boolean {
+  const p = text[start - 1];
+  const pp = text[start - 2];
+  const n = text[end];
+  const nn = text[end + 1];
+  // Inside a longer run, a word, or an identifier (0x…, abc123…).
+  if (isDigit(p) || isDigit(n)) return false;
+  if (isWord(p)) return false;
+  // A Java/Kotlin long literal `01018012345L` is still a number; any other trailing letter is not.
+  if (isWord(n) && !(/[lL]/.test(n) && !isWord(nn))) return false;
+  // Part of a dotted or timed sequence (1.2.…, 12:…, decimals) or a dashed one (UUID groups, dates).
+  if ((p === '.' || p === ':') && isDigit(pp)) return false;
+  if ((n === '.' || n === ':') && isDigit(nn)) return false;
+  if (p === '-' && isHexish(pp)) return false;
+  if (n === '-' && isHexish(nn)) return false;
+  if (p === '+' || p === '#' || p === '@') return false;
+  // The spaced form must not be part of a longer spaced sequence (`12 010180 12345 6`).
+  if (spaced && ((p === ' ' && isDigit(pp)) || (n === ' ' && isDigit(nn)))) return false;
+  return true;
+}
+
+/** Candidates in `text` that could be identity numbers, in order. */
+export function scanCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const spaced = m[0].length === 12;
+    if (!standsAlone(text, start, end, spaced)) {
+      // Resume one past the start so an overlapping, better-bounded candidate is still seen.
+      CANDIDATE.lastIndex = start + 1;
+      continue;
+    }
+    if (excludedByContext(text, start) || inEncodedBlob(text, start, end)) continue;
+    out.push({ start, end, digits: spaced ? m[0].replace(' ', '') : m[0] });
+  }
+  return out;
+}
