@@ -61,6 +61,7 @@ const targets = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { helseid: 'client/src/helseid/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { 'update-readme': 'server/src/tools/update-readme.ts' }, outdir: 'dist/tools', sourcemap: false },
 ];
 
