@@ -30,7 +30,7 @@ const STRINGS = {
   ninKind_syntpop: { en: 'SyntPop reserved number', nb: 'reservert SyntPop-nummer' },
   'ninKind_syntpop-dnr': { en: 'SyntPop reserved D-number', nb: 'reservert SyntPop-D-nummer' },
   ninKind_invalid: { en: 'not a valid identity number', nb: 'ikke et gyldig identitetsnummer' },
-  ninAbout: { en: '{0} ({1}, born {2}, {3})', nb: '{0} ({1}, født {2}, {3})' },
+  ninAbout: { en: '{0}, born {1}, {2}', nb: '{0}, født {1}, {2}' },
   ninSex_female: { en: 'female', nb: 'kvinne' },
   ninSex_male: { en: 'male', nb: 'mann' },
   ninSex_unknown: { en: 'sex not given', nb: 'kjønn ikke angitt' },

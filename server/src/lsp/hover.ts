@@ -15,7 +15,9 @@ export function hoverFor(_doc: TextDocument, position: Position, findings: Findi
   const parts: string[] = [];
   for (const f of findings.filter((x) => contains(x, position))) {
     const rule = findRule(f.ruleId);
-    parts.push(rule ? ruleHover(rule, ctx) : `**${f.ruleId}**\n\n${f.message}`);
+    // A finding may add what it found (e.g. a masked identity number and its class) to the rule's story.
+    const detail = typeof f.data?.hoverDetail === 'string' ? `${f.data.hoverDetail}\n\n` : '';
+    parts.push(rule ? detail + ruleHover(rule, ctx) : `**${f.ruleId}**\n\n${f.message}`);
   }
   return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
 }

@@ -37,11 +37,12 @@ function ruleIdFor(hit: Hit, info: NinInfo): string | undefined {
   return info.problem === 'check-digits' ? 'nin/invalid-check-digits' : 'nin/not-an-identity-number';
 }
 
-function about(masked: string, info: NinInfo, lang: Language): string {
+/** "fødselsnummer, born 1977-07-14, male": what the number tells, never the number. */
+function describe(info: NinInfo, lang: Language): string {
   const kind = t(lang, `ninKind_${info.kind}` as MessageKey);
-  if (!info.valid) return `${masked} (${kind})`;
+  if (!info.valid) return kind;
   const sex = t(lang, `ninSex_${info.sex ?? 'unknown'}` as MessageKey);
-  return t(lang, 'ninAbout', masked, kind, info.birthDate ?? '?', sex);
+  return t(lang, 'ninAbout', kind, info.birthDate ?? '?', sex);
 }
 
 function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext): Fix[] {
@@ -94,13 +95,14 @@ export function ninCheck(rules: readonly Rule[]): Check {
         const rule = ruleId ? byId.get(ruleId) : undefined;
         if (!rule) continue;
         const masked = maskNin(hit.digits);
+        const detail = describe(info, ctx.language);
         const finding = ruleFinding(rule, doc, { start: hit.start, end: hit.end }, ctx);
         const replaceable = ruleId === 'nin/preg-test-person' || ruleId === 'nin/possibly-real-person';
         findings.push({
           ...finding,
-          message: `${about(masked, info, ctx.language)}: ${finding.message}`,
+          message: `${masked} (${detail}): ${finding.message}`,
           fixes: [...(replaceable ? replacementFixes(doc, hit, ctx) : []), ...(finding.fixes ?? [])],
-          data: { ...finding.data, masked, kind: info.kind, birthDate: info.birthDate, sex: info.sex, claimed: hit.claimed },
+          data: { ...finding.data, hoverDetail: `\`${masked}\`: ${detail}`, masked, kind: info.kind, birthDate: info.birthDate, sex: info.sex, claimed: hit.claimed },
         });
         if (ctx.signal?.aborted) break;
       }
