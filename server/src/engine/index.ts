@@ -6,6 +6,7 @@ import { BUILTIN_RULES } from './rules/builtin';
 import { textRulesCheck } from './checks/text-rules';
 import { xmlWellFormedCheck } from './checks/xml-wellformed';
 import { ninCheck } from './checks/nin';
+import { fhirCheck } from './fhir/check';
 
 export * from './types';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
@@ -19,5 +20,5 @@ export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, typ
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  return [xmlWellFormedCheck, textRulesCheck(rules), ninCheck(rules)];
+  return [xmlWellFormedCheck, textRulesCheck(rules), ninCheck(rules), fhirCheck()];
 }

@@ -1,7 +1,9 @@
 // File access the engine's checks may use, provided by the host process (server or CLI).
 // Checks never import `fs`; they ask through these resolvers so tests can pass their own.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Resolvers } from '../engine/types';
 
 export function createResolvers(): Resolvers {
@@ -13,5 +15,19 @@ export function createResolvers(): Resolvers {
         return undefined;
       }
     },
+    fhirDefinition: fhirDefinitionReader(),
+  };
+}
+
+/** The FHIR R4 definitions the build generated: beside the bundle (dist/), or dist/ when run from source. */
+function fhirDefinitionReader(): (name: string) => Promise<string | undefined> {
+  const dir = [path.join(__dirname, 'fhir-r4'), path.resolve(__dirname, '../../../dist/fhir-r4')].find((d) => existsSync(path.join(d, 'index.json')));
+  return async (name: string) => {
+    if (!dir || name.includes('..')) return undefined;
+    try {
+      return await readFile(path.join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
   };
 }

@@ -4,8 +4,9 @@
 import type { Rule } from './model';
 import hosts from '../../../rules/hosts.yaml';
 import nin from '../../../rules/nin.yaml';
+import fhir from '../../../rules/fhir.yaml';
 
-export const BUILTIN_RULES: readonly Rule[] = [...hosts, ...nin];
+export const BUILTIN_RULES: readonly Rule[] = [...hosts, ...nin, ...fhir];
 
 export function findRule(id: string, rules: readonly Rule[] = BUILTIN_RULES): Rule | undefined {
   return rules.find((r) => r.id === id);

@@ -1,0 +1,68 @@
+// The FHIR R4 check: a JSON or XML document whose root is a FHIR resource is validated against the
+// base R4 StructureDefinitions (and its profiles), then its invariants with FHIRPath.
+
+import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding } from '../types';
+import { definitionsFor } from './definitions/store';
+import { fhirText } from './messages';
+import { parseFhirJson, looksLikeFhirJson } from './json';
+import type { FhirDocument, FhirNode, Span } from './tree';
+import type { Issue } from './validate/issue';
+import { checkInvariants } from './validate/invariants';
+import { Walker } from './validate/walker';
+
+const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+
+export function isFhirCandidate(doc: EngineDocument): boolean {
+  return JSON_LANGUAGES.has(doc.languageId) && looksLikeFhirJson(doc.text);
+}
+
+/** Parses the document if it is FHIR (JSON now; XML through the shared XML parser). */
+export function parseFhir(doc: EngineDocument): FhirDocument | undefined {
+  if (JSON_LANGUAGES.has(doc.languageId)) return looksLikeFhirJson(doc.text) ? parseFhirJson(doc.text) : undefined;
+  return undefined;
+}
+
+export function resourceTypesIn(node: FhirNode, out = new Set<string>()): Set<string> {
+  if (node.resourceType) out.add(node.resourceType);
+  for (const c of node.children) if (c.kind === 'object') resourceTypesIn(c, out);
+  return out;
+}
+
+export function fhirCheck(): Check {
+  return {
+    name: 'fhir-r4',
+    family: 'fhir',
+    appliesTo: isFhirCandidate,
+    async run(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<Finding[]> {
+      const defs = definitionsFor(ctx.resolvers);
+      const parsed = parseFhir(doc);
+      if (!defs || !parsed || !(await defs.load())) return [];
+      await defs.loadValueSets();
+      await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
+      const issues: Issue[] = [];
+      const report = (i: Issue) => issues.push(i);
+      for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'jsonSyntax', args: [e.message] });
+      const walker = new Walker(defs, parsed, report);
+      walker.resource(parsed.root);
+      const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.signal);
+      if (notEvaluated.size) {
+        const keys = [...notEvaluated].sort();
+        report({ rule: 'fhir/invariant-not-evaluated', severity: 'info', span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan, message: 'notEvaluated', args: [keys.length, keys.join(', ')] });
+      }
+      return issues.map((i) => toFinding(i, doc, ctx));
+    },
+  };
+}
+
+function toFinding(i: Issue, doc: AnalyzedDocument, ctx: AnalysisContext): Finding {
+  const range = (s: Span) => doc.rangeOf(s.start, s.end);
+  return {
+    ruleId: i.rule,
+    range: range(i.span),
+    severity: i.severity,
+    message: fhirText(ctx.language, i.message, i.args),
+    source: SOURCE,
+    fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true }] : undefined,
+  };
+}

@@ -1,0 +1,67 @@
+// Raw ElementDefinition (FHIR JSON) → the compact ElementDef the validator uses. Drops mappings,
+// comments and the invariants the validator checks natively (ele-1: value or children).
+
+import type { Binding, Constraint, ElementDef, TypeRef } from './model';
+
+export interface RawElement {
+  id?: string;
+  path: string;
+  sliceName?: string;
+  base?: { path: string };
+  min?: number;
+  max?: string;
+  short?: string;
+  definition?: string;
+  contentReference?: string;
+  type?: { code: string; profile?: string[]; targetProfile?: string[]; extension?: { url: string; valueUrl?: string; valueString?: string }[] }[];
+  binding?: { strength: string; valueSet?: string };
+  constraint?: { key: string; severity: string; human: string; expression?: string; extension?: { url: string; valueBoolean?: boolean }[] }[];
+  slicing?: { discriminator?: { type: string; path: string }[]; rules?: string };
+  [key: string]: unknown;
+}
+
+const FHIR_TYPE_EXT = 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type';
+const NATIVE_CONSTRAINTS = new Set(['ele-1']);
+const DEFINITION_MAX = 600;
+const BEST_PRACTICE = 'http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice';
+
+function typeCode(t: NonNullable<RawElement['type']>[number]): string {
+  const fhirType = t.extension?.find((x) => x.url === FHIR_TYPE_EXT)?.valueUrl;
+  if (fhirType) return fhirType;
+  // System types appear only on Element.id, Extension.url and primitive values.
+  if (t.code.startsWith('http://hl7.org/fhirpath/System.')) return t.code.slice(31).toLowerCase();
+  return t.code;
+}
+
+export function compactElement(raw: RawElement): ElementDef {
+  const out: ElementDef = { path: raw.path, min: raw.min ?? 0, max: raw.max ?? '*' };
+  if (raw.id && raw.id !== raw.path) out.id = raw.id;
+  if (raw.sliceName) out.sliceName = raw.sliceName;
+  if (raw.type?.length) {
+    out.types = raw.type.map((t) => {
+      // R4's snapshots type Resource.id as a System.String, yet the spec defines it as `id`.
+      const ref: TypeRef = { code: raw.base?.path === 'Resource.id' ? 'id' : typeCode(t) };
+      if (t.profile?.length) ref.profile = t.profile;
+      if (t.targetProfile?.length) ref.targetProfile = t.targetProfile;
+      return ref;
+    });
+  }
+  if (raw.contentReference) out.contentReference = raw.contentReference;
+  if (raw.binding?.valueSet) out.binding = { strength: raw.binding.strength as Binding['strength'], valueSet: raw.binding.valueSet.split('|')[0] };
+  for (const [key, value] of Object.entries(raw)) {
+    if (/^fixed[A-Z]/.test(key)) out.fixed = value;
+    else if (/^pattern[A-Z]/.test(key)) out.pattern = value;
+  }
+  const constraints: Constraint[] = (raw.constraint ?? [])
+    .filter((c) => !NATIVE_CONSTRAINTS.has(c.key))
+    .map((c) => {
+      const out: Constraint = { key: c.key, severity: c.severity === 'warning' ? 'warning' : 'error', human: c.human, expression: c.expression };
+      if (c.extension?.some((x) => x.url === BEST_PRACTICE && x.valueBoolean)) out.bestPractice = true;
+      return out;
+    });
+  if (constraints.length) out.constraints = constraints;
+  if (raw.slicing?.discriminator) out.slicing = { discriminator: raw.slicing.discriminator, rules: raw.slicing.rules };
+  if (raw.short) out.short = raw.short;
+  if (raw.definition) out.definition = raw.definition.length > DEFINITION_MAX ? raw.definition.slice(0, DEFINITION_MAX) + '…' : raw.definition;
+  return out;
+}

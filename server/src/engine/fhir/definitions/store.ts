@@ -1,0 +1,78 @@
+// The base R4 definitions, loaded lazily from the files the build wrote (dist/fhir-r4/) through the
+// host's `fhirDefinition` resolver: the index once, each type on first use, value sets on first binding.
+
+import type { Resolvers } from '../../types';
+import type { DefinitionIndex, TypeDefinition, ValueSetIndex } from './model';
+import { TypeModel } from './type-model';
+
+/** Host resolver: the text of a generated definition file (`index.json`, `sd/Patient.json`, …). */
+export type DefinitionReader = (name: string) => Promise<string | undefined>;
+
+export class R4Definitions {
+  private indexPromise?: Promise<DefinitionIndex | undefined>;
+  private valueSetPromise?: Promise<ValueSetIndex>;
+  private readonly types = new Map<string, TypeModel | undefined>();
+  private readonly pending = new Map<string, Promise<TypeModel | undefined>>();
+  index?: DefinitionIndex;
+  valueSets?: ValueSetIndex;
+
+  constructor(private readonly read: DefinitionReader) {}
+
+  async load(): Promise<DefinitionIndex | undefined> {
+    this.indexPromise ??= this.read('index.json').then(async (text) => {
+      if (!text) return undefined;
+      this.index = JSON.parse(text) as DefinitionIndex;
+      // Data types are few and used everywhere: load them together, up front.
+      await Promise.all(this.index.complex.map((n) => this.ensure(n)));
+      return this.index;
+    });
+    return this.indexPromise;
+  }
+
+  async loadValueSets(): Promise<ValueSetIndex> {
+    this.valueSetPromise ??= this.read('valuesets.json').then((t) => (this.valueSets = t ? (JSON.parse(t) as ValueSetIndex) : {}));
+    return this.valueSetPromise;
+  }
+
+  isResource(name: string): boolean {
+    return !!this.index?.resources.includes(name);
+  }
+
+  isPrimitive(name: string): boolean {
+    return !!this.index?.primitives[name];
+  }
+
+  /** A loaded type (synchronous; call `ensure` first). */
+  type(name: string): TypeModel | undefined {
+    return this.types.get(name);
+  }
+
+  async ensure(name: string): Promise<TypeModel | undefined> {
+    if (this.types.has(name)) return this.types.get(name);
+    let p = this.pending.get(name);
+    if (!p) {
+      p = (/^[A-Za-z]+$/.test(name) ? this.read(`sd/${name}.json`) : Promise.resolve(undefined)).then((text) => {
+        const model = text ? new TypeModel(JSON.parse(text) as TypeDefinition) : undefined;
+        this.types.set(name, model);
+        return model;
+      });
+      this.pending.set(name, p);
+    }
+    return p;
+  }
+
+  loadedTypeCount(): number {
+    return [...this.types.values()].filter(Boolean).length;
+  }
+}
+
+const cache = new WeakMap<DefinitionReader, R4Definitions>();
+
+/** The definitions behind this host's resolver, shared across documents; undefined without one. */
+export function definitionsFor(resolvers: Resolvers): R4Definitions | undefined {
+  const read = resolvers.fhirDefinition as DefinitionReader | undefined;
+  if (typeof read !== 'function') return undefined;
+  let defs = cache.get(read);
+  if (!defs) cache.set(read, (defs = new R4Definitions(read)));
+  return defs;
+}

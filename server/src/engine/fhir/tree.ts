@@ -1,0 +1,82 @@
+// A FHIR instance as the validator walks it, the same for JSON and XML: named properties in document
+// order, primitive values, and the spans the diagnostics point at. JSON's `_name` siblings and XML's
+// `value` attributes both end up as one primitive node with children (id, extension).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';
+
+export interface FhirNode {
+  /** Property name (JSON key, XML local name). */
+  name: string;
+  /** The property name (JSON: without quotes; XML: the element's tag name). */
+  nameSpan: Span;
+  /** The value (JSON: the value token or object; XML: the `value` attribute's text, else the element). */
+  valueSpan: Span;
+  /** The whole property or element. */
+  span: Span;
+  /** Primitive value, when there is one. */
+  value?: string | number | boolean | null;
+  /** How the value was written. JSON: the token kind; XML: `string` for a value attribute, `object` for content. */
+  kind: JsonKind;
+  /** Children (properties) in document order. */
+  children: FhirNode[];
+  /** JSON: the value came from an array (position in it). */
+  index?: number;
+  /** This node holds a resource (root, contained, entry.resource, …). */
+  resourceType?: string;
+  resourceTypeSpan?: Span;
+  /** The value is the raw XHTML of a narrative div. */
+  xhtml?: boolean;
+}
+
+/** A parsed FHIR document: its root resource, and how the syntax carries arrays. */
+export interface FhirDocument {
+  format: 'json' | 'xml';
+  root: FhirNode;
+  /** Syntax errors (JSON) with their spans. */
+  syntaxErrors: { span: Span; message: string }[];
+  /** JSON: the property names that were written as arrays (per parent node), for the array-form check. */
+  arrays: WeakMap<FhirNode, Map<string, Span>>;
+}
+
+/** Children grouped by name, in document order of first appearance. */
+export function grouped(node: FhirNode): Map<string, FhirNode[]> {
+  const out = new Map<string, FhirNode[]>();
+  for (const c of node.children) {
+    const list = out.get(c.name);
+    if (list) list.push(c);
+    else out.set(c.name, [c]);
+  }
+  return out;
+}
+
+/** The node as FHIR JSON (for FHIRPath and fixed/pattern comparison); `memo` records each object node's JSON. */
+export function toJson(node: FhirNode, memo?: WeakMap<FhirNode, unknown>): unknown {
+  if (node.kind !== 'object') return node.value ?? null;
+  const out: Record<string, unknown> = {};
+  if (node.resourceType) out.resourceType = node.resourceType;
+  for (const [name, list] of grouped(node)) {
+    const primitive = list.some((n) => n.kind !== 'object' && n.kind !== 'array');
+    const many = list.length > 1 || list[0].index !== undefined;
+    if (primitive) {
+      const values = list.map((n) => (n.kind === 'object' ? null : n.value));
+      const extras = list.map((n) => (n.children.length ? toJson({ ...n, kind: 'object', resourceType: undefined }) : null));
+      if (!many && values[0] === null) {
+        // An XML primitive with only extensions: in JSON it is `_name` alone.
+        out[`_${name}`] = extras[0];
+        continue;
+      }
+      out[name] = many ? values : values[0];
+      if (extras.some((e) => e !== null)) out[`_${name}`] = many ? extras : extras[0];
+    } else {
+      const values = list.map((n) => toJson(n, memo));
+      out[name] = many ? values : values[0];
+    }
+  }
+  memo?.set(node, out);
+  return out;
+}

@@ -1,0 +1,38 @@
+// fixed[x] (exact) and pattern[x] (the instance holds at least the pattern's content) values.
+
+import type { FhirNode } from '../tree';
+import type { Report } from './issue';
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Does `value` contain `pattern`: every pattern property present and matching, arrays item-wise by some item? */
+export function matchesPattern(value: unknown, pattern: unknown): boolean {
+  if (typeof pattern !== 'object' || pattern === null) return value === pattern;
+  if (Array.isArray(pattern)) {
+    const items = Array.isArray(value) ? value : [value];
+    return pattern.every((p) => items.some((v) => matchesPattern(v, p)));
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.entries(pattern).every(([k, p]) => matchesPattern((value as Record<string, unknown>)[k], p));
+}
+
+const show = (v: unknown) => {
+  const s = JSON.stringify(v);
+  return s.length > 120 ? s.slice(0, 117) + '…' : s;
+};
+
+export function checkFixedAndPattern(node: FhirNode, json: unknown, fixed: unknown, pattern: unknown, path: string, report: Report): void {
+  if (fixed !== undefined && !deepEqual(json, fixed)) {
+    report({ rule: 'fhir/fixed-value', severity: 'error', span: node.kind === 'object' ? node.nameSpan : node.valueSpan, message: 'fixedValue', args: [path, show(fixed)] });
+  }
+  if (pattern !== undefined && !matchesPattern(json, pattern)) {
+    report({ rule: 'fhir/pattern', severity: 'error', span: node.kind === 'object' ? node.nameSpan : node.valueSpan, message: 'patternValue', args: [path, show(pattern)] });
+  }
+}

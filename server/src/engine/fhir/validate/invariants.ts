@@ -1,0 +1,80 @@
+// FHIRPath invariants (ElementDefinition.constraint) evaluated with the `fhirpath` package over the
+// FHIR JSON form of each resource. An expression the engine cannot compile or run is not guessed at:
+// its key is collected and reported once per document.
+
+import type { Constraint } from '../definitions/model';
+import { toJson, type FhirNode } from '../tree';
+import type { Report } from './issue';
+import type { InvariantSite } from './walker';
+
+type Compiled = (resource: unknown, vars?: Record<string, unknown>) => unknown[];
+interface Engine {
+  compile(expr: { base: string; expression: string }, model: unknown, options?: Record<string, unknown>): Compiled;
+  model: unknown;
+}
+
+let engine: Promise<Engine> | undefined;
+const compiled = new Map<string, Compiled | null>();
+
+/** fhirpath and its R4 model are loaded on the first resource that has invariants to check. */
+async function loadEngine(): Promise<Engine> {
+  engine ??= Promise.all([import('fhirpath'), import('fhirpath/fhir-context/r4')]).then(([fp, model]) => {
+    const lib = (fp as unknown as { default?: Engine }).default ?? (fp as unknown as Engine);
+    return { compile: lib.compile.bind(lib), model: (model as { default?: unknown }).default ?? model };
+  });
+  return engine;
+}
+
+function compiledFor(e: Engine, base: string, c: Constraint): Compiled | null {
+  const key = `${base}|${c.expression}`;
+  let fn = compiled.get(key);
+  if (fn === undefined) {
+    try {
+      // trace() would print to stdout, which is the LSP channel: silence it.
+      fn = e.compile({ base, expression: c.expression! }, e.model, { traceFn: () => undefined });
+    } catch {
+      fn = null;
+    }
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
+export async function checkInvariants(sites: InvariantSite[], root: FhirNode, report: Report, signal?: AbortSignal): Promise<Set<string>> {
+  const notEvaluated = new Set<string>();
+  if (!sites.length) return notEvaluated;
+  const e = await loadEngine();
+  const memo = new WeakMap<FhirNode, unknown>();
+  toJson(root, memo);
+  const jsonOf = (n: FhirNode) => memo.get(n) ?? toJson(n);
+  for (const site of sites) {
+    if (signal?.aborted) break;
+    const nodeJson = jsonOf(site.node);
+    const vars = { resource: jsonOf(site.resource), rootResource: jsonOf(site.rootResource) };
+    for (const c of site.def.constraints ?? []) {
+      if (!c.expression) continue;
+      const fn = compiledFor(e, site.base, c);
+      if (!fn) {
+        notEvaluated.add(c.key);
+        continue;
+      }
+      let result: unknown[];
+      try {
+        result = fn(nodeJson, vars);
+      } catch {
+        notEvaluated.add(c.key);
+        continue;
+      }
+      if (result.length === 1 && result[0] === false) {
+        report({
+          rule: 'fhir/invariant',
+          severity: c.bestPractice ? 'hint' : c.severity,
+          span: site.node.resourceTypeSpan && site.node === site.resource ? site.node.resourceTypeSpan : site.node.nameSpan,
+          message: 'invariant',
+          args: [site.path, c.human, c.key],
+        });
+      }
+    }
+  }
+  return notEvaluated;
+}

@@ -1,0 +1,49 @@
+// Primitive values: the JSON type the format requires, the value's lexical form (the regex of the
+// primitive's StructureDefinition) and the 32-bit range of integers.
+
+import type { PrimitiveFormat } from '../definitions/model';
+import type { FhirDocument, FhirNode } from '../tree';
+import type { Report } from './issue';
+
+const regexCache = new Map<string, RegExp>();
+const INTEGER_TYPES = new Set(['integer', 'positiveInt', 'unsignedInt']);
+
+function regexFor(source: string): RegExp {
+  let re = regexCache.get(source);
+  if (!re) regexCache.set(source, (re = new RegExp(`^(?:${source})$`)));
+  return re;
+}
+
+/** Checks the value of a primitive node; in XML, also turns `true`/`12` into the JSON value FHIRPath expects. */
+export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFormat, doc: FhirDocument, path: string, report: Report): void {
+  if (type === 'xhtml' && node.xhtml) return;
+  const isJson = doc.format === 'json';
+  if (node.kind === 'object' || node.kind === 'array' || node.kind === 'null') {
+    // XML primitives may carry only an id or extensions; JSON nulls only stand in arrays beside `_name`.
+    const extensionOnly = node.children.length > 0 && (node.kind === 'null' || !isJson);
+    if (extensionOnly) {
+      node.kind = 'null'; // so its JSON form is `_name`, as in FHIR JSON
+      return;
+    }
+    if (!isJson && node.kind === 'object') {
+      report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'emptyElement', args: [path] });
+      return;
+    }
+    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, type, format.json, node.kind] });
+    return;
+  }
+  if (isJson && node.kind !== format.json) {
+    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, type, format.json, node.kind] });
+    return;
+  }
+  const text = String(node.value);
+  const valueSpan = isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
+  let valid = format.regex ? regexFor(format.regex).test(text) : text.length > 0 || type === 'xhtml';
+  if (valid && INTEGER_TYPES.has(type)) valid = Math.abs(Number(text)) <= 2147483647;
+  if (valid && type === 'xhtml') valid = /^\s*<div[\s>]/.test(text);
+  if (!valid) {
+    report({ rule: 'fhir/format', severity: 'error', span: valueSpan, message: 'badFormat', args: [path, text.length > 80 ? text.slice(0, 77) + '…' : text, type] });
+    return;
+  }
+  if (!isJson && format.json !== 'string') node.value = format.json === 'boolean' ? text === 'true' : Number(text);
+}

@@ -1,0 +1,24 @@
+// Shared by the FHIR tests: the engine with the host's real resolvers (so the generated R4
+// definitions are read from dist/fhir-r4/ exactly as the server reads them).
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../../server/src/engine';
+import { createResolvers } from '../../server/src/host/resolvers';
+import { findingsFor } from '../helpers/engine';
+
+export const VALID_DIR = path.resolve(__dirname, 'valid');
+const resolvers = createResolvers();
+
+export function fhirFindings(text: string, languageId = 'json', settings: Record<string, unknown> = {}): Promise<Finding[]> {
+  return findingsFor(text, languageId, { resolvers, settings });
+}
+
+export function validResources(ext: 'json' | 'xml'): { name: string; text: string }[] {
+  return readdirSync(VALID_DIR)
+    .filter((f) => f.endsWith(`.${ext}`))
+    .map((f) => ({ name: f, text: readFileSync(path.join(VALID_DIR, f), 'utf8') }));
+}
+
+/** Rule, range and message: what a user sees. */
+export const seen = (f: Finding) => ({ rule: f.ruleId, range: f.range, message: f.message });
