@@ -5,16 +5,20 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Resolvers } from '../engine/types';
+import { decode } from './decode';
+import { listFiles } from './files';
 
 export function createResolvers(): Resolvers {
   return {
     async readFile(path: string) {
       try {
-        return await readFile(path, 'utf8');
+        // Decoded as the file's XML declaration says (KITH schemas are often ISO-8859-1).
+        return decode(await readFile(path)).text;
       } catch {
         return undefined;
       }
     },
+    listFiles,
     fhirDefinition: fhirDefinitionReader(),
   };
 }

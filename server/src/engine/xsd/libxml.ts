@@ -1,0 +1,123 @@
+// libxml2 (WebAssembly) behind the XsdService contract: compiles each schema set once, keeps it
+// until its files change, and validates documents against it. Runs in-process here; the host wraps
+// it in a worker thread (server/src/host/xsd-worker.ts) so big documents never block the editor.
+//
+// Safety: libxml2 reads nothing but the in-memory files we hand it (no fs or network provider is
+// registered), documents are parsed without DTD loading, entity substitution or network access.
+
+import { ParseOption, XmlBufferInputProvider, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
+import type { CompileResult, RawIssue, SchemaFiles, ValidateResult, XsdService } from './service';
+
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_XXE;
+/** Compiled sets kept at once; the least recently used is disposed beyond this. */
+const MAX_SETS = 24;
+
+interface CompiledSet {
+  validator?: XsdValidator;
+  result: CompileResult;
+  paths: string[];
+}
+
+function issuesOf(err: unknown): RawIssue[] {
+  if (err instanceof XmlLibError && err.details.length) return err.details.map(toIssue);
+  return [{ message: err instanceof Error ? err.message : String(err), level: 3, line: 0, col: 0 }];
+}
+
+function toIssue(d: ErrorDetail): RawIssue {
+  return { message: d.message.trimEnd(), level: d.level, line: d.line, col: d.col, file: d.file ?? undefined, xpath: d.xpath ?? undefined };
+}
+
+const encoder = new TextEncoder();
+
+/** Our texts are already decoded; libxml2 gets UTF-8 bytes, so the declaration must say so. */
+function asUtf8(text: string): string {
+  return text.replace(/^(\uFEFF?<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+}
+
+export class LibxmlXsdService implements XsdService {
+  private readonly provider = new XmlBufferInputProvider({});
+  private readonly sets = new Map<string, CompiledSet>();
+
+  constructor() {
+    xmlRegisterInputProvider(this.provider);
+  }
+
+  compileNow(key: string, schema: SchemaFiles): CompileResult {
+    const cached = this.sets.get(key);
+    if (cached) {
+      this.sets.delete(key);
+      this.sets.set(key, cached); // most recently used last
+      return { ...cached.result, ms: 0 };
+    }
+    const started = performance.now();
+    for (const [path, text] of Object.entries(schema.files)) this.provider.addBuffer(path, encoder.encode(asUtf8(text)));
+    let validator: XsdValidator | undefined;
+    let issues: RawIssue[] = [];
+    let doc: XmlDocument | undefined;
+    try {
+      doc = XmlDocument.fromString(schema.files[schema.entry] ?? '', { url: schema.entry, encoding: 'utf-8', option: PARSE_OPTIONS });
+      validator = XsdValidator.fromDoc(doc);
+    } catch (err) {
+      issues = issuesOf(err);
+    } finally {
+      doc?.dispose();
+    }
+    const result: CompileResult = { ok: !!validator, issues, ms: performance.now() - started };
+    this.sets.set(key, { validator, result, paths: Object.keys(schema.files) });
+    while (this.sets.size > MAX_SETS) this.drop(this.sets.keys().next().value!);
+    return result;
+  }
+
+  validateNow(key: string, schema: SchemaFiles | undefined, text: string, url: string): ValidateResult {
+    const compile = this.compileNow(key, schema ?? { entry: '', files: {} });
+    const set = this.sets.get(key);
+    if (!set?.validator) return { parsed: true, issues: [], compile, ms: 0 };
+    const started = performance.now();
+    let doc: XmlDocument;
+    try {
+      doc = XmlDocument.fromString(text, { url, encoding: 'utf-8', option: PARSE_OPTIONS });
+    } catch (err) {
+      return { parsed: false, issues: issuesOf(err), compile, ms: performance.now() - started };
+    }
+    try {
+      set.validator.validate(doc);
+      return { parsed: true, issues: [], compile, ms: performance.now() - started };
+    } catch (err) {
+      return { parsed: true, issues: issuesOf(err), compile, ms: performance.now() - started };
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  isCompiled(key: string): boolean {
+    return this.sets.has(key);
+  }
+
+  invalidateNow(paths?: string[]): void {
+    for (const [key, set] of [...this.sets]) {
+      if (!paths || set.paths.some((p) => paths.includes(p))) this.drop(key);
+    }
+  }
+
+  private drop(key: string): void {
+    const set = this.sets.get(key);
+    if (!set) return;
+    set.validator?.dispose();
+    this.sets.delete(key);
+    const stillUsed = new Set([...this.sets.values()].flatMap((s) => s.paths));
+    for (const p of set.paths) if (!stillUsed.has(p)) this.provider.removeBuffer(p);
+  }
+
+  // The async XsdService contract, for in-process use (tests, tools).
+  async compile(key: string, files: () => SchemaFiles | Promise<SchemaFiles>): Promise<CompileResult> {
+    return this.compileNow(key, this.sets.has(key) ? { entry: '', files: {} } : await files());
+  }
+
+  async validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string): Promise<ValidateResult> {
+    return this.validateNow(key, this.sets.has(key) ? undefined : await files(), text, url);
+  }
+
+  async invalidate(paths?: string[]): Promise<void> {
+    this.invalidateNow(paths);
+  }
+}
