@@ -7,6 +7,7 @@ import { textRulesCheck } from './checks/text-rules';
 import { xmlWellFormedCheck } from './checks/xml-wellformed';
 import { ninCheck } from './checks/nin';
 import { fhirCheck } from './fhir/check';
+import { xsdCheck } from './xsd/check';
 
 export * from './types';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
@@ -20,5 +21,5 @@ export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, typ
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  return [xmlWellFormedCheck, textRulesCheck(rules), ninCheck(rules), fhirCheck()];
+  return [xmlWellFormedCheck, textRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
 }

@@ -36,7 +36,7 @@ export interface BuiltSet {
   realPath: Record<string, string>;
 }
 
-function hash(s: string): string {
+export function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h.toString(16).padStart(8, '0');
@@ -56,7 +56,8 @@ export function relaxXsd11(text: string): string {
   return text.replace(/<((?:[A-Za-z_][\w.-]*:)?any)\b(?![^>]*\bnamespace\s*=)/g, '<$1 namespace="##other"');
 }
 
-export async function buildSchemaSet(roots: Array<{ namespace: string; path: string }>, index: SchemaIndex): Promise<BuiltSet | undefined> {
+/** `overrides`: unsaved editor text by path (a schema being edited), preferred over the disk. */
+export async function buildSchemaSet(roots: Array<{ namespace: string; path: string }>, index: SchemaIndex, overrides: Map<string, string> = new Map()): Promise<BuiltSet | undefined> {
   const files: Record<string, string> = {};
   const problems: SetProblem[] = [];
   const relaxed: string[] = [];
@@ -65,9 +66,9 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
   const seen = new Set<string>(queue);
   while (queue.length) {
     const path = queue.shift()!;
-    const text = await index.text(path);
+    const text = overrides.get(path) ?? (await index.text(path));
     if (text === undefined) continue;
-    const skeleton = index.get(path)?.skeleton ?? scanSchema(text);
+    const skeleton = overrides.has(path) ? scanSchema(text) : (index.get(path)?.skeleton ?? scanSchema(text));
     const edits: Array<{ start: number; end: number; text: string }> = [];
     for (const ref of skeleton.references) {
       const target = await resolveReference(ref, path, skeleton.targetNamespace, index);

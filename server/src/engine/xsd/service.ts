@@ -40,8 +40,11 @@ export interface ValidateResult {
 export interface XsdService {
   /** Compile (or reuse) the set `key`; `files` is only called when the set is not compiled yet. */
   compile(key: string, files: () => SchemaFiles | Promise<SchemaFiles>): Promise<CompileResult>;
-  /** Validate `text` against set `key` (compiling it first when needed). `url` labels the document. */
-  validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string): Promise<ValidateResult>;
+  /**
+   * Validate `text` against set `key` (compiling it first when needed). `url` labels the document.
+   * Rejects when `signal` fired before the work started (a newer edit superseded it).
+   */
+  validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, signal?: AbortSignal): Promise<ValidateResult>;
   /** Forget compiled sets: all of them, or those whose files include one of `paths`. */
   invalidate(paths?: string[]): Promise<void>;
 }

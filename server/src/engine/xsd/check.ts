@@ -1,0 +1,166 @@
+// The XSD check: validates an XML document against the schemas of its namespaces (a MsgHead and
+// every payload in RefDoc/Content against their own), and reports a schema file's own compile errors.
+
+import { namespaceInfo, namespaceLabel } from '../namespaces';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
+import { classify } from './classify';
+import { locate, toFinding } from './map';
+import { xsdMessage } from './messages';
+import { basename, pathOfUri } from './paths';
+import { bind, ensureIndex, locationHints, type Binding } from './resolve';
+import { buildSchemaSet, hash } from './schema-set';
+import { scanSchema } from './scan';
+import type { SchemaIndex } from './schema-index';
+import type { RawIssue, XsdResolvers, XsdService } from './service';
+
+export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
+
+/** The distinct namespaces where a subtree changes namespace (root, MsgHead payloads, signatures…), first element each. */
+export function namespaceRoots(root: XmlElement): Map<string, XmlElement> {
+  const out = new Map<string, XmlElement>([[root.ns ?? '', root]]);
+  for (const el of elements(root)) {
+    const ns = el.ns ?? '';
+    if (el.parent && (el.parent.ns ?? '') !== ns && !out.has(ns)) out.set(ns, el);
+  }
+  return out;
+}
+
+/** Every namespace of the document bound to a schema file (or not), in document order. */
+export async function bindDocument(doc: AnalyzedDocument, root: XmlElement, index: SchemaIndex): Promise<Binding[]> {
+  const hints = new Map([...locationHints(root)]);
+  const out: Binding[] = [];
+  for (const [ns, el] of namespaceRoots(root)) {
+    for (const [k, v] of locationHints(el)) if (!hints.has(k)) hints.set(k, v);
+    out.push(await bind(ns, el, doc.uri, hints, index));
+  }
+  return out;
+}
+
+function nameRange(doc: AnalyzedDocument, el: XmlElement) {
+  return doc.rangeOf(el.nameStart, el.nameEnd);
+}
+
+function noSchemaFinding(doc: AnalyzedDocument, b: Binding, ctx: AnalysisContext): Finding {
+  const title = xsdMessage(ctx.language, 'fix-choose-folder');
+  return {
+    ruleId: 'xsd/no-schema',
+    severity: 'info',
+    message: xsdMessage(ctx.language, 'no-schema', namespaceLabel(b.namespace)),
+    range: nameRange(doc, b.element),
+    fixes: [{ title, command: { command: CHOOSE_SCHEMA_FOLDER, title, arguments: [b.namespace] } }],
+    data: { namespace: b.namespace },
+  };
+}
+
+async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, service: XsdService): Promise<Finding[]> {
+  const xml = xmlOf(doc);
+  const root = xml.root;
+  if (!root) return [];
+  const index = await ensureIndex(ctx);
+  const bindings = await bindDocument(doc, root, index);
+  const findings: Finding[] = [];
+  const bound = bindings.filter((b) => b.path);
+  const unbound = new Set(bindings.filter((b) => !b.path).map((b) => b.namespace));
+  for (const b of bindings) {
+    if (!b.path && namespaceInfo(b.namespace)) findings.push(noSchemaFinding(doc, b, ctx));
+    if (b.path && b.others.length && b.element === root) {
+      findings.push({
+        ruleId: 'xsd/schema-choice',
+        severity: 'hint',
+        message: xsdMessage(ctx.language, 'schema-choice', b.others.length + 1, namespaceLabel(b.namespace), b.path, b.others.join(', ')),
+        range: nameRange(doc, b.element),
+      });
+    }
+  }
+  // Only a document whose root namespace has a schema is validated (pom.xml and friends are not ours).
+  if (!bindings[0]?.path) return findings;
+  const roots = bound.map((b) => ({ namespace: b.namespace, path: b.path! }));
+  const key = `${index.generation}|${roots.map((r) => `${r.namespace}=${r.path}`).join('|')}`;
+  const files = async () => (await buildSchemaSet(roots, index))!.schema;
+  const result = await service.validate(key, files, doc.text, pathOfUri(doc.uri) ?? doc.uri, ctx.signal);
+  if (!result.compile.ok) {
+    const first = result.compile.issues.find((i) => i.level >= 2) ?? result.compile.issues[0];
+    findings.push({
+      ruleId: 'xsd/schema-broken',
+      severity: 'warning',
+      message: xsdMessage(ctx.language, 'schema-broken', namespaceLabel(bindings[0].namespace), basename(bindings[0].path!), first ? `${basename(first.file ?? '')}:${first.line}: ${classify(first.message).detail}` : ''),
+      range: nameRange(doc, root),
+    });
+    return findings;
+  }
+  if (!result.parsed) return findings; // not well-formed: the xml/* check reports it
+  for (const issue of result.issues) {
+    if (issue.level < 2) continue;
+    const c = classify(issue.message);
+    // Payloads whose namespace has no schema: their one "no declaration" error is the no-schema notice.
+    if (c.kind === 'unknown-element' && unbound.has(c.element?.ns ?? '')) continue;
+    findings.push(toFinding(issue, doc, root, ctx.language));
+  }
+  return findings;
+}
+
+async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, service: XsdService): Promise<Finding[]> {
+  const path = pathOfUri(doc.uri);
+  if (!path) return [];
+  const index = await ensureIndex(ctx);
+  const ns = scanSchema(doc.text).targetNamespace ?? '';
+  const built = await buildSchemaSet([{ namespace: ns, path }], index, new Map([[path, doc.text]]));
+  if (!built) return [];
+  const key = `schema|${index.generation}|${path}|${hash(doc.text)}`;
+  const result = await service.compile(key, () => built.schema);
+  const root = xmlOf(doc).root;
+  const findings: Finding[] = [];
+  for (const p of built.problems.filter((x) => x.file === path)) {
+    findings.push({
+      ruleId: `xsd/${p.kind}`,
+      severity: p.kind === 'remote-not-fetched' ? 'info' : 'warning',
+      message: xsdMessage(ctx.language, p.kind, p.namespace ?? '', p.location ?? ''),
+      range: doc.rangeOf(p.start, p.end),
+    });
+  }
+  for (const issue of result.issues.filter((i) => i.level >= 2)) {
+    const file = issue.file ? (built.realPath[issue.file] ?? issue.file) : path;
+    findings.push(file === path ? schemaIssueHere(doc, root, issue, ctx) : {
+      ruleId: 'xsd/schema-error',
+      severity: 'error',
+      message: xsdMessage(ctx.language, 'schema-error-in', basename(file), issue.line, classify(issue.message).detail),
+      range: root ? nameRange(doc, root) : doc.rangeOf(0, 0),
+    });
+  }
+  return findings;
+}
+
+function schemaIssueHere(doc: AnalyzedDocument, root: XmlElement | undefined, issue: RawIssue, ctx: AnalysisContext): Finding {
+  const message = xsdMessage(ctx.language, 'schema-error', classify(issue.message).detail);
+  let el = locate(root, issue.xpath);
+  if (!el && root && issue.line > 0) {
+    for (const e of elements(root)) {
+      if (doc.positionAt(e.start).line === issue.line - 1) {
+        el = e;
+        break;
+      }
+    }
+  }
+  const range = el ? nameRange(doc, el) : { start: { line: Math.max(0, issue.line - 1), character: 0 }, end: { line: Math.max(0, issue.line - 1), character: 0 } };
+  return { ruleId: 'xsd/schema-error', severity: 'error', message, range };
+}
+
+export const xsdCheck: Check = {
+  name: 'xsd',
+  family: 'xsd',
+  appliesTo: (doc) => isXmlDocument(doc),
+  async run(doc, ctx) {
+    const service = (ctx.resolvers as XsdResolvers).xsd;
+    if (!service) return [];
+    if (/\.xsd$/i.test(doc.uri) && scanSchema(doc.text).isSchema) {
+      return validateSchemaFile(doc, ctx, service);
+    }
+    try {
+      return await validateInstance(doc, ctx, service);
+    } catch (err) {
+      if (ctx.signal?.aborted) return [];
+      throw err;
+    }
+  },
+};

@@ -1,0 +1,67 @@
+// Which schema each namespace of a document uses, in the documented order:
+// 1. xsi:schemaLocation / xsi:noNamespaceSchemaLocation relative to the document,
+// 2. the workspace's XSDs by targetNamespace, 3. nhn.xml.schemaPaths / --schemas and XML catalogs.
+// (4. downloads: no built-in catalog entry carries a pinned URL yet, so nothing is ever fetched.)
+
+import type { AnalysisContext } from '../types';
+import { attribute, XSI_NS, type XmlElement } from '../xml/parse';
+import { isRemote, pathOfUri, resolvePath } from './paths';
+import { SchemaIndex, type SchemaSource } from './schema-index';
+import { scanSchema } from './scan';
+import type { XsdResolvers } from './service';
+
+export interface Binding {
+  namespace: string;
+  /** The element this namespace roots (the document root or a MsgHead payload). */
+  element: XmlElement;
+  path?: string;
+  source?: SchemaSource;
+  /** Other files that declare the same namespace (shown, never silently ignored). */
+  others: string[];
+}
+
+const indexes = new WeakMap<object, SchemaIndex>();
+
+/** One index per host (its resolvers), shared by the check and the participants. */
+export function indexFor(resolvers: XsdResolvers): SchemaIndex {
+  let index = indexes.get(resolvers);
+  if (!index) indexes.set(resolvers, (index = new SchemaIndex(resolvers)));
+  return index;
+}
+
+export async function ensureIndex(ctx: AnalysisContext): Promise<SchemaIndex> {
+  const resolvers = ctx.resolvers as XsdResolvers;
+  const index = indexFor(resolvers);
+  const trusted = resolvers.trusted?.() ?? true;
+  await index.ensure({
+    workspace: resolvers.workspaceFolders?.() ?? [],
+    user: trusted ? ctx.settings.schemaPaths : [],
+    catalogs: trusted ? ctx.settings.catalogs : [],
+  });
+  return index;
+}
+
+/** `xsi:schemaLocation` pairs (namespace → location) on an element, and its noNamespaceSchemaLocation. */
+export function locationHints(el: XmlElement): Map<string, string> {
+  const hints = new Map<string, string>();
+  const pairs = attribute(el, 'schemaLocation', XSI_NS)?.value.trim().split(/\s+/) ?? [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) hints.set(pairs[i], pairs[i + 1]);
+  const noNs = attribute(el, 'noNamespaceSchemaLocation', XSI_NS)?.value.trim();
+  if (noNs) hints.set('', noNs);
+  return hints;
+}
+
+export async function bind(namespace: string, element: XmlElement, docUri: string, hints: Map<string, string>, index: SchemaIndex): Promise<Binding> {
+  const docPath = pathOfUri(docUri);
+  const hint = hints.get(namespace);
+  const candidates = index.candidates(namespace);
+  if (hint && docPath && !isRemote(hint)) {
+    const path = resolvePath(docPath, hint);
+    const text = await index.text(path);
+    if (text !== undefined && (scanSchema(text).targetNamespace ?? '') === namespace) {
+      return { namespace, element, path, source: 'document', others: candidates.map((c) => c.path).filter((p) => p !== path) };
+    }
+  }
+  const [best, ...rest] = candidates;
+  return { namespace, element, path: best?.path, source: best?.source, others: rest.map((c) => c.path) };
+}
