@@ -17,6 +17,7 @@ import { DocumentValidator } from './lsp/validator';
 import { SettingsStore } from './lsp/settings';
 import { codeActionsFor } from './lsp/code-actions';
 import { hoverFor } from './lsp/hover';
+import { invalidateSchemas } from './engine';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,6 +40,13 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(() => settings.listen(() => validator.revalidateAll(documents.all())));
+
+// Schemas (and catalogs) changed on disk: rebuild the XSD index, drop compiled sets, validate again.
+connection.onDidChangeWatchedFiles(async (change) => {
+  if (!change.changes.some((c) => /\.(xsd|xml)$/i.test(c.uri))) return;
+  await invalidateSchemas(settings.resolvers);
+  validator.revalidateAll(documents.all());
+});
 
 documents.onDidOpen((e) => validator.schedule(e.document, 0));
 documents.onDidChangeContent((e) => validator.schedule(e.document));

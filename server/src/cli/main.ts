@@ -1,6 +1,8 @@
 // nhn-lint: the engine for CI. Exit 0 when no finding is an error, 1 when one is, 2 on bad usage.
 
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, BUILTIN_RULES, createChecks, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisContext, type RuleSetting } from '../engine';
 import { compileRuleFile } from '../engine/rules/compile';
@@ -120,6 +122,9 @@ export async function main(argv: string[]): Promise<number> {
     },
     resolvers: createResolvers(),
   };
+  // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
+  const roots = positionals.filter((p) => existsSync(p) && statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
+  ctx.resolvers.workspaceFolders = () => roots;
 
   const problems: WalkProblem[] = [];
   const results: FileFindings[] = [];

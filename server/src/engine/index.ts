@@ -10,6 +10,7 @@ import { fhirCheck } from './fhir/check';
 import { xsdCheck } from './xsd/check';
 
 export * from './types';
+export { invalidateSchemas } from './xsd/resolve';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
 export { resolveToday } from './rules/dates';
 export { languageIdFor } from './languages';

@@ -7,9 +7,12 @@ import path from 'node:path';
 import type { Resolvers } from '../engine/types';
 import { decode } from './decode';
 import { listFiles } from './files';
+import { WorkerXsdService } from './xsd-client';
 
 export function createResolvers(): Resolvers {
   return {
+    // libxml2 in a worker thread, started on the first XML document that has a schema.
+    xsd: new WorkerXsdService(),
     async readFile(path: string) {
       try {
         // Decoded as the file's XML declaration says (KITH schemas are often ISO-8859-1).

@@ -47,6 +47,8 @@ export class WorkerXsdService implements XsdService {
   private async pump(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    // Referenced only while working, so an idle worker never keeps the CLI alive.
+    this.worker?.ref();
     try {
       for (let job; (job = this.queue.shift()); ) {
         if (job.signal?.aborted) {
@@ -64,6 +66,7 @@ export class WorkerXsdService implements XsdService {
       }
     } finally {
       this.running = false;
+      this.worker?.unref();
     }
   }
 

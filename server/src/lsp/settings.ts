@@ -4,6 +4,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, resolveToday, type AnalysisContext, type Language, type RuleSetting, type Settings } from '../engine';
 import { createResolvers } from '../host/resolvers';
+import { pathOfUri } from '../engine/xsd/paths';
 
 /** The `nhn.*` settings as the client sends them (see package.json `contributes.configuration`). */
 export interface ClientSettings {
@@ -37,7 +38,7 @@ export class SettingsStore {
   private locale: string | undefined;
   private pullConfig = false;
   private current: ClientSettings = {};
-  private readonly resolvers = createResolvers();
+  readonly resolvers = createResolvers();
   /** Set by tests and the CLI-less editors that cannot send configuration. */
   initOptions: ClientSettings = {};
 
@@ -45,6 +46,10 @@ export class SettingsStore {
 
   initialize(params: InitializeParams): void {
     this.locale = params.locale;
+    // Workspace folders feed the XSD index (schemas in the workspace are found without settings).
+    const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
+    const paths = folders.map((u) => pathOfUri(u)).filter((p): p is string => !!p);
+    this.resolvers.workspaceFolders = () => paths;
     this.pullConfig = !!params.capabilities.workspace?.configuration;
     this.initOptions = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings ?? {};
     this.current = this.initOptions;

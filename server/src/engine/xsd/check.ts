@@ -9,7 +9,7 @@ import { locate, toFinding } from './map';
 import { xsdMessage } from './messages';
 import { basename, pathOfUri } from './paths';
 import { bind, ensureIndex, locationHints, type Binding } from './resolve';
-import { buildSchemaSet, hash } from './schema-set';
+import { buildSchemaSet, hash, type BuiltSet } from './schema-set';
 import { scanSchema } from './scan';
 import type { SchemaIndex } from './schema-index';
 import type { RawIssue, XsdResolvers, XsdService } from './service';
@@ -35,6 +35,15 @@ export async function bindDocument(doc: AnalyzedDocument, root: XmlElement, inde
     out.push(await bind(ns, el, doc.uri, hints, index));
   }
   return out;
+}
+
+/** The schema set a document is validated against (for tools and the parity test with native xmllint). */
+export async function documentSchemaSet(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<BuiltSet | undefined> {
+  const root = xmlOf(doc).root;
+  if (!root) return undefined;
+  const index = await ensureIndex(ctx);
+  const bound = (await bindDocument(doc, root, index)).filter((b) => b.path);
+  return bound.length ? buildSchemaSet(bound.map((b) => ({ namespace: b.namespace, path: b.path! })), index) : undefined;
 }
 
 function nameRange(doc: AnalyzedDocument, el: XmlElement) {

@@ -29,6 +29,12 @@ export function indexFor(resolvers: XsdResolvers): SchemaIndex {
   return index;
 }
 
+/** Schema files changed: the index is rebuilt on next use and compiled sets are disposed. */
+export async function invalidateSchemas(resolvers: XsdResolvers): Promise<void> {
+  indexes.get(resolvers)?.invalidate();
+  await resolvers.xsd?.invalidate();
+}
+
 export async function ensureIndex(ctx: AnalysisContext): Promise<SchemaIndex> {
   const resolvers = ctx.resolvers as XsdResolvers;
   const index = indexFor(resolvers);
