@@ -1,0 +1,100 @@
+// The team's own test persons: `.nhn/testpersons.json` or `.yaml` in the workspace (the persons a team
+// reserved in SyntPop). Checked against schemas/testpersons.schema.json and against the numbers
+// themselves (valid, synthetic, birth date and sex as the number says), each problem with its line.
+// A bad entry is reported and skipped; the good ones still load.
+
+import Ajv, { type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import schema from '../../../schemas/testpersons.schema.json';
+import { classifyNin, maskNin } from '../../../server/src/engine/nin/classify';
+import type { TestPerson } from './model';
+import { message, type Language } from './messages';
+
+/** Where the picker looks, in order; the first that exists wins. */
+export const TEAM_FILES = ['.nhn/testpersons.json', '.nhn/testpersons.yaml', '.nhn/testpersons.yml'];
+
+export interface TeamFileResult {
+  persons: TestPerson[];
+  /** One sentence per problem, with file and line; empty when the file is fine. */
+  problems: string[];
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+/** The line (1-based) a JSON pointer starts on, walking the YAML tree (JSON is YAML too). */
+function lineOf(root: Node | null | undefined, pointer: string, lines: LineCounter): number {
+  let node: unknown = root;
+  let line = 1;
+  for (const key of pointer.split('/').slice(1)) {
+    let next: unknown;
+    if (isMap(node)) next = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value;
+    else if (isSeq(node)) next = node.items[Number(key)];
+    if (!next) break;
+    node = next;
+    const r = (next as Node).range;
+    if (r) line = lines.linePos(r[0]).line;
+  }
+  return line;
+}
+
+function schemaProblem(e: ErrorObject, file: string, line: number, language: Language): string {
+  const extra = 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : '';
+  const allowed = 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+  // Never echo a pattern mismatch's value: it may be a full identity number.
+  return message('team-schema', language, { file, line, where: e.instancePath || '/', detail: `${e.message ?? ''}${extra}${allowed}` });
+}
+
+export function parseTeamFile(text: string, file: string, language: Language = 'en'): TeamFileResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const code = file.endsWith('.json') ? 'team-json' : 'team-yaml';
+    return { persons: [], problems: [message(code, language, { file, line: lines.linePos(e.pos[0]).line, detail: e.message.split('\n')[0] })] };
+  }
+  const data = doc.toJS() as { persons?: unknown[] } | null;
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const problems: string[] = [];
+  const bad = new Set<number>();
+  if (!validate(data)) {
+    for (const e of validate.errors ?? []) {
+      const index = /^\/persons\/(\d+)/.exec(e.instancePath)?.[1];
+      if (index === undefined) {
+        // The file as a whole is wrong (no `persons` list, unknown top-level key): nothing loads.
+        return { persons: [], problems: [schemaProblem(e, file, lineOf(doc.contents, e.instancePath, lines), language)] };
+      }
+      bad.add(Number(index));
+      problems.push(schemaProblem(e, file, lineOf(doc.contents, e.instancePath, lines), language));
+    }
+  }
+  const persons: TestPerson[] = [];
+  const seen = new Map<string, number>();
+  (data?.persons ?? []).forEach((raw, index) => {
+    if (bad.has(index)) return;
+    const entry = raw as Omit<TestPerson, 'source'> & { source?: string };
+    const line = lineOf(doc.contents, `/persons/${index}`, lines);
+    const at = { file, line, index, masked: maskNin(entry.nin) };
+    const info = classifyNin(entry.nin);
+    if (!info.valid) return void problems.push(message('team-not-nin', language, { ...at, detail: message(`problem-${info.problem ?? 'format'}`, language) }));
+    if (!info.synthetic) return void problems.push(message('team-not-synthetic', language, at));
+    if (entry.birthDate && info.birthDate && entry.birthDate !== info.birthDate) {
+      return void problems.push(message('team-mismatch', language, { ...at, field: 'birthDate', given: entry.birthDate, derived: info.birthDate }));
+    }
+    if (entry.sex && info.sex && entry.sex !== info.sex) {
+      return void problems.push(message('team-mismatch', language, { ...at, field: 'sex', given: entry.sex, derived: info.sex }));
+    }
+    if (seen.has(entry.nin)) return void problems.push(message('team-duplicate', language, { ...at, first: seen.get(entry.nin)! }));
+    seen.set(entry.nin, index);
+    persons.push({
+      nin: entry.nin,
+      name: entry.name,
+      sex: entry.sex ?? info.sex,
+      birthDate: entry.birthDate ?? info.birthDate,
+      children: entry.children,
+      registers: entry.registers,
+      note: entry.note,
+      source: 'team',
+    });
+  });
+  return { persons, problems };
+}
