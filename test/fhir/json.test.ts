@@ -137,3 +137,39 @@ async function findingsNb(text: string) {
   const { createResolvers } = await import('../../server/src/host/resolvers');
   return findingsFor(text, 'json', { resolvers: createResolvers(), language: 'nb' });
 }
+
+describe('FHIR R4 JSON: Norwegian identifiers', () => {
+  const patient = (system: string, value: string) => `{ "resourceType": "Patient", "identifier": [{ "system": "${system}", "value": "${value}" }] }`;
+  const FNR = 'urn:oid:2.16.578.1.12.4.1.4.1';
+
+  it('a D-number under the fødselsnummer system is the wrong kind, printed masked', async () => {
+    const text = patient(FNR, '41818040065'); // a synthetic (Tenor) D-number
+    const fs = (await fhirFindings(text)).filter((f) => f.ruleId === 'fhir/identifier');
+    expect(fs.map(seen)).toEqual([
+      {
+        rule: 'fhir/identifier',
+        range: rangeOf(text, '41818040065'),
+        message: `Patient.identifier[0].value: 418180***** is a D-number, but the system ${FNR} is for fødselsnummer`,
+      },
+    ]);
+    expect(JSON.stringify(fs)).not.toContain('41818040065');
+  });
+
+  it('a fødselsnummer under the no-basis DNR system is the wrong kind', async () => {
+    const text = patient('http://hl7.no/fhir/NamingSystem/DNR', '04886897869');
+    const fs = (await fhirFindings(text)).filter((f) => f.ruleId === 'fhir/identifier');
+    expect(fs.map((f) => f.message)).toEqual(['Patient.identifier[0].value: 048868***** is a fødselsnummer, but the system http://hl7.no/fhir/NamingSystem/DNR is for D-number']);
+  });
+
+  it('a value that is no number at all', async () => {
+    const text = patient(FNR, 'ukjent');
+    const fs = (await fhirFindings(text)).filter((f) => f.ruleId === 'fhir/identifier');
+    expect(fs.map(seen)).toEqual([{ rule: 'fhir/identifier', range: rangeOf(text, 'ukjent'), message: "Patient.identifier[0].value: '*****' is not a valid fødselsnummer" }]);
+  });
+
+  it('wrong check digits are left to the nin check (one finding, not two)', async () => {
+    const text = patient(FNR, '04886897868');
+    const rules = (await fhirFindings(text)).filter((f) => f.severity !== 'hint').map((f) => f.ruleId);
+    expect(rules).toEqual(['nin/invalid-check-digits']);
+  });
+});

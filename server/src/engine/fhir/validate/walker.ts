@@ -10,6 +10,7 @@ import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from './binding';
 import { checkContainedReferenced } from './contained';
 import { checkFixedAndPattern } from './fixed';
+import { checkNorwegianIdentifier } from './identifier';
 import type { Report } from './issue';
 import { checkPrimitive } from './primitive';
 import { closestName } from './suggest';
@@ -147,6 +148,7 @@ export class Walker {
         this.children(node, typeModel, type, path);
       }
     }
+    if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (def.binding && type) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
     if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);
     visit?.(node, def.path, path, node, []);
