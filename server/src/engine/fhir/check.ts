@@ -5,6 +5,8 @@ import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding 
 import { definitionsFor } from './definitions/store';
 import { fhirText } from './messages';
 import { parseFhirJson, looksLikeFhirJson } from './json';
+import { looksLikeFhirXml, parseFhirXml } from './xml';
+import { isXmlDocument } from '../xml/parse';
 import type { FhirDocument, FhirNode, Span } from './tree';
 import type { Issue } from './validate/issue';
 import { checkInvariants } from './validate/invariants';
@@ -14,13 +16,14 @@ const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
 export function isFhirCandidate(doc: EngineDocument): boolean {
-  return JSON_LANGUAGES.has(doc.languageId) && looksLikeFhirJson(doc.text);
+  if (JSON_LANGUAGES.has(doc.languageId)) return looksLikeFhirJson(doc.text);
+  return isXmlDocument(doc) && looksLikeFhirXml(doc.text);
 }
 
-/** Parses the document if it is FHIR (JSON now; XML through the shared XML parser). */
+/** Parses the document if it is FHIR: JSON with jsonc-parser, XML through the shared XML parser. */
 export function parseFhir(doc: EngineDocument): FhirDocument | undefined {
-  if (JSON_LANGUAGES.has(doc.languageId)) return looksLikeFhirJson(doc.text) ? parseFhirJson(doc.text) : undefined;
-  return undefined;
+  if (!isFhirCandidate(doc)) return undefined;
+  return JSON_LANGUAGES.has(doc.languageId) ? parseFhirJson(doc.text) : parseFhirXml(doc);
 }
 
 export function resourceTypesIn(node: FhirNode, out = new Set<string>()): Set<string> {

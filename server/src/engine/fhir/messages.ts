@@ -13,6 +13,7 @@ const MESSAGES = {
   notArray: { en: '{0}: repeats (max {1}), so JSON needs an array', nb: '{0}: kan gjentas (maks {1}), så JSON krever en liste' },
   notSingle: { en: '{0}: occurs at most once, so JSON needs a single value, not an array', nb: '{0}: forekommer høyst én gang, så JSON krever én verdi, ikke en liste' },
   wrongJsonType: { en: '{0}: {1} must be a JSON {2}, found {3}', nb: '{0}: {1} må være JSON {2}, fant {3}' },
+  xmlValueOnComplex: { en: '{0}: {1} has child elements, not a value attribute', nb: '{0}: {1} har barneelementer, ikke et value-attributt' },
   badFormat: { en: "{0}: '{1}' is not a valid {2}", nb: "{0}: '{1}' er ikke gyldig {2}" },
   emptyElement: { en: '{0}: an element must have a value or children', nb: '{0}: et element må ha en verdi eller barn' },
   notInValueSet: { en: "{0}: '{1}' is not in the required value set {2} ({3})", nb: "{0}: '{1}' er ikke i det påkrevde verdisettet {2} ({3})" },

@@ -123,7 +123,8 @@ export class Walker {
     }
     if (node.kind !== 'object') {
       const what = type ?? 'element';
-      this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, what, 'object', node.kind] });
+      if (this.doc.format === 'xml') this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xmlValueOnComplex', args: [path, what] });
+      else this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, what, 'object', node.kind] });
       return;
     }
     if (type === 'Resource' || (type && this.defs.isResource(type))) {
