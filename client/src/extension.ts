@@ -2,6 +2,7 @@
 // It holds no checking logic; that is the engine's, behind the server.
 
 import * as vscode from 'vscode';
+import { registerHelseId } from './commands/helseid';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   output = vscode.window.createOutputChannel(vscode.l10n.t('NHN Integrator'), { log: true });
   context.subscriptions.push(output);
   client = createClient(context);
+  registerHelseId(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('nhn.restartServer', async () => {
       output.info('Restarting the NHN language server');

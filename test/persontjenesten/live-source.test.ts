@@ -55,7 +55,7 @@ async function api(options: Partial<PersontjenestenStandInOptions> = {}): Promis
 async function source(baseUrl: string, options: Partial<LiveSourceOptions> & { clientId?: string; scopes?: string[]; issuer?: string } = {}) {
   const { key: clientKey } = await parseKeyFile(key.text);
   const client = new HelseIdClient({ issuer: options.issuer ?? helseid.issuer, clientId: options.clientId ?? CLIENT_ID, key: clientKey, scopes: options.scopes ?? [RESTRICTED] });
-  return new LivePersonSource({ baseUrl, environment: 'test', networkAllowed: () => true, getClient: async () => client, ...options });
+  return new LivePersonSource({ baseUrl, environment: () => 'test', networkAllowed: () => true, getClient: async () => client, ...options });
 }
 
 const query = (text: string, extra: Partial<PersonQuery> = {}): PersonQuery => ({ text, ...extra });
@@ -184,7 +184,7 @@ describe('live Persontjenesten source', () => {
     const before = helseid.tokenRequests;
     const off = await (await source(s.baseUrl, { networkAllowed: () => false })).search(query('lukt 1948'), controller());
     expect(off.message).toContain('nhn.allowDownloads');
-    const production = await (await source(s.baseUrl, { environment: 'production' })).search(query('lukt 1948'), controller());
+    const production = await (await source(s.baseUrl, { environment: () => 'production' })).search(query('lukt 1948'), controller());
     expect(production.message).toContain('test environment only');
     expect(helseid.tokenRequests).toBe(before);
     expect(s.searches).toEqual([]);
@@ -192,7 +192,7 @@ describe('live Persontjenesten source', () => {
 
   it('passes on a configuration problem as its message', async () => {
     const live = new LivePersonSource({
-      baseUrl: 'http://127.0.0.1:9', environment: 'test', networkAllowed: () => true,
+      baseUrl: 'http://127.0.0.1:9', environment: () => 'test', networkAllowed: () => true,
       getClient: async () => { throw new HelseIdError('not-configured', { missing: 'no client id' }); },
     });
     const result = await live.search(query('lukt 1948'), controller());

@@ -19,12 +19,13 @@ const INFORMATION_PARTS = ['Name', 'Birth', 'Gender', 'NorwegianIdentificationNu
 export interface LiveSourceOptions {
   /** Persontjenesten's base URL (test: https://et.persontjenesten.test.nhn.no). */
   baseUrl: string;
-  environment: 'test' | 'production';
+  /** Read at each search, so a settings change takes effect at once. */
+  environment: () => 'test' | 'production';
   /** The configured client; throws a HelseIdError (e.g. not-configured) when it cannot be made. */
   getClient: () => Promise<HelseIdClient>;
   networkAllowed: () => boolean;
   language?: () => Language;
-  /** `restricted-access` (default) or `full-access`, matching the scope the client holds. */
+  /** `restricted-access` or `full-access`; by default the one the client's scopes name (restricted first). */
   access?: 'restricted-access' | 'full-access';
   limit?: number;
   pageSize?: number;
@@ -41,7 +42,7 @@ export class LivePersonSource implements PersonSource {
   async search(query: PersonQuery, signal: AbortSignal): Promise<PersonSearchResult> {
     const language = this.options.language?.() ?? 'en';
     if (!this.options.networkAllowed()) return { persons: [], message: liveMessage('network-off', language) };
-    if (this.options.environment !== 'test') return { persons: [], message: liveMessage('production-refused', language) };
+    if (this.options.environment() !== 'test') return { persons: [], message: liveMessage('production-refused', language) };
     const built = toSearchForm(query);
     if ('problem' in built) return { persons: [], message: liveMessage(built.problem, language) };
 
@@ -66,7 +67,7 @@ export class LivePersonSource implements PersonSource {
   private async collect(client: HelseIdClient, form: Record<string, string>, signal: AbortSignal, found: Map<string, TestPerson>): Promise<void> {
     const limit = Math.min(this.options.limit ?? API_RESULT_LIMIT, API_RESULT_LIMIT);
     const pageSize = Math.min(this.options.pageSize ?? 50, limit);
-    const access = this.options.access ?? 'restricted-access';
+    const access = this.options.access ?? accessFor(client.options.scopes);
     const parts = INFORMATION_PARTS.map((p) => `informationParts=${p}`).join('&');
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}/api/v3/${access}/search/person?${parts}`;
     for (let offset = 0; found.size < limit; ) {
@@ -92,6 +93,12 @@ export class LivePersonSource implements PersonSource {
       offset += results.length;
     }
   }
+}
+
+export function accessFor(scopes: string[]): 'restricted-access' | 'full-access' {
+  const full = scopes.some((s) => s.endsWith('/full-access'));
+  const restricted = scopes.some((s) => s.endsWith('/restricted-access'));
+  return full && !restricted ? 'full-access' : 'restricted-access';
 }
 
 class SearchRejected extends Error {
