@@ -136,7 +136,9 @@ describe('live Persontjenesten source', () => {
 
   it('says so when the scope does not allow the search', async () => {
     const s = await api();
-    const result = await (await source(s.baseUrl, { clientId: 'full-only', scopes: [FULL] })).search(query('lukt 1948'), controller());
+    const full = await (await source(s.baseUrl, { clientId: 'full-only', scopes: [FULL] })).search(query('lukt 1948'), controller());
+    expect(full.persons.map((p) => p.nin)).toEqual(['23814898407']); // the path follows the scope: full-access
+    const result = await (await source(s.baseUrl, { clientId: 'full-only', scopes: [FULL], access: 'restricted-access' })).search(query('lukt 1948'), controller());
     expect(result.persons).toEqual([]);
     expect(result.message).toContain('HTTP 403');
     expect(result.message).toContain(FULL);
