@@ -55,7 +55,7 @@ documents.onDidClose((e) => validator.forget(e.document.uri));
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActionsFor(doc, params.range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc)) as CodeAction[];
+  return codeActionsFor(doc, params.range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc), settings.contextFor(doc.uri).language) as CodeAction[];
 });
 
 connection.onHover((params) => {

@@ -4,6 +4,7 @@
 import type { AnalysisContext, Check, EngineDocument, Finding, RuleSetting, Severity } from './types';
 import { analyzed } from './document';
 import { t } from './l10n';
+import { applySuppressions } from './suppress';
 
 export interface Skip {
   reason: 'binary' | 'too-large';
@@ -51,7 +52,7 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
       });
     }
   }
-  return { findings: configure(findings, ctx.settings.rules) };
+  return { findings: configure(applySuppressions(doc, findings, lang), ctx.settings.rules) };
 }
 
 function configure(findings: Finding[], rules: Record<string, RuleSetting>): Finding[] {

@@ -8,6 +8,8 @@ import { xmlWellFormedCheck } from './checks/xml-wellformed';
 import { ninCheck } from './checks/nin';
 import { fhirCheck } from './fhir/check';
 import { xsdCheck } from './xsd/check';
+import { namespaceRulesCheck } from './checks/namespace-rules';
+import { xmlRulesCheck } from './checks/xml-rules';
 
 export * from './types';
 export { invalidateSchemas } from './xsd/resolve';
@@ -22,5 +24,5 @@ export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, typ
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  return [xmlWellFormedCheck, textRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
+  return [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
 }

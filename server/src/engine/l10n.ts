@@ -21,6 +21,8 @@ const STRINGS = {
     nb: 'Filen er {0} MB, over grensen på {1} MB (nhn.maxFileSize): ikke kontrollert.',
   },
   binaryFile: { en: 'Binary file: not checked.', nb: 'Binærfil: ikke kontrollert.' },
+  removeSuppression: { en: 'Remove the unused suppression', nb: 'Fjern den ubrukte undertrykkingen' },
+  allRules: { en: 'all rules', nb: 'alle regler' },
   unusedSuppression: { en: 'This suppression of {0} suppresses nothing.', nb: 'Denne undertrykkingen av {0} undertrykker ingenting.' },
   ninKind_fnr: { en: 'fødselsnummer', nb: 'fødselsnummer' },
   ninKind_dnr: { en: 'D-number', nb: 'D-nummer' },

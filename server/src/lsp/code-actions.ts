@@ -3,7 +3,8 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../engine';
+import type { Finding, Language } from '../engine';
+import { t } from '../engine/l10n';
 import { sameSpot } from './convert';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -11,7 +12,7 @@ function overlaps(a: Range, b: Range): boolean {
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
-export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Diagnostic[], findings: Finding[]): CodeAction[] {
+export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Diagnostic[], findings: Finding[], lang: Language = 'en'): CodeAction[] {
   const actions: CodeAction[] = [];
   const rulesHere = new Set<string>();
   for (const f of findings) {
@@ -32,7 +33,7 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
   for (const ruleId of rulesHere) {
     const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits)?.edits ?? []);
     if (edits.length > 1) {
-      actions.push({ title: `Fix all ${ruleId} in this file (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+      actions.push({ title: `${t(lang, 'fixAllInFile', ruleId)} (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
     }
   }
   return actions;

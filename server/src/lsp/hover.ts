@@ -17,7 +17,7 @@ export function hoverFor(_doc: TextDocument, position: Position, findings: Findi
     const rule = findRule(f.ruleId);
     // A finding may add what it found (e.g. a masked identity number and its class) to the rule's story.
     const detail = typeof f.data?.hoverDetail === 'string' ? `${f.data.hoverDetail}\n\n` : '';
-    parts.push(rule ? detail + ruleHover(rule, ctx) : `**${f.ruleId}**\n\n${f.message}`);
+    parts.push(rule ? detail + ruleHover(rule, ctx, f.data?.vars as Record<string, string> | undefined) : `**${f.ruleId}**\n\n${f.message}`);
   }
   return parts.length ? { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } } : null;
 }

@@ -3,11 +3,13 @@
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
 import type { Rule } from '../rules/model';
-import { ruleFinding } from '../rules/finding';
+import { fill, ruleFinding } from '../rules/finding';
+import { isXmlDocument } from '../xml/parse';
 
 interface CompiledRule {
   rule: Rule;
   re: RegExp;
+  context?: RegExp;
 }
 
 export function appliesToLanguage(rule: Rule, languageId: string): boolean {
@@ -17,18 +19,42 @@ export function appliesToLanguage(rule: Rule, languageId: string): boolean {
   return true;
 }
 
+/** The rule's context condition (`match.fileContains`), if any, holds for this text. */
+export function contextHolds(context: RegExp | undefined, text: string): boolean {
+  return !context || context.test(text);
+}
+
+/** Expands `$<name>`, `$1`…`$9`, `$&`, `$$` and `{var}` in a replacement value against one match. */
+export function expand(value: string, m: RegExpExecArray, vars?: Record<string, string>): string {
+  const out = value.replace(/\$(?:<(\w+)>|(\d)|(&)|(\$))/g, (_, name?: string, num?: string, amp?: string, dollar?: string) => {
+    if (name !== undefined) return m.groups?.[name] ?? '';
+    if (num !== undefined) return m[Number(num)] ?? '';
+    if (amp !== undefined) return m[0];
+    return dollar!;
+  });
+  return fill(out, vars);
+}
+
 export function textRulesCheck(rules: readonly Rule[]): Check {
   const compiled: CompiledRule[] = rules
     .filter((r) => r.match.regex)
-    .map((rule) => ({ rule, re: new RegExp(rule.match.regex!, (rule.match.flags ?? '') + 'gd') }));
+    .map((rule) => ({
+      rule,
+      re: new RegExp(rule.match.regex!, (rule.match.flags ?? '') + 'gd'),
+      context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
+    }));
   return {
     name: 'text-rules',
     family: 'host',
     appliesTo: () => compiled.length > 0,
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
-      for (const { rule, re } of compiled) {
+      // In XML documents a rule's structural match (`match.xml`, checks/xml-rules.ts) replaces its regex.
+      const xml = isXmlDocument(doc);
+      for (const { rule, re, context } of compiled) {
         if (!appliesToLanguage(rule, doc.languageId)) continue;
+        if (xml && rule.match.xml) continue;
+        if (!contextHolds(context, doc.text)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
           if (m[0].length === 0) {
@@ -38,8 +64,10 @@ export function textRulesCheck(rules: readonly Rule[]): Check {
           const whole = m.indices![0];
           const hit = m.indices!.groups?.hit ?? whole;
           const value = rule.replacement?.value;
-          const newText = value === undefined ? undefined : m[0].replace(new RegExp(re.source, re.flags.replace(/[gd]/g, '')), value);
-          findings.push(ruleFinding(rule, doc, { start: hit[0], end: hit[1], editStart: whole[0], editEnd: whole[1], newText }, ctx));
+          const onHit = rule.replacement?.target === 'hit';
+          const edit = onHit ? hit : whole;
+          const newText = value === undefined ? undefined : expand(value, m);
+          findings.push(ruleFinding(rule, doc, { start: hit[0], end: hit[1], editStart: edit[0], editEnd: edit[1], newText }, ctx));
           if (ctx.signal?.aborted) return findings;
         }
       }

@@ -5,8 +5,11 @@ import type { Rule } from './model';
 import hosts from '../../../rules/hosts.yaml';
 import nin from '../../../rules/nin.yaml';
 import fhir from '../../../rules/fhir.yaml';
+import api from '../../../rules/api.yaml';
+import messageTypes from '../../../rules/message-types.yaml';
+import namespaces from '../../../rules/namespaces.yaml';
 
-export const BUILTIN_RULES: readonly Rule[] = [...hosts, ...nin, ...fhir];
+export const BUILTIN_RULES: readonly Rule[] = [...hosts, ...api, ...messageTypes, ...namespaces, ...nin, ...fhir];
 
 export function findRule(id: string, rules: readonly Rule[] = BUILTIN_RULES): Rule | undefined {
   return rules.find((r) => r.id === id);

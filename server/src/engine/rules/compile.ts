@@ -62,12 +62,14 @@ export function compileRuleFile(text: string, file: string): Rule[] {
     const line = lineOfPointer(doc.contents, `/rules/${i}`, lines);
     if (seen.has(rule.id)) throw new RuleFileError(file, line, `duplicate rule id '${rule.id}' (first at line ${seen.get(rule.id)})`);
     seen.set(rule.id, line);
-    if (!rule.match.regex && !rule.match.xml && !rule.match.check) throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex, match.xml or match.check`);
-    for (const [what, src, flags] of [
+    if (!rule.match.regex && !rule.match.xml && !rule.match.catalog && !rule.match.check) throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex, match.xml, match.catalog or match.check`);
+    const xmls = rule.match.xml === undefined ? [] : Array.isArray(rule.match.xml) ? rule.match.xml : [rule.match.xml];
+    const patterns: [string, string | undefined, string][] = [
       ['match.regex', rule.match.regex, rule.match.flags ?? ''],
-      ['match.xml.value', rule.match.xml?.value, ''],
-      ['match.xml.namespace', rule.match.xml?.namespace, ''],
-    ] as const) {
+      ['match.fileContains', rule.match.fileContains, 'i'],
+      ...xmls.flatMap((x) => [['match.xml.value', x.value, ''] as [string, string | undefined, string], ['match.xml.namespace', x.namespace, ''] as [string, string | undefined, string]]),
+    ];
+    for (const [what, src, flags] of patterns) {
       if (src === undefined) continue;
       try {
         new RegExp(src, flags + 'gd');

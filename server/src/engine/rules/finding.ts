@@ -15,28 +15,36 @@ export interface RuleHit {
   editEnd?: number;
   /** Rewritten text for the edit span, when the rule has a verified replacement value. */
   newText?: string;
+  /** Values of this hit for `{name}` placeholders in the rule's texts (e.g. a namespace's successor). */
+  vars?: Record<string, string>;
 }
 
-export function ruleMessage(rule: Rule, ctx: AnalysisContext): { text: string; severity: Finding['severity'] } {
+/** Fills `{name}` placeholders from a hit's values; unknown names stay as written. */
+export function fill(text: string, vars?: Record<string, string>): string {
+  return vars ? text.replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all) : text;
+}
+
+export function ruleMessage(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): { text: string; severity: Finding['severity'] } {
   const lang = ctx.language;
   const { severity, when } = datedSeverity(rule, ctx.today, lang);
-  const parts = [rule.message[lang]];
+  const parts = [fill(rule.message[lang], vars)];
   if (when) parts.push(when);
-  if (rule.replacement) parts.push(rule.replacement.text[lang]);
+  if (rule.replacement) parts.push(fill(rule.replacement.text[lang], vars));
   if (rule.confidence === 'unverified') parts.push(t(lang, 'unverified'));
   return { text: parts.join(' '), severity };
 }
 
 export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx: AnalysisContext): Finding {
-  const { text, severity } = ruleMessage(rule, ctx);
+  const { text, severity } = ruleMessage(rule, ctx, hit.vars);
   const fixes: Fix[] = [];
   if (hit.newText !== undefined) {
     fixes.push({
       title: t(ctx.language, 'replaceWith', hit.newText),
       edits: [{ range: doc.rangeOf(hit.editStart ?? hit.start, hit.editEnd ?? hit.end), newText: hit.newText }],
-      preferred: rule.confidence === 'verified',
+      preferred: rule.replacement?.preferred ?? rule.confidence === 'verified',
     });
-  } else {
+  }
+  if (hit.newText === undefined || rule.replacement?.preferred === false) {
     fixes.push({
       title: t(ctx.language, 'openSource', rule.id),
       command: { command: 'nhn.openSource', title: t(ctx.language, 'openSource', rule.id), arguments: [rule.source] },
@@ -50,18 +58,21 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
     tags: rule.deprecated === false ? undefined : ['deprecated'],
     source: rule.source,
     fixes,
-    data: { announced: rule.announced, deadline: rule.deadline, confidence: rule.confidence },
+    data: { announced: rule.announced, deadline: rule.deadline, confidence: rule.confidence, ...(hit.vars ? { vars: hit.vars } : {}) },
   };
 }
 
 /** The rule's story for a hover, in Markdown. */
-export function ruleHover(rule: Rule, ctx: AnalysisContext): string {
+export function ruleHover(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): string {
   const lang = ctx.language;
-  const { text } = ruleMessage(rule, ctx);
+  const { text } = ruleMessage(rule, ctx, vars);
   const lines = [`**${rule.title[lang]}** (\`${rule.id}\`)`, '', text, ''];
   if (rule.announced) lines.push(`- ${t(lang, 'announced')}: ${formatDate(rule.announced, lang)}`);
   if (rule.deadline) lines.push(`- ${t(lang, 'deadline')}: ${formatDate(rule.deadline, lang)}`);
-  if (rule.replacement) lines.push(`- ${t(lang, 'replacement')}: ${rule.replacement.value ? `\`${rule.replacement.value}\` — ` : ''}${rule.replacement.text[lang]}`);
+  if (rule.replacement) {
+    const value = rule.replacement.value && !/\$/.test(rule.replacement.value) ? `\`${fill(rule.replacement.value, vars)}\` — ` : '';
+    lines.push(`- ${t(lang, 'replacement')}: ${value}${fill(rule.replacement.text[lang], vars)}`);
+  }
   lines.push(`- ${t(lang, 'confidence')}: ${rule.confidence}`);
   lines.push(`- ${t(lang, 'source')}: [${rule.source}](${rule.source})`);
   return lines.join('\n');

@@ -1,0 +1,74 @@
+// Namespace rules driven by the namespace catalog (schemas/namespaces.yaml): a rule names the
+// statuses and standards it cares about, the catalog says which URIs those are. A URI is matched
+// whole (not as the prefix of a longer URI, not inside a longer host) in any file type.
+
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import type { Rule } from '../rules/model';
+import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from '../namespaces';
+import { ruleFinding } from '../rules/finding';
+import { appliesToLanguage, contextHolds } from './text-rules';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface CompiledRule {
+  rule: Rule;
+  re: RegExp;
+  context?: RegExp;
+}
+
+export function catalogEntriesFor(rule: Rule, catalog: readonly NamespaceEntry[] = NAMESPACES): NamespaceEntry[] {
+  const m = rule.match.catalog;
+  if (!m) return [];
+  return catalog.filter((e) => (m.status as string[]).includes(e.status) && (!m.standard || m.standard.includes(e.standard)));
+}
+
+/** Placeholder values for a rule's texts: `{label}`, `{release}`, `{successor}`, … */
+export function namespaceVars(entry: NamespaceEntry): Record<string, string> {
+  const successor = entry.successor ? namespaceInfo(entry.successor) : undefined;
+  return {
+    uri: entry.uri,
+    label: namespaceLabel(entry.uri),
+    message: entry.message,
+    version: entry.version,
+    release: entry.release ?? entry.version,
+    successor: entry.successor ?? '',
+    successorLabel: successor ? namespaceLabel(successor.uri) : '',
+  };
+}
+
+export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly NamespaceEntry[] = NAMESPACES): Check {
+  const compiled: CompiledRule[] = [];
+  for (const rule of rules) {
+    const uris = catalogEntriesFor(rule, catalog)
+      .map((e) => e.uri)
+      .sort((a, b) => b.length - a.length);
+    if (uris.length === 0) continue;
+    compiled.push({
+      rule,
+      re: new RegExp(`(?<![\\w/.:-])(?:${uris.map(escape).join('|')})(?![\\w/.-])`, 'g'),
+      context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
+    });
+  }
+  const byUri = new Map(catalog.map((e) => [e.uri, e]));
+  return {
+    name: 'namespace-rules',
+    family: 'namespace',
+    appliesTo: (doc) => compiled.length > 0 && doc.text.includes('://'),
+    run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
+      const findings: Finding[] = [];
+      for (const { rule, re, context } of compiled) {
+        if (!appliesToLanguage(rule, doc.languageId) || !contextHolds(context, doc.text)) continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+          const entry = byUri.get(m[0])!;
+          const vars = namespaceVars(entry);
+          const value = rule.replacement?.value;
+          const newText = value === undefined ? undefined : value.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all);
+          const end = m.index + m[0].length;
+          findings.push(ruleFinding(rule, doc, { start: m.index, end, newText: newText || undefined, vars }, ctx));
+        }
+      }
+      return findings;
+    },
+  };
+}
