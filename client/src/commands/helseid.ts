@@ -12,12 +12,13 @@ import { PERSONTJENESTEN_TEST_BASE } from '../helseid/environments';
 import { summarizeToken } from '../helseid/summary';
 import { LivePersonSource } from '../persontjenesten/source';
 import type { PersonSource } from '../persons/model';
+import { registerPersonSource } from '../persons/sources';
 
 const SECRET = 'nhn.helseid.jwk';
 
 let liveSource: PersonSource | undefined;
 
-/** The live source for the picker; undefined before activation. */
+/** The live source (also registered with the picker's registry); undefined before activation. */
 export function getLivePersonSource(): PersonSource | undefined {
   return liveSource;
 }
@@ -45,6 +46,7 @@ export function registerHelseId(context: vscode.ExtensionContext): void {
     getClient: current,
   });
   context.subscriptions.push(
+    registerPersonSource(liveSource),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('nhn.helseid')) cached = undefined;
     }),

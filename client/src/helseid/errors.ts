@@ -60,12 +60,12 @@ const MESSAGES: Record<HelseIdErrorCode, { en: string; nb: string }> = {
     nb: '{host} ba om en ny DPoP-nonce igjen etter nytt forsøk; gir opp i stedet for å gå i ring. Sjekk at klokka på maskinen går riktig, og prøv igjen.',
   },
   network: {
-    en: 'Cannot reach {host} ({detail}). Check the network connection, proxy or VPN; the local test persons still work.',
-    nb: 'Får ikke kontakt med {host} ({detail}). Sjekk nettverk, proxy eller VPN; de lokale testpersonene virker fortsatt.',
+    en: 'Cannot reach {host} ({detail}). Check the network connection, proxy or VPN.',
+    nb: 'Får ikke kontakt med {host} ({detail}). Sjekk nettverk, proxy eller VPN.',
   },
   timeout: {
-    en: '{host} did not answer within {seconds} s. Try again later; the local test persons still work.',
-    nb: '{host} svarte ikke innen {seconds} s. Prøv igjen senere; de lokale testpersonene virker fortsatt.',
+    en: '{host} did not answer within {seconds} s. Try again later.',
+    nb: '{host} svarte ikke innen {seconds} s. Prøv igjen senere.',
   },
   discovery: {
     en: 'HelseID discovery at {url} failed ({detail}). Check the issuer URL.',

@@ -37,8 +37,8 @@ const MESSAGES: Record<LiveMessageCode, { en: string; nb: string }> = {
     nb: '{count} personer funnet før søket stoppet: {reason}',
   },
   failed: {
-    en: 'Live search failed ({detail}); the local test persons still work.',
-    nb: 'Live-søket feilet ({detail}); de lokale testpersonene virker fortsatt.',
+    en: 'Live search failed ({detail}).',
+    nb: 'Live-søket feilet ({detail}).',
   },
 };
 
