@@ -31,6 +31,8 @@ export interface HelseIdStandInOptions {
   tokenLifetimeSeconds?: number;
   /** Delay every answer this long (timeout tests). */
   delayMs?: number;
+  /** DPoP algorithms announced in discovery. Default RS256, PS256, ES256. */
+  dpopAlgs?: string[];
 }
 
 export interface Refusal {
@@ -91,7 +93,7 @@ export class HelseIdStandIn {
         jwks_uri: `${this.issuer}/.well-known/openid-configuration/jwks`,
         grant_types_supported: ['client_credentials'],
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
-        dpop_signing_alg_values_supported: ['RS256', 'PS256', 'ES256'],
+        dpop_signing_alg_values_supported: this.options.dpopAlgs ?? ['RS256', 'PS256', 'ES256'],
       });
     }
     if (req.method === 'POST' && url.pathname === '/connect/token') {

@@ -132,6 +132,14 @@ describe('HelseID token module', () => {
     expect(err.message).toContain('0.2 s');
   });
 
+  it('says so before signing when HelseID does not take the key\'s algorithm for DPoP', async () => {
+    const s = await standIn(es, { dpopAlgs: ['RS256', 'PS256'] });
+    const err = await failure((await clientFor(s, es)).getToken());
+    expect(err.code).toBe('key-unsupported');
+    expect(err.message).toContain('ES256 (HelseID takes RS256, PS256 for DPoP)');
+    expect(s.tokenRequests).toBe(0);
+  });
+
   it('refuses a public key file with a message saying so', async () => {
     const err = await failure(parseKeyFile(JSON.stringify(rsa.publicJwk)));
     expect(err.code).toBe('key-public-only');

@@ -64,8 +64,12 @@ export class HelseIdClient {
   }
 
   private async requestToken(signal?: AbortSignal): Promise<AccessToken> {
-    const { issuer, tokenEndpoint } = await this.discover(signal);
+    const { issuer, tokenEndpoint, dpopAlgs } = await this.discover(signal);
     const { clientId, key, scopes } = this.options;
+    // Say it now rather than let HelseID refuse the proof with a vaguer answer.
+    if (dpopAlgs?.length && !dpopAlgs.includes(key.alg)) {
+      throw new HelseIdError('key-unsupported', { alg: `${key.alg} (HelseID takes ${dpopAlgs.join(', ')} for DPoP)` });
+    }
     for (let attempt = 0; ; attempt++) {
       const now = this.clock.nowSeconds();
       const body = new URLSearchParams({
