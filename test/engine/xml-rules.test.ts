@@ -113,3 +113,11 @@ describe('namespaces in real payloads', () => {
     expect(uris).toEqual(new Set(['http://www.kith.no/xmlstds/eresept/m1/2010-05-01', 'http://www.kith.no/xmlstds/eresept/forskrivning/2010-04-01']));
   });
 });
+
+describe('real NHN sample code stays clean where it is current', () => {
+  it('does not mistake the journal-document API\'s hit-access-basis for the maternity record header', async () => {
+    const file = path.join(REAL, 'NorskHelsenett/Pasientens-journaldokumenter/.NET/NativeClients/SimpleRequestObjectsDemo/Program.cs');
+    const found = (await findingsFor(readFileSync(file, 'utf8'), 'csharp')).filter((f) => /^(host|api|message-type|namespace)\//.test(f.ruleId));
+    expect(found.map((f) => f.ruleId)).toEqual([]);
+  });
+});

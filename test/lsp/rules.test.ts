@@ -20,7 +20,7 @@ describe('rule base over LSP (English)', () => {
 
   const uri = 'file:///work/HelseIdClient.cs';
   const text = [
-    '// HelseID client assertion',
+    '// HelseID client assertion; maternity record API headers',
     'var header = new Dictionary<string, object> { { "typ", "JWT" } };',
     'var aud = new Claim(JwtRegisteredClaimNames.Aud, "https://helseid-sts.test.nhn.no/connect/token");',
     'request.Headers.Add("hit-user-role", "LE");',
@@ -114,7 +114,7 @@ describe('rule base over LSP (Norwegian)', () => {
 
   it('titles "fix all" and the rewrite in Norwegian', async () => {
     const uri = 'file:///work/headers.ts';
-    const text = "const h = { 'hit-user-role': 'LE', 'hit-source-system': 'EPJ' };\n";
+    const text = "// maternity record\nconst h = { 'hit-user-role': 'LE', 'hit-source-system': 'EPJ' };\n";
     const pending = lsp.diagnostics(uri, (d) => d.length === 2);
     lsp.open(uri, 'typescript', text);
     const [d] = await pending;
