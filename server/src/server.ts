@@ -17,6 +17,7 @@ import { DocumentValidator } from './lsp/validator';
 import { SettingsStore } from './lsp/settings';
 import { codeActionsFor } from './lsp/code-actions';
 import { hoverFor } from './lsp/hover';
+import { completionsFor, participantHover } from './lsp/completion';
 import { invalidateSchemas } from './engine';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -33,6 +34,7 @@ connection.onInitialize((params: InitializeParams) => {
         ? { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false }
         : true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['<', ' ', '"', "'"], resolveProvider: false },
       executeCommandProvider: { commands: ['nhn.openSource'] },
     },
     serverInfo: { name: 'nhn-integrator', version: '0.1.0' },
@@ -58,9 +60,20 @@ connection.onCodeAction((params) => {
   return codeActionsFor(doc, params.range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc), settings.contextFor(doc.uri).language) as CodeAction[];
 });
 
-connection.onHover((params) => {
+connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? hoverFor(doc, params.position, validator.findingsOf(doc), settings.contextFor(doc.uri)) : null;
+  if (!doc) return null;
+  const ctx = settings.contextFor(doc.uri);
+  const findings = hoverFor(doc, params.position, validator.findingsOf(doc), ctx);
+  const parts = await participantHover(doc, params.position, ctx).catch(() => []);
+  const own = findings && typeof findings.contents === 'object' && 'value' in findings.contents ? [findings.contents.value] : [];
+  const all = [...own, ...parts];
+  return all.length ? { contents: { kind: 'markdown', value: all.join('\n\n---\n\n') } } : null;
+});
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? completionsFor(doc, params.position, settings.contextFor(doc.uri)).catch(() => []) : [];
 });
 
 connection.onExecuteCommand(async (params) => {

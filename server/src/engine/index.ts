@@ -1,6 +1,6 @@
 // The engine's public surface for the server, the CLI and the tests.
 
-import type { Check } from './types';
+import type { Check, Participant } from './types';
 import type { Rule } from './rules/model';
 import { BUILTIN_RULES } from './rules/builtin';
 import { textRulesCheck } from './checks/text-rules';
@@ -10,6 +10,7 @@ import { fhirCheck } from './fhir/check';
 import { xsdCheck } from './xsd/check';
 import { namespaceRulesCheck } from './checks/namespace-rules';
 import { xmlRulesCheck } from './checks/xml-rules';
+import { xsdParticipant } from './xsd/participant';
 
 export * from './types';
 export { invalidateSchemas } from './xsd/resolve';
@@ -25,4 +26,9 @@ export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, typ
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
   return [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
+}
+
+/** Editor features beyond diagnostics (hover, completion), asked in order. */
+export function createParticipants(): Participant[] {
+  return [xsdParticipant];
 }

@@ -30,8 +30,9 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
       });
     }
   }
+  // Fix-all takes each finding's certain fix only (an enumeration with several candidates has none).
   for (const ruleId of rulesHere) {
-    const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits)?.edits ?? []);
+    const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits && x.preferred !== false)?.edits ?? []);
     if (edits.length > 1) {
       actions.push({ title: `${t(lang, 'fixAllInFile', ruleId)} (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
     }

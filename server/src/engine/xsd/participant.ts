@@ -1,0 +1,188 @@
+// Completion and hover for XML documents that have schemas: child elements, attributes and enumerated
+// values at the cursor, and each declaration's documentation and type. The root's hover also says
+// which schema file won and where it came from (xsi:schemaLocation, workspace, settings, catalog).
+
+import { namespaceLabel } from '../namespaces';
+import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
+import { childElements, elementAt, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
+import { bindDocument } from './check';
+import { xsdMessage, type XsdMessage } from './messages';
+import { SchemaModel, type Decl } from './model';
+import { ensureIndex } from './resolve';
+import type { Binding } from './resolve';
+import { buildSchemaSet } from './schema-set';
+
+interface Context {
+  model: SchemaModel;
+  bindings: Binding[];
+}
+
+const models = new Map<string, SchemaModel>();
+
+async function contextFor(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<(Context & { root: XmlElement }) | undefined> {
+  const root = xmlOf(doc).root;
+  if (!root) return undefined;
+  const index = await ensureIndex(ctx);
+  const bindings = await bindDocument(doc, root, index);
+  const roots = bindings.filter((b) => b.path).map((b) => ({ namespace: b.namespace, path: b.path! }));
+  if (!roots.length) return undefined;
+  const key = `${index.generation}|${roots.map((r) => `${r.namespace}=${r.path}`).join('|')}`;
+  let model = models.get(key);
+  if (!model) {
+    const set = await buildSchemaSet(roots, index);
+    if (!set) return undefined;
+    model = new SchemaModel(Object.values(set.schema.files));
+    models.set(key, model);
+    if (models.size > 8) models.delete(models.keys().next().value!);
+  }
+  return { model, bindings, root };
+}
+
+/** The declaration of an instance element: from its nearest namespace root down through the content models. */
+export function declOf(model: SchemaModel, el: XmlElement): Decl | undefined {
+  const chain: XmlElement[] = [];
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    chain.unshift(e);
+    if (!e.parent || (e.parent.ns ?? '') !== (e.ns ?? '')) {
+      const start = model.rootDecl(e.ns ?? '', e.local);
+      if (start) {
+        let decl: Decl | undefined = start;
+        for (const step of chain.slice(1)) {
+          decl = decl && model.children(decl).find((c) => c.name === step.local && c.ns === (step.ns ?? ''));
+        }
+        if (decl) return decl;
+      }
+    }
+  }
+  return model.rootDecl(el.ns ?? '', el.local);
+}
+
+function prefixFor(el: XmlElement, ns: string): string | undefined {
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    for (const [p, uri] of Object.entries(e.nsDecls)) if (uri === ns) return p;
+  }
+  return ns === '' ? '' : undefined;
+}
+
+function describe(model: SchemaModel, decl: Decl, lang: AnalysisContext['language']): string {
+  const parts = [`**${decl.name}**${decl.kind === 'attribute' ? ' (attribute)' : ''} — ${xsdMessage(lang, 'hover-type')}: \`${model.typeName(decl)}\``];
+  const doc = model.documentation(decl);
+  if (doc) parts.push(doc.replace(/\s*\n\s*/g, '\n'));
+  const values = model.enumeration(decl);
+  if (values.length) parts.push(values.map((v) => `\`${v}\``).join(' · '));
+  return parts.join('\n\n');
+}
+
+function schemaLine(b: Binding, lang: AnalysisContext['language']): string {
+  const source = xsdMessage(lang, `source-${b.source}` as XsdMessage);
+  const others = b.others.length ? `\n\n${b.others.map((o) => `- ${o}`).join('\n')}` : '';
+  return `${xsdMessage(lang, 'hover-schema')} (${namespaceLabel(b.namespace)}): \`${b.path}\` — ${source}${others}`;
+}
+
+async function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): Promise<string | undefined> {
+  const c = await contextFor(doc, ctx);
+  if (!c) return undefined;
+  const el = elementAt(c.root, offset);
+  if (!el) return undefined;
+  const endName = el.endTagStart + 2;
+  const onName = (offset >= el.nameStart && offset <= el.nameEnd) || (!el.selfClosing && offset >= endName && offset <= endName + el.name.length);
+  const decl = declOf(c.model, el);
+  if (onName) {
+    const parts: string[] = [];
+    if (decl) parts.push(describe(c.model, decl, ctx.language));
+    const binding = c.bindings.find((b) => b.element === el && b.path);
+    if (binding) parts.push(schemaLine(binding, ctx.language));
+    return parts.join('\n\n---\n\n') || undefined;
+  }
+  const attr = el.attributes.find((a) => offset >= a.nameStart && offset <= a.nameEnd);
+  if (attr && decl) {
+    const a = c.model.attributes(decl).find((d) => d.name === attr.local && d.ns === (attr.ns ?? ''));
+    if (a) return describe(c.model, a, ctx.language);
+  }
+  return undefined;
+}
+
+async function complete(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): Promise<Completion[]> {
+  const c = await contextFor(doc, ctx);
+  if (!c) return [];
+  const text = doc.text;
+  const lt = text.lastIndexOf('<', offset - 1);
+  const gt = text.lastIndexOf('>', offset - 1);
+  if (lt > gt) {
+    const inTag = text.slice(lt + 1, offset);
+    if (/^[\w:.-]*$/.test(inTag)) {
+      const parent = enclosing(c.root, lt);
+      return parent ? childCompletions(c.model, parent, { start: lt, end: offset }) : [];
+    }
+    const el = elementStartingAt(c.root, lt, offset);
+    const decl = el && declOf(c.model, el);
+    if (!el || !decl) return [];
+    const value = /\s([\w:.-]+)\s*=\s*(["'])([^"']*)$/.exec(inTag);
+    if (value) {
+      const a = c.model.attributes(decl).find((d) => d.name === value[1].replace(/^.*:/, ''));
+      const start = offset - value[3].length;
+      const close = text.indexOf(value[2], offset);
+      const end = close >= 0 && close - offset < 200 ? close : offset;
+      return a ? c.model.enumeration(a).map((v) => ({ label: v, kind: 'value', replace: { start, end } })) : [];
+    }
+    if (/\s[\w:.-]*$/.test(inTag)) {
+      const typed = /[\w:.-]*$/.exec(inTag)![0];
+      const present = new Set(el.attributes.map((a) => a.local));
+      return c.model
+        .attributes(decl)
+        .filter((a) => !present.has(a.name))
+        .map((a) => ({ label: a.name, kind: 'attribute', insertText: `${a.name}="$1"`, snippet: true, detail: c.model.typeName(a), documentation: c.model.documentation(a), replace: { start: offset - typed.length, end: offset } }));
+    }
+    return [];
+  }
+  const el = enclosing(c.root, offset);
+  if (!el) return [];
+  const decl = declOf(c.model, el);
+  const values = decl ? c.model.enumeration(decl) : [];
+  if (values.length) return values.map((v) => ({ label: v, kind: 'value' }));
+  return childCompletions(c.model, el, { start: offset, end: offset });
+}
+
+/** The innermost element whose content holds `at` (a partial tag being typed at `at` is not one). */
+function enclosing(root: XmlElement, at: number): XmlElement | undefined {
+  const holds = (e: XmlElement) => e.start < at && e.startTagEnd <= at && at <= e.endTagStart;
+  let found: XmlElement | undefined;
+  for (let el: XmlElement | undefined = root; el && holds(el); el = childElements(el).find(holds)) found = el;
+  return found;
+}
+
+function elementStartingAt(root: XmlElement, lt: number, offset: number): XmlElement | undefined {
+  for (let el = elementAt(root, offset); el; el = el.parent) if (el.start === lt) return el;
+  return undefined;
+}
+
+function childCompletions(model: SchemaModel, parent: XmlElement, replace: { start: number; end: number }): Completion[] {
+  const decl = declOf(model, parent);
+  if (!decl) return [];
+  const seen = new Set<string>();
+  const out: Completion[] = [];
+  for (const child of model.children(decl)) {
+    if (seen.has(`${child.ns}|${child.name}`)) continue;
+    seen.add(`${child.ns}|${child.name}`);
+    const prefix = prefixFor(parent, child.ns);
+    const name = prefix ? `${prefix}:${child.name}` : child.name;
+    const xmlns = prefix === undefined ? ` xmlns="${child.ns}"` : '';
+    out.push({
+      label: name,
+      kind: 'element',
+      insertText: `<${name}${xmlns}>$1</${name}>`,
+      snippet: true,
+      detail: model.typeName(child),
+      documentation: model.documentation(child),
+      replace,
+    });
+  }
+  return out;
+}
+
+export const xsdParticipant: Participant = {
+  name: 'xsd',
+  appliesTo: (doc) => isXmlDocument(doc) && !/\.xsd$/i.test(doc.uri),
+  hover,
+  complete,
+};

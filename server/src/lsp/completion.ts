@@ -1,0 +1,59 @@
+// Completion and participant hovers: the engine's participants asked in order, their editor-free
+// answers turned into LSP items. Nothing here knows what an XSD is.
+
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createParticipants, type AnalysisContext, type Completion } from '../engine';
+import { analyzed } from '../engine/document';
+
+const participants = createParticipants();
+
+const KIND: Record<Completion['kind'], CompletionItemKind> = {
+  element: CompletionItemKind.Class,
+  attribute: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  property: CompletionItemKind.Property,
+  snippet: CompletionItemKind.Snippet,
+};
+
+function engineDoc(doc: TextDocument) {
+  return analyzed({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version });
+}
+
+export async function completionsFor(doc: TextDocument, position: Position, ctx: AnalysisContext): Promise<CompletionItem[]> {
+  const d = engineDoc(doc);
+  const offset = doc.offsetAt(position);
+  const items: CompletionItem[] = [];
+  for (const p of participants) {
+    if (!p.complete || !p.appliesTo(d)) continue;
+    for (const [i, c] of (await p.complete(d, offset, ctx)).entries()) {
+      const range = c.replace ? { start: doc.positionAt(c.replace.start), end: doc.positionAt(c.replace.end) } : undefined;
+      const newText = c.insertText ?? c.label;
+      items.push({
+        label: c.label,
+        kind: KIND[c.kind],
+        detail: c.detail,
+        documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: range ? { range, newText } : undefined,
+        insertText: range ? undefined : newText,
+        // Keep the schema's order (it is the order the elements must come in).
+        sortText: String(i).padStart(4, '0'),
+        filterText: range && c.kind === 'element' ? `<${c.label}` : undefined,
+      });
+    }
+  }
+  return items;
+}
+
+export async function participantHover(doc: TextDocument, position: Position, ctx: AnalysisContext): Promise<string[]> {
+  const d = engineDoc(doc);
+  const offset = doc.offsetAt(position);
+  const parts: string[] = [];
+  for (const p of participants) {
+    if (!p.hover || !p.appliesTo(d)) continue;
+    const h = await p.hover(d, offset, ctx);
+    if (h) parts.push(h);
+  }
+  return parts;
+}
