@@ -2,12 +2,12 @@
 
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic } from 'vscode-languageserver-protocol';
 import { applyEdits, startServer, type LspSession } from '../helpers/lsp';
 import { positionOf } from '../helpers/engine';
 import { inside, instance, nameAfter, SCHEMA_PATHS } from '../xsd/helpers';
 
-const xsdOnly = (d: { code?: string | number }[]) => d.filter((x) => String(x.code).startsWith('xsd/'));
+const xsdOnly = (d: Diagnostic[]) => d.filter((x) => String(x.code).startsWith('xsd/'));
 
 describe('XSD through the language server', () => {
   let lsp: LspSession;
