@@ -91,6 +91,7 @@ if (watch) {
   const started = Date.now();
   await Promise.all(targets.map((t) => esbuild.build(t)));
   chmodSync('dist/cli.js', 0o755);
+  chmodSync('dist/helseid.js', 0o755);
   writeFileSync('dist/.build/stamp', new Date().toISOString());
   console.log(`[esbuild] built client, server, cli in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }

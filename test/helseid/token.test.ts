@@ -77,6 +77,18 @@ describe('HelseID token module', () => {
     expect(s.tokenRequests).toBe(3);
   });
 
+  it('lets a caller stop waiting without cancelling the token request others will use', async () => {
+    const s = await standIn(rsa, { delayMs: 100 });
+    const client = await clientFor(s, rsa);
+    const impatient = new AbortController();
+    const first = client.getToken(impatient.signal);
+    impatient.abort(new Error('typed on'));
+    await expect(first).rejects.toThrow('typed on');
+    const token = await client.getToken();
+    expect(token.tokenType).toBe('DPoP');
+    expect(s.tokenRequests).toBe(2); // discovery, then one token request and its nonce retry: nothing started twice
+  });
+
   it('tolerates a clock 10 minutes off by signing with HelseID\'s time', async () => {
     const s = await standIn(rsa, { clockOffsetMs: 10 * 60_000, leewaySeconds: 30 });
     const client = await clientFor(s, rsa);

@@ -44,18 +44,28 @@ export class HelseIdClient {
     return this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  discover(signal?: AbortSignal): Promise<Discovery> {
-    this.discovery ??= fetchDiscovery(this.options.issuer, { timeoutMs: this.timeoutMs, signal }, (r) => this.clock.learnFrom(r));
+  discover(): Promise<Discovery> {
+    this.discovery ??= fetchDiscovery(this.options.issuer, { timeoutMs: this.timeoutMs }, (r) => this.clock.learnFrom(r));
     this.discovery.catch(() => (this.discovery = undefined));
     return this.discovery;
   }
 
-  /** A valid access token: the cached one while it has life left, else a new one (one request at a time). */
+  /**
+   * A valid access token: the cached one while it has life left, else a new one (one request at a time).
+   * A caller that gives up (the picker's user typed on) stops waiting, but the request itself runs on,
+   * bounded by the timeout, so the next search finds the token ready.
+   */
   async getToken(signal?: AbortSignal): Promise<AccessToken> {
     if (this.token && Date.now() < this.token.expiresAt - refreshMarginMs(this.token.expiresIn)) return this.token;
-    this.pending ??= this.requestToken(signal).finally(() => (this.pending = undefined));
-    this.token = await this.pending;
-    return this.token;
+    if (!this.pending) {
+      const pending = this.requestToken().then((token) => (this.token = token));
+      this.pending = pending;
+      pending.then(
+        () => (this.pending = undefined),
+        () => (this.pending = undefined),
+      );
+    }
+    return untilAborted(this.pending, signal);
   }
 
   /** Forget the cached token (the resource server refused it). */
@@ -63,8 +73,8 @@ export class HelseIdClient {
     this.token = undefined;
   }
 
-  private async requestToken(signal?: AbortSignal): Promise<AccessToken> {
-    const { issuer, tokenEndpoint, dpopAlgs } = await this.discover(signal);
+  private async requestToken(): Promise<AccessToken> {
+    const { issuer, tokenEndpoint, dpopAlgs } = await this.discover();
     const { clientId, key, scopes } = this.options;
     // Say it now rather than let HelseID refuse the proof with a vaguer answer.
     if (dpopAlgs?.length && !dpopAlgs.includes(key.alg)) {
@@ -83,7 +93,7 @@ export class HelseIdClient {
       const response = await httpRequest(
         tokenEndpoint,
         { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', DPoP: proof }, body },
-        { timeoutMs: this.timeoutMs, signal },
+        { timeoutMs: this.timeoutMs },
       );
       this.clock.learnFrom(response);
       const nonce = response.headers.get('dpop-nonce');
@@ -148,6 +158,17 @@ export class HelseIdClient {
       await response.body?.cancel();
     }
   }
+}
+
+/** Resolves as `promise` does, or rejects with the signal's reason as soon as it is aborted. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Renew a little before expiry: a minute for ordinary tokens, a quarter of the life for short ones. */
