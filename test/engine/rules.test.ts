@@ -14,6 +14,7 @@ const NEAR_MISSES: [string, string][] = [
   ['json', '{ "aud": "https://helseid-sts.test.nhn.no" }'],
   ['csharp', '// HelseID client assertion\nvar dpop = new Dictionary<string, object> { { "typ", "dpop+jwt" } }; var ok = new { typ = "client-authentication+jwt" };'],
   ['json', '{ "typ": "JWT", "note": "a plain JWT header in a file about some other identity provider" }'],
+  ['java', '// HelseID DPoP proof\nJwts.builder().header().type("dpop+jwt"); var t = record.type("JWT-ish"); Header.JWT_TYPE_X;'],
   ['csharp', 'const string T = "DIALOG_INNBYGGER_OPPGAVE_FOO"; const string U = "MY_DIALOG_INNBYGGER_OPPGAVE"; const string V = "Dialog_Innbygger_Oppgavex";'],
   ['csharp', 'const string T = "DIALOG_INNBYGGER_DIGITALBRUKER_V2";'],
   ['json', '{ "Scopes": ["nhn:cppa/access-with-dpop", "nhn:hgd-persontjenesten-api/full-access", "nhn:hgd-persontjenesten-api/restricted-access", "nhn:pps/provesvar-read"] }'],

@@ -44,10 +44,13 @@ export const CASES: Record<string, Case[]> = {
     { lang: 'typescript', text: "// HelseID private_key_jwt\nawait new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' });", hit: 'JWT', fix: 'client-authentication+jwt' },
     { lang: 'json', text: '{ "HelseId": { "ClientAssertion": { "Header": { "typ": "JWT" } } } }', hit: 'JWT', fix: 'client-authentication+jwt' },
     { lang: 'yaml', text: 'helseid:\n  client-assertion:\n    typ: JWT\n', hit: 'JWT', fix: 'client-authentication+jwt' },
+    { lang: 'java', text: '// HelseID client assertion\nJwts.builder().header().type("JWT").and();', hit: 'JWT', fix: 'client-authentication+jwt' },
   ],
   'api/helseid-assertion-typ-constant': [
     { lang: 'java', text: '// HelseID client assertion\nnew JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();', hit: 'JOSEObjectType.JWT' },
     { lang: 'kotlin', text: '// HelseID\nJWSHeader.Builder(JWSAlgorithm.PS256).type(JOSEObjectType.JWT)', hit: 'JOSEObjectType.JWT' },
+    { lang: 'java', text: '// HelseID client assertion\nJwts.builder().setHeaderParam(Header.TYPE, Header.JWT_TYPE);', hit: 'Header.JWT_TYPE' },
+    { lang: 'csharp', text: '// HelseID client assertion\nheader[JwtHeaderParameterNames.Typ] = JwtConstants.HeaderType;', hit: 'JwtConstants.HeaderType' },
   ],
   'api/helseid-assertion-aud': [
     { lang: 'json', text: '{ "aud": "https://helseid-sts.test.nhn.no/connect/token" }', hit: 'https://helseid-sts.test.nhn.no/connect/token', fix: 'https://helseid-sts.test.nhn.no' },
