@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { registerHelseId } from './commands/helseid';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerTestPersonPicker } from './persons/picker';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nhn.showOutput', () => output.show()),
     vscode.commands.registerCommand('nhn.chooseSchemaFolder', chooseSchemaFolder),
   );
+  registerTestPersonPicker(context, { output });
   await client.start();
   output.info(`NHN language server started (${context.extension.packageJSON.version})`);
 }

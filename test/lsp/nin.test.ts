@@ -53,6 +53,11 @@ describe('nin over LSP', () => {
     await lsp.diagnostics(uri, (d) => d.length === 3);
   });
 
+  it('leaves nhn.insertTestPerson to the client (the server does not claim it)', () => {
+    const commands = lsp.initializeResult.capabilities.executeCommandProvider?.commands ?? [];
+    expect(commands).not.toContain('nhn.insertTestPerson');
+  });
+
   it('offers the picker as the preferred fix: a client command with the range and the masked number only', async () => {
     const actions = await actionsAt('13116900216');
     const picker = actions.find((a) => a.title === 'Replace with a SyntPop person…')!;
