@@ -62,6 +62,20 @@ function noSchemaFinding(doc: AnalyzedDocument, b: Binding, ctx: AnalysisContext
   };
 }
 
+const sets = new Map<string, BuiltSet>();
+
+/** Schema sets by key (index generation + bindings): built once, not per keystroke. */
+async function cachedSet(key: string, roots: Array<{ namespace: string; path: string }>, index: SchemaIndex): Promise<BuiltSet | undefined> {
+  let set = sets.get(key);
+  if (!set) {
+    set = await buildSchemaSet(roots, index);
+    if (!set) return undefined;
+    sets.set(key, set);
+    if (sets.size > 16) sets.delete(sets.keys().next().value!);
+  }
+  return set;
+}
+
 async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, service: XsdService): Promise<Finding[]> {
   const xml = xmlOf(doc);
   const root = xml.root;
@@ -70,9 +84,18 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   const bindings = await bindDocument(doc, root, index);
   const findings: Finding[] = [];
   const bound = bindings.filter((b) => b.path);
-  const unbound = new Set(bindings.filter((b) => !b.path).map((b) => b.namespace));
+  const roots = bound.map((b) => ({ namespace: b.namespace, path: b.path! }));
+  const key = `${index.generation}|${roots.map((r) => `${r.namespace}=${r.path}`).join('|')}`;
+  const set = roots.length && bindings[0].path ? await cachedSet(key, roots, index) : undefined;
+  // Namespaces the bound schemas import (felleskomponent1 under a Dialogmelding) need no binding of their own.
+  const covered = new Set(set?.namespaces ?? []);
+  const unbound = new Set(bindings.filter((b) => !b.path && !covered.has(b.namespace)).map((b) => b.namespace));
+  const byNs = new Map(bindings.map((b) => [b.namespace, b]));
   for (const b of bindings) {
-    if (!b.path && namespaceInfo(b.namespace)) findings.push(noSchemaFinding(doc, b, ctx));
+    // A namespace nested in one that has no schema either (Forskrivning inside an unresolved M1) would
+    // come through that schema's imports: one notice, on the outer one, is enough.
+    const outer = b.element.parent && byNs.get(b.element.parent.ns ?? '');
+    if (unbound.has(b.namespace) && namespaceInfo(b.namespace) && (!outer || outer.path || covered.has(outer.namespace))) findings.push(noSchemaFinding(doc, b, ctx));
     if (b.path && b.others.length && b.element === root) {
       findings.push({
         ruleId: 'xsd/schema-choice',
@@ -83,11 +106,8 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     }
   }
   // Only a document whose root namespace has a schema is validated (pom.xml and friends are not ours).
-  if (!bindings[0]?.path) return findings;
-  const roots = bound.map((b) => ({ namespace: b.namespace, path: b.path! }));
-  const key = `${index.generation}|${roots.map((r) => `${r.namespace}=${r.path}`).join('|')}`;
-  const files = async () => (await buildSchemaSet(roots, index))!.schema;
-  const result = await service.validate(key, files, doc.text, pathOfUri(doc.uri) ?? doc.uri, ctx.signal);
+  if (!set) return findings;
+  const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, ctx.signal);
   if (!result.compile.ok) {
     const first = result.compile.issues.find((i) => i.level >= 2) ?? result.compile.issues[0];
     findings.push({
@@ -98,7 +118,17 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     });
     return findings;
   }
-  if (!result.parsed) return findings; // not well-formed: the xml/* check reports it
+  if (!result.parsed) {
+    // Not well-formed: the xml/* check explains it. When our tolerant parser saw nothing wrong, say why
+    // libxml2 could not validate, so the silence is never mistaken for "valid".
+    const fatal = result.issues.find((i) => i.level >= 2);
+    if (fatal && !xml.errors.length) {
+      const line = Math.max(0, fatal.line - 1);
+      const character = Math.max(0, fatal.col - 1);
+      findings.push({ ruleId: 'xsd/not-validated', severity: 'warning', message: xsdMessage(ctx.language, 'not-validated', fatal.message), range: { start: { line, character }, end: { line, character } } });
+    }
+    return findings;
+  }
   for (const issue of result.issues) {
     if (issue.level < 2) continue;
     const c = classify(issue.message);

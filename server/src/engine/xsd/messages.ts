@@ -27,6 +27,7 @@ const M = {
   'unresolved-import': { en: "No XSD found for the imported namespace {0}: '{1}' does not exist and no known schema declares it.", nb: "Fant ingen XSD for det importerte navnerommet {0}: '{1}' finnes ikke, og ingen kjent XSD deklarerer det." },
   'remote-not-fetched': { en: "'{1}' is not downloaded (downloads are off) and no local XSD declares {0}; the import is skipped.", nb: "'{1}' lastes ikke ned (nedlasting er av), og ingen lokal XSD deklarerer {0}; importen hoppes over." },
   'schema-choice': { en: '{0} files declare {1}; using {2} (also: {3}).', nb: '{0} filer deklarerer {1}; bruker {2} (også: {3}).' },
+  'not-validated': { en: 'Not validated against the schema: libxml2 cannot parse the document: {0}', nb: 'Ikke validert mot skjemaet: libxml2 kan ikke lese dokumentet: {0}' },
   'too-large': { en: 'File is {0} MB, above the XSD validation limit of {1} MB: not validated against its schema.', nb: 'Filen er {0} MB, over grensen for XSD-validering på {1} MB: ikke validert mot skjemaet.' },
   'fix-insert': { en: 'Insert <{0}>', nb: 'Sett inn <{0}>' },
   'fix-replace': { en: "Replace with '{0}'", nb: "Erstatt med '{0}'" },

@@ -34,13 +34,15 @@ export function resolvePath(from: string, location: string): string {
 
 export function normalize(p: string): string {
   const drive = /^[A-Za-z]:/.exec(p)?.[0] ?? '';
+  const absolute = !!drive || p.startsWith('/');
   const parts: string[] = [];
   for (const part of p.slice(drive.length).split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
+    if (part === '..' && parts.length && parts[parts.length - 1] !== '..') parts.pop();
+    else if (part !== '..' || !absolute) parts.push(part);
   }
-  return `${drive}/${parts.join('/')}`;
+  // A relative path (the CLI passes paths as given) stays relative to the host's working folder.
+  return absolute ? `${drive}/${parts.join('/')}` : parts.join('/') || '.';
 }
 
 /** How many leading folders two paths share: the nearer schema wins a namespace tie. */

@@ -32,6 +32,8 @@ export interface BuiltSet {
   problems: SetProblem[];
   /** Files that were rewritten under the XSD 1.1 relaxation. */
   relaxed: string[];
+  /** Every targetNamespace the set declares (its roots and everything they import). */
+  namespaces: string[];
   /** libxml2 sees each file under a safe virtual path (no spaces or `%` to escape); this maps back. */
   realPath: Record<string, string>;
 }
@@ -62,6 +64,7 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
   const problems: SetProblem[] = [];
   const relaxed: string[] = [];
   const realPath: Record<string, string> = {};
+  const namespaces = new Set<string>();
   const queue = [...new Set(roots.map((r) => r.path))];
   const seen = new Set<string>(queue);
   while (queue.length) {
@@ -69,6 +72,7 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
     const text = overrides.get(path) ?? (await index.text(path));
     if (text === undefined) continue;
     const skeleton = overrides.has(path) ? scanSchema(text) : (index.get(path)?.skeleton ?? scanSchema(text));
+    namespaces.add(skeleton.targetNamespace ?? '');
     const edits: Array<{ start: number; end: number; text: string }> = [];
     for (const ref of skeleton.references) {
       const target = await resolveReference(ref, path, skeleton.targetNamespace, index);
@@ -114,7 +118,7 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
     const imports = unique.map((r) => `  <xs:import namespace="${escapeAttr(r.namespace)}" schemaLocation="${escapeAttr(virtualPath(r.path))}"/>`).join('\n');
     files[entry] = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports}\n</xs:schema>\n`;
   }
-  return { key, schema: { entry, files }, problems, relaxed, realPath };
+  return { key, schema: { entry, files }, problems, relaxed, realPath, namespaces: [...namespaces] };
 }
 
 async function resolveReference(ref: SchemaReference, from: string, ownNamespace: string | undefined, index: SchemaIndex): Promise<string | undefined> {
