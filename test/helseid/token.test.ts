@@ -18,7 +18,7 @@ let other: TestClientKey;
 const running: HelseIdStandIn[] = [];
 
 beforeAll(async () => {
-  [rsa, es, ps, other] = await Promise.all([makeClientKey('RS256'), makeClientKey('ES256'), makeClientKey('PS256'), makeClientKey('RS256', 'other')]);
+  [rsa, es, ps, other] = await Promise.all([makeClientKey('RS256'), makeClientKey('ES256'), makeClientKey('PS256'), makeClientKey('RS256', 'YTMe8OU1v056o9XJ0dtf+hXzu0g=')]);
 });
 
 afterEach(async () => {
@@ -109,7 +109,7 @@ describe('HelseID token module', () => {
     const s = await standIn(rsa);
     const err = await failure((await clientFor(s, other)).getToken());
     expect(err.code).toBe('wrong-key');
-    expect(err.message).toContain('kid other');
+    expect(err.message).toContain('kid YTMe8OU1v056o9XJ0dtf+hXzu0g=');
     expect(s.refusals.at(-1)?.description).toBe('invalid signature: key does not match');
   });
 

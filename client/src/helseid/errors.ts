@@ -112,5 +112,5 @@ export class HelseIdError extends Error {
 /** A server's `error` value, cut short and stripped to a safe alphabet so nothing odd reaches a message. */
 export function safeServerText(value: unknown, max = 80): string {
   if (typeof value !== 'string') return '';
-  return value.replace(/[^\p{L}\p{N} _.:,;'()/-]/gu, '').slice(0, max);
+  return value.replace(/[^\p{L}\p{N} _.:,;'()/+=-]/gu, '').slice(0, max);
 }
