@@ -8,9 +8,11 @@ import { createResolvers } from '../../server/src/host/resolvers';
 import { findingsFor } from '../helpers/engine';
 
 export const VALID_DIR = path.resolve(__dirname, 'valid');
+/** HL7 Norway no-basis profiles (XML, differential only), read where they lie. */
+export const NO_BASIS = path.resolve(__dirname, '../../../shared/fixtures/fhir/no-basis-r4');
 const resolvers = createResolvers();
 
-export function fhirFindings(text: string, languageId = 'json', settings: Record<string, unknown> = {}): Promise<Finding[]> {
+export function fhirFindings(text: string, languageId = 'json', settings: Record<string, unknown> = { fhirPackagePaths: [NO_BASIS] }): Promise<Finding[]> {
   return findingsFor(text, languageId, { resolvers, settings });
 }
 

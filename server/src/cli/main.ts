@@ -25,6 +25,7 @@ Options:
       --rules FILE               an extra YAML rule file (repeatable)
       --schemas DIR              a folder of XSDs (repeatable)
       --fhir-packages DIR        a folder of FHIR packages or StructureDefinitions (repeatable)
+      --fhir-profile GLOB=URL    apply a FHIR profile to matching files (repeatable)
       --max-file-size MB         skip larger files (default: 20)
       --lang en|nb               message language (default: en)
   -q, --quiet                    print errors only, no summary
@@ -46,6 +47,7 @@ function parse(argv: string[]) {
       rules: { type: 'string', multiple: true, default: [] },
       schemas: { type: 'string', multiple: true, default: [] },
       'fhir-packages': { type: 'string', multiple: true, default: [] },
+      'fhir-profile': { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
       lang: { type: 'string', default: 'en' },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -118,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       rules: opts.rules,
       schemaPaths: values.schemas!,
       fhirPackagePaths: values['fhir-packages']!,
+      fhirProfiles: profileMap(values['fhir-profile']!),
       maxFileBytes: opts.maxFileBytes,
     },
     resolvers: createResolvers(),
@@ -176,3 +179,14 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+
+/** `--fhir-profile GLOB=URL` (repeatable) → glob → profile URLs. */
+function profileMap(pairs: string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--fhir-profile needs GLOB=URL, got '${pair}'`);
+    (out[pair.slice(0, eq)] ??= []).push(pair.slice(eq + 1));
+  }
+  return out;
+}

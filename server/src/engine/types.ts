@@ -68,6 +68,8 @@ export interface Settings {
   catalogs: string[];
   /** FHIR package folders (nhn.fhir.packagePaths / --fhir-packages). */
   fhirPackagePaths: string[];
+  /** File glob → FHIR profile canonical URLs applied to matching documents (nhn.fhir.profiles / --fhir-profile). */
+  fhirProfiles?: Record<string, string[]>;
   /** Files bigger than this many bytes are skipped with a notice. */
   maxFileBytes: number;
   /** Network use (schema downloads, live person search) only when the user said yes. */

@@ -3,6 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Resolvers } from '../engine/types';
 import { decode } from './decode';
@@ -23,6 +24,8 @@ export function createResolvers(): Resolvers {
     },
     listFiles,
     fhirDefinition: fhirDefinitionReader(),
+    // The FHIR package cache (~/.fhir/packages/<id>#<version>/package/), as the HL7 tools fill it.
+    fhirPackageCache: () => path.join(process.env.FHIR_PACKAGE_CACHE ?? path.join(homedir(), '.fhir'), 'packages'),
   };
 }
 

@@ -14,7 +14,7 @@ export interface ClientSettings {
   maxFileSize?: number;
   allowDownloads?: boolean;
   xml?: { schemaPaths?: string[]; catalogs?: string[] };
-  fhir?: { packagePaths?: string[] };
+  fhir?: { packagePaths?: string[]; profiles?: Record<string, string | string[]> };
 }
 
 export function languageOf(setting: ClientSettings['language'], locale: string | undefined): Language {
@@ -29,6 +29,7 @@ export function toEngineSettings(s: ClientSettings): Settings {
     schemaPaths: s.xml?.schemaPaths ?? [],
     catalogs: s.xml?.catalogs ?? [],
     fhirPackagePaths: s.fhir?.packagePaths ?? [],
+    fhirProfiles: Object.fromEntries(Object.entries(s.fhir?.profiles ?? {}).map(([glob, urls]) => [glob, ([] as string[]).concat(urls)])),
     maxFileBytes: (s.maxFileSize ?? DEFAULT_SETTINGS.maxFileBytes / 1024 / 1024) * 1024 * 1024,
     allowDownloads: s.allowDownloads ?? false,
   };

@@ -11,6 +11,7 @@ import type { FhirDocument, FhirNode, Span } from './tree';
 import type { Issue } from './validate/issue';
 import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
+import { checkProfiles } from './profiles/check-profiles';
 
 const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -48,6 +49,7 @@ export function fhirCheck(): Check {
       for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'jsonSyntax', args: [e.message] });
       const walker = new Walker(defs, parsed, report);
       walker.resource(parsed.root);
+      await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();

@@ -3,9 +3,14 @@
 import type { FhirNode } from '../tree';
 import type { Report } from './issue';
 
+/** Primitives compare by their lexical form: profiles read from FHIR XML hold `"true"` where JSON has `true`. */
+function samePrimitive(a: unknown, b: unknown): boolean {
+  return a === b || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return typeof a !== 'object' && typeof b !== 'object' && samePrimitive(a, b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
@@ -14,7 +19,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Does `value` contain `pattern`: every pattern property present and matching, arrays item-wise by some item? */
 export function matchesPattern(value: unknown, pattern: unknown): boolean {
-  if (typeof pattern !== 'object' || pattern === null) return value === pattern;
+  if (typeof pattern !== 'object' || pattern === null) return typeof value !== 'object' && samePrimitive(value, pattern);
   if (Array.isArray(pattern)) {
     const items = Array.isArray(value) ? value : [value];
     return pattern.every((p) => items.some((v) => matchesPattern(v, p)));

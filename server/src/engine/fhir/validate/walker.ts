@@ -34,6 +34,8 @@ export interface ProfileHooks {
 
 export class Walker {
   readonly invariants: InvariantSite[] = [];
+  /** Every resource walked (root, contained, entries), for the profile pass. */
+  readonly resources: FhirNode[] = [];
   private resourceStack: FhirNode[] = [];
   private visitors: (ReturnType<ProfileHooks['forResource']>)[] = [];
 
@@ -55,6 +57,7 @@ export class Walker {
       this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.resourceTypeSpan ?? node.nameSpan, message: 'unknownResourceType', args: [rt] });
       return;
     }
+    this.resources.push(node);
     this.resourceStack.push(node);
     this.visitors.push(this.hooks?.forResource(node));
     const root = tm.root;

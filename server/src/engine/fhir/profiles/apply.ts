@@ -1,0 +1,112 @@
+// Checks one resource (or one data-type value) against a profile layer: tightened cardinality,
+// fixed/pattern values, required bindings (the profile's own value sets too), type profiles
+// (no-basis-HumanName on Patient.name), slices and their members, and the profile's invariants.
+
+import type { ElementDef, ExpandedValueSet } from '../definitions/model';
+import type { R4Definitions } from '../definitions/store';
+import { toJson, type FhirDocument, type FhirNode } from '../tree';
+import { checkBinding } from '../validate/binding';
+import { checkFixedAndPattern } from '../validate/fixed';
+import type { Report } from '../validate/issue';
+import type { InvariantSite } from '../validate/walker';
+import { baseElement } from './base';
+import type { ProfileLayer } from './layer';
+
+export interface ProfileRun {
+  defs: R4Definitions;
+  doc: FhirDocument;
+  report: Report;
+  invariants: InvariantSite[];
+  valueSet(url: string): ExpandedValueSet | undefined;
+  layer(url: string): ProfileLayer | undefined;
+}
+
+interface Located {
+  node: FhirNode;
+  label: string;
+}
+
+const maxOf = (m: string | undefined) => (m === undefined || m === '*' ? Infinity : Number(m));
+
+/** The children of `parent` for one path segment (`value[x]` matches `valueString`, …). */
+function childrenNamed(parent: Located, seg: string, basePath: string, run: ProfileRun): Located[] {
+  const choice = seg.endsWith('[x]') ? seg.slice(0, -3) : undefined;
+  const nodes = parent.node.children.filter((c) => (choice ? c.name.startsWith(choice) && /^[A-Z]/.test(c.name.slice(choice.length)) : c.name === seg));
+  const repeats = baseElement(run.defs, basePath)?.max !== '1';
+  return nodes.map((node, i) => ({ node, label: `${parent.label}.${node.name}${repeats ? `[${i}]` : ''}` }));
+}
+
+function navigate(from: Located[], rel: string[], basePath: string, run: ProfileRun): Located[] {
+  let current = from;
+  let path = basePath;
+  for (const seg of rel) {
+    path = `${path}.${seg}`;
+    current = current.flatMap((p) => childrenNamed(p, seg, path, run));
+  }
+  return current;
+}
+
+/** min/max/fixed/pattern/binding/invariants/type profile of `def` on the elements at `rel` under each parent. */
+function applyElement(parents: Located[], rel: string[], basePath: string, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number): void {
+  const last = rel[rel.length - 1];
+  const holders = navigate(parents, rel.slice(0, -1), basePath, run);
+  const fullPath = [basePath, ...rel].join('.');
+  const base = baseElement(run.defs, fullPath);
+  for (const holder of holders) {
+    const found = childrenNamed(holder, last, fullPath, run);
+    if (def.min !== undefined && def.min > (base?.min ?? 0) && found.length < def.min) {
+      run.report({ rule: 'fhir/cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'tooFew', args: [holder.label, last, def.min, found.length] });
+    }
+    if (def.max !== undefined && maxOf(def.max) < maxOf(base?.max) && found.length > maxOf(def.max)) {
+      for (const extra of found.slice(maxOf(def.max))) run.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'tooMany', args: [`${holder.label}.${last}`, def.max, found.length] });
+    }
+    for (const f of found) checkValue(f, def, run, resource, depth, fullPath);
+  }
+}
+
+function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number, path: string): void {
+  if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(f.node, toJson(f.node), def.fixed, def.pattern, f.label, run.report);
+  const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;
+  if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
+  if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: resource });
+  for (const profile of def.types?.flatMap((t) => t.profile ?? []) ?? []) {
+    const layer = run.layer(profile);
+    if (layer && depth < 4 && layer.type && !layer.type.includes('Extension')) applyLayer(f.node, f.label, layer, run, resource, depth + 1);
+  }
+}
+
+/** Applies `layer` to `node`, whose instance path is `label` (the layer's root path is `layer.type`). */
+export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, run: ProfileRun, resource: FhirNode, depth = 0): void {
+  const root: Located = { node, label };
+  const rootPath = layer.type;
+  for (const [path, def] of layer.elements) {
+    if (path === rootPath) {
+      if (def.constraints?.length) run.invariants.push({ node, base: rootPath, def: def as ElementDef, path: label, resource, rootResource: resource });
+      continue;
+    }
+    if (!path.startsWith(`${rootPath}.`)) continue;
+    applyElement([root], path.slice(rootPath.length + 1).split('.'), rootPath, def, run, resource, depth);
+  }
+  for (const [path, slices] of layer.slices) {
+    if (!path.startsWith(`${rootPath}.`)) continue;
+    const rel = path.slice(rootPath.length + 1).split('.');
+    const holders = navigate([root], rel.slice(0, -1), rootPath, run);
+    for (const holder of holders) {
+      const items = childrenNamed(holder, rel[rel.length - 1], path, run);
+      for (const slice of slices) {
+        const matched = items.filter((i) => slice.matches(toJson(i.node)));
+        const where = `${holder.label}.${rel[rel.length - 1]}`;
+        if (matched.length < slice.min) {
+          run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'sliceMin', args: [where, slice.name, slice.min, matched.length] });
+        }
+        if (matched.length > maxOf(slice.max)) {
+          for (const extra of matched.slice(maxOf(slice.max))) run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: extra.node.nameSpan, message: 'sliceMax', args: [where, slice.name, slice.max, matched.length] });
+        }
+        for (const m of matched.map((x) => ({ ...x, label: `${x.label} (${slice.name})` }))) {
+          checkValue(m, slice.root, run, resource, depth, path);
+          for (const [childRel, def] of slice.children) applyElement([m], childRel.split('.'), path, def, run, resource, depth);
+        }
+      }
+    }
+  }
+}

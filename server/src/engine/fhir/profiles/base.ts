@@ -1,0 +1,28 @@
+// The base R4 element at any path, across data types (`Patient.identifier.system` is Identifier.system).
+
+import type { ElementDef } from '../definitions/model';
+import type { R4Definitions } from '../definitions/store';
+import { capitalize } from '../definitions/type-model';
+
+export function baseElement(defs: R4Definitions, path: string): ElementDef | undefined {
+  const segs = path.split('.');
+  let model = defs.type(segs[0]);
+  let current = segs[0];
+  let def = model?.root;
+  for (const seg of segs.slice(1)) {
+    if (!model) return undefined;
+    if (!model.hasChildren(current) && def?.types?.length) {
+      const t = def.types[0].code;
+      model = defs.type(t === 'BackboneElement' || t === 'Element' ? model.name : t);
+      current = model?.name ?? '';
+      if (!model) return undefined;
+    }
+    const children = model.childrenOf(current);
+    const hit = children.get(seg) ?? [...children.values()].find((c) => c.def.path.endsWith(`.${seg}`) || (seg.endsWith('[x]') && c.def.path.endsWith(`.${seg}`)));
+    const choice = !hit ? [...children.entries()].find(([name, c]) => c.type && name === seg.replace(/\[x\]$/, '') + capitalize(c.type)) : undefined;
+    def = hit?.def ?? choice?.[1].def;
+    if (!def) return undefined;
+    current = def.path;
+  }
+  return def;
+}

@@ -1,0 +1,118 @@
+// Profiles named by a resource's meta.profile: found through the conformance index, layered over
+// base R4 and applied. An unknown profile is one information diagnostic on its URL; what a profile
+// uses that is not evaluated is listed once per profile and document.
+
+import type { AnalysisContext } from '../../types';
+import { expandValueSets, type RawCodeSystem, type RawValueSet } from '../definitions/expand';
+import type { ExpandedValueSet } from '../definitions/model';
+import type { R4Definitions } from '../definitions/store';
+import { textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
+import type { Report } from '../validate/issue';
+import type { InvariantSite } from '../validate/walker';
+import { applyLayer, type ProfileRun } from './apply';
+import type { Json } from './conformance';
+import { mappedProfiles } from './glob';
+import { buildLayer, type ProfileLayer } from './layer';
+import { conformanceIndexFor, type ConformanceIndex } from './sources';
+
+const CORE = 'http://hl7.org/fhir/StructureDefinition/';
+const layers = new WeakMap<ConformanceIndex, Map<string, Promise<ProfileLayer | undefined>>>();
+const valueSets = new WeakMap<ConformanceIndex, Map<string, ExpandedValueSet | undefined>>();
+
+export interface ProfileRequest {
+  url: string;
+  span: Span;
+}
+
+/** meta.profile of a resource node, with the spans of the URLs. */
+export function declaredProfiles(resource: FhirNode, format: 'json' | 'xml'): ProfileRequest[] {
+  const meta = resource.children.find((c) => c.name === 'meta');
+  return (meta?.children ?? [])
+    .filter((c) => c.name === 'profile' && typeof c.value === 'string')
+    .map((c) => ({ url: String(c.value).split('|')[0], span: textSpan(c, format) }));
+}
+
+async function layerFor(index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
+  let byUrl = layers.get(index);
+  if (!byUrl) layers.set(index, (byUrl = new Map()));
+  let p = byUrl.get(url);
+  if (!p) {
+    p = index.get(url).then((sd) => (sd && sd.resourceType === 'StructureDefinition' ? buildLayer(sd, index) : undefined));
+    byUrl.set(url, p);
+  }
+  return p;
+}
+
+/** Type profiles and value sets a layer refers to, loaded before the synchronous walk. */
+async function preload(layer: ProfileLayer, index: ConformanceIndex, defs: R4Definitions, loaded: Map<string, ProfileLayer>, seen = new Set<string>()): Promise<void> {
+  const defsOf = [...layer.elements.values(), ...[...layer.slices.values()].flat().flatMap((s) => [s.root, ...s.children.values()])];
+  for (const def of defsOf) {
+    for (const url of def.types?.flatMap((t) => t.profile ?? []) ?? []) {
+      if (seen.has(url) || url.startsWith(CORE)) continue;
+      seen.add(url);
+      const l = await layerFor(index, url);
+      if (l) {
+        loaded.set(url, l);
+        await preload(l, index, defs, loaded, seen);
+      }
+    }
+    const vs = def.binding?.strength === 'required' ? def.binding.valueSet : undefined;
+    if (vs && !defs.valueSets?.[vs]) await profileValueSet(index, vs);
+  }
+}
+
+async function profileValueSet(index: ConformanceIndex, url: string): Promise<ExpandedValueSet | undefined> {
+  let cache = valueSets.get(index);
+  if (!cache) valueSets.set(index, (cache = new Map()));
+  if (cache.has(url)) return cache.get(url);
+  const vs = (await index.get(url)) as RawValueSet | undefined;
+  const systems = vs?.compose?.include?.map((i) => i.system).filter((s): s is string => !!s) ?? [];
+  const codeSystems = (await Promise.all(systems.map((s) => index.get(s)))).filter((c): c is Json => !!c) as unknown as RawCodeSystem[];
+  const expanded = vs ? expandValueSets([url], [vs], codeSystems)[url] : undefined;
+  cache.set(url, expanded);
+  return expanded;
+}
+
+export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
+  const root = resources[0];
+  const mapped = root ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan })) : [];
+  const requests = resources
+    .map((r) => {
+      const declared = declaredProfiles(r, doc.format);
+      const extra = r === root ? mapped.filter((m) => !declared.some((d) => d.url === m.url)) : [];
+      return { resource: r, profiles: [...declared, ...extra].filter((p) => !p.url.startsWith(CORE)) };
+    })
+    .filter((r) => r.profiles.length);
+  if (!requests.length) return;
+  const index = await conformanceIndexFor(ctx);
+  const typeLayers = new Map<string, ProfileLayer>();
+  const reportedLimits = new Set<string>();
+  const run: ProfileRun = {
+    defs,
+    doc,
+    report,
+    invariants,
+    valueSet: (url) => defs.valueSets?.[url] ?? valueSets.get(index)?.get(url),
+    layer: (url) => typeLayers.get(url),
+  };
+  for (const { resource, profiles } of requests) {
+    for (const p of profiles) {
+      const layer = await layerFor(index, p.url);
+      if (!layer) {
+        report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknownProfile', args: [p.url] });
+        continue;
+      }
+      if (layer.type !== resource.resourceType) {
+        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profileLimits', args: [layer.name, `it constrains ${layer.type}, not ${resource.resourceType}`] });
+        continue;
+      }
+      await preload(layer, index, defs, typeLayers);
+      const limits = [...new Set([...layer.limits, ...[...typeLayers.values()].flatMap((l) => l.limits)])];
+      if (limits.length && !reportedLimits.has(layer.url)) {
+        reportedLimits.add(layer.url);
+        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profileLimits', args: [layer.name, `not evaluated: ${limits.join('; ')}`] });
+      }
+      applyLayer(resource, String(resource.resourceType), layer, run, resource);
+    }
+  }
+}
