@@ -11,6 +11,7 @@ import { xsdCheck } from './xsd/check';
 import { namespaceRulesCheck } from './checks/namespace-rules';
 import { xmlRulesCheck } from './checks/xml-rules';
 import { xsdParticipant } from './xsd/participant';
+import { fhirParticipant } from './fhir/participant';
 
 export * from './types';
 export { invalidateSchemas } from './xsd/resolve';
@@ -30,5 +31,5 @@ export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
 
 /** Editor features beyond diagnostics (hover, completion), asked in order. */
 export function createParticipants(): Participant[] {
-  return [xsdParticipant];
+  return [xsdParticipant, fhirParticipant];
 }

@@ -87,6 +87,7 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
   const index = await conformanceIndexFor(ctx);
   const typeLayers = new Map<string, ProfileLayer>();
   const reportedLimits = new Set<string>();
+  const reportedUnknown = new Set<string>();
   const run: ProfileRun = {
     defs,
     doc,
@@ -99,6 +100,9 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
     for (const p of profiles) {
       const layer = await layerFor(index, p.url);
       if (!layer) {
+        // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
+        if (reportedUnknown.has(p.url)) continue;
+        reportedUnknown.add(p.url);
         report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknownProfile', args: [p.url] });
         continue;
       }

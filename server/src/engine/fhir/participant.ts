@@ -1,0 +1,66 @@
+// Hover and completion for FHIR resources: the element's definition and cardinality from the
+// StructureDefinition, property names where a property goes, and the codes of required bindings.
+
+import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
+import { isFhirCandidate, parseFhir, resourceTypesIn } from './check';
+import { definitionsFor, type R4Definitions } from './definitions/store';
+import type { ElementDef } from './definitions/model';
+import { completeJson } from './complete-json';
+import { completeXml } from './complete-xml';
+import { locate } from './locate';
+
+const MAX_CODES_IN_HOVER = 12;
+
+export async function loadFor(doc: AnalyzedDocument, ctx: AnalysisContext) {
+  const defs = definitionsFor(ctx.resolvers);
+  const parsed = parseFhir(doc);
+  if (!defs || !parsed || !(await defs.load())) return undefined;
+  await defs.loadValueSets();
+  await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
+  return { defs, parsed };
+}
+
+export function cardinality(def: ElementDef): string {
+  return `${def.min}..${def.max}`;
+}
+
+export function bindingLine(defs: R4Definitions, def: ElementDef): string | undefined {
+  if (!def.binding) return undefined;
+  const name = def.binding.valueSet.split('/').pop();
+  const vs = defs.valueSets?.[def.binding.valueSet];
+  const codes = vs ? vs.codes.map((c) => c[1]) : [];
+  const list = codes.length ? ` — ${codes.slice(0, MAX_CODES_IN_HOVER).join(' | ')}${codes.length > MAX_CODES_IN_HOVER ? ` | … (${codes.length})` : ''}` : '';
+  return `Binding (${def.binding.strength}): [${name}](${def.binding.valueSet})${list}`;
+}
+
+export const fhirParticipant: Participant = {
+  name: 'fhir-r4',
+  appliesTo: isFhirCandidate,
+
+  async hover(doc, offset, ctx) {
+    const loaded = await loadFor(doc, ctx);
+    if (!loaded) return undefined;
+    const at = locate(loaded.defs, loaded.parsed.root, offset);
+    if (!at) return undefined;
+    const onName = offset >= at.node.nameSpan.start && offset <= at.node.nameSpan.end;
+    const onValue = offset >= at.node.valueSpan.start && offset <= at.node.valueSpan.end;
+    if (!onName && !onValue) return undefined;
+    if (!at.def) {
+      const root = at.scope?.model.root;
+      return root ? `**${at.path}** (FHIR R4 resource)\n\n${root.definition ?? root.short ?? ''}` : undefined;
+    }
+    const lines = [`**${at.path}** · \`${at.type ?? at.def.types?.map((t) => t.code).join(' | ') ?? ''}\` · ${cardinality(at.def)}`];
+    if (at.def.short) lines.push('', at.def.short);
+    if (at.def.definition && at.def.definition !== at.def.short) lines.push('', at.def.definition);
+    const binding = bindingLine(loaded.defs, at.def);
+    if (binding) lines.push('', binding);
+    if (at.def.constraints?.length) lines.push('', ...at.def.constraints.map((c) => `- \`${c.key}\`: ${c.human}`));
+    return lines.join('\n');
+  },
+
+  async complete(doc, offset, ctx): Promise<Completion[]> {
+    const loaded = await loadFor(doc, ctx);
+    if (!loaded) return [];
+    return loaded.parsed.format === 'json' ? completeJson(doc, offset, loaded.defs, loaded.parsed) : completeXml(doc, offset, loaded.defs, loaded.parsed);
+  },
+};

@@ -1,0 +1,72 @@
+// FHIR through the real server: diagnostics with exact ranges, the case quick fix, hover with the
+// element definition and cardinality, completion of property names and of required-binding codes.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem } from 'vscode-languageserver-protocol';
+import { positionOf, rangeOf } from '../helpers/engine';
+import { applyEdits, startServer, type LspSession } from '../helpers/lsp';
+import { NO_BASIS } from '../fhir/helpers';
+
+describe('FHIR R4 over LSP', () => {
+  let lsp: LspSession;
+  beforeAll(async () => {
+    lsp = await startServer({ settings: { today: '2026-11-26', fhir: { packagePaths: [NO_BASIS] } } });
+  });
+  afterAll(() => lsp.close());
+
+  const uri = 'file:///work/fhir/pasient.json';
+  const text = '{\n  "resourceType": "Patient",\n  "gender": "Female",\n  "birthDate": "1970-01-01",\n  "name": [{ "family": "Nordmann" }]\n}\n';
+
+  it('publishes the binding error on the value, with a quick fix to the right case', async () => {
+    lsp.open(uri, 'json', text);
+    const diags = await lsp.diagnostics(uri, (d) => d.some((x) => x.code === 'fhir/binding'));
+    const binding = diags.find((d) => d.code === 'fhir/binding')!;
+    expect(binding.range).toEqual(rangeOf(text, 'Female'));
+    expect(binding.message).toBe("Patient.gender: 'Female' is not in the required value set administrative-gender (male | female | other | unknown)");
+    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: binding.range, context: { diagnostics: [binding] } })) as CodeAction[];
+    const fix = actions.find((a) => a.title === "Change to 'female'")!;
+    expect(applyEdits(text, fix.edit!.changes![uri])).toContain('"gender": "female"');
+  });
+
+  it('hovers with the element definition, type, cardinality and binding', async () => {
+    const hover = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'gender') });
+    const value = (hover!.contents as { value: string }).value;
+    expect(value).toContain('**Patient.gender** · `code` · 0..1');
+    expect(value).toContain('Administrative Gender');
+    expect(value).toContain('Binding (required): [administrative-gender](http://hl7.org/fhir/ValueSet/administrative-gender) — male | female | other | unknown');
+  });
+
+  it('completes property names where a key goes', async () => {
+    const doc = '{\n  "resourceType": "Patient",\n  "bi"\n}\n';
+    const u = 'file:///work/fhir/complete-key.json';
+    lsp.open(u, 'json', doc);
+    const at = positionOf(doc, '"bi"');
+    const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: at.line, character: at.character + 3 } })) as CompletionItem[];
+    const birth = items.find((i) => i.label === 'birthDate')!;
+    expect(birth.detail).toBe('date 0..1');
+    expect(items.map((i) => i.label)).toContain('deceasedBoolean');
+    expect(items.map((i) => i.label)).not.toContain('resourceType');
+  });
+
+  it('completes the codes of a required binding where a value goes', async () => {
+    const doc = '{ "resourceType": "Patient", "gender": "" }';
+    const u = 'file:///work/fhir/complete-code.json';
+    lsp.open(u, 'json', doc);
+    const at = positionOf(doc, '""');
+    const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: at.line, character: at.character + 1 } })) as CompletionItem[];
+    expect(items.map((i) => i.label)).toEqual(['male', 'female', 'other', 'unknown']);
+  });
+
+  it('completes element names and codes in FHIR XML', async () => {
+    const doc = '<Patient xmlns="http://hl7.org/fhir">\n  <gender value=""/>\n  <\n</Patient>';
+    const u = 'file:///work/fhir/pasient.xml';
+    lsp.open(u, 'xml', doc);
+    const lt = positionOf(doc, '<\n');
+    const names = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: lt.line, character: lt.character + 1 } })) as CompletionItem[];
+    const birth = names.find((i) => i.label === 'birthDate')!;
+    expect(birth.textEdit).toMatchObject({ newText: '<birthDate value="$1"/>' });
+    const q = positionOf(doc, '""');
+    const codes = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: q.line, character: q.character + 1 } })) as CompletionItem[];
+    expect(codes.map((i) => i.label)).toEqual(['male', 'female', 'other', 'unknown']);
+  });
+});
