@@ -93,3 +93,13 @@ describe('today', () => {
     expect(() => resolveToday('26.11.2026', {})).toThrow(/not a date/);
   });
 });
+
+describe('date wording', () => {
+  it('says "enforced" for a new requirement and "retired" for a retirement', async () => {
+    const { datedSeverity } = await import('../../server/src/engine/rules/dates');
+    const base = { id: 'api/x', title: { en: 'a', nb: 'a' }, match: { regex: 'x' }, message: { en: 'a', nb: 'a' }, source: 'https://x.no', confidence: 'verified' as const, deadline: '2024-11-23' };
+    expect(datedSeverity(base, '2025-01-01', 'en').when).toBe('Retired since 2024-11-23.');
+    expect(datedSeverity({ ...base, deprecated: false }, '2025-01-01', 'en').when).toBe('Enforced since 2024-11-23.');
+    expect(datedSeverity({ ...base, deprecated: false }, '2024-01-01', 'nb').when).toBe('Håndheves fra 23.11.2024.');
+  });
+});

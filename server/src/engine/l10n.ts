@@ -6,6 +6,8 @@ import type { Language } from './types';
 const STRINGS = {
   retiredOn: { en: 'Retired on {0}.', nb: 'Utgår {0}.' },
   retiredSince: { en: 'Retired since {0}.', nb: 'Utgått siden {0}.' },
+  enforcedFrom: { en: 'Enforced from {0}.', nb: 'Håndheves fra {0}.' },
+  enforcedSince: { en: 'Enforced since {0}.', nb: 'Håndheves siden {0}.' },
   unverified: { en: '(UNVERIFIED: no public NHN source confirms this.)', nb: '(UVERIFISERT: ingen offentlig NHN-kilde bekrefter dette.)' },
   replaceWith: { en: 'Replace with {0}', nb: 'Erstatt med {0}' },
   fixAllInFile: { en: 'Fix all {0} in this file', nb: 'Rett alle {0} i denne filen' },

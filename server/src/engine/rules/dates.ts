@@ -37,7 +37,9 @@ export function datedSeverity(rule: Rule, today: string, lang: Language): DatedS
   let when = '';
   if (deadline) {
     const passed = today >= deadline;
-    when = t(lang, passed ? 'retiredSince' : 'retiredOn', formatDate(deadline, lang));
+    // A retirement is "retired since"; a new requirement (deprecated: false) is "enforced since".
+    const retirement = rule.deprecated !== false;
+    when = t(lang, retirement ? (passed ? 'retiredSince' : 'retiredOn') : passed ? 'enforcedSince' : 'enforcedFrom', formatDate(deadline, lang));
     severity = passed ? 'error' : 'warning';
   } else {
     severity = 'info';
