@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerHelseId } from './commands/helseid';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerTestPersonPicker } from './persons/picker';
+import { registerWorkshop } from './commands/workshop';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
@@ -22,10 +23,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    // Files, unsaved editors and virtual workspaces (GitHub/Remote Repositories): the server gets the
+    // text over LSP, so open documents are checked wherever they live; not git: diffs or output views.
+    documentSelector: LANGUAGES.flatMap((language) => ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language }))),
     outputChannel: output,
     initializationOptions: { settings: vscode.workspace.getConfiguration('nhn') },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xsd,xml,json,yaml,yml}') },
@@ -38,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   client = createClient(context);
   registerHelseId(context);
+  registerWorkshop(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('nhn.restartServer', async () => {
       output.info('Restarting the NHN language server');
