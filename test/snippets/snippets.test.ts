@@ -25,7 +25,9 @@ const files = [...new Map(contributions.map((c) => [c.path, EXTENSION[c.language
 
 interface JsonFinding { file: string; line: number; column: number; rule: string; message: string; severity: string }
 function lint(dir: string): JsonFinding[] {
-  const result = runCli(['--format', 'json', ...SCHEMAS, dir]);
+  // The snippets name the profiles (no-basis, vkp) a user's workspace or package cache holds; here they
+  // are not installed, which fhir/unknown-profile would (rightly) say once per profile.
+  const result = runCli(['--format', 'json', '--rule-off', 'fhir/unknown-profile', ...SCHEMAS, dir]);
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout).findings;
 }
