@@ -52,6 +52,10 @@ export const CASES: Record<string, Case[]> = {
     { lang: 'java', text: '// HelseID client assertion\nJwts.builder().setHeaderParam(Header.TYPE, Header.JWT_TYPE);', hit: 'Header.JWT_TYPE' },
     { lang: 'csharp', text: '// HelseID client assertion\nheader[JwtHeaderParameterNames.Typ] = JwtConstants.HeaderType;', hit: 'JwtConstants.HeaderType' },
   ],
+  'api/helseid-assertion-typ-missing': [
+    { lang: 'csharp', text: '// HelseID client_assertion\nvar token = new JwtSecurityToken(clientId, "https://helseid-sts.nhn.no", claims, now, now.AddSeconds(60), credentials);', hit: 'new JwtSecurityToken' },
+    { lang: 'java', text: '// HelseID private_key_jwt\nJWSHeader header = new JWSHeader(JWSAlgorithm.RS256);', hit: 'new JWSHeader' },
+  ],
   'api/helseid-assertion-aud': [
     { lang: 'json', text: '{ "aud": "https://helseid-sts.test.nhn.no/connect/token" }', hit: 'https://helseid-sts.test.nhn.no/connect/token', fix: 'https://helseid-sts.test.nhn.no' },
     { lang: 'csharp', text: 'new Claim(JwtRegisteredClaimNames.Aud, "https://helseid-sts.nhn.no/connect/token"),', hit: 'https://helseid-sts.nhn.no/connect/token', fix: 'https://helseid-sts.nhn.no' },

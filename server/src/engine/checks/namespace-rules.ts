@@ -14,6 +14,7 @@ interface CompiledRule {
   rule: Rule;
   re: RegExp;
   context?: RegExp;
+  lacks?: RegExp;
 }
 
 export function catalogEntriesFor(rule: Rule, catalog: readonly NamespaceEntry[] = NAMESPACES): NamespaceEntry[] {
@@ -47,6 +48,7 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       rule,
       re: new RegExp(`(?<![\\w/.:-])(?:${uris.map(escape).join('|')})(?![\\w/.-])`, 'g'),
       context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
+      lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     });
   }
   const byUri = new Map(catalog.map((e) => [e.uri, e]));
@@ -56,8 +58,8 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
     appliesTo: (doc) => compiled.length > 0 && doc.text.includes('://'),
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
-      for (const { rule, re, context } of compiled) {
-        if (!appliesToLanguage(rule, doc.languageId) || !contextHolds(context, doc.text)) continue;
+      for (const { rule, re, context, lacks } of compiled) {
+        if (!appliesToLanguage(rule, doc.languageId) || !contextHolds(context, doc.text, lacks)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
           const entry = byUri.get(m[0])!;

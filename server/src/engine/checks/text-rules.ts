@@ -10,6 +10,7 @@ interface CompiledRule {
   rule: Rule;
   re: RegExp;
   context?: RegExp;
+  lacks?: RegExp;
 }
 
 export function appliesToLanguage(rule: Rule, languageId: string): boolean {
@@ -19,9 +20,9 @@ export function appliesToLanguage(rule: Rule, languageId: string): boolean {
   return true;
 }
 
-/** The rule's context condition (`match.fileContains`), if any, holds for this text. */
-export function contextHolds(context: RegExp | undefined, text: string): boolean {
-  return !context || context.test(text);
+/** The rule's context conditions (`match.fileContains`, `match.fileLacks`), if any, hold for this text. */
+export function contextHolds(context: RegExp | undefined, text: string, lacks?: RegExp): boolean {
+  return (!context || context.test(text)) && !(lacks && lacks.test(text));
 }
 
 /** Expands `$<name>`, `$1`…`$9`, `$&`, `$$` and `{var}` in a replacement value against one match. */
@@ -42,6 +43,7 @@ export function textRulesCheck(rules: readonly Rule[]): Check {
       rule,
       re: new RegExp(rule.match.regex!, (rule.match.flags ?? '') + 'gd'),
       context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
+      lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     }));
   return {
     name: 'text-rules',
@@ -51,10 +53,10 @@ export function textRulesCheck(rules: readonly Rule[]): Check {
       const findings: Finding[] = [];
       // In XML documents a rule's structural match (`match.xml`, checks/xml-rules.ts) replaces its regex.
       const xml = isXmlDocument(doc);
-      for (const { rule, re, context } of compiled) {
+      for (const { rule, re, context, lacks } of compiled) {
         if (!appliesToLanguage(rule, doc.languageId)) continue;
         if (xml && rule.match.xml) continue;
-        if (!contextHolds(context, doc.text)) continue;
+        if (!contextHolds(context, doc.text, lacks)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
           if (m[0].length === 0) {

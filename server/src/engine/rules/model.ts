@@ -31,6 +31,8 @@ export interface RuleMatch {
   catalog?: CatalogMatch;
   /** The rule applies only to documents where this (case-insensitive) regular expression matches somewhere. */
   fileContains?: string;
+  /** The rule applies only to documents where this (case-insensitive) regular expression matches nowhere. */
+  fileLacks?: string;
   /** Found by a named check's own logic (e.g. `nin`) rather than a pattern. */
   check?: string;
   languages?: string[];
