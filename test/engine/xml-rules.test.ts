@@ -114,10 +114,17 @@ describe('namespaces in real payloads', () => {
   });
 });
 
-describe('real NHN sample code stays clean where it is current', () => {
+describe('real NHN sample code (Pasientens journaldokumenter demo client)', () => {
+  const file = path.join(REAL, 'NorskHelsenett/Pasientens-journaldokumenter/.NET/NativeClients/SimpleRequestObjectsDemo/Program.cs');
+  const text = readFileSync(file, 'utf8');
+
   it('does not mistake the journal-document API\'s hit-access-basis for the maternity record header', async () => {
-    const file = path.join(REAL, 'NorskHelsenett/Pasientens-journaldokumenter/.NET/NativeClients/SimpleRequestObjectsDemo/Program.cs');
-    const found = (await findingsFor(readFileSync(file, 'utf8'), 'csharp')).filter((f) => /^(host|api|message-type|namespace)\//.test(f.ruleId));
-    expect(found.map((f) => f.ruleId)).toEqual([]);
+    const found = (await findingsFor(text, 'csharp')).filter((f) => f.ruleId.startsWith('api/maternity'));
+    expect(found).toEqual([]);
+  });
+
+  it('flags its client assertion, built with JwtSecurityToken (typ JWT), and nothing else of the rule base', async () => {
+    const found = (await findingsFor(text, 'csharp')).filter((f) => /^(host|api|message-type|namespace)\//.test(f.ruleId));
+    expect(found.map((f) => [f.ruleId, f.range])).toEqual([['api/helseid-assertion-typ-missing', rangeOf(text, 'new JwtSecurityToken')]]);
   });
 });
