@@ -88,6 +88,8 @@ describe('rule base over LSP (English)', () => {
     expect(value).toContain('`http://www.kith.no/xmlstds/eresept/m1/2013-10-08`');
     expect(value).toContain('- Deadline: 2017-12-31');
     expect(value).toContain('https://ehelse.no/e-resept-kjernejournal-og-helsenorgeno/e-resept/dokumentasjon-for-e-resept');
+    // The catalog's own card for the namespace comes with it.
+    expect(value).toContain('**e-resept M1 Resept 2010-05-01**: outdated');
   });
 
   it('honours a suppression comment as you type and reports it when it becomes unused', async () => {

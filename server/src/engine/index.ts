@@ -12,6 +12,7 @@ import { namespaceRulesCheck } from './checks/namespace-rules';
 import { xmlRulesCheck } from './checks/xml-rules';
 import { xsdParticipant } from './xsd/participant';
 import { fhirParticipant } from './fhir/participant';
+import { namespaceParticipant } from './namespace-participant';
 
 export * from './types';
 export { invalidateSchemas } from './xsd/resolve';
@@ -31,5 +32,5 @@ export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
 
 /** Editor features beyond diagnostics (hover, completion), asked in order. */
 export function createParticipants(): Participant[] {
-  return [xsdParticipant, fhirParticipant];
+  return [xsdParticipant, fhirParticipant, namespaceParticipant];
 }

@@ -1,0 +1,66 @@
+// Editor help from the namespace catalog: hovering a namespace URI anywhere (xmlns, schemaLocation,
+// a constant in code) tells what it is and whether it is current; in an XML namespace declaration
+// the current namespaces are offered as completions.
+
+import type { AnalysisContext, AnalyzedDocument, Completion, Language, Participant } from './types';
+import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './namespaces';
+import { isXmlDocument } from './xml/parse';
+
+const URI_CHAR = /[^\s"'<>`(),;]/;
+
+const STATUS: Record<NamespaceEntry['status'], Record<Language, string>> = {
+  current: { en: 'current', nb: 'gjeldende' },
+  superseded: { en: 'superseded by a newer version', nb: 'erstattet av en nyere versjon' },
+  outdated: { en: 'outdated', nb: 'utdatert' },
+};
+const WORDS = {
+  successor: { en: 'Newest', nb: 'Nyeste' },
+  release: { en: 'e-resept release', nb: 'e-resept-versjon' },
+  docs: { en: 'Documentation', nb: 'Dokumentasjon' },
+} satisfies Record<string, Record<Language, string>>;
+
+/** The URI-like token around `offset`, with its span. */
+export function uriAt(text: string, offset: number): { value: string; start: number; end: number } | undefined {
+  let start = offset;
+  let end = offset;
+  while (start > 0 && URI_CHAR.test(text[start - 1])) start--;
+  while (end < text.length && URI_CHAR.test(text[end])) end++;
+  const value = text.slice(start, end);
+  return value.includes('://') ? { value, start, end } : undefined;
+}
+
+export function namespaceHover(entry: NamespaceEntry, lang: Language): string {
+  const lines = [`**${namespaceLabel(entry.uri)}**: ${STATUS[entry.status][lang]}`, '', `\`${entry.uri}\``];
+  if (entry.release) lines.push('', `- ${WORDS.release[lang]}: ${entry.release}`);
+  if (entry.successor) lines.push(`${entry.release ? '' : '\n'}- ${WORDS.successor[lang]}: \`${entry.successor}\` (${namespaceLabel(entry.successor)})`);
+  if (entry.note) lines.push('', entry.note);
+  if (entry.docs) lines.push('', `[${WORDS.docs[lang]}](${entry.docs})`);
+  return lines.join('\n');
+}
+
+function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): string | undefined {
+  const token = uriAt(doc.text, offset);
+  const entry = token && namespaceInfo(token.value);
+  return entry ? namespaceHover(entry, ctx.language) : undefined;
+}
+
+/** Inside the quotes of `xmlns="…"` / `xmlns:p="…"`: the current namespaces, newest first per message. */
+function complete(doc: AnalyzedDocument, offset: number): Completion[] {
+  const before = doc.text.slice(Math.max(0, offset - 300), offset);
+  const m = /\sxmlns(?::[\w.-]+)?\s*=\s*(["'])([^"'<>]*)$/.exec(before);
+  if (!m) return [];
+  const typed = m[2];
+  return NAMESPACES.filter((e) => e.status === 'current' && e.uri.startsWith(typed)).map((e) => ({
+    label: e.uri,
+    kind: 'value' as const,
+    detail: namespaceLabel(e.uri),
+    replace: { start: offset - typed.length, end: offset },
+  }));
+}
+
+export const namespaceParticipant: Participant = {
+  name: 'namespaces',
+  appliesTo: () => true,
+  hover,
+  complete: (doc, offset) => (isXmlDocument(doc) ? complete(doc, offset) : []),
+};
