@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -39,7 +40,7 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean } = {}): Promise<LspSession> {
+export async function startServer(options: { settings?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean; workspaceFolders?: string[] } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -73,7 +74,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       },
     },
     initializationOptions: options.settings ? { settings: options.settings } : undefined,
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {

@@ -2,7 +2,10 @@
 
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeActionRequest, CompletionRequest, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic } from 'vscode-languageserver-protocol';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../helpers/cli';
 import { applyEdits, startServer, type LspSession } from '../helpers/lsp';
 import { positionOf } from '../helpers/engine';
 import { inside, instance, nameAfter, SCHEMA_PATHS } from '../xsd/helpers';
@@ -102,6 +105,29 @@ describe('XSD through the language server', () => {
       expect(actions.find((a) => a.command?.command === 'nhn.chooseSchemaFolder')?.title).toBe('Choose schema folder…');
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe('the workspace schema index', () => {
+  it('finds an XSD that appears in the workspace after a file-watcher event, with no settings', async () => {
+    const { dir, cleanup } = tempDir();
+    const lsp = await startServer({ settings: {}, workspaceFolders: [dir] });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'msg', 'priority.xml')).href;
+      const t = '<Priority xmlns="urn:nhn-integrator:test:priority"><Level>Snart</Level><Reason>x</Reason></Priority>';
+      const first = lsp.diagnostics(uri);
+      lsp.open(uri, 'xml', t);
+      expect(xsdOnly(await first)).toEqual([]);
+      mkdirSync(path.join(dir, 'schemas', 'nested'), { recursive: true });
+      const xsd = path.join(dir, 'schemas', 'nested', 'priority.xsd');
+      copyFileSync(path.join(__dirname, '../xsd/schemas/priority.xsd'), xsd);
+      const next = lsp.diagnostics(uri, (d) => xsdOnly(d).length > 0);
+      void lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(xsd).href, type: FileChangeType.Created }] });
+      expect(xsdOnly(await next).map((d) => [d.code, d.range])).toEqual([['xsd/invalid-value', inside(t, '<Level>Snart<', 'Snart')]]);
+    } finally {
+      await lsp.close();
+      cleanup();
     }
   });
 });
