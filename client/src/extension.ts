@@ -6,6 +6,7 @@ import { registerHelseId } from './commands/helseid';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerTestPersonPicker } from './persons/picker';
 import { registerWorkshop } from './commands/workshop';
+import { registerSchemas } from './commands/schemas';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
@@ -39,37 +40,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context);
   registerHelseId(context);
   registerWorkshop(context);
+  registerSchemas(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('nhn.restartServer', async () => {
       output.info('Restarting the NHN language server');
       await client?.restart();
     }),
     vscode.commands.registerCommand('nhn.showOutput', () => output.show()),
-    vscode.commands.registerCommand('nhn.chooseSchemaFolder', chooseSchemaFolder),
   );
   registerTestPersonPicker(context, { output });
   await client.start();
   output.info(`NHN language server started (${context.extension.packageJSON.version})`);
-}
-
-/** The "no XSD found" quick fix: pick a folder and add it to nhn.xml.schemaPaths (the server re-validates). */
-async function chooseSchemaFolder(): Promise<void> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectFolders: true,
-    canSelectFiles: false,
-    canSelectMany: false,
-    title: vscode.l10n.t('Folder with XSD files'),
-    openLabel: vscode.l10n.t('Use this folder'),
-  });
-  const folder = picked?.[0]?.fsPath;
-  if (!folder) return;
-  const config = vscode.workspace.getConfiguration('nhn');
-  const paths = config.get<string[]>('xml.schemaPaths', []);
-  if (!paths.includes(folder)) {
-    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await config.update('xml.schemaPaths', [...paths, folder], target);
-  }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to nhn.xml.schemaPaths', folder));
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,7 +18,8 @@ import { SettingsStore } from './lsp/settings';
 import { codeActionsFor } from './lsp/code-actions';
 import { hoverFor } from './lsp/hover';
 import { completionsFor, participantHover } from './lsp/completion';
-import { invalidateSchemas } from './engine';
+import { invalidateSchemas, schemaStatus } from './engine';
+import { analyzed } from './engine/document';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -69,6 +70,14 @@ connection.onHover(async (params) => {
   const own = findings && typeof findings.contents === 'object' && 'value' in findings.contents ? [findings.contents.value] : [];
   const all = [...own, ...parts];
   return all.length ? { contents: { kind: 'markdown', value: all.join('\n\n---\n\n') } } : null;
+});
+
+// The client's language-status item asks which schemas an XML document is validated against.
+connection.onRequest('nhn/schemaStatus', async (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const engineDoc = analyzed({ uri: doc.uri, languageId: doc.languageId, text: doc.getText() });
+  return (await schemaStatus(engineDoc, settings.contextFor(doc.uri)).catch(() => undefined)) ?? null;
 });
 
 connection.onCompletion(async (params) => {

@@ -39,6 +39,14 @@ describe('XSD through the language server', () => {
     ]);
   });
 
+  it('tells the language-status item which schema won for each namespace', async () => {
+    expect(await lsp.connection.sendRequest('nhn/schemaStatus', { uri })).toEqual({
+      text: 'MsgHead 1.2 + Dialogmelding 1.1',
+      detail: 'MsgHead-v1_2.xsd — nhn.xml.schemaPaths; dialogmelding-v1.1.xsd — nhn.xml.schemaPaths',
+      missing: false,
+    });
+  });
+
   it('fixes MIGversion with one quick fix, and the error goes away', async () => {
     const mig = lsp.current(uri).find((d) => d.code === 'xsd/fixed-value')!;
     const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: mig.range, context: { diagnostics: [mig] } })) as CodeAction[];

@@ -16,6 +16,7 @@ import { namespaceParticipant } from './namespace-participant';
 
 export * from './types';
 export { invalidateSchemas } from './xsd/resolve';
+export { schemaStatus, type SchemaStatus } from './xsd/participant';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
 export { resolveToday } from './rules/dates';
 export { languageIdFor } from './languages';

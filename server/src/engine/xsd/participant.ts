@@ -2,7 +2,8 @@
 // values at the cursor, and each declaration's documentation and type. The root's hover also says
 // which schema file won and where it came from (xsi:schemaLocation, workspace, settings, catalog).
 
-import { namespaceLabel } from '../namespaces';
+import { namespaceInfo, namespaceLabel } from '../namespaces';
+import { basename } from './paths';
 import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
 import { childElements, elementAt, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { bindDocument } from './check';
@@ -178,6 +179,31 @@ function childCompletions(model: SchemaModel, parent: XmlElement, replace: { sta
     });
   }
   return out;
+}
+
+export interface SchemaStatus {
+  /** Short: the messages and whether each has a schema, e.g. `MsgHead 1.2 + Dialogmelding 1.1`. */
+  text: string;
+  /** One line per namespace: which file won and where it came from, or that none was found. */
+  detail: string;
+  /** True when a namespace the catalog knows has no schema. */
+  missing: boolean;
+}
+
+/** What the language-status item shows for an XML document: which schema won, per namespace. */
+export async function schemaStatus(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<SchemaStatus | undefined> {
+  if (!isXmlDocument(doc) || /\.xsd$/i.test(doc.uri)) return undefined;
+  const root = xmlOf(doc).root;
+  if (!root) return undefined;
+  const index = await ensureIndex(ctx);
+  const bindings = (await bindDocument(doc, root, index)).filter((b) => b.path || namespaceInfo(b.namespace));
+  if (!bindings.length) return undefined;
+  const none = ctx.language === 'nb' ? 'ingen XSD' : 'no XSD';
+  return {
+    text: bindings.map((b) => `${namespaceLabel(b.namespace)}${b.path ? '' : ` (${none})`}`).join(' + '),
+    detail: bindings.map((b) => (b.path ? `${basename(b.path)} — ${xsdMessage(ctx.language, `source-${b.source}` as XsdMessage)}` : `${namespaceLabel(b.namespace)}: ${none}`)).join('; '),
+    missing: bindings.some((b) => !b.path),
+  };
 }
 
 export const xsdParticipant: Participant = {

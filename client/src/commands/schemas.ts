@@ -1,0 +1,61 @@
+// XML schemas in VS Code: the "Choose schema folder…" command (the quick fix on "no XSD found") and a
+// language-status item showing which schema each namespace of the active XML document is validated
+// against (asked from the server with `nhn/schemaStatus`).
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface SchemaStatus {
+  text: string;
+  detail: string;
+  missing: boolean;
+}
+
+export function registerSchemas(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+  const item = vscode.languages.createLanguageStatusItem('nhn.xsd', { language: 'xml' });
+  item.name = vscode.l10n.t('NHN XML schema');
+  item.text = vscode.l10n.t('NHN: no schema');
+  let pending = 0;
+  const refresh = async () => {
+    const editor = vscode.window.activeTextEditor;
+    const c = client();
+    if (!editor || editor.document.languageId !== 'xml' || !c?.isRunning()) return;
+    const ticket = ++pending;
+    const status = await c.sendRequest<SchemaStatus | null>('nhn/schemaStatus', { uri: editor.document.uri.toString() }).catch(() => null);
+    if (ticket !== pending) return;
+    item.text = status ? status.text : vscode.l10n.t('NHN: no schema');
+    item.detail = status?.detail;
+    item.severity = status?.missing ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.command = status?.missing ? { command: 'nhn.chooseSchemaFolder', title: vscode.l10n.t('Choose schema folder…') } : undefined;
+  };
+  context.subscriptions.push(
+    item,
+    vscode.commands.registerCommand('nhn.chooseSchemaFolder', chooseSchemaFolder),
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    // Diagnostics arrive after each validation: the moment the schema binding may have changed.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) void refresh();
+    }),
+  );
+}
+
+/** Pick a folder and add it to nhn.xml.schemaPaths (the server re-validates on the settings change). */
+async function chooseSchemaFolder(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    title: vscode.l10n.t('Folder with XSD files'),
+    openLabel: vscode.l10n.t('Use this folder'),
+  });
+  const folder = picked?.[0]?.fsPath;
+  if (!folder) return;
+  const config = vscode.workspace.getConfiguration('nhn');
+  const paths = config.get<string[]>('xml.schemaPaths', []);
+  if (!paths.includes(folder)) {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await config.update('xml.schemaPaths', [...paths, folder], target);
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to nhn.xml.schemaPaths', folder));
+}
