@@ -25,6 +25,7 @@ describe('quick fix of every rule through the real server', () => {
       expect(d.range).toEqual(expectedRange(c));
       const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
       const rewrite = actions.find((a) => a.edit && !a.title.includes(ruleId));
+      expect(actions.some((a) => a.title === `Ignore ${ruleId} on this line`), 'suppression offered').toBe(c.lang !== 'json');
       if (c.fix) {
         const fixed = applyEdits(c.text, rewrite!.edit!.changes![uri]);
         const start = c.text.split('\n').slice(0, d.range.start.line).join('\n').length + (d.range.start.line ? 1 : 0) + d.range.start.character;

@@ -71,8 +71,23 @@ describe('rule base over LSP (English)', () => {
   it('opens the source where the new value is not verified', async () => {
     const d = lsp.current(uri).find((x) => x.code === 'host/reseptformidleren-net')!;
     const actions = await actionsFor(lsp, uri, d);
-    expect(actions.some((a) => a.edit)).toBe(false);
+    expect(actions.some((a) => a.edit && !a.title.startsWith('Ignore'))).toBe(false);
     expect(actions[0].command).toMatchObject({ command: 'nhn.openSource', arguments: ['https://www.nhn.no/tjenester/e-resept'] });
+  });
+
+  it('offers to ignore the rule on the line or in the file, in the file\'s comment syntax', async () => {
+    const d = lsp.current(uri).find((x) => x.code === 'host/reseptformidleren-net')!;
+    const actions = await actionsFor(lsp, uri, d);
+    const line = actions.find((a) => a.title === 'Ignore host/reseptformidleren-net on this line')!;
+    const fixed = applyEdits(text, line.edit!.changes![uri]);
+    expect(fixed).toContain('// nhn-ignore-next-line host/reseptformidleren-net\nvar rf = ');
+    const file = actions.find((a) => a.title === 'Ignore host/reseptformidleren-net in this file')!;
+    expect(applyEdits(text, file.edit!.changes![uri]).startsWith('// nhn-ignore-file host/reseptformidleren-net\n// HelseID')).toBe(true);
+    // Applied, the suppression silences exactly that finding.
+    const sUri = 'file:///work/HelseIdClient.suppressed.cs';
+    const pending = lsp.diagnostics(sUri);
+    lsp.open(sUri, 'csharp', fixed);
+    expect((await pending).map((x) => x.code)).not.toContain('host/reseptformidleren-net');
   });
 
   it('hovers with the namespace, its successor and the source', async () => {
@@ -122,6 +137,11 @@ describe('rule base over LSP (Norwegian)', () => {
     const [d] = await pending;
     expect(d.message).toContain('nhn-*');
     const actions = await actionsFor(lsp, uri, d);
-    expect(actions.map((a) => a.title)).toEqual(['Erstatt med nhn-user-role', 'Rett alle api/maternity-hit-headers i denne filen (2)']);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Erstatt med nhn-user-role',
+      'Ignorer api/maternity-hit-headers på denne linjen',
+      'Ignorer api/maternity-hit-headers i denne filen',
+      'Rett alle api/maternity-hit-headers i denne filen (2)',
+    ]);
   });
 });

@@ -23,6 +23,8 @@ const STRINGS = {
     nb: 'Filen er {0} MB, over grensen på {1} MB (nhn.maxFileSize): ikke kontrollert.',
   },
   binaryFile: { en: 'Binary file: not checked.', nb: 'Binærfil: ikke kontrollert.' },
+  ignoreOnLine: { en: 'Ignore {0} on this line', nb: 'Ignorer {0} på denne linjen' },
+  ignoreInFile: { en: 'Ignore {0} in this file', nb: 'Ignorer {0} i denne filen' },
   removeSuppression: { en: 'Remove the unused suppression', nb: 'Fjern den ubrukte undertrykkingen' },
   allRules: { en: 'all rules', nb: 'alle regler' },
   unusedSuppression: { en: 'This suppression of {0} suppresses nothing.', nb: 'Denne undertrykkingen av {0} undertrykker ingenting.' },

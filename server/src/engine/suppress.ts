@@ -22,6 +22,21 @@ const OPENERS: Record<string, string[]> = {
 const ANY = [...new Set(Object.values(OPENERS).flat())];
 const FREE_TEXT = new Set(['plaintext', 'csv']);
 
+/** Languages where a suppression comment would break the file (strict JSON) or has no syntax to live in. */
+const NO_COMMENT = new Set(['json', 'plaintext', 'csv']);
+
+/**
+ * The comment line that suppresses `ruleId` on the following line (or the whole file), in the
+ * language's own comment syntax; undefined where the language has no comments to write it in.
+ */
+export function suppressionComment(languageId: string, ruleId: string, kind: 'next-line' | 'file', indent = ''): string | undefined {
+  if (NO_COMMENT.has(languageId)) return undefined;
+  const opener = OPENERS[languageId]?.[0];
+  if (!opener) return undefined;
+  const close = opener === '<!--' ? ' -->' : opener === '/*' ? ' */' : opener === '(*' ? ' *)' : '';
+  return `${indent}${opener} nhn-ignore-${kind} ${ruleId}${close}\n`;
+}
+
 interface Directive {
   kind: 'next-line' | 'file';
   line: number;

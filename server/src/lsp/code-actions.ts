@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Language } from '../engine';
 import { t } from '../engine/l10n';
+import { suppressionComment, UNUSED_SUPPRESSION } from '../engine/suppress';
 import { sameSpot } from './convert';
 
 function overlaps(a: Range, b: Range): boolean {
@@ -30,6 +31,7 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
       });
     }
   }
+  actions.push(...suppressionActions(doc, findings.filter((f) => overlaps(f.range, range)), lang));
   // Fix-all takes each finding's certain fix only (an enumeration with several candidates has none).
   for (const ruleId of rulesHere) {
     const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits && x.preferred !== false)?.edits ?? []);
@@ -39,3 +41,33 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
   }
   return actions;
 }
+
+/**
+ * "Ignore <rule> on this line / in this file": a suppression comment in the file's own syntax. Offered
+ * for the rule-base families; the comments themselves work for every rule.
+ */
+const OFFER_SUPPRESSION = /^(host|api|message-type|namespace)\//;
+
+function suppressionActions(doc: TextDocument, here: Finding[], lang: Language): CodeAction[] {
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const f of here) {
+    if (f.ruleId === UNUSED_SUPPRESSION || !OFFER_SUPPRESSION.test(f.ruleId) || seen.has(f.ruleId)) continue;
+    seen.add(f.ruleId);
+    const line = f.range.start.line;
+    const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0].replace(/[\r\n]/g, '');
+    const onLine = suppressionComment(doc.languageId, f.ruleId, 'next-line', indent);
+    if (!onLine) continue;
+    out.push({ title: t(lang, 'ignoreOnLine', f.ruleId), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: onLine }] } } });
+    // The file-wide comment goes first, after an XML declaration or a shebang if there is one.
+    const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+    const top = /^(<\?xml[^>]*\?>|#!)/.test(first) ? 1 : 0;
+    out.push({
+      title: t(lang, 'ignoreInFile', f.ruleId),
+      kind: CodeActionKind.QuickFix,
+      edit: { changes: { [doc.uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: suppressionComment(doc.languageId, f.ruleId, 'file')! }] } },
+    });
+  }
+  return out;
+}
+
