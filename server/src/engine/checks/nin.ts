@@ -72,9 +72,12 @@ function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext)
 
 function hitsOf(doc: AnalyzedDocument): Hit[] {
   const hits: Hit[] = findClaims(doc.text).map((c) => ({ start: c.start, end: c.end, digits: c.value.replace(/ /g, ''), claimed: true }));
-  const claimed = hits.map((h) => [h.start, h.end]);
+  // Both lists are sorted by start: walk them together, skipping free-text hits inside a claim.
+  const claims = hits.slice();
+  let i = 0;
   for (const c of scanCandidates(doc.text)) {
-    if (claimed.some(([s, e]) => c.start < e && s < c.end)) continue;
+    while (i < claims.length && claims[i].end <= c.start) i++;
+    if (i < claims.length && claims[i].start < c.end) continue;
     hits.push({ ...c, claimed: false });
   }
   return hits;

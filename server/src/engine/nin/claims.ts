@@ -32,7 +32,7 @@ function claim(text: string, start: number, end: number, claimed: Claim['claimed
 }
 
 /** The `{…}` object around `offset` in JSON text, string-aware, bounded to `limit` characters each way. */
-function enclosingObject(text: string, offset: number, limit = 4000): [number, number] | undefined {
+function enclosingObject(text: string, offset: number, limit = 1000): [number, number] | undefined {
   let depth = 0;
   let open = -1;
   for (let i = offset; i >= Math.max(0, offset - limit); i--) {

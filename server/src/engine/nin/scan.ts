@@ -34,8 +34,9 @@ function lastIndexOfMatch(re: RegExp, text: string): number {
 
 /** True when the words before the number on its line call it something else. */
 function excludedByContext(text: string, start: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 60);
-  const before = text.slice(lineStart, start);
+  // At most 60 characters back, and not past the line start (bounded, so long lines stay linear).
+  const window = text.slice(Math.max(0, start - 60), start);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   const not = lastIndexOfMatch(NOT_A_NIN, before);
   if (not < 0) return false;
   return lastIndexOfMatch(IS_A_NIN, before) < not;
@@ -48,10 +49,11 @@ function inEncodedBlob(text: string, start: number, end: number): boolean {
   while (a > 0 && /[A-Za-z0-9+/=]/.test(text[a - 1])) a--;
   while (b < text.length && /[A-Za-z0-9+/=]/.test(text[b])) b++;
   if (b - a < 40) return false;
-  const lineStart = text.lastIndexOf('\n', a - 1) + 1;
-  const nl = text.indexOf('\n', b);
-  const lineEnd = nl < 0 ? text.length : nl;
-  return text.slice(lineStart, a).trim() === '' || text.slice(b, lineEnd).trim() === '' || b - a >= 76;
+  if (b - a >= 76) return true;
+  // Shorter tokens count as encoded when they fill their line (nothing but spaces around them).
+  const onlySpaceBefore = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, a - 200), a));
+  const onlySpaceAfter = /^[ \t\r]*(?:\n|$)/.test(text.slice(b, b + 200));
+  return onlySpaceBefore || onlySpaceAfter;
 }
 
 function standsAlone(text: string, start: number, end: number, spaced: boolean): boolean {
