@@ -70,19 +70,37 @@ describe('nin check: where numbers are found', () => {
 
   it('a KITH Ident (Id then TypeId) and a sykmelding pair (TypeId then Id), with a prefix', async () => {
     const text = [
+      '<MsgHead xmlns:ns2="urn:x">',
       '<Ident><Id>12345678910</Id><TypeId V="FNR" S="2.16.578.1.12.4.1.1.8116" DN="Fødselsnummer"/></Ident>',
       `<Ident><Id>${HNR}</Id><TypeId V="HNR" DN="H-nummer"/></Ident>`,
       '<Ident><Id>12345678910</Id><TypeId V="HPR" DN="HPR-nummer"/></Ident>',
       `<ns2:Fnr><ns2:TypeId V="DNR"/> <ns2:Id> ${withBadCheckDigits(DNR)} </ns2:Id></ns2:Fnr>`,
+      '</MsgHead>',
     ].join('\n');
     const found = await nin(text, 'xml');
     expect(found.map((f) => [f.ruleId, f.range.start.line])).toEqual([
-      ['nin/not-an-identity-number', 0],
-      ['nin/h-number', 1],
-      ['nin/invalid-check-digits', 3],
+      ['nin/not-an-identity-number', 1],
+      ['nin/h-number', 2],
+      ['nin/invalid-check-digits', 4],
     ]);
     expect(found[2].range).toEqual(rangeOf(text, withBadCheckDigits(DNR)));
     expect(found[1].severity).toBe('hint');
+  });
+});
+
+describe('nin check: XML read from the shared parse', () => {
+  it('a commented-out Ident claims nothing; the same pair embedded in C# is still read by pattern', async () => {
+    const xml = '<MsgHead><!-- <Ident><Id>12345678910</Id><TypeId V="FNR"/></Ident> --></MsgHead>';
+    expect(await nin(xml, 'xml')).toEqual([]);
+    const cs = 'var xml = "<Ident><Id>12345678910</Id><TypeId V=\\"FNR\\"/></Ident>";';
+    expect((await nin(cs, 'csharp')).map((f) => f.ruleId)).toEqual(['nin/not-an-identity-number']);
+  });
+
+  it('a FHIR XML identifier inside a broken document is still read', async () => {
+    const bad = withBadCheckDigits(PLAIN);
+    const text = `<Patient><identifier><system value="http://hl7.no/fhir/NamingSystem/FNR"/><value value="${bad}"/></identifier><name>`;
+    const [f] = await nin(text, 'xml');
+    expect([f.ruleId, f.range]).toEqual(['nin/invalid-check-digits', rangeOf(text, bad)]);
   });
 });
 

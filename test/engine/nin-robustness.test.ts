@@ -15,7 +15,9 @@ describe('nin check on degenerate input', () => {
     ['systems between stray braces', 'json', '}{"system":"urn:oid:2.16.578.1.12.4.1.4.1", "x": 123456,'.repeat(3000), 0],
     ['unclosed Ident elements', 'xml', '<Ident><Id>123456</Id>'.repeat(6000), 0],
     ['TypeIds in unclosed comments', 'xml', '<TypeId V="FNR"/> 123456 <!-- '.repeat(6000), 0],
-    ['unclosed identifiers', 'xml', '<identifier><system value="urn:oid:2.16.578.1.12.4.1.4.1"/><value value="123456"/>'.repeat(3000), 0],
+    // Unclosed, so nested 3000 deep: each still holds a system and a (wrong) value.
+    ['unclosed identifiers', 'xml', '<identifier><system value="urn:oid:2.16.578.1.12.4.1.4.1"/><value value="123456"/>'.repeat(3000), 3000],
+    ['the same, not as an XML document', 'plaintext', '<identifier><system value="urn:oid:2.16.578.1.12.4.1.4.1"/><value value="123456"/>'.repeat(3000), 0],
     ['a flood of digits on one line', 'plaintext', '1234567890'.repeat(10000), 0],
     ['spaced digit groups', 'plaintext', '123456 12345 '.repeat(8000), 0],
     ['account words before zeros, one line', 'plaintext', ('konto ' + '0'.repeat(11) + ' ').repeat(5000), 0],

@@ -10,6 +10,8 @@ import { t, type MessageKey } from '../l10n';
 import { classifyNin, maskNin, syntheticFor, type NinInfo } from '../nin/classify';
 import { scanCandidates } from '../nin/scan';
 import { findClaims } from '../nin/claims';
+import { xmlClaims } from '../nin/xml-claims';
+import { isXmlDocument, xmlOf } from '../xml/parse';
 import { isKnownPregPerson } from '../nin/known';
 
 /** The client command that opens the test-person picker to replace a number. */
@@ -71,9 +73,10 @@ function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext)
 }
 
 function hitsOf(doc: AnalyzedDocument): Hit[] {
-  const hits: Hit[] = findClaims(doc.text).map((c) => ({ start: c.start, end: c.end, digits: c.value.replace(/ /g, ''), claimed: true }));
+  // XML documents are read structurally from the shared parse; anything else by text patterns.
+  const claims = isXmlDocument(doc) ? xmlClaims(doc.text, xmlOf(doc)) : findClaims(doc.text);
+  const hits: Hit[] = claims.map((c) => ({ start: c.start, end: c.end, digits: c.value.replace(/ /g, ''), claimed: true }));
   // Both lists are sorted by start: walk them together, skipping free-text hits inside a claim.
-  const claims = hits.slice();
   let i = 0;
   for (const c of scanCandidates(doc.text)) {
     while (i < claims.length && claims[i].end <= c.start) i++;

@@ -13,18 +13,18 @@ export interface Claim {
 }
 
 /** FHIR identifier systems for identity numbers (NHN-FACTS §5). */
-const FHIR_SYSTEMS: Record<string, Claim['claimed']> = {
+export const FHIR_SYSTEMS: Record<string, Claim['claimed']> = {
   'urn:oid:2.16.578.1.12.4.1.4.1': 'fnr',
   'http://hl7.no/fhir/NamingSystem/FNR': 'fnr',
   'urn:oid:2.16.578.1.12.4.1.4.2': 'dnr',
   'http://hl7.no/fhir/NamingSystem/DNR': 'dnr',
 };
-const KITH_TYPES: Record<string, Claim['claimed']> = { FNR: 'fnr', DNR: 'dnr', HNR: 'hnr' };
+export const KITH_TYPES: Record<string, Claim['claimed']> = { FNR: 'fnr', DNR: 'dnr', HNR: 'hnr' };
 
 /** Digits, possibly spaced: a value that means to be a number (templates like `${fnr}` do not). */
 const NUMBERISH = /^\d[\d ]*$/;
 
-function claim(text: string, start: number, end: number, claimed: Claim['claimed']): Claim | undefined {
+export function claim(text: string, start: number, end: number, claimed: Claim['claimed']): Claim | undefined {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   const value = text.slice(start, end);
@@ -81,7 +81,7 @@ function fhirJsonClaims(text: string): Claim[] {
 }
 
 function attrValue(block: string, element: string): { at: number; value: string } | undefined {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${element}\\b[^>]*?\\bvalue\\s*=\\s*(["'])([^"'<]{0,200})\\1`);
+  const re = new RegExp(`<(?:[\\w.-]+:)?${element}\\b[^>]*?\\bvalue\\s*=\\s*\\\\?(["'])([^"'<\\\\]{0,200})\\\\?\\1`);
   const m = re.exec(block);
   if (!m) return undefined;
   return { at: m.index + m[0].length - 1 - m[2].length, value: m[2] };
@@ -108,7 +108,8 @@ function fhirXmlClaims(text: string): Claim[] {
  */
 const PREFIX = String.raw`(?:[\w.-]+:)?`;
 const KITH_ID = String.raw`<(?<tag>${PREFIX}Id)\s*>(?<value>[^<]{0,200})</\k<tag>\s*>`;
-const KITH_TYPE = String.raw`<${PREFIX}TypeId\b[^>]*?\bV\s*=\s*["'](?<type>[A-Z]{2,4})["'][^>]*>`;
+// Quotes may be escaped (`V=\"FNR\"`) when the XML sits in a string literal.
+const KITH_TYPE = String.raw`<${PREFIX}TypeId\b[^>]*?\bV\s*=\s*\\?["'](?<type>[A-Z]{2,4})\\?["'][^>]*>`;
 const GAP = String.raw`(?:\s|<!--[\s\S]{0,200}?-->)*`;
 const KITH_PAIRS = [new RegExp(KITH_ID + GAP + KITH_TYPE, 'gd'), new RegExp(KITH_TYPE + GAP + KITH_ID, 'gd')];
 
@@ -126,7 +127,10 @@ function kithClaims(text: string): Claim[] {
   return out;
 }
 
-/** Every claimed identity number in the text, by offset. */
+/**
+ * Every claimed identity number in a text that is not parsed as XML (code, Markdown, JSON, or XML
+ * embedded in strings), by text patterns; XML documents use xmlClaims over the shared parse instead.
+ */
 export function findClaims(text: string): Claim[] {
   const claims: Claim[] = [];
   if (text.includes('<') && text.includes('TypeId')) claims.push(...kithClaims(text));
