@@ -2,9 +2,9 @@
 // fixes it offers, and that no message carries a full number.
 
 import { describe, expect, it } from 'vitest';
-import { findingsFor, rangeOf } from '../helpers/engine';
+import { context, findingsFor, rangeOf } from '../helpers/engine';
 import { makeNin, withBadCheckDigits } from '../helpers/nin';
-import { classifyNin } from '../../server/src/engine';
+import { analyze, classifyNin, createChecks } from '../../server/src/engine';
 
 const PLAIN = makeNin(14, 7, 77, 311); // a made-up fødselsnummer, valid check digits, no offset
 const DNR = makeNin(45, 6, 98, 5);
@@ -12,6 +12,9 @@ const TENOR = makeNin(4, 88, 68, 978);
 const SYNTPOP = makeNin(15, 72, 2, 551);
 const HNR = makeNin(5, 48, 86, 490);
 const PREG = '13116900216'; // "Line Danser", in the published PREG-era list (data)
+
+const ninIn = async (uri: string, text: string) =>
+  (await analyze({ uri, languageId: 'json', text }, context(), createChecks())).findings.filter((f) => f.ruleId.startsWith('nin/'));
 
 /** A quoted value's range without its quotes. */
 const inside = (r: ReturnType<typeof rangeOf>) => ({ start: { ...r.start, character: r.start.character + 1 }, end: { ...r.end, character: r.end.character - 1 } });
@@ -128,6 +131,20 @@ describe('nin check: the story each number gets', () => {
 
   it('synthetic numbers (Tenor, SyntPop) and bare H-numbers pass', async () => {
     expect(await nin(`a=${TENOR} b=${SYNTPOP} c=${HNR} d=${makeNin(44, 88, 68, 977)}`)).toEqual([]);
+  });
+
+  it('a synthetic person in a file named for production gets a hint; elsewhere nothing', async () => {
+    const text = `{"Patient": "${TENOR}", "Reserved": "${SYNTPOP}"}`;
+    for (const name of ['appsettings.Production.json', 'application-prod.json', 'prod.json', 'settings.prd.json']) {
+      const found = await ninIn(`file:///app/${name}`, text);
+      expect(found.map((f) => [f.ruleId, f.severity])).toEqual([
+        ['nin/synthetic-in-production', 'hint'],
+        ['nin/synthetic-in-production', 'hint'],
+      ]);
+    }
+    for (const name of ['appsettings.Development.json', 'product.json', 'reproduce.json']) {
+      expect(await ninIn(`file:///app/${name}`, text)).toEqual([]);
+    }
   });
 
   it('bare invalid numbers are not reported (only where an identity number is claimed)', async () => {

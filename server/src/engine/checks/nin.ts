@@ -24,8 +24,14 @@ interface Hit {
   claimed: boolean;
 }
 
+/** A file named for production: appsettings.Production.json, application-prod.yml, .env.production, prod.properties. */
+export function isProductionFile(uri: string): boolean {
+  const name = uri.split(/[\\/]/).pop() ?? '';
+  return /(?:^|[._-])(?:prod|production|prd)(?:[._-]|$)/i.test(name);
+}
+
 /** Which rule a number breaks, if any. */
-function ruleIdFor(hit: Hit, info: NinInfo): string | undefined {
+function ruleIdFor(hit: Hit, info: NinInfo, production: boolean): string | undefined {
   if (hit.digits.length === 11 && isKnownPregPerson(hit.digits)) return 'nin/preg-test-person';
   if (info.valid) {
     if (info.kind === 'fnr' || info.kind === 'dnr') {
@@ -33,6 +39,7 @@ function ruleIdFor(hit: Hit, info: NinInfo): string | undefined {
       // them halves the chance that a random digit string passes.
       return hit.claimed || info.checkRule === 'current' ? 'nin/possibly-real-person' : undefined;
     }
+    if (info.synthetic) return production && info.checkRule === 'current' ? 'nin/synthetic-in-production' : undefined;
     return info.kind === 'hnr' && hit.claimed ? 'nin/h-number' : undefined;
   }
   if (!hit.claimed) return undefined;
@@ -95,9 +102,10 @@ export function ninCheck(rules: readonly Rule[]): Check {
     appliesTo: (doc) => /\d{6}/.test(doc.text),
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
+      const production = isProductionFile(doc.uri);
       for (const hit of hitsOf(doc)) {
         const info = classifyNin(hit.digits);
-        const ruleId = ruleIdFor(hit, info);
+        const ruleId = ruleIdFor(hit, info, production);
         const rule = ruleId ? byId.get(ruleId) : undefined;
         if (!rule) continue;
         const masked = maskNin(hit.digits);
