@@ -17,6 +17,13 @@ describe('test-person picker wiring', () => {
     expect(JSON.parse(read('package.nls.nb.json'))['command.insertTestPerson']).toBe('Sett inn SyntPop-testperson');
   });
 
+  it('lets VS Code validate the team file with the same schema, and ships it', () => {
+    const pkg = JSON.parse(read('package.json'));
+    expect(pkg.contributes.jsonValidation).toContainEqual({ fileMatch: ['**/.nhn/testpersons.json'], url: './schemas/testpersons.schema.json' });
+    expect(pkg.contributes.yamlValidation[0].url).toBe('./schemas/testpersons.schema.json');
+    expect(read('.vscodeignore')).toContain('!schemas/testpersons.schema.json');
+  });
+
   it('has a bokmål translation for every vscode.l10n.t string of the picker', () => {
     const source = read('client/src/persons/picker.ts');
     const strings = [...source.matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]);
