@@ -1,7 +1,7 @@
 // The workshop's sample workspace (a copy of examples/) in code-server with the packaged extension:
 // what a vendor sees on screen when they open it.
 
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -19,7 +19,10 @@ describe('the extension in code-server, on the sample workspace', () => {
   beforeAll(async () => {
     workspace = path.join(mkdtempSync(path.join(os.tmpdir(), 'nhn-e2e-ws-')), 'examples');
     cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
-    server = await startCodeServer();
+    writeFileSync(path.join(workspace, 'scratch.txt'), 'Test person: \n');
+    // The real NHN schemas (../shared/fixtures), as a vendor would point nhn.xml.schemaPaths at them.
+    const schemas = path.resolve(ROOT, '../shared/fixtures/nhn-schemas');
+    server = await startCodeServer({ settings: { 'nhn.xml.schemaPaths': [path.join(schemas, 'kith-core'), path.join(schemas, 'eresept')] } });
     browser = await launchBrowser();
     wb = await Workbench.open(browser, server.url, workspace, 'examples');
   });
@@ -82,5 +85,71 @@ describe('the extension in code-server, on the sample workspace', () => {
     await wb.step('the finding is gone from the Problems panel', async () => {
       await until(() => wb.problems(), (rows) => !rows.some((r) => r.startsWith('LabResultClient.cs')), 'LabResultClient.cs to leave the Problems panel');
     });
+  });
+
+  it('validates an e-resept message in a MsgHead against the NHN XSDs and flags its 2.4 namespace', async () => {
+    await wb.step('problems of an M1 inside MsgHead', async () => {
+      await wb.closeAllEditors();
+      await wb.openFile('xml/msghead/ERM1-virkestoff-med-reservasjon.xml');
+      await wb.waitForProblem(['namespace/eresept-outdated', 'e-resept M1 Resept 2010-05-01']);
+      await wb.waitForProblem(['xsd/missing-element', "'Resept' is missing a required child element"]);
+      await wb.waitForProblem(['xsd/unexpected-element', "'Reiterasjon' is not allowed here"]);
+    });
+  });
+
+  it('flags a PREG-era person in a FHIR resource, masked, and validates an edit against FHIR R4', async () => {
+    const file = 'fhir/Patient-from-test-suite.json';
+    await wb.step('problems of a FHIR Patient', async () => {
+      await wb.closeAllEditors();
+      await wb.openFile(file);
+      const rows = await wb.waitForProblem(['nin/preg-test-person', '120579*****']);
+      expect(rows.join('\n')).not.toContain('12057900499');
+    });
+    await wb.step('an invalid gender code is a FHIR binding error', async () => {
+      await wb.goTo(...where(file, 'female'));
+      await wb.replaceWordAtCursor('kvinne');
+      await wb.waitForProblem(['fhir/binding', "Patient.gender: 'kvinne' is not in the required value set"]);
+      await wb.command('File: Revert File');
+    });
+  });
+
+  it('inserts a SyntPop test person with the picker', async () => {
+    await wb.step('pick RELEVANT MILJØGIFT as a bare number', async () => {
+      await wb.closeAllEditors();
+      await wb.openFile('scratch.txt');
+      await wb.goTo(1, 'Test person: '.length + 1);
+      await wb.command('NHN: Insert SyntPop test person');
+      await wb.pick('Bare number');
+      await wb.pick('RELEVANT MILJØGIFT', 'miljøgift');
+      await wb.save();
+      const saved = await until(async () => readFileSync(path.join(workspace, 'scratch.txt'), 'utf8'), (t) => /\d{11}/.test(t), 'the inserted number on disk', 10_000);
+      expect(saved).toBe('Test person: 04886897869\n');
+    });
+  });
+
+  it('opens the workshop walkthrough', async () => {
+    await wb.step('the walkthrough page', async () => {
+      await wb.command('NHN: Open the workshop walkthrough');
+      const page = wb.page.locator('.gettingStartedContainer');
+      await page.getByText('NHN Integrator: hands-on workshop').first().waitFor({ timeout: 30_000 });
+      for (const step of ['Open the sample workspace', 'See a retired host fixed', 'Validate a message', 'Pick a test person', 'Run the checks in CI']) {
+        await page.getByText(step, { exact: true }).first().waitFor();
+      }
+    });
+  });
+
+  it('creates the sample workspace in a folder the user picks', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'nhn-e2e-sample-'));
+    try {
+      await wb.step('NHN: Create sample workspace', async () => {
+        await wb.command('NHN: Create sample workspace…');
+        await wb.answerFolderDialog(parent);
+        await wb.page.locator('.notifications-toasts', { hasText: 'The sample workspace is ready in' }).waitFor({ timeout: 30_000 });
+        expect(existsSync(path.join(parent, 'nhn-workshop/dotnet/EpjClient/LabResultClient.cs'))).toBe(true);
+        expect(existsSync(path.join(parent, 'nhn-workshop/README.md'))).toBe(true);
+      });
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

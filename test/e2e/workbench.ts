@@ -2,7 +2,7 @@
 // palette, Quick Open, the Problems panel, hovers and the lightbulb menu. Every step saves a
 // screenshot; a failing step throws with the screenshot's path.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -46,6 +46,8 @@ export class Workbench {
 
   static async open(browser: Browser, url: string, folder: string, prefix: string): Promise<Workbench> {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    // This run's screenshots only: drop the previous run's for this suite.
+    for (const old of readdirSync(SCREENSHOTS)) if (old.startsWith(`${prefix}-`)) rmSync(path.join(SCREENSHOTS, old));
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const workbench = new Workbench(page, prefix);
     await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
@@ -79,6 +81,43 @@ export class Workbench {
     // The palette filters synchronously: once the focused row is the command, Enter runs it.
     await this.page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 20_000 });
     await this.page.keyboard.press('Enter');
+  }
+
+  /** In an open quick pick, optionally types `filter`, then accepts the row labelled `label`. */
+  async pick(label: string, filter?: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    if (filter !== undefined) await input.fill(filter);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+    await this.page.mouse.move(1, 450);
+  }
+
+  /** Answers VS Code's own folder dialog (the simple file dialog of the web workbench) with `folder`. */
+  async answerFolderDialog(folder: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(folder.endsWith('/') ? folder : `${folder}/`);
+    // The dialog lists the folder's (empty) content once it has read it; then OK accepts the folder.
+    await this.page.waitForTimeout(500);
+    await this.page.locator('.quick-input-widget .quick-input-action, .quick-input-widget .monaco-button', { hasText: /OK|Create the sample workspace here/ }).first().click();
+  }
+
+  /** Closes every editor (View: Close All Editors); the server then clears their diagnostics. */
+  async closeAllEditors(): Promise<void> {
+    await this.command('View: Close All Editors');
+    // An editor with unsaved changes asks first; the scenarios never want to keep those.
+    const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+    if (await dontSave.isVisible({ timeout: 1000 }).catch(() => false)) await dontSave.click();
+    await until(() => this.page.locator('.tabs-container .tab').count(), (n) => n === 0, 'all editors to close', 15_000);
+  }
+
+  /** Selects the word at the cursor (Ctrl+D) and types `text` over it. */
+  async replaceWordAtCursor(text: string): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+d');
+    await this.page.keyboard.type(text);
   }
 
   /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab. */
