@@ -1,6 +1,8 @@
 // Resolution, the XSD 1.1 relaxation, missing schemas, schema files' own errors, and hostile input.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { tempDir } from '../helpers/cli';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
@@ -68,6 +70,33 @@ describe('resolution', () => {
     const findings = await xsdFindings(text, file, [path.join(FIXTURES, 'kith-core'), path.join(FIXTURES, 'duplicate-copies')]);
     expect(summary(findings)).toEqual(summary([{ ruleId: 'xsd/schema-choice', range: nameAfter(text, '<AppRec') }] as never));
     expect(findings[0].message).toContain(`using ${path.join(FIXTURES, 'duplicate-copies/AppRec-v1.1.xsd')}`);
+  });
+});
+
+describe('OASIS XML catalogs (nhn.xml.catalogs)', () => {
+  it('a catalog uri entry maps the namespace to a local XSD', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const catalog = path.join(dir, 'catalog.xml');
+      writeFileSync(
+        catalog,
+        `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n  <!-- AppRec 1.1 -->\n  <uri name="http://www.kith.no/xmlstds/apprec/2012-02-15" uri="${pathToFileURL(path.join(FIXTURES, 'kith-core/apprec-v1.1.xsd')).href}"/>\n</catalog>\n`,
+      );
+      const { file, text } = instance('apprec-1.1-invalid.xml');
+      const findings = await xsdFindings(text, file, [], 'en', [catalog]);
+      expect(findings.map((f) => f.ruleId).sort()).toEqual(['xsd/invalid-value', 'xsd/unexpected-element']);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('an instance whose schema cannot compile', () => {
+  it('one warning on the root naming the schema and libxml2\'s first error', async () => {
+    const text = '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2008-10-09"><Forskrivningsdato>2008-10-09</Forskrivningsdato></Resept>';
+    const findings = await xsdFindings(text, '/tmp/m1-2008.xml', SCHEMA_PATHS);
+    expect(summary(findings)).toEqual(summary([{ ruleId: 'xsd/schema-broken', range: nameAfter(text, '<Resept') }] as never));
+    expect(findings[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^The schema for e-resept M1 .* \(ER-M1-2008-10-09\.xsd\) cannot be compiled: ER-M1-2008-10-09\.xsd:\d+: .*'Forskrivning' does not resolve/) });
   });
 });
 

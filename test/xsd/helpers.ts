@@ -20,8 +20,8 @@ export function instance(name: string): { file: string; text: string } {
   return { file, text: readFileSync(file, 'utf8') };
 }
 
-export async function xsdFindings(text: string, file: string, schemaPaths = SCHEMA_PATHS, language: 'en' | 'nb' = 'en'): Promise<Finding[]> {
-  const result = await analyze({ uri: file, languageId: 'xml', text }, context({ resolvers, language, settings: { schemaPaths } }), createChecks());
+export async function xsdFindings(text: string, file: string, schemaPaths = SCHEMA_PATHS, language: 'en' | 'nb' = 'en', catalogs: string[] = []): Promise<Finding[]> {
+  const result = await analyze({ uri: file, languageId: 'xml', text }, context({ resolvers, language, settings: { schemaPaths, catalogs } }), createChecks());
   return result.findings.filter((f) => f.ruleId.startsWith('xsd/'));
 }
 

@@ -2,7 +2,7 @@
 // MsgHead with its extension, M9.11): the exact set of (rule, range) the XSD check reports.
 
 import { describe, expect, it } from 'vitest';
-import { instance, inside, nameAfter, summary, xsdFindings } from './helpers';
+import { instance, inside, nameAfter, span, summary, xsdFindings } from './helpers';
 
 const VALID = ['dialog-1.1-valid.xml', 'apprec-1.1-valid.xml', 'm1-2013-10-08-valid.xml', 'm911-2021-10-01-valid.xml'];
 
@@ -67,6 +67,13 @@ describe('invalid instances: exact rules and ranges', () => {
         { ruleId: 'xsd/invalid-value', range: inside(text, '<InklReseptinfo>ja<', 'ja') },
       ] as never),
     );
+  });
+
+  it('M9.11: of the three elements libxml2 says may come next, only Komprimering is required: that is the fix', async () => {
+    const { file, text } = instance('m911-2021-10-01-invalid.xml');
+    const missing = (await xsdFindings(text, file)).find((f) => f.ruleId === 'xsd/missing-element')!;
+    expect(missing.message).toBe("'M911' is missing a required child element: InklM25Meldinger, AnstattId, Komprimering.");
+    expect(missing.fixes).toEqual([{ title: 'Insert <Komprimering>', preferred: true, edits: [{ range: span(text, text.indexOf('</InklReseptinfo>') + '</InklReseptinfo>'.length, text.indexOf('</InklReseptinfo>') + '</InklReseptinfo>'.length), newText: '\n          <Komprimering></Komprimering>' }] }]);
   });
 
   it('speaks Norwegian when asked', async () => {

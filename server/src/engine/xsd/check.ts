@@ -5,7 +5,8 @@ import { namespaceInfo, namespaceLabel } from '../namespaces';
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
 import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { classify } from './classify';
-import { locate, toFinding } from './map';
+import { locate, toFinding, type RequiredChildren } from './map';
+import { declOf, SchemaModel } from './model';
 import { xsdMessage } from './messages';
 import { basename, pathOfUri } from './paths';
 import { bind, ensureIndex, locationHints, type Binding } from './resolve';
@@ -129,12 +130,20 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     }
     return findings;
   }
+  let model: SchemaModel | undefined;
+  const requiredOf: RequiredChildren = (el, expected) => {
+    model ??= new SchemaModel(Object.values(set.schema.files));
+    const decl = declOf(model, el);
+    if (!decl) return [];
+    const required = model.children(decl).filter((d) => model!.required(d));
+    return expected.filter((x) => required.some((d) => d.name === x.local && d.ns === (x.ns ?? '')));
+  };
   for (const issue of result.issues) {
     if (issue.level < 2) continue;
     const c = classify(issue.message);
     // Payloads whose namespace has no schema: their one "no declaration" error is the no-schema notice.
     if (c.kind === 'unknown-element' && unbound.has(c.element?.ns ?? '')) continue;
-    findings.push(toFinding(issue, doc, root, ctx.language));
+    findings.push(toFinding(issue, doc, root, ctx.language, requiredOf));
   }
   return findings;
 }

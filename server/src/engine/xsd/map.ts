@@ -110,7 +110,10 @@ function message(c: ClassifiedIssue, lang: Language): string {
   }
 }
 
-export function toFinding(issue: RawIssue, doc: AnalyzedDocument, root: XmlElement | undefined, lang: Language): Finding {
+/** Which of the expected children of `el` are required (from the schema model), for the insert fix. */
+export type RequiredChildren = (el: XmlElement, expected: Array<{ local: string; ns?: string }>) => Array<{ local: string; ns?: string }>;
+
+export function toFinding(issue: RawIssue, doc: AnalyzedDocument, root: XmlElement | undefined, lang: Language, requiredOf?: RequiredChildren): Finding {
   const c = classify(issue.message);
   const severity: Severity = issue.level === 1 ? 'warning' : 'error';
   const el = locate(root, issue.xpath) ?? byLine(doc, root, issue.line, c.element?.local);
@@ -150,8 +153,11 @@ export function toFinding(issue: RawIssue, doc: AnalyzedDocument, root: XmlEleme
       break;
     }
     case 'missing-element': {
-      if (c.expectedElements?.length === 1) {
-        const fix = insertChildFix(doc, el, c.expectedElements[0], lang);
+      // libxml2 lists every element that may come next; the fix is certain when exactly one of them must.
+      const expected = c.expectedElements ?? [];
+      const candidates = expected.length === 1 ? expected : (requiredOf?.(el, expected) ?? []);
+      if (candidates.length === 1) {
+        const fix = insertChildFix(doc, el, candidates[0], lang);
         if (fix) fixes.push(fix);
       }
       break;

@@ -117,6 +117,18 @@ export class SchemaModel {
     return type ? this.enums(type, new Set()) : [];
   }
 
+  /**
+   * True when the element must occur wherever its parent occurs: minOccurs ≥ 1 on the use and on every
+   * enclosing sequence, and no enclosing choice (where another branch could stand instead).
+   */
+  required(decl: Decl): boolean {
+    for (let e: XmlElement | undefined = decl.use; e && e.local !== 'complexType' && e.local !== 'group' && e.local !== 'schema'; e = e.parent) {
+      if (Number(attribute(e, 'minOccurs')?.value ?? '1') < 1) return false;
+      if (e !== decl.use && e.local === 'choice') return false;
+    }
+    return true;
+  }
+
   documentation(decl: Decl): string | undefined {
     const own = (n: XmlElement) => xs(n, 'annotation').flatMap((a) => xs(a, 'documentation')).map((d) => textOf(d).trim()).filter(Boolean).join('\n\n');
     return own(decl.use) || own(decl.node) || (this.typeOf(decl) && own(this.typeOf(decl)!)) || undefined;
@@ -222,4 +234,23 @@ export class SchemaModel {
     const byName = new Map(out.map((d) => [`${d.ns}|${d.name}`, d]));
     return [...byName.values()];
   }
+}
+
+/** The declaration of an instance element: from its nearest namespace root down through the content models. */
+export function declOf(model: SchemaModel, el: XmlElement): Decl | undefined {
+  const chain: XmlElement[] = [];
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    chain.unshift(e);
+    if (!e.parent || (e.parent.ns ?? '') !== (e.ns ?? '')) {
+      const start = model.rootDecl(e.ns ?? '', e.local);
+      if (start) {
+        let decl: Decl | undefined = start;
+        for (const step of chain.slice(1)) {
+          decl = decl && model.children(decl).find((c) => c.name === step.local && c.ns === (step.ns ?? ''));
+        }
+        if (decl) return decl;
+      }
+    }
+  }
+  return model.rootDecl(el.ns ?? '', el.local);
 }

@@ -8,7 +8,7 @@ import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from 
 import { childElements, elementAt, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { bindDocument } from './check';
 import { xsdMessage, type XsdMessage } from './messages';
-import { SchemaModel, type Decl } from './model';
+import { declOf, SchemaModel, type Decl } from './model';
 import { ensureIndex } from './resolve';
 import type { Binding } from './resolve';
 import { buildSchemaSet } from './schema-set';
@@ -37,25 +37,6 @@ async function contextFor(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<
     if (models.size > 8) models.delete(models.keys().next().value!);
   }
   return { model, bindings, root };
-}
-
-/** The declaration of an instance element: from its nearest namespace root down through the content models. */
-export function declOf(model: SchemaModel, el: XmlElement): Decl | undefined {
-  const chain: XmlElement[] = [];
-  for (let e: XmlElement | undefined = el; e; e = e.parent) {
-    chain.unshift(e);
-    if (!e.parent || (e.parent.ns ?? '') !== (e.ns ?? '')) {
-      const start = model.rootDecl(e.ns ?? '', e.local);
-      if (start) {
-        let decl: Decl | undefined = start;
-        for (const step of chain.slice(1)) {
-          decl = decl && model.children(decl).find((c) => c.name === step.local && c.ns === (step.ns ?? ''));
-        }
-        if (decl) return decl;
-      }
-    }
-  }
-  return model.rootDecl(el.ns ?? '', el.local);
 }
 
 function prefixFor(el: XmlElement, ns: string): string | undefined {
