@@ -104,10 +104,13 @@ function removal(doc: AnalyzedDocument, d: Directive, u: { start: number; end: n
 export function applySuppressions(doc: AnalyzedDocument, findings: Finding[], lang: Language): Finding[] {
   const directives = findDirectives(doc);
   if (directives.length === 0) return findings;
+  // Index the directives so each finding looks only at the file-wide ones and those of its own line.
+  const fileWide = directives.filter((d) => d.kind === 'file');
+  const byLine = new Map<number, Directive[]>();
+  for (const d of directives) if (d.kind === 'next-line') (byLine.get(d.line + 1) ?? byLine.set(d.line + 1, []).get(d.line + 1)!).push(d);
   const kept = findings.filter((f) => {
     let suppressed = false;
-    for (const d of directives) {
-      if (d.kind === 'next-line' && f.range.start.line !== d.line + 1) continue;
+    for (const d of [...fileWide, ...(byLine.get(f.range.start.line) ?? [])]) {
       if (d.ids.length === 0) {
         d.used.add('*');
         suppressed = true;
