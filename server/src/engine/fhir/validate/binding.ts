@@ -17,13 +17,21 @@ function child(node: FhirNode, name: string): FhirNode | undefined {
   return node.children.find((c) => c.name === name);
 }
 
+const codeSets = new WeakMap<ExpandedValueSet, Set<string>>();
+/** The codes of a value set, as a set (looked up once per element). */
+function codesOf(vs: ExpandedValueSet): Set<string> {
+  let set = codeSets.get(vs);
+  if (!set) codeSets.set(vs, (set = new Set(vs.codes.map((c) => c[1]))));
+  return set;
+}
+
 export function checkBinding(node: FhirNode, type: string, binding: Binding, vs: ExpandedValueSet | undefined, doc: FhirDocument, path: string, report: Report): void {
   if (!vs || binding.strength !== 'required') return;
-  const [name, listed] = valueSetLabel(binding.valueSet, vs);
   if (type === 'code' || type === 'string' || type === 'uri') {
     if (typeof node.value !== 'string') return;
     const code = node.value;
-    if (vs.codes.some((c) => c[1] === code)) return;
+    if (codesOf(vs).has(code)) return;
+    const [name, listed] = valueSetLabel(binding.valueSet, vs);
     const sameButCase = [...new Set(vs.codes.filter((c) => c[1].toLowerCase() === code.toLowerCase()).map((c) => c[1]))];
     const span = doc.format === 'json' ? { start: node.valueSpan.start + 1, end: node.valueSpan.end - 1 } : node.valueSpan;
     report({
@@ -40,7 +48,10 @@ export function checkBinding(node: FhirNode, type: string, binding: Binding, vs:
   const pairs = codings.map((c) => ({ node: c, system: child(c, 'system')?.value, code: child(c, 'code')?.value }));
   const coded = pairs.filter((p) => typeof p.code === 'string');
   if (!coded.length) return;
-  if (coded.some((p) => vs.codes.some(([s, c]) => c === p.code && (p.system === undefined || s === p.system)))) return;
+  if (!coded.some((p) => codesOf(vs).has(String(p.code)))) {
+    // no code matches at all: fall through to the report
+  } else if (coded.some((p) => vs.codes.some(([s, c]) => c === p.code && (p.system === undefined || s === p.system)))) return;
+  const [name, listed] = valueSetLabel(binding.valueSet, vs);
   const first = coded[0];
   const codeNode = child(first.node, 'code')!;
   const span = doc.format === 'json' ? { start: codeNode.valueSpan.start + 1, end: codeNode.valueSpan.end - 1 } : codeNode.valueSpan;

@@ -6,6 +6,7 @@ import type { Constraint } from '../definitions/model';
 import { toJson, type FhirNode } from '../tree';
 import type { Report } from './issue';
 import type { InvariantSite } from './walker';
+import { NATIVE_INVARIANTS } from './native-invariants';
 
 type Compiled = (resource: unknown, vars?: Record<string, unknown>) => unknown[];
 interface Engine {
@@ -43,29 +44,36 @@ function compiledFor(e: Engine, base: string, c: Constraint): Compiled | null {
 export async function checkInvariants(sites: InvariantSite[], root: FhirNode, report: Report, signal?: AbortSignal): Promise<Set<string>> {
   const notEvaluated = new Set<string>();
   if (!sites.length) return notEvaluated;
-  const e = await loadEngine();
-  const memo = new WeakMap<FhirNode, unknown>();
-  toJson(root, memo);
-  const jsonOf = (n: FhirNode) => memo.get(n) ?? toJson(n);
+  let e: Engine | undefined;
+  let memo: WeakMap<FhirNode, unknown> | undefined;
+  const jsonOf = (n: FhirNode) => {
+    if (!memo) toJson(root, (memo = new WeakMap()));
+    return memo.get(n) ?? toJson(n);
+  };
   for (const site of sites) {
     if (signal?.aborted) break;
-    const nodeJson = jsonOf(site.node);
-    const vars = { resource: jsonOf(site.resource), rootResource: jsonOf(site.rootResource) };
     for (const c of site.def.constraints ?? []) {
       if (!c.expression) continue;
-      const fn = compiledFor(e, site.base, c);
-      if (!fn) {
-        notEvaluated.add(c.key);
-        continue;
+      let satisfied: boolean;
+      const native = NATIVE_INVARIANTS[c.key];
+      if (native) {
+        satisfied = native(site.node, site.rootResource);
+      } else {
+        e ??= await loadEngine();
+        const fn = compiledFor(e, site.base, c);
+        let result: unknown[] | undefined;
+        try {
+          result = fn ? fn(jsonOf(site.node), { resource: jsonOf(site.resource), rootResource: jsonOf(site.rootResource) }) : undefined;
+        } catch {
+          result = undefined;
+        }
+        if (!result) {
+          notEvaluated.add(c.key);
+          continue;
+        }
+        satisfied = !(result.length === 1 && result[0] === false);
       }
-      let result: unknown[];
-      try {
-        result = fn(nodeJson, vars);
-      } catch {
-        notEvaluated.add(c.key);
-        continue;
-      }
-      if (result.length === 1 && result[0] === false) {
+      if (!satisfied) {
         report({
           rule: 'fhir/invariant',
           severity: c.bestPractice ? 'hint' : c.severity,

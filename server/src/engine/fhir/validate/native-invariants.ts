@@ -1,0 +1,45 @@
+// Invariants that hold on every resource, extension or Bundle, evaluated natively: the same
+// expressions as the StructureDefinitions, without a FHIRPath evaluation per resource (a 2 000-entry
+// Bundle would otherwise spend most of its time there; bdl-7's isDistinct() is quadratic in fhirpath).
+
+import type { FhirNode } from '../tree';
+
+const kids = (n: FhirNode | undefined, name: string) => (n ? n.children.filter((c) => c.name === name) : []);
+const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
+
+/** key → is the invariant satisfied by this node (in a resource whose %rootResource is `root`)? */
+export const NATIVE_INVARIANTS: Record<string, (node: FhirNode, root: FhirNode) => boolean> = {
+  // contained.contained.empty()
+  'dom-2': (n) => kids(n, 'contained').every((c) => !child(c, 'contained')),
+  // contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()
+  'dom-4': (n) => kids(n, 'contained').every((c) => !child(child(c, 'meta'), 'versionId') && !child(child(c, 'meta'), 'lastUpdated')),
+  // contained.meta.security.empty()
+  'dom-5': (n) => kids(n, 'contained').every((c) => !child(child(c, 'meta'), 'security')),
+  // text.`div`.exists()
+  'dom-6': (n) => !!child(child(n, 'text'), 'div'),
+  // extension.exists() != value.exists()
+  'ext-1': (n) => !!child(n, 'extension') !== n.children.some((c) => /^value[A-Z]/.test(c.name)),
+  // resource.exists() or request.exists() or response.exists()
+  'bdl-5': (n) => !!(child(n, 'resource') || child(n, 'request') || child(n, 'response')),
+  // fullUrl.exists() implies fullUrl.contains('/_history/').not()
+  'bdl-8': (n) => !String(child(n, 'fullUrl')?.value ?? '').includes('/_history/'),
+  // reference.startsWith('#').not() or (reference.substring(1) in %rootResource.contained.id)
+  'ref-1': (n, root) => {
+    const ref = child(n, 'reference')?.value;
+    if (typeof ref !== 'string' || !ref.startsWith('#')) return true;
+    return kids(root, 'contained').some((c) => child(c, 'id')?.value === ref.slice(1));
+  },
+  // (type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()
+  'bdl-7': (n) => {
+    if (child(n, 'type')?.value === 'history') return true;
+    const seen = new Set<string>();
+    for (const e of kids(n, 'entry')) {
+      const fullUrl = child(e, 'fullUrl')?.value;
+      if (fullUrl === undefined) continue;
+      const key = `${fullUrl}${child(child(child(e, 'resource'), 'meta'), 'versionId')?.value ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+    return true;
+  },
+};
