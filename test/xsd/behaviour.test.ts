@@ -73,6 +73,24 @@ describe('resolution', () => {
   });
 });
 
+describe('a message inside a wrapper that has no schema (EI_fellesformat, SOAP)', () => {
+  it('validates the MsgHead subtree, payload included, with the same findings at their real positions', async () => {
+    const { file, text } = instance('dialog-1.1-invalid.xml');
+    const body = text.replace(/^<\?xml[^>]*>\n/, '');
+    const wrapped = `<?xml version="1.0" encoding="UTF-8"?>\n<EI_fellesformat xmlns="http://www.trygdeetaten.no/xml/eiff/1/">\n${body}<MottakenhetBlokk ediLoggId="1"/>\n</EI_fellesformat>\n`;
+    const findings = await xsdFindings(wrapped, file);
+    expect(summary(findings)).toEqual(
+      summary([
+        { ruleId: 'xsd/unexpected-attribute', range: nameAfter(wrapped, ' Prioritet') },
+        { ruleId: 'xsd/fixed-value', range: inside(wrapped, '<MIGversion>v1.2 2006-05-25<', 'v1.2 2006-05-25') },
+        { ruleId: 'xsd/invalid-value', range: inside(wrapped, '<GenDate>2026-11-31T10:00:00<', '2026-11-31T10:00:00') },
+        { ruleId: 'xsd/invalid-value', range: inside(wrapped, 'S="2.16.578.x"', '2.16.578.x') },
+        { ruleId: 'xsd/unexpected-element', range: nameAfter(wrapped, '<Tema') },
+      ] as never),
+    );
+  });
+});
+
 describe('OASIS XML catalogs (nhn.xml.catalogs)', () => {
   it('a catalog uri entry maps the namespace to a local XSD', async () => {
     const { dir, cleanup } = tempDir();

@@ -58,7 +58,7 @@ describe('the libxml2 worker', () => {
   it('drops a validation superseded before it started, and goes on', async () => {
     const stale = new AbortController();
     const first = worker.validate('big', () => SCHEMA, BIG, '/w/big.xml');
-    const second = worker.validate('big', () => SCHEMA, '<list xmlns="urn:w"/>', '/w/x.xml', stale.signal);
+    const second = worker.validate('big', () => SCHEMA, '<list xmlns="urn:w"/>', '/w/x.xml', { signal: stale.signal });
     stale.abort();
     await expect(second).rejects.toBeInstanceOf(AbortedError);
     await expect(first).resolves.toMatchObject({ parsed: true });

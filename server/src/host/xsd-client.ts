@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CompileResult, SchemaFiles, ValidateResult, XsdService } from '../engine/xsd/service';
+import type { CompileResult, SchemaFiles, ValidateOptions, ValidateResult, XsdService } from '../engine/xsd/service';
 import type { WorkerRequest, WorkerResponse } from './xsd-worker';
 
 type Job = { send: (id: number, withSchema: boolean) => Promise<WorkerRequest>; signal?: AbortSignal; resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -24,8 +24,8 @@ export class WorkerXsdService implements XsdService {
     return this.enqueue(async (id, withSchema) => ({ id, op: 'compile', key, schema: withSchema ? await files() : undefined })) as Promise<CompileResult>;
   }
 
-  validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, signal?: AbortSignal): Promise<ValidateResult> {
-    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text, url }), signal) as Promise<ValidateResult>;
+  validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options: ValidateOptions = {}): Promise<ValidateResult> {
+    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text, url, roots: options.roots }), options.signal) as Promise<ValidateResult>;
   }
 
   async invalidate(paths?: string[]): Promise<void> {

@@ -8,7 +8,7 @@ import type { SchemaFiles } from '../engine/xsd/service';
 
 export type WorkerRequest =
   | { id: number; op: 'compile'; key: string; schema?: SchemaFiles }
-  | { id: number; op: 'validate'; key: string; schema?: SchemaFiles; text: string; url: string }
+  | { id: number; op: 'validate'; key: string; schema?: SchemaFiles; text: string; url: string; roots?: string[] }
   | { id: number; op: 'invalidate'; paths?: string[] };
 
 export type WorkerResponse = { id: number; needSchema?: boolean; result?: unknown; error?: string };
@@ -26,7 +26,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     } else if (req.op === 'compile') {
       res = { id: req.id, result: service.compileNow(req.key, req.schema ?? { entry: '', files: {} }) };
     } else {
-      res = { id: req.id, result: service.validateNow(req.key, req.schema, req.text, req.url) };
+      res = { id: req.id, result: service.validateNow(req.key, req.schema, req.text, req.url, req.roots) };
     }
   } catch (err) {
     res = { id: req.id, error: err instanceof Error ? err.message : String(err) };

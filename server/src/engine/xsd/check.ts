@@ -3,7 +3,7 @@
 
 import { namespaceInfo, namespaceLabel } from '../namespaces';
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
-import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
+import { childElements, elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { classify } from './classify';
 import { locate, toFinding, type RequiredChildren } from './map';
 import { declOf, SchemaModel } from './model';
@@ -47,6 +47,21 @@ export async function documentSchemaSet(doc: AnalyzedDocument, ctx: AnalysisCont
   return bound.length ? buildSchemaSet(bound.map((b) => ({ namespace: b.namespace, path: b.path! })), index) : undefined;
 }
 
+function isAncestor(a: XmlElement, b: XmlElement): boolean {
+  for (let e = b.parent; e; e = e.parent) if (e === a) return true;
+  return false;
+}
+
+/** libxml2's positional XPath for an element: `/*[1]/*[3]` (positions among element siblings). */
+function xpathOf(el: XmlElement): string {
+  const steps: string[] = [];
+  for (let e: XmlElement | undefined = el; e; e = e.parent) {
+    const siblings = e.parent ? childElements(e.parent) : [e];
+    steps.unshift(`*[${siblings.indexOf(e) + 1}]`);
+  }
+  return `/${steps.join('/')}`;
+}
+
 function nameRange(doc: AnalyzedDocument, el: XmlElement) {
   return doc.rangeOf(el.nameStart, el.nameEnd);
 }
@@ -87,7 +102,18 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   const bound = bindings.filter((b) => b.path);
   const roots = bound.map((b) => ({ namespace: b.namespace, path: b.path! }));
   const key = `${index.generation}|${roots.map((r) => `${r.namespace}=${r.path}`).join('|')}`;
-  const set = roots.length && bindings[0].path ? await cachedSet(key, roots, index) : undefined;
+  // A message inside a wrapper without a schema (EI_fellesformat, a SOAP envelope): validate the
+  // outermost subtrees whose namespace has a schema, each as its own validation root.
+  const wrapped = !bindings[0]?.path;
+  let set = roots.length ? await cachedSet(key, roots, index) : undefined;
+  let subtrees: string[] | undefined;
+  if (set && wrapped) {
+    // Only elements the schemas declare globally can be validation roots (felleskomponent1's local `Id` cannot).
+    const model = new SchemaModel(Object.values(set.schema.files));
+    const tops = bound.filter((b) => model.rootDecl(b.namespace, b.element.local));
+    subtrees = tops.filter((b) => !tops.some((o) => o !== b && isAncestor(o.element, b.element))).map((b) => xpathOf(b.element));
+    if (!subtrees.length) set = undefined;
+  }
   // Namespaces the bound schemas import (felleskomponent1 under a Dialogmelding) need no binding of their own.
   const covered = new Set(set?.namespaces ?? []);
   const unbound = new Set(bindings.filter((b) => !b.path && !covered.has(b.namespace)).map((b) => b.namespace));
@@ -96,7 +122,8 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     // A namespace nested in one that has no schema either (Forskrivning inside an unresolved M1) would
     // come through that schema's imports: one notice, on the outer one, is enough.
     const outer = b.element.parent && byNs.get(b.element.parent.ns ?? '');
-    if (unbound.has(b.namespace) && namespaceInfo(b.namespace) && (!outer || outer.path || covered.has(outer.namespace))) findings.push(noSchemaFinding(doc, b, ctx));
+    const outerMissing = outer && !outer.path && !covered.has(outer.namespace) && namespaceInfo(outer.namespace);
+    if (unbound.has(b.namespace) && namespaceInfo(b.namespace) && !outerMissing) findings.push(noSchemaFinding(doc, b, ctx));
     if (b.path && b.others.length && b.element === root) {
       findings.push({
         ruleId: 'xsd/schema-choice',
@@ -106,16 +133,16 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
       });
     }
   }
-  // Only a document whose root namespace has a schema is validated (pom.xml and friends are not ours).
+  // Only documents with a schema for their root or a wrapped message are validated (pom.xml is not ours).
   if (!set) return findings;
-  const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, ctx.signal);
+  const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, { signal: ctx.signal, roots: subtrees });
   if (!result.compile.ok) {
     const first = result.compile.issues.find((i) => i.level >= 2) ?? result.compile.issues[0];
     findings.push({
       ruleId: 'xsd/schema-broken',
       severity: 'warning',
-      message: xsdMessage(ctx.language, 'schema-broken', namespaceLabel(bindings[0].namespace), basename(bindings[0].path!), first ? `${basename(first.file ?? '')}:${first.line}: ${classify(first.message).detail}` : ''),
-      range: nameRange(doc, root),
+      message: xsdMessage(ctx.language, 'schema-broken', namespaceLabel(bound[0].namespace), basename(bound[0].path!), first ? `${basename(first.file ?? '')}:${first.line}: ${classify(first.message).detail}` : ''),
+      range: nameRange(doc, bound[0].element),
     });
     return findings;
   }

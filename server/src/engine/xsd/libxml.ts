@@ -5,8 +5,8 @@
 // Safety: libxml2 reads nothing but the in-memory files we hand it (no fs or network provider is
 // registered), documents are parsed without DTD loading, entity substitution or network access.
 
-import { ParseOption, XmlBufferInputProvider, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
-import type { CompileResult, RawIssue, SchemaFiles, ValidateResult, XsdService } from './service';
+import { ParseOption, XmlBufferInputProvider, XmlDocument, XmlElement, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
+import type { CompileResult, RawIssue, SchemaFiles, ValidateOptions, ValidateResult, XsdService } from './service';
 
 const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_XXE;
 /** Compiled sets kept at once; the least recently used is disposed beyond this. */
@@ -68,7 +68,7 @@ export class LibxmlXsdService implements XsdService {
     return result;
   }
 
-  validateNow(key: string, schema: SchemaFiles | undefined, text: string, url: string): ValidateResult {
+  validateNow(key: string, schema: SchemaFiles | undefined, text: string, url: string, roots?: string[]): ValidateResult {
     const compile = this.compileNow(key, schema ?? { entry: '', files: {} });
     const set = this.sets.get(key);
     if (!set?.validator) return { parsed: true, issues: [], compile, ms: 0 };
@@ -79,11 +79,17 @@ export class LibxmlXsdService implements XsdService {
     } catch (err) {
       return { parsed: false, issues: issuesOf(err), compile, ms: performance.now() - started };
     }
+    const issues: RawIssue[] = [];
     try {
-      set.validator.validate(doc);
-      return { parsed: true, issues: [], compile, ms: performance.now() - started };
-    } catch (err) {
-      return { parsed: true, issues: issuesOf(err), compile, ms: performance.now() - started };
+      const targets = roots ? roots.map((x) => doc.get(x)).filter((n): n is XmlElement => n instanceof XmlElement) : [doc];
+      for (const target of targets) {
+        try {
+          set.validator.validate(target as XmlDocument);
+        } catch (err) {
+          issues.push(...issuesOf(err));
+        }
+      }
+      return { parsed: true, issues, compile, ms: performance.now() - started };
     } finally {
       doc.dispose();
     }
@@ -113,8 +119,8 @@ export class LibxmlXsdService implements XsdService {
     return this.compileNow(key, this.sets.has(key) ? { entry: '', files: {} } : await files());
   }
 
-  async validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string): Promise<ValidateResult> {
-    return this.validateNow(key, this.sets.has(key) ? undefined : await files(), text, url);
+  async validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options: ValidateOptions = {}): Promise<ValidateResult> {
+    return this.validateNow(key, this.sets.has(key) ? undefined : await files(), text, url, options.roots);
   }
 
   async invalidate(paths?: string[]): Promise<void> {

@@ -37,14 +37,20 @@ export interface ValidateResult {
   ms: number;
 }
 
+export interface ValidateOptions {
+  signal?: AbortSignal;
+  roots?: string[];
+}
+
 export interface XsdService {
   /** Compile (or reuse) the set `key`; `files` is only called when the set is not compiled yet. */
   compile(key: string, files: () => SchemaFiles | Promise<SchemaFiles>): Promise<CompileResult>;
   /**
    * Validate `text` against set `key` (compiling it first when needed). `url` labels the document.
-   * Rejects when `signal` fired before the work started (a newer edit superseded it).
+   * `roots`: validate only these subtrees (XPaths like `/*[1]/*[2]`), for a message inside a wrapper
+   * that has no schema (EI_fellesformat, SOAP). Rejects when `signal` fired before the work started.
    */
-  validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, signal?: AbortSignal): Promise<ValidateResult>;
+  validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options?: ValidateOptions): Promise<ValidateResult>;
   /** Forget compiled sets: all of them, or those whose files include one of `paths`. */
   invalidate(paths?: string[]): Promise<void>;
 }
