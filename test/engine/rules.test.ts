@@ -105,3 +105,21 @@ describe('severity follows the dates', () => {
     expect(nb.message).toContain('Flytt meldingen til http://www.kith.no/xmlstds/eresept/m1/2013-10-08');
   });
 });
+
+describe('schema files define namespaces, they do not use them', () => {
+  it('stays silent on the e-resept, SFM and KITH schemas themselves', async () => {
+    const { runCli } = await import('../helpers/cli');
+    const out = JSON.parse(runCli(['--format', 'json', '../shared/fixtures/nhn-schemas']).stdout) as { files: number; findings: { rule: string; file: string }[] };
+    expect(out.files).toBeGreaterThan(100);
+    expect(out.findings.filter((f) => f.rule.startsWith('namespace/'))).toEqual([]);
+  });
+
+  it('but flags the same namespace in an instance document', async () => {
+    const text = '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2010-05-01"/>';
+    const { analyze, createChecks } = await import('../../server/src/engine');
+    const { context } = await import('../helpers/engine');
+    const run = async (uri: string) => (await analyze({ uri, languageId: 'xml', text }, context(), createChecks())).findings.map((f) => f.ruleId);
+    expect(await run('file:///schemas/ER-M1-2010-05-01.xsd')).not.toContain('namespace/eresept-outdated');
+    expect(await run('file:///messages/resept.xml')).toContain('namespace/eresept-outdated');
+  });
+});

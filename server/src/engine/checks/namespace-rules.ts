@@ -59,7 +59,7 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
       for (const { rule, re, context, lacks } of compiled) {
-        if (!appliesToLanguage(rule, doc.languageId) || !contextHolds(context, doc.text, lacks)) continue;
+        if (!appliesToLanguage(rule, doc.languageId, doc.uri) || !contextHolds(context, doc.text, lacks)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
           const entry = byUri.get(m[0])!;

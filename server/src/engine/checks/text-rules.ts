@@ -13,10 +13,11 @@ interface CompiledRule {
   lacks?: RegExp;
 }
 
-export function appliesToLanguage(rule: Rule, languageId: string): boolean {
-  const { languages, notLanguages } = rule.match;
+export function appliesToLanguage(rule: Rule, languageId: string, uri?: string): boolean {
+  const { languages, notLanguages, notFiles } = rule.match;
   if (languages && !languages.includes(languageId)) return false;
   if (notLanguages?.includes(languageId)) return false;
+  if (notFiles && uri !== undefined && new RegExp(notFiles, 'i').test(uri)) return false;
   return true;
 }
 
@@ -54,7 +55,7 @@ export function textRulesCheck(rules: readonly Rule[]): Check {
       // In XML documents a rule's structural match (`match.xml`, checks/xml-rules.ts) replaces its regex.
       const xml = isXmlDocument(doc);
       for (const { rule, re, context, lacks } of compiled) {
-        if (!appliesToLanguage(rule, doc.languageId)) continue;
+        if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
         if (xml && rule.match.xml) continue;
         if (!contextHolds(context, doc.text, lacks)) continue;
         re.lastIndex = 0;

@@ -95,7 +95,7 @@ export function xmlRulesCheck(rules: readonly Rule[]): Check {
     family: 'message-type',
     appliesTo: (doc) => compiled.length > 0 && isXmlDocument(doc),
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
-      const active = compiled.filter((c) => appliesToLanguage(c.rule, doc.languageId));
+      const active = compiled.filter((c) => appliesToLanguage(c.rule, doc.languageId, doc.uri));
       if (active.length === 0) return [];
       const findings: Finding[] = [];
       for (const el of elements(xmlOf(doc).root)) {

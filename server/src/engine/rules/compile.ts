@@ -68,6 +68,7 @@ export function compileRuleFile(text: string, file: string): Rule[] {
       ['match.regex', rule.match.regex, rule.match.flags ?? ''],
       ['match.fileContains', rule.match.fileContains, 'i'],
       ['match.fileLacks', rule.match.fileLacks, 'i'],
+      ['match.notFiles', rule.match.notFiles, 'i'],
       ...xmls.flatMap((x) => [['match.xml.value', x.value, ''] as [string, string | undefined, string], ['match.xml.namespace', x.namespace, ''] as [string, string | undefined, string]]),
     ];
     for (const [what, src, flags] of patterns) {

@@ -33,6 +33,8 @@ export interface RuleMatch {
   fileContains?: string;
   /** The rule applies only to documents where this (case-insensitive) regular expression matches nowhere. */
   fileLacks?: string;
+  /** Documents whose URI matches this (case-insensitive) regular expression are not checked by the rule. */
+  notFiles?: string;
   /** Found by a named check's own logic (e.g. `nin`) rather than a pattern. */
   check?: string;
   languages?: string[];
