@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCli } from '../helpers/cli';
 import { decode } from '../../server/src/host/decode';
+import { classifyNin } from '../../server/src/engine';
 
 const REAL_WORLD = path.resolve(ROOT, '../shared/fixtures/real-world');
 const rel = (file: string) => path.relative(REAL_WORLD, path.resolve(ROOT, file)).split(path.sep).join('/');
@@ -93,6 +94,23 @@ describe('nin on the real-world fixtures', () => {
     }
     // The measured rate, for the report: every finding is an identity number (or a claimed one).
     console.log(`nin on real-world: ${findings.length} findings, ${digitRuns.size} distinct values, 0 false positives`);
+  });
+});
+
+describe('nin on every shared fixture (XSDs, FHIR profiles and FSH, APIs, real-world files)', () => {
+  it('flags only identity numbers: each a valid fødselsnummer or D-number, or a wrong value where one is claimed', () => {
+    const all = ninFindings(path.resolve(ROOT, '../shared/fixtures'));
+    expect(all.length).toBeGreaterThanOrEqual(42);
+    for (const f of all) {
+      const text = flaggedText(f).replace(' ', '');
+      if (f.rule === 'nin/possibly-real-person' || f.rule === 'nin/preg-test-person') {
+        expect([f.file, classifyNin(text).valid, classifyNin(text).synthetic]).toEqual([f.file, true, false]);
+      } else {
+        expect([f.file, f.rule]).toEqual([f.file, expect.stringMatching(/^nin\/(not-an-identity-number|invalid-check-digits)$/)]);
+      }
+    }
+    expect(all.filter((f) => f.file.includes('nhn-schemas/'))).toEqual([]);
+    console.log(`nin on all shared fixtures: ${all.length} findings, 0 on digit strings that are not identity numbers`);
   });
 });
 
