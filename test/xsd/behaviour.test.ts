@@ -155,3 +155,25 @@ describe('hostile input', () => {
     expect(JSON.stringify(findings)).not.toContain('root:');
   });
 });
+
+describe('bad input never crashes the XSD check', () => {
+  const { file, text } = instance('apprec-1.1-valid.xml');
+  it('a document that is not well-formed: no XSD findings (the xml/* check speaks), no failure', async () => {
+    const broken = text.replace('</Sender>', '</Sendr>');
+    const findings = await xsdFindings(broken, file);
+    expect(findings.filter((f) => f.ruleId === 'xsd/check-failed')).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it('100 000 nested elements: libxml2 refuses the depth, and says so instead of passing it', async () => {
+    const deep = text.replace('<Name>Testsykehuset</Name>', `<Name>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</Name>`);
+    const findings = await xsdFindings(deep, file);
+    expect(findings.map((f) => f.ruleId)).toEqual(['xsd/not-validated']);
+    expect(findings[0].message).toMatch(/depth|nested/i);
+  });
+
+  it('a schema file that is not a schema, and garbage in an .xsd, are left alone', async () => {
+    expect(await xsdFindings('<notes><n/></notes>', '/tmp/notes.xsd')).toEqual([]);
+    expect(await xsdFindings('\u0001\u0002 not xml at all <<<', '/tmp/junk.xsd')).toEqual([]);
+  });
+});

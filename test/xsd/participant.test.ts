@@ -65,3 +65,15 @@ describe('hover', () => {
     expect(onAttr).toMatch(/^\*\*DN\*\* \(attribute\) — Type: `string`/);
   });
 });
+
+describe('completion in an empty document', () => {
+  it('offers the root elements of the current NHN messages that have schemas, with their namespace', async () => {
+    const text = '<?xml version="1.0" encoding="UTF-8"?>\n<';
+    const items = await xsdParticipant.complete!(analyzed({ uri: '/tmp/new.xml', languageId: 'xml', text }), text.length, ctx);
+    const msgHead = items.find((i) => i.label === 'MsgHead')!;
+    expect(msgHead).toMatchObject({ detail: 'MsgHead 1.2', insertText: '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24">$1</MsgHead>', replace: { start: text.length - 1, end: text.length } });
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['AppRec', 'Dialogmelding']));
+    // Superseded versions are not offered for new documents.
+    expect(items.filter((i) => i.label === 'Dialogmelding').map((i) => i.detail)).toEqual(['Dialogmelding 1.1']);
+  });
+});

@@ -74,6 +74,12 @@ export class SchemaModel {
     return this.global(kind, q.ns, q.local);
   }
 
+  /** Names of the global elements of a namespace (the possible document roots). */
+  globalElements(ns: string): string[] {
+    const prefix = `element {${ns}}`;
+    return [...this.globals.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+
   /** The global element declared for an instance element. */
   rootDecl(ns: string, local: string): Decl | undefined {
     const node = this.global('element', ns, local);

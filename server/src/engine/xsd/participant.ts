@@ -2,7 +2,7 @@
 // values at the cursor, and each declaration's documentation and type. The root's hover also says
 // which schema file won and where it came from (xsi:schemaLocation, workspace, settings, catalog).
 
-import { namespaceInfo, namespaceLabel } from '../namespaces';
+import { NAMESPACES, namespaceInfo, namespaceLabel } from '../namespaces';
 import { basename } from './paths';
 import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
 import { childElements, elementAt, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
@@ -84,7 +84,42 @@ async function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext
   return undefined;
 }
 
+const rootNames = new Map<string, string[]>();
+
+/** An empty document (or before its root): the root elements of every NHN message that has a schema. */
+async function rootCompletions(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): Promise<Completion[]> {
+  const lt = doc.text.lastIndexOf('<', offset - 1);
+  if (lt < 0 || !/^[\w:.-]*$/.test(doc.text.slice(lt + 1, offset))) return [];
+  const index = await ensureIndex(ctx);
+  const out: Completion[] = [];
+  for (const entry of NAMESPACES) {
+    if (entry.status !== 'current') continue;
+    const best = index.candidates(entry.uri)[0];
+    if (!best) continue;
+    const cacheKey = `${index.generation}|${best.path}`;
+    let names = rootNames.get(cacheKey);
+    if (!names) {
+      const text = await index.text(best.path);
+      names = text ? new SchemaModel([text]).globalElements(entry.uri) : [];
+      rootNames.set(cacheKey, names);
+    }
+    for (const name of names) {
+      out.push({
+        label: name,
+        kind: 'element',
+        detail: namespaceLabel(entry.uri),
+        insertText: `<${name} xmlns="${entry.uri}">$1</${name}>`,
+        snippet: true,
+        replace: { start: lt, end: offset },
+      });
+    }
+  }
+  return out;
+}
+
 async function complete(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): Promise<Completion[]> {
+  const root = xmlOf(doc).root;
+  if (!root || offset <= root.start) return rootCompletions(doc, offset, ctx);
   const c = await contextFor(doc, ctx);
   if (!c) return [];
   const text = doc.text;
