@@ -7,6 +7,29 @@ import type { Rule } from '../rules/model';
 import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from '../namespaces';
 import { ruleFinding } from '../rules/finding';
 import { appliesToLanguage, contextHolds } from './text-rules';
+import { elements, isXmlDocument, xmlOf } from '../xml/parse';
+
+/** Spans of the comments of an XML document: a namespace named in a comment is not in use. */
+function commentSpans(doc: AnalyzedDocument): [number, number][] {
+  const xml = xmlOf(doc);
+  const spans: [number, number][] = [];
+  for (const n of xml.children) if (n.kind === 'comment') spans.push([n.start, n.end]);
+  for (const el of elements(xml.root)) for (const n of el.children) if (n.kind === 'comment') spans.push([n.start, n.end]);
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether `at` falls in one of the sorted, non-overlapping spans (binary search). */
+function within(spans: [number, number][], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < spans[mid][0]) hi = mid - 1;
+    else if (at >= spans[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -58,10 +81,13 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
     appliesTo: (doc) => compiled.length > 0 && doc.text.includes('://'),
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
+      let comments: [number, number][] | undefined;
+      const inComment = (at: number) => within((comments ??= isXmlDocument(doc) ? commentSpans(doc) : []), at);
       for (const { rule, re, context, lacks } of compiled) {
         if (!appliesToLanguage(rule, doc.languageId, doc.uri) || !contextHolds(context, doc.text, lacks)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+          if (inComment(m.index)) continue;
           const entry = byUri.get(m[0])!;
           const vars = namespaceVars(entry);
           const value = rule.replacement?.value;
