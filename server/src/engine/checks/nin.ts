@@ -36,7 +36,7 @@ function ruleIdFor(hit: Hit, info: NinInfo, production: boolean): string | undef
   if (info.valid) {
     if (info.kind === 'fnr' || info.kind === 'dnr') {
       // Free text needs today's check digits: 2032-rule numbers are not issued yet, and demanding
-      // them halves the chance that a random digit string passes.
+      // them cuts the chance that a random digit string passes by four (one residue instead of four).
       return hit.claimed || info.checkRule === 'current' ? 'nin/possibly-real-person' : undefined;
     }
     if (info.synthetic) return production && info.checkRule === 'current' ? 'nin/synthetic-in-production' : undefined;
