@@ -26,12 +26,14 @@ async function createSampleWorkspace(context: vscode.ExtensionContext, target?: 
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the sample workspace in {0}: {1}', destination.fsPath, String((err as Error)?.message ?? err)));
     return undefined;
   }
+  // Offer to open it, without waiting: the command resolves once the files are there.
   const open = vscode.l10n.t('Open');
   const openNew = vscode.l10n.t('Open in New Window');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The sample workspace is ready in {0}.', destination.fsPath), open, openNew);
-  if (choice === open || choice === openNew) {
-    await vscode.commands.executeCommand('vscode.openFolder', destination, { forceNewWindow: choice === openNew });
-  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('The sample workspace is ready in {0}.', destination.fsPath), open, openNew).then((choice) => {
+    if (choice === open || choice === openNew) {
+      void vscode.commands.executeCommand('vscode.openFolder', destination, { forceNewWindow: choice === openNew });
+    }
+  });
   return destination;
 }
 
