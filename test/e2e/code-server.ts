@@ -49,13 +49,15 @@ const BASE_SETTINGS = {
   'nhn.today': '2026-11-26',
 };
 
-export async function startCodeServer(options: { settings?: Record<string, unknown>; locale?: string } = {}): Promise<CodeServer> {
+/** `trust: true` keeps VS Code's workspace trust on, for the suite that tests restricted mode. */
+export async function startCodeServer(options: { settings?: Record<string, unknown>; locale?: string; trust?: boolean } = {}): Promise<CodeServer> {
   const entry = ensureCodeServer();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'nhn-e2e-cs-'));
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2));
+  const trust = options.trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {};
+  writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...trust, ...options.settings }, null, 2));
   if (options.locale) writeFileSync(path.join(userDataDir, 'User/locale.json'), JSON.stringify({ locale: options.locale }));
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--disable-telemetry', '--disable-update-check'];
   execFileSync(process.execPath, [entry, ...common, '--install-extension', VSIX], { stdio: 'pipe', timeout: 120_000 });
@@ -64,7 +66,7 @@ export async function startCodeServer(options: { settings?: Record<string, unkno
   let log = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', ...(options.locale ? ['--locale', options.locale] : [])],
+    [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...(options.trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', ...(options.locale ? ['--locale', options.locale] : [])],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } },
   );
   child.stdout!.on('data', (d) => (log += d));
