@@ -46,7 +46,9 @@ connection.onInitialized(() => settings.listen(() => validator.revalidateAll(doc
 
 // Schemas (and catalogs) changed on disk: rebuild the XSD index, drop compiled sets, validate again.
 connection.onDidChangeWatchedFiles(async (change) => {
-  if (!change.changes.some((c) => /\.(xsd|xml)$/i.test(c.uri))) return;
+  // Only schemas and the configured catalogs matter; saving a message must not rebuild the index.
+  const catalogs = settings.contextFor('').settings.catalogs;
+  if (!change.changes.some((c) => /\.xsd$/i.test(c.uri) || catalogs.some((p) => c.uri.endsWith(encodeURI(p.replace(/\\/g, '/')))))) return;
   await invalidateSchemas(settings.resolvers);
   validator.revalidateAll(documents.all());
 });
