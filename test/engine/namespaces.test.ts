@@ -48,6 +48,15 @@ describe('namespace catalog', () => {
     }
   });
 
+  it('derives older e-resept versions the schema set lacks, and nothing else', () => {
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m96/2009-03-18')).toMatchObject({ status: 'outdated', message: 'M9.6', successor: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01' });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m30/2012-01-01')).toMatchObject({ status: 'superseded', successor: 'http://www.kith.no/xmlstds/eresept/m30/2014-12-01' });
+    expect(namespaceLabel('http://www.kith.no/xmlstds/eresept/m96/2009-03-18')).toBe('e-resept M9.6 2009-03-18');
+    for (const unknown of ['http://www.kith.no/xmlstds/eresept/m1/2030-01-01', 'http://www.kith.no/xmlstds/eresept/m99/2009-01-01', 'http://www.kith.no/xmlstds/labsvar/2008-12-01']) {
+      expect(namespaceInfo(unknown), unknown).toBeUndefined();
+    }
+  });
+
   it('names namespaces the way people do', () => {
     expect(namespaceLabel('http://www.kith.no/xmlstds/dialog/2013-01-23')).toBe('Dialogmelding 1.1');
     expect(namespaceLabel('http://www.kith.no/xmlstds/msghead/2006-05-24')).toBe('MsgHead 1.2');

@@ -28,6 +28,7 @@ const NEAR_MISSES: [string, string][] = [
   ['csharp', '// Pasientens journaldokumenter\nrequest.Headers.Add("hit-access-basis", "SAMTYKKE");'],
   ['xml', '<!-- was http://www.kith.no/xmlstds/eresept/m1/2010-05-01 until 2015 --><Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2013-10-08"><!-- http://www.kith.no/xmlstds/eresept/m30/2010-09-01 --></Resept>'],
   ['xml', '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2013-10-08"><ext xmlns="http://www.kith.no/xmlstds/eresept/m1/2013-10-08/extension/1"/></Resept>'],
+  ['xml', '<a xmlns:f="http://www.kith.no/xmlstds/eresept/m1/2030-01-01" xmlns:u="http://www.kith.no/xmlstds/eresept/m99/2009-01-01"/>'],
   ['xml', '<a xmlns:m3="http://www.kith.no/xmlstds/eresept/m3/2010-05-01" xmlns:m14="http://www.kith.no/xmlstds/eresept/m14/2008-12-12" xmlns:m22="http://www.kith.no/xmlstds/eresept/m22/2006-10-06"/>'],
   ['csharp', 'var cs = "amqps://user:pw@sb.test.nhn.no:5671/NHNTestServiceBus"; var serial = "235054780179477968119568561";'],
   ['csharp', 'var m = "DigitaltAktivOmraadeX"; var n = "HelsenorgeAktivSjekken";'],

@@ -113,6 +113,8 @@ export const CASES: Record<string, Case[]> = {
     { lang: 'xml', text: '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2010-05-01"/>', hit: 'http://www.kith.no/xmlstds/eresept/m1/2010-05-01', fix: 'http://www.kith.no/xmlstds/eresept/m1/2013-10-08' },
     { lang: 'java', text: '@XmlSchema(namespace = "http://www.kith.no/xmlstds/eresept/m30/2010-09-01")', hit: 'http://www.kith.no/xmlstds/eresept/m30/2010-09-01', fix: 'http://www.kith.no/xmlstds/eresept/m30/2014-12-01' },
     { lang: 'csharp', text: 'XNamespace fs = "http://www.kith.no/xmlstds/eresept/forskrivning/2010-04-01";', hit: 'http://www.kith.no/xmlstds/eresept/forskrivning/2010-04-01', fix: 'http://www.kith.no/xmlstds/eresept/forskrivning/2014-12-01' },
+    // Not in the NHN schema set, but an older version of a catalogued message (seen in real M9.6 messages).
+    { lang: 'xml', text: '<M96 xmlns="http://www.kith.no/xmlstds/eresept/m96/2009-03-18"/>', hit: 'http://www.kith.no/xmlstds/eresept/m96/2009-03-18', fix: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01' },
   ],
   'namespace/eresept-superseded': [
     { lang: 'xml', text: '<M96 xmlns="http://www.kith.no/xmlstds/eresept/m96/2015-05-01"/>', hit: 'http://www.kith.no/xmlstds/eresept/m96/2015-05-01' },

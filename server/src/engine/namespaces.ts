@@ -10,9 +10,40 @@ export const NAMESPACES: readonly NamespaceEntry[] = catalog as unknown as Names
 
 const byUri = new Map(NAMESPACES.map((e) => [e.uri, e]));
 
-/** The catalog entry for a namespace URI (exact match, as written in xmlns / targetNamespace). */
+/** An e-resept namespace: `http://www.kith.no/xmlstds/eresept/m96/2009-03-18`, optionally `/extension/N`. */
+export const ERESEPT_NAMESPACE = /^https?:\/\/(?:www\.)?(?:kith|ehelse)\.no\/xmlstds\/eresept\/([a-z0-9]+)\/(\d{4}-\d{2}-\d{2})((?:\/extension\/\d+)?)$/;
+
+/**
+ * An older version of a catalogued e-resept message that the catalog itself does not list (the NHN
+ * schema set has only some historical versions; M9.6 2009-03-18 is in real messages but not in it).
+ * Judged by the same rule as the catalog: dated 2010 or earlier → outdated, else superseded.
+ */
+function derivedEresept(uri: string): NamespaceEntry | undefined {
+  const m = ERESEPT_NAMESPACE.exec(uri);
+  if (!m) return undefined;
+  const [, key, date, ext] = m;
+  const versions = NAMESPACES.filter((e) => {
+    const x = ERESEPT_NAMESPACE.exec(e.uri);
+    return x !== null && x[1] === key && x[3] === ext;
+  });
+  const newest = versions.find((e) => e.status === 'current');
+  if (!newest || date >= newest.version) return undefined;
+  return {
+    uri,
+    standard: 'e-resept',
+    message: newest.message,
+    version: date,
+    status: date <= '2010-12-31' ? 'outdated' : 'superseded',
+    successor: newest.uri,
+    docs: newest.docs,
+    note: 'Not in the NHN schema set; judged by its date against the catalogued versions of the same message.',
+  };
+}
+
+/** The catalog entry for a namespace URI (as written in xmlns / targetNamespace); older e-resept versions are derived. */
 export function namespaceInfo(uri: string): NamespaceEntry | undefined {
-  return byUri.get(uri.trim());
+  const u = uri.trim();
+  return byUri.get(u) ?? derivedEresept(u);
 }
 
 /** How people name a namespace: `Dialogmelding 1.1`, `e-resept M1 Resept 2013-10-08`; the URI itself when unknown. */

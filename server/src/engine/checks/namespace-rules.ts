@@ -54,7 +54,7 @@ export function namespaceVars(entry: NamespaceEntry): Record<string, string> {
     label: namespaceLabel(entry.uri),
     message: entry.message,
     version: entry.version,
-    release: entry.release ?? entry.version,
+    release: entry.release ?? (entry.status === 'outdated' ? '2.4-era' : entry.version),
     successor: entry.successor ?? '',
     successorLabel: successor ? namespaceLabel(successor.uri) : '',
   };
@@ -67,14 +67,17 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       .map((e) => e.uri)
       .sort((a, b) => b.length - a.length);
     if (uris.length === 0) continue;
+    // Catalogued URIs, plus any e-resept namespace (older versions the catalog derives, see namespaces.ts).
+    const eresept = !rule.match.catalog?.standard || rule.match.catalog.standard.includes('e-resept') ? ['https?://(?:www\\.)?(?:kith|ehelse)\\.no/xmlstds/eresept/[a-z0-9]+/\\d{4}-\\d{2}-\\d{2}(?:/extension/\\d+)?'] : [];
     compiled.push({
       rule,
-      re: new RegExp(`(?<![\\w/.:-])(?:${uris.map(escape).join('|')})(?![\\w/.-])`, 'g'),
+      re: new RegExp(`(?<![\\w/.:-])(?:${[...uris.map(escape), ...eresept].join('|')})(?![\\w/.-])`, 'g'),
       context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
       lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     });
   }
   const byUri = new Map(catalog.map((e) => [e.uri, e]));
+  const wanted = (rule: Rule, e: NamespaceEntry) => (rule.match.catalog!.status as string[]).includes(e.status) && (!rule.match.catalog!.standard || rule.match.catalog!.standard.includes(e.standard));
   return {
     name: 'namespace-rules',
     family: 'namespace',
@@ -88,7 +91,8 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
         re.lastIndex = 0;
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
           if (inComment(m.index)) continue;
-          const entry = byUri.get(m[0])!;
+          const entry = byUri.get(m[0]) ?? namespaceInfo(m[0]);
+          if (!entry || !wanted(rule, entry)) continue;
           const vars = namespaceVars(entry);
           const value = rule.replacement?.value;
           const newText = value === undefined ? undefined : value.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all);
