@@ -54,6 +54,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['namespace/eresept-outdated', 'http://www.kith.no/xmlstds/eresept/m1/2010-05-01'],
     ['namespace/eresept-outdated', 'http://www.kith.no/xmlstds/eresept/m30/2010-09-01'],
     ['namespace/eresept-outdated', 'http://www.kith.no/xmlstds/eresept/utlevering/2010-05-01'],
+    ['namespace/eresept-outdated', 'http://www.kith.no/xmlstds/eresept/m96/2009-03-18'],
     ['namespace/eresept-superseded', 'http://www.kith.no/xmlstds/eresept/m96/2015-05-01'],
     ['namespace/fm-epjapi', 'http://www.kith.no/xmlstds/eresept/forskrivningsmodul/epjapi/2019-07-26'],
     ['namespace/fm-export', 'http://www.kith.no/xmlstds/eresept/forskrivningsmodul/export/2019-11-13'],

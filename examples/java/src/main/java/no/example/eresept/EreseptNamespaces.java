@@ -11,6 +11,7 @@ public final class EreseptNamespaces {
     public static final String M1 = "http://www.kith.no/xmlstds/eresept/m1/2010-05-01";
     public static final String FEST = "http://www.kith.no/xmlstds/eresept/m30/2010-09-01";
     public static final String UTLEVERING = "http://www.kith.no/xmlstds/eresept/utlevering/2010-05-01";
+    public static final String RESEPTLISTE_2009 = "http://www.kith.no/xmlstds/eresept/m96/2009-03-18";
     // Superseded later versions: information only.
     public static final String RESEPTLISTE_REKVIRENT = "http://www.kith.no/xmlstds/eresept/m96/2015-05-01";
     // Forskrivningsmodulen's EPJ API (end of life 30.06.2025) and the FM -> SFM migration export.
