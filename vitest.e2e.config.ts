@@ -14,4 +14,5 @@ const config = mergeConfig(base, defineConfig({
   },
 }));
 config.test!.include = ['test/e2e/**/*.e2e.ts'];
+config.test!.globalSetup = ['test/e2e/global-setup.ts'];
 export default config;

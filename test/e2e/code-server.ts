@@ -17,7 +17,7 @@ export interface CodeServer {
   close(): Promise<void>;
 }
 
-/** Installs code-server into the cache on first use; returns its entry script. */
+/** Installs code-server into the cache on first use (normally done already by global-setup.ts); returns its entry script. */
 export function ensureCodeServer(): string {
   return execFileSync('bash', [path.join(__dirname, 'install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }
