@@ -14,6 +14,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/robust/**'],
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',

@@ -25,9 +25,10 @@ function rel(file: string): string {
 }
 
 export function toJsonFindings(results: FileFindings[]): JsonFinding[] {
-  return results.flatMap(({ file, findings }) =>
-    findings.map((f) => ({
-      file: rel(file),
+  return results.flatMap(({ file, findings }) => {
+    const name = rel(file);
+    return findings.map((f) => ({
+      file: name,
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
       endLine: f.range.end.line + 1,
@@ -35,8 +36,8 @@ export function toJsonFindings(results: FileFindings[]): JsonFinding[] {
       severity: f.severity,
       rule: f.ruleId,
       message: f.message,
-    })),
-  );
+    }));
+  });
 }
 
 export function formatJson(results: FileFindings[], files: number): string {

@@ -9,6 +9,7 @@ import { compileRuleFile } from '../engine/rules/compile';
 import { createResolvers } from '../host/resolvers';
 import { decode } from '../host/decode';
 import { walk, type WalkProblem } from './walk';
+import { readAhead } from './read-ahead';
 import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
 
 const VERSION = '0.1.0';
@@ -136,21 +137,19 @@ export async function main(argv: string[]): Promise<number> {
   const notice = (file: string, message: string) => {
     if (!values.quiet) process.stderr.write(`nhn-lint: ${file}: ${message}\n`);
   };
-  for await (const file of walk(positionals, problems)) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (err) {
-      problems.push({ file, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+  for await (const read of readAhead(walk(positionals, problems), opts.maxFileBytes)) {
+    const { file } = read;
+    if ('error' in read) {
+      problems.push({ file, message: `cannot read: ${read.error.code ?? read.error.message}` });
       continue;
     }
     files++;
     if (progress && files % 200 === 0) process.stderr.write(`\r${files} files…`);
-    if (bytes.length > opts.maxFileBytes) {
-      notice(file, `skipped: ${(bytes.length / 1048576).toFixed(1)} MB is above --max-file-size`);
+    if ('tooLarge' in read) {
+      notice(file, `skipped: ${(read.tooLarge / 1048576).toFixed(1)} MB is above --max-file-size`);
       continue;
     }
-    const decoded = decode(bytes);
+    const decoded = decode(read.bytes);
     if (decoded.binary) continue; // binary files are skipped silently, as grep and ripgrep do
     if (decoded.notice) notice(file, decoded.notice);
     const result = await analyze({ uri: file, languageId: languageIdFor(file), text: decoded.text }, ctx, checks);

@@ -1,7 +1,7 @@
 // Walks the given paths: skips .git and node_modules and whatever each folder's .gitignore ignores,
 // guards against directory loops, and reports what it could not read instead of stopping.
 
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -36,15 +36,17 @@ function ignored(scopes: Scope[], file: string, isDir: boolean): boolean {
 export async function* walk(roots: string[], problems: WalkProblem[]): AsyncGenerator<string> {
   const seenDirs = new Set<string>();
   async function* visit(dir: string, scopes: Scope[]): AsyncGenerator<string> {
-    let real: string;
+    // A folder is known by device and inode (one stat, where realpath walks every path component).
+    let id: string;
     try {
-      real = await realpath(dir);
+      const s = await stat(dir);
+      id = `${s.dev}:${s.ino}`;
     } catch (err) {
       problems.push({ file: dir, message: (err as Error).message });
       return;
     }
-    if (seenDirs.has(real)) return; // a symlink loop or a second path to the same folder
-    seenDirs.add(real);
+    if (seenDirs.has(id)) return; // a symlink loop or a second path to the same folder
+    seenDirs.add(id);
     const own = await loadGitignore(dir);
     const here = own ? [...scopes, { dir, ig: own }] : scopes;
     let entries;

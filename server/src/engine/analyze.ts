@@ -41,7 +41,8 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
     if (ctx.signal?.aborted) break;
     if (!check.appliesTo(document)) continue;
     try {
-      findings.push(...(await check.run(doc, ctx)));
+      // A loop, not push(...spread): a 50 MB file can yield more findings than a call has argument slots.
+      for (const f of await check.run(doc, ctx)) findings.push(f);
     } catch (err) {
       // One check's failure is one clear finding; the other checks still run.
       findings.push({

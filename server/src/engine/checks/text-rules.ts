@@ -1,17 +1,30 @@
 // Rule-driven text patterns: hosts, scopes, headers, constants, in any file type.
 // Patterns carry their own boundaries (host and word edges) so they stay safe in code.
+// Speed: each pattern's required literal (literal-prefilter.ts) gates it, so the full pattern runs only
+// on the few files that mention it; with many rules one combined pass answers "any literal at all?" first.
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
 import type { Rule } from '../rules/model';
 import { fill, ruleFinding } from '../rules/finding';
 import { isXmlDocument } from '../xml/parse';
+import { t } from '../l10n';
+import { escapeRegExp, requiredLiteral } from './literal-prefilter';
 
 interface CompiledRule {
   rule: Rule;
   re: RegExp;
   context?: RegExp;
   lacks?: RegExp;
+  /** Matches when the text holds the pattern's required literal; undefined when none could be derived. */
+  gate?: RegExp;
 }
+
+/** Above this many gated rules, one combined pass first tells whether any literal occurs at all. */
+const COMBINED_GATE_FROM = 8;
+/** Hits reported per rule and file; past this a single notice stands for the rest (bounded time and memory). */
+export const MAX_HITS_PER_RULE = 10_000;
+/** Around each literal occurrence, the text the fallback scan searches when the full pattern gives up. */
+const FALLBACK_WINDOW = 4096;
 
 export function appliesToLanguage(rule: Rule, languageId: string, uri?: string): boolean {
   const { languages, notLanguages, notFiles } = rule.match;
@@ -37,42 +50,95 @@ export function expand(value: string, m: RegExpExecArray, vars?: Record<string, 
   return fill(out, vars);
 }
 
+function compile(rule: Rule): CompiledRule {
+  const flags = rule.match.flags ?? '';
+  const literal = requiredLiteral(rule.match.regex!, flags);
+  return {
+    rule,
+    re: new RegExp(rule.match.regex!, flags + 'gd'),
+    context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
+    lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
+    gate: literal ? new RegExp(escapeRegExp(literal), flags.includes('i') ? 'i' : '') : undefined,
+  };
+}
+
+/** The pattern's matches in the whole text, or (degraded mode) in windows around the gate's hits; `base` maps back. */
+function* matches(c: CompiledRule, text: string, windows: boolean): Generator<{ m: RegExpExecArray; base: number }> {
+  if (!windows) {
+    c.re.lastIndex = 0;
+    for (let m = c.re.exec(text); m; m = c.re.exec(text)) {
+      if (m[0].length === 0) c.re.lastIndex++;
+      else yield { m, base: 0 };
+    }
+    return;
+  }
+  // Degraded mode for pathological text (the full pattern overflowed the regex stack): search windows
+  // around each literal hit. Lookbehinds at a window's start see the window's edge, not the text before.
+  const gate = new RegExp(c.gate!.source, c.gate!.flags + 'g');
+  let covered = 0;
+  for (let g = gate.exec(text); g; g = gate.exec(text)) {
+    const start = Math.max(covered, g.index - FALLBACK_WINDOW);
+    const end = Math.min(text.length, g.index + g[0].length + FALLBACK_WINDOW);
+    if (end <= covered) continue;
+    const slice = text.slice(start, end);
+    c.re.lastIndex = 0;
+    for (let m = c.re.exec(slice); m; m = c.re.exec(slice)) {
+      if (m[0].length === 0) c.re.lastIndex++;
+      else yield { m, base: start };
+    }
+    covered = end;
+  }
+}
+
 export function textRulesCheck(rules: readonly Rule[]): Check {
-  const compiled: CompiledRule[] = rules
-    .filter((r) => r.match.regex)
-    .map((rule) => ({
-      rule,
-      re: new RegExp(rule.match.regex!, (rule.match.flags ?? '') + 'gd'),
-      context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
-      lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
-    }));
+  const compiled: CompiledRule[] = rules.filter((r) => r.match.regex).map(compile);
+  const gated = compiled.filter((c) => c.gate);
+  const combined = gated.length >= COMBINED_GATE_FROM ? new RegExp(gated.map((c) => c.gate!.source).join('|'), 'i') : undefined;
   return {
     name: 'text-rules',
     family: 'host',
     appliesTo: () => compiled.length > 0,
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
+      const text = doc.text;
       // In XML documents a rule's structural match (`match.xml`, checks/xml-rules.ts) replaces its regex.
       const xml = isXmlDocument(doc);
-      for (const { rule, re, context, lacks } of compiled) {
+      let anyLiteral: boolean | undefined;
+      for (const c of compiled) {
+        const { rule } = c;
         if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
         if (xml && rule.match.xml) continue;
-        if (!contextHolds(context, doc.text, lacks)) continue;
-        re.lastIndex = 0;
-        for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-          if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-          }
-          const whole = m.indices![0];
-          const hit = m.indices!.groups?.hit ?? whole;
-          const value = rule.replacement?.value;
-          const onHit = rule.replacement?.target === 'hit';
-          const edit = onHit ? hit : whole;
-          const newText = value === undefined ? undefined : expand(value, m);
-          findings.push(ruleFinding(rule, doc, { start: hit[0], end: hit[1], editStart: edit[0], editEnd: edit[1], newText }, ctx));
-          if (ctx.signal?.aborted) return findings;
+        if (c.gate) {
+          anyLiteral ??= combined ? combined.test(text) : true;
+          if (!anyLiteral || !c.gate.test(text)) continue;
         }
+        if (!contextHolds(c.context, text, c.lacks)) continue;
+        const found: Finding[] = [];
+        const collect = (windows: boolean) => {
+          for (const { m, base } of matches(c, text, windows)) {
+            if (found.length === MAX_HITS_PER_RULE) {
+              const at = base + m.index;
+              found.push({ ruleId: rule.id, range: doc.rangeOf(at, at + m[0].length), severity: 'info', message: t(ctx.language, 'tooManyHits', MAX_HITS_PER_RULE, rule.id) });
+              return;
+            }
+            const whole = m.indices![0];
+            const hit = m.indices!.groups?.hit ?? whole;
+            const value = rule.replacement?.value;
+            const edit = rule.replacement?.target === 'hit' ? hit : whole;
+            const newText = value === undefined ? undefined : expand(value, m);
+            found.push(ruleFinding(rule, doc, { start: base + hit[0], end: base + hit[1], editStart: base + edit[0], editEnd: base + edit[1], newText }, ctx));
+            if (ctx.signal?.aborted) return;
+          }
+        };
+        try {
+          collect(false);
+        } catch (err) {
+          if (!(err instanceof RangeError) || !c.gate) throw err;
+          found.length = 0;
+          collect(true);
+        }
+        for (const f of found) findings.push(f);
+        if (ctx.signal?.aborted) return findings;
       }
       return findings;
     },

@@ -24,7 +24,20 @@ export function fill(text: string, vars?: Record<string, string>): string {
   return vars ? text.replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all) : text;
 }
 
+// Without per-hit values a rule's message depends only on the rule and the context (date, language):
+// computed once per context, not once per hit (100 000 hits would otherwise spend most time formatting).
+const messages = new WeakMap<AnalysisContext, Map<Rule, { text: string; severity: Finding['severity'] }>>();
+
 export function ruleMessage(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): { text: string; severity: Finding['severity'] } {
+  if (vars) return formatRuleMessage(rule, ctx, vars);
+  let byRule = messages.get(ctx);
+  if (!byRule) messages.set(ctx, (byRule = new Map()));
+  let m = byRule.get(rule);
+  if (!m) byRule.set(rule, (m = formatRuleMessage(rule, ctx)));
+  return m;
+}
+
+function formatRuleMessage(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): { text: string; severity: Finding['severity'] } {
   const lang = ctx.language;
   const { severity, when } = datedSeverity(rule, ctx.today, lang);
   const parts = [fill(rule.message[lang], vars)];
@@ -45,10 +58,8 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
     });
   }
   if (hit.newText === undefined || rule.replacement?.preferred === false) {
-    fixes.push({
-      title: t(ctx.language, 'openSource', rule.id),
-      command: { command: 'nhn.openSource', title: t(ctx.language, 'openSource', rule.id), arguments: [rule.source] },
-    });
+    const title = t(ctx.language, 'openSource', rule.id);
+    fixes.push({ title, command: { command: 'nhn.openSource', title, arguments: [rule.source] } });
   }
   return {
     ruleId: rule.id,

@@ -14,6 +14,8 @@ const WS = /[ \t\r\n]*/y;
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const MAX_ERRORS = 200;
+/** Longest entity or character reference taken as one (`&name;`); longer runs are a bare '&'. */
+const MAX_REFERENCE = 256;
 const WS_ONLY = /^[ \t\r\n]*$/;
 const NO_DECLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -113,11 +115,15 @@ class Parser {
     if (!raw.includes('&')) return raw;
     let out = '';
     let i = 0;
+    // The next ';' is looked up once and reused until passed, and a reference longer than
+    // MAX_REFERENCE is taken as a bare '&': a text of many '&' and no ';' stays linear.
+    let nextSemi = -2;
     while (i < raw.length) {
       const amp = raw.indexOf('&', i);
       if (amp < 0) break;
       out += raw.slice(i, amp);
-      const semi = raw.indexOf(';', amp);
+      if (nextSemi !== -1 && nextSemi < amp) nextSemi = raw.indexOf(';', amp);
+      const semi = nextSemi >= 0 && nextSemi - amp <= MAX_REFERENCE ? nextSemi : -1;
       const body = semi > amp ? raw.slice(amp + 1, semi) : '';
       if (semi < 0 || !/^(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*)$/.test(body)) {
         this.error('unescaped-ampersand', [], start + amp, start + amp + 1);

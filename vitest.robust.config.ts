@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
+
+// `npm run test:robust`: the robustness suite (fuzzing, hostile XML, crashes, hostile file systems),
+// kept out of `npm test` because it runs for minutes; .ci/run runs both.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: ['test/robust/**/*.test.ts'], exclude: ['**/node_modules/**'], testTimeout: 30 * 60_000, fileParallelism: false },
+});
