@@ -3,7 +3,7 @@
 // kill it on a hang and name the case. File and network access is trapped: the engine has no business
 // with either (checks read through ctx.resolvers, which here only record what was asked).
 //
-//   node engine-driver.cjs ROOT SEED FROM
+//   node engine-driver.cjs ROOT SEED FROM [TO]   (TO: stop before that case, to reproduce one)
 //   > index<TAB>kind<TAB>name     before a case
 //   < index<TAB>ms<TAB>findings   after it
 //   ! index<TAB>message           analyze threw (a crash the engine should have contained)
@@ -16,9 +16,10 @@ import { analyze, createChecks, DEFAULT_SETTINGS, languageIdFor, type AnalysisCo
 import { decode } from '../../server/src/host/decode';
 import { fuzzCases, loadSeeds } from './cases';
 
-const [root, seedArg, fromArg] = process.argv.slice(2);
+const [root, seedArg, fromArg, toArg] = process.argv.slice(2);
 const seed = Number(seedArg);
 const from = Number(fromArg ?? 0);
+const to = toArg === undefined ? Infinity : Number(toArg);
 const { seeds } = loadSeeds(root);
 
 const trapped: string[] = [];
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   let count = 0;
   for (const c of fuzzCases(seed, seeds)) {
     if (c.index < from) continue;
+    if (c.index >= to) break;
     write(`> ${c.index}\t${c.kind}\t${c.name}`);
     const t0 = performance.now();
     const ctx: AnalysisContext = {

@@ -27,6 +27,10 @@ const STRINGS = {
   ignoreInFile: { en: 'Ignore {0} in this file', nb: 'Ignorer {0} i denne filen' },
   removeSuppression: { en: 'Remove the unused suppression', nb: 'Fjern den ubrukte undertrykkingen' },
   allRules: { en: 'all rules', nb: 'alle regler' },
+  tooManyHits: {
+    en: 'More than {0} hits of {1} in this file: the rest are not reported.',
+    nb: 'Mer enn {0} treff på {1} i denne filen: resten rapporteres ikke.',
+  },
   unusedSuppression: { en: 'This suppression of {0} suppresses nothing.', nb: 'Denne undertrykkingen av {0} undertrykker ingenting.' },
   ninKind_fnr: { en: 'fødselsnummer', nb: 'fødselsnummer' },
   ninKind_dnr: { en: 'D-number', nb: 'D-nummer' },

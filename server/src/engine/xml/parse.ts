@@ -401,14 +401,23 @@ export function parseXml(text: string): XmlDocument {
 
 // One parse per document text, shared by every check and participant of an analysis or request.
 const recent = new Map<string, { text: string; doc: XmlDocument }>();
+const RECENT_CHARS = 16 * 1024 * 1024;
 
 export function xmlOf(doc: Pick<AnalyzedDocument, 'uri' | 'text'>): XmlDocument {
   const hit = recent.get(doc.uri);
   if (hit && hit.text === doc.text) return hit.doc;
-  const parsed = parseXml(doc.text);
   recent.delete(doc.uri);
+  // At most 8 documents and RECENT_CHARS of text besides the one being parsed, evicted before parsing:
+  // a folder scan of large XML files must not keep a parse tree per file (or two large ones) alive.
+  let chars = 0;
+  for (const v of recent.values()) chars += v.text.length;
+  while (recent.size > 0 && (recent.size >= 8 || chars + doc.text.length > RECENT_CHARS)) {
+    const oldest = recent.keys().next().value!;
+    chars -= recent.get(oldest)!.text.length;
+    recent.delete(oldest);
+  }
+  const parsed = parseXml(doc.text);
   recent.set(doc.uri, { text: doc.text, doc: parsed });
-  if (recent.size > 8) recent.delete(recent.keys().next().value!);
   return parsed;
 }
 
