@@ -42,6 +42,14 @@ const checks = createChecks();
 const asked: string[] = [];
 const write = (line: string) => process.stdout.write(line + '\n');
 
+let pending: number | undefined;
+// A check whose promise never settles leaves the event loop empty and Node would exit quietly: name it.
+process.on('beforeExit', () => {
+  if (pending === undefined) return;
+  write(`! ${pending}\tthe analysis never settled (a promise that is never resolved)`);
+  process.exit(4);
+});
+
 async function main(): Promise<void> {
   let peak = 0;
   let count = 0;
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
     if (c.index < from) continue;
     if (c.index >= to) break;
     write(`> ${c.index}\t${c.kind}\t${c.name}`);
+    pending = c.index;
     const t0 = performance.now();
     const ctx: AnalysisContext = {
       today: '2026-11-26',
@@ -67,6 +76,7 @@ async function main(): Promise<void> {
     } catch (err) {
       write(`! ${c.index}\t${(err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').slice(0, 300)}`);
     }
+    pending = undefined;
     count++;
     if (c.big) (globalThis as { gc?: () => void }).gc?.();
     peak = Math.max(peak, process.memoryUsage().rss / 1048576);

@@ -113,37 +113,38 @@ class Parser {
   /** Decodes references; custom entities are never expanded (that is how XXE and billion laughs work). */
   private decode(raw: string, start: number): string {
     if (!raw.includes('&')) return raw;
-    let out = '';
-    let i = 0;
+    const out: string[] = [];
+    let i = 0; // raw[..i) is in `out`
+    let from = 0; // where the next '&' is searched; a bare '&' stays in the pending run
     // The next ';' is looked up once and reused until passed, and a reference longer than
     // MAX_REFERENCE is taken as a bare '&': a text of many '&' and no ';' stays linear.
     let nextSemi = -2;
-    while (i < raw.length) {
-      const amp = raw.indexOf('&', i);
+    while (from < raw.length) {
+      const amp = raw.indexOf('&', from);
       if (amp < 0) break;
-      out += raw.slice(i, amp);
       if (nextSemi !== -1 && nextSemi < amp) nextSemi = raw.indexOf(';', amp);
       const semi = nextSemi >= 0 && nextSemi - amp <= MAX_REFERENCE ? nextSemi : -1;
       const body = semi > amp ? raw.slice(amp + 1, semi) : '';
       if (semi < 0 || !/^(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*)$/.test(body)) {
         this.error('unescaped-ampersand', [], start + amp, start + amp + 1);
-        out += '&';
-        i = amp + 1;
+        from = amp + 1;
         continue;
       }
+      out.push(raw.slice(i, amp));
       const where = [start + amp, start + semi + 1] as const;
       if (body.startsWith('#')) {
         const cp = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
         if (cp > 0x10ffff || (cp < 0x20 && cp !== 9 && cp !== 10 && cp !== 13) || (cp >= 0xd800 && cp <= 0xdfff)) {
           this.error('invalid-character-reference', [body], ...where);
-        } else out += String.fromCodePoint(cp);
-      } else if (body in PREDEFINED) out += PREDEFINED[body];
+        } else out.push(String.fromCodePoint(cp));
+      } else if (body in PREDEFINED) out.push(PREDEFINED[body]);
       else if (this.declaredEntities.has(body)) {
         this.error('entity-not-expanded', [body], ...where);
       } else this.error('undefined-entity', [body], ...where);
-      i = semi + 1;
+      i = from = semi + 1;
     }
-    return out + raw.slice(i);
+    out.push(raw.slice(i));
+    return out.join('');
   }
 
   private comment(): void {
