@@ -40,8 +40,10 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean; workspaceFolders?: string[] } = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+/** `wrap`: a command the server runs under, e.g. `['strace', '-f', '-o', log]` (the robustness suite). */
+export async function startServer(options: { settings?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean; workspaceFolders?: string[]; wrap?: string[] } = {}): Promise<LspSession> {
+  const argv = [...(options.wrap ?? []), process.execPath, SERVER, '--stdio'];
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
