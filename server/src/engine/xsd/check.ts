@@ -17,13 +17,28 @@ import type { RawIssue, XsdResolvers, XsdService } from './service';
 
 export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
 
-/** The distinct namespaces where a subtree changes namespace (root, MsgHead payloads, signatures…), first element each. */
+const rootsOf = new WeakMap<XmlElement, Map<string, XmlElement>>();
+
+/**
+ * The distinct namespaces where a subtree changes namespace (root, MsgHead payloads, signatures…), first
+ * element each, in document order. One walk per parse (the check, hover and completion share it), no recursion.
+ */
 export function namespaceRoots(root: XmlElement): Map<string, XmlElement> {
+  const cached = rootsOf.get(root);
+  if (cached) return cached;
   const out = new Map<string, XmlElement>([[root.ns ?? '', root]]);
-  for (const el of elements(root)) {
+  const stack: XmlElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
     const ns = el.ns ?? '';
     if (el.parent && (el.parent.ns ?? '') !== ns && !out.has(ns)) out.set(ns, el);
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c.kind === 'element') stack.push(c);
+    }
   }
+  rootsOf.set(root, out);
   return out;
 }
 
