@@ -173,3 +173,24 @@ describe('FHIR R4 JSON: Norwegian identifiers', () => {
     expect(rules).toEqual(['nin/invalid-check-digits']);
   });
 });
+
+describe('FHIR R4 JSON: Bundle invariants (evaluated natively)', () => {
+  const bundle = (type: string, entries: string) => `{ "resourceType": "Bundle", "type": "${type}", "entry": [${entries}] }`;
+  const rules = async (text: string) => (await fhirFindings(text)).filter((f) => f.ruleId === 'fhir/invariant' && f.severity !== 'hint').map((f) => f.message);
+
+  it('bdl-3: a transaction entry needs a request, a collection entry must not have one', async () => {
+    expect(await rules(bundle('transaction', '{ "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Basic", "code": { "text": "x" } } }'))).toEqual([
+      "Bundle: entry.request mandatory for batch/transaction/history, otherwise prohibited (bdl-3)",
+    ]);
+    expect(await rules(bundle('collection', '{ "resource": { "resourceType": "Basic", "code": { "text": "x" } }, "request": { "method": "POST", "url": "Basic" } }'))).toEqual([
+      "Bundle: entry.request mandatory for batch/transaction/history, otherwise prohibited (bdl-3)",
+    ]);
+  });
+
+  it('bdl-7: the same fullUrl twice; bdl-11: a document starts with a Composition', async () => {
+    const e = '{ "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Basic", "code": { "text": "x" } } }';
+    expect(await rules(bundle('collection', `${e}, ${e}`))).toEqual(["Bundle: FullUrl must be unique in a bundle, or else entries with the same fullUrl must have different meta.versionId (except in history bundles) (bdl-7)"]);
+    const doc = '{ "resourceType": "Bundle", "type": "document", "identifier": { "system": "urn:ietf:rfc:3986", "value": "urn:uuid:9" }, "timestamp": "2026-11-26T10:00:00Z", "entry": [' + e + '] }';
+    expect(await rules(doc)).toEqual(['Bundle: A document must have a Composition as the first resource (bdl-11)']);
+  });
+});

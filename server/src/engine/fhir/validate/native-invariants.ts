@@ -29,6 +29,29 @@ export const NATIVE_INVARIANTS: Record<string, (node: FhirNode, root: FhirNode) 
     if (typeof ref !== 'string' || !ref.startsWith('#')) return true;
     return kids(root, 'contained').some((c) => child(c, 'id')?.value === ref.slice(1));
   },
+  // The Bundle-level rules read the whole Bundle: natively, no FHIR JSON copy of 2 000 entries is made.
+  // total.empty() or (type = 'searchset') or (type = 'history')
+  'bdl-1': (n) => !child(n, 'total') || ['searchset', 'history'].includes(String(child(n, 'type')?.value)),
+  // entry.search.empty() or (type = 'searchset')
+  'bdl-2': (n) => child(n, 'type')?.value === 'searchset' || kids(n, 'entry').every((e) => !child(e, 'search')),
+  // entry.all(request.exists() = (%resource.type = 'batch' or … 'transaction' or … 'history'))
+  'bdl-3': (n) => {
+    const want = ['batch', 'transaction', 'history'].includes(String(child(n, 'type')?.value));
+    return kids(n, 'entry').every((e) => !!child(e, 'request') === want);
+  },
+  // entry.all(response.exists() = (%resource.type = 'batch-response' or … 'transaction-response' or … 'history'))
+  'bdl-4': (n) => {
+    const want = ['batch-response', 'transaction-response', 'history'].includes(String(child(n, 'type')?.value));
+    return kids(n, 'entry').every((e) => !!child(e, 'response') === want);
+  },
+  // type = 'document' implies (identifier.system.exists() and identifier.value.exists())
+  'bdl-9': (n) => child(n, 'type')?.value !== 'document' || (!!child(child(n, 'identifier'), 'system') && !!child(child(n, 'identifier'), 'value')),
+  // type = 'document' implies (timestamp.hasValue())
+  'bdl-10': (n) => child(n, 'type')?.value !== 'document' || (child(n, 'timestamp')?.value ?? undefined) !== undefined,
+  // type = 'document' implies entry.first().resource.is(Composition)
+  'bdl-11': (n) => child(n, 'type')?.value !== 'document' || child(kids(n, 'entry')[0], 'resource')?.resourceType === 'Composition',
+  // type = 'message' implies entry.first().resource.is(MessageHeader)
+  'bdl-12': (n) => child(n, 'type')?.value !== 'message' || child(kids(n, 'entry')[0], 'resource')?.resourceType === 'MessageHeader',
   // (type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()
   'bdl-7': (n) => {
     if (child(n, 'type')?.value === 'history') return true;
