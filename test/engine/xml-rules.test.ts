@@ -90,6 +90,8 @@ describe('M1: prescription on active substance with a reservation against substi
     expect(found[0].range).toEqual(rangeOf(text, '1', text.slice(0, text.indexOf('V="1"')).split('1').length - 1));
     expect(found[0].severity).toBe('info');
     expect(found[0].message).toContain('UNVERIFIED');
+    expect(found[0].message).toContain('Enforced since 2024-11-23.');
+    expect(found[0].tags).toBeUndefined();
   });
 
   it('flags a standalone M1 too', async () => {
