@@ -78,7 +78,10 @@ function insertChildFix(doc: AnalyzedDocument, el: XmlElement, expected: { local
 function message(c: ClassifiedIssue, lang: Language): string {
   const el = c.element?.local ?? '';
   const where = c.attribute ? `${el}/@${c.attribute}` : el;
-  const names = (xs: string[] | undefined) => (xs ?? []).join(', ');
+  // libxml2 writes wildcards as `##other{ns}*` / `{ns}*`; people read "an element of another namespace".
+  const wildcard = (x: string) =>
+    x.startsWith('##other') ? xsdMessage(lang, 'wildcard-other') : /^(##any|\*)$/.test(x) || x.endsWith('*') ? xsdMessage(lang, 'wildcard-any') : x;
+  const names = (xs: string[] | undefined) => [...new Set((xs ?? []).map(wildcard))].join(', ');
   switch (c.kind) {
     case 'unexpected-element':
       return c.expected?.length ? xsdMessage(lang, 'unexpected-element-expected', el, names(c.expected)) : xsdMessage(lang, 'unexpected-element', el);

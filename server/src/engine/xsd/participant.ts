@@ -47,7 +47,7 @@ function prefixFor(el: XmlElement, ns: string): string | undefined {
 }
 
 function describe(model: SchemaModel, decl: Decl, lang: AnalysisContext['language']): string {
-  const parts = [`**${decl.name}**${decl.kind === 'attribute' ? ' (attribute)' : ''} — ${xsdMessage(lang, 'hover-type')}: \`${model.typeName(decl)}\``];
+  const parts = [`**${decl.name}**${decl.kind === 'attribute' ? ` (${xsdMessage(lang, 'attribute-word')})` : ''} — ${xsdMessage(lang, 'hover-type')}: \`${model.typeName(decl)}\``];
   const doc = model.documentation(decl);
   if (doc) parts.push(doc.replace(/\s*\n\s*/g, '\n'));
   const values = model.enumeration(decl);
