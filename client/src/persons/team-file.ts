@@ -4,7 +4,8 @@
 // A bad entry is reported and skipped; the good ones still load.
 
 import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOfPointer as lineOf } from '../../../server/src/engine/yaml-lines';
 import schema from '../../../schemas/testpersons.schema.json';
 import { classifyNin, maskNin } from '../../../server/src/engine/nin/classify';
 import type { TestPerson } from './model';
@@ -20,22 +21,6 @@ export interface TeamFileResult {
 }
 
 let validate: ReturnType<Ajv['compile']> | undefined;
-
-/** The line (1-based) a JSON pointer starts on, walking the YAML tree (JSON is YAML too). */
-function lineOf(root: Node | null | undefined, pointer: string, lines: LineCounter): number {
-  let node: unknown = root;
-  let line = 1;
-  for (const key of pointer.split('/').slice(1)) {
-    let next: unknown;
-    if (isMap(node)) next = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value;
-    else if (isSeq(node)) next = node.items[Number(key)];
-    if (!next) break;
-    node = next;
-    const r = (next as Node).range;
-    if (r) line = lines.linePos(r[0]).line;
-  }
-  return line;
-}
 
 function schemaProblem(e: ErrorObject, file: string, line: number, language: Language): string {
   const extra = 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : '';

@@ -3,7 +3,8 @@
 // for rule files a user adds.
 
 import Ajv from 'ajv';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { lineOfPointer } from '../yaml-lines';
 import ruleSchema from '../../../../schemas/rules.schema.json';
 import type { Rule, RuleFile } from './model';
 
@@ -22,23 +23,6 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown) {
   validator ??= new Ajv({ allErrors: true, strict: true }).compile(ruleSchema);
   return { ok: validator(data) as boolean, errors: validator.errors ?? [] };
-}
-
-/** Walks a JSON pointer (`/rules/3/match`) through the YAML tree to find the line it starts on. */
-function lineOfPointer(root: Node | null, pointer: string, lines: LineCounter): number {
-  let node: unknown = root;
-  let best = 1;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    let next: unknown;
-    if (isMap(node)) next = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value;
-    else if (isSeq(node)) next = node.items[Number(key)];
-    if (!next) break;
-    node = next;
-    const r = (next as Node).range;
-    if (r) best = lines.linePos(r[0]).line;
-  }
-  return best;
 }
 
 export function compileRuleFile(text: string, file: string): Rule[] {
