@@ -11,6 +11,7 @@ import { CASES, expectedRange } from '../helpers/rule-cases';
 const NEAR_MISSES: [string, string][] = [
   ['csharp', 'var sts = "https://helseid-sts.test.nhn.no"; var prod = "https://helseid-sts.nhn.no";'],
   ['csharp', '// HelseID\nvar tokenEndpoint = "https://helseid-sts.test.nhn.no/connect/token";'],
+  ['csharp', '// HelseID client assertion\nvar response = await http.PostAsync(disco.TokenEndpoint, body); new Claim(JwtClaimTypes.Audience, disco.Issuer);'],
   ['json', '{ "aud": "https://helseid-sts.test.nhn.no" }'],
   ['csharp', '// HelseID client assertion\nvar dpop = new Dictionary<string, object> { { "typ", "dpop+jwt" } }; var ok = new { typ = "client-authentication+jwt" };'],
   ['json', '{ "typ": "JWT", "note": "a plain JWT header in a file about some other identity provider" }'],

@@ -64,6 +64,10 @@ export const CASES: Record<string, Case[]> = {
     { lang: 'typescript', text: "new SignJWT({}).setAudience('https://helseid-sts.test.nhn.no/connect/token')", hit: 'https://helseid-sts.test.nhn.no/connect/token', fix: 'https://helseid-sts.test.nhn.no' },
     { lang: 'yaml', text: 'helseid:\n  assertion-audience: https://helseid-sts.nhn.no/connect/token\n', hit: 'https://helseid-sts.nhn.no/connect/token', fix: 'https://helseid-sts.nhn.no' },
   ],
+  'api/helseid-assertion-aud-token-endpoint': [
+    { lang: 'csharp', text: '// HelseID client assertion\nnew Claim(JwtClaimTypes.Audience, disco.TokenEndpoint),', hit: 'disco.TokenEndpoint', fix: 'disco.Issuer' },
+    { lang: 'csharp', text: '// private_key_jwt\nvar d = new SecurityTokenDescriptor { Audience = _discovery.Document.TokenEndpoint, TokenType = "client-authentication+jwt" };', hit: '_discovery.Document.TokenEndpoint', fix: '_discovery.Document.Issuer' },
+  ],
   'api/persontjenesten-scope-v2': [
     { lang: 'json', text: '{ "Scope": "nhn:hgd-persontjenesten-api/read-with-legal-basis" }', hit: 'nhn:hgd-persontjenesten-api/read-with-legal-basis' },
     { lang: 'csharp', text: 'const string Scope = "nhn:hgd-persontjenesten-api/read";', hit: 'nhn:hgd-persontjenesten-api/read' },
