@@ -68,13 +68,14 @@ describe('XML parser: errors at exact spans, and recovery', () => {
     ['control char', '<a>x\u0001y</a>', 'invalid-character', '\u0001'],
     ['late declaration', ' <?xml version="1.0"?><a/>', 'misplaced-declaration', '<?xml'],
     ['stray <', '<a>1 < 2</a>', 'unescaped-lt', '<'],
+    ['double hyphen in comment', '<a><!-- x -- y --></a>', 'double-hyphen-in-comment', '--'],
   ];
   for (const [title, text, code, needle] of cases) {
     it(title, () => {
       const d = parseXml(text);
       const e = d.errors.find((x) => x.code === code);
       expect(e, JSON.stringify(d.errors)).toBeDefined();
-      const occurrence = needle === '<' ? 1 : needle === 'x' && code === 'duplicate-attribute' ? 1 : 0;
+      const occurrence = needle === '<' || needle === '--' ? 1 : needle === 'x' && code === 'duplicate-attribute' ? 1 : 0;
       expect([e!.start, e!.end]).toEqual(span(text, needle, occurrence));
     });
   }

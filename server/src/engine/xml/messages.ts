@@ -16,6 +16,7 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   },
   'undefined-entity': { en: 'The entity &{0}; is not defined', nb: 'Entiteten &{0}; er ikke definert' },
   'unterminated-comment': { en: "Comment is not closed with '-->'", nb: "Kommentaren er ikke lukket med '-->'" },
+  'double-hyphen-in-comment': { en: "'--' is not allowed inside a comment", nb: "'--' er ikke tillatt inne i en kommentar" },
   'unterminated-cdata': { en: "CDATA section is not closed with ']]>'", nb: "CDATA-seksjonen er ikke lukket med ']]>'" },
   'unterminated-doctype': { en: "DOCTYPE is not closed with '>'", nb: "DOCTYPE er ikke lukket med '>'" },
   'misplaced-doctype': { en: 'DOCTYPE must come before the root element', nb: 'DOCTYPE må komme før rotelementet' },

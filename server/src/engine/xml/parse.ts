@@ -155,7 +155,11 @@ class Parser {
       this.pos = this.text.length;
       return;
     }
-    this.add({ kind: 'comment', start, end: end + 3, value: this.text.slice(start + 4, end) });
+    const value = this.text.slice(start + 4, end);
+    const dashes = value.indexOf('--');
+    if (dashes >= 0) this.error('double-hyphen-in-comment', [], start + 4 + dashes, start + 6 + dashes);
+    else if (value.endsWith('-')) this.error('double-hyphen-in-comment', [], end - 1, end + 1);
+    this.add({ kind: 'comment', start, end: end + 3, value });
     this.pos = end + 3;
   }
 
