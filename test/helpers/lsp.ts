@@ -35,6 +35,8 @@ export interface LspSession {
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   /** The diagnostics last published for `uri`. */
   current(uri: string): Diagnostic[];
+  /** The document version of the last publication for `uri` (inside an `until` it is the one being tested). */
+  version(uri: string): number | undefined;
   /** Resolves with the next diagnostics for `uri` that satisfy `until` (default: any). */
   diagnostics(uri: string, until?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   close(): Promise<void>;
@@ -92,6 +94,9 @@ export async function startServer(options: { settings?: Record<string, unknown>;
     },
     current(uri) {
       return latest.get(uri)?.diagnostics ?? [];
+    },
+    version(uri) {
+      return latest.get(uri)?.version;
     },
     diagnostics(uri, until = () => true, timeoutMs = 15000) {
       return new Promise((resolve, reject) => {

@@ -87,6 +87,8 @@ export async function* walk(roots: string[], problems: WalkProblem[]): AsyncGene
       continue;
     }
     if (s.isDirectory()) yield* visit(root, []);
-    else yield root;
+    else if (s.isFile()) yield root;
+    // A FIFO, socket or device named on the command line: opening a FIFO would wait for a writer forever.
+    else problems.push({ file: root, message: 'not a regular file or folder: skipped' });
   }
 }

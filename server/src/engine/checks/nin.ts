@@ -13,6 +13,7 @@ import { findClaims } from '../nin/claims';
 import { xmlClaims } from '../nin/xml-claims';
 import { isXmlDocument, xmlOf } from '../xml/parse';
 import { isKnownPregPerson } from '../nin/known';
+import { MAX_HITS_PER_RULE } from './text-rules';
 
 /** The client command that opens the test-person picker to replace a number. */
 export const INSERT_TEST_PERSON_COMMAND = 'nhn.insertTestPerson';
@@ -103,11 +104,21 @@ export function ninCheck(rules: readonly Rule[]): Check {
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
       const production = isProductionFile(doc.uri);
+      // Bounded output on files of millions of numbers: past MAX_HITS_PER_RULE one notice per rule.
+      const perRule = new Map<string, number>();
       for (const hit of hitsOf(doc)) {
         const info = classifyNin(hit.digits);
         const ruleId = ruleIdFor(hit, info, production);
         const rule = ruleId ? byId.get(ruleId) : undefined;
         if (!rule) continue;
+        const count = (perRule.get(rule.id) ?? 0) + 1;
+        perRule.set(rule.id, count);
+        if (count > MAX_HITS_PER_RULE) {
+          if (count === MAX_HITS_PER_RULE + 1) {
+            findings.push({ ruleId: rule.id, range: doc.rangeOf(hit.start, hit.end), severity: 'info', message: t(ctx.language, 'tooManyHits', MAX_HITS_PER_RULE, rule.id) });
+          }
+          continue;
+        }
         const masked = maskNin(hit.digits);
         const detail = describe(info, ctx.language);
         const finding = ruleFinding(rule, doc, { start: hit.start, end: hit.end }, ctx);
