@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const SEED = Number(process.env.NHN_FUZZ_SEED ?? DEFAULT_SEED);
 const SMALL_BOUND_MS = 5_000;
 const BIG_BOUND_MS = 120_000;
-const HEAP_MB = 2048;
+const HEAP_MB = 3072;
 
 interface Problem {
   index: number;
