@@ -20,6 +20,7 @@ describe('the extension in code-server, on the sample workspace', () => {
     workspace = path.join(mkdtempSync(path.join(os.tmpdir(), 'nhn-e2e-ws-')), 'examples');
     cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
     writeFileSync(path.join(workspace, 'scratch.txt'), 'Test person: \n');
+    writeFileSync(path.join(workspace, 'AppRec-from-snippet.xml'), '');
     // The real NHN schemas (../shared/fixtures), as a vendor would point nhn.xml.schemaPaths at them.
     const schemas = path.resolve(ROOT, '../shared/fixtures/nhn-schemas');
     server = await startCodeServer({ settings: { 'nhn.xml.schemaPaths': [path.join(schemas, 'kith-core'), path.join(schemas, 'eresept')] } });
@@ -151,5 +152,36 @@ describe('the extension in code-server, on the sample workspace', () => {
     } finally {
       rmSync(parent, { recursive: true, force: true });
     }
+  });
+
+  it('expands the AppRec snippet into a message the XSD check passes', async () => {
+    const file = 'AppRec-from-snippet.xml';
+    await wb.step('type nhn-apprec and accept the suggestion', async () => {
+      await wb.closeAllEditors();
+      await wb.openFile(file);
+      await wb.focusEditor();
+      await wb.page.keyboard.type('nhn-apprec');
+      await wb.page.keyboard.press('Control+Space');
+      // The snippet, not Emmet's abbreviation of the same word (Emmet is on for XML).
+      const row = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'nhn-apprec' }).filter({ hasNotText: 'Emmet' }).first();
+      await row.waitFor({ timeout: 20_000 });
+      await row.click();
+      await wb.escape();
+      await wb.save();
+      const text = readFileSync(path.join(workspace, file), 'utf8');
+      expect(text).toContain('<AppRec xmlns="http://www.kith.no/xmlstds/apprec/2012-02-15">');
+      expect(text).toContain('<MIGversion>v1.1 2012-02-15</MIGversion>');
+      expect(text).not.toMatch(/\$\{|\$[0-9A-Z]/);
+    });
+    await wb.step('no finding for the expanded snippet, until it is broken', async () => {
+      // Absence is only meaningful once the server has looked: break the message afterwards and
+      // see the XSD error arrive for this very file.
+      await new Promise((r) => setTimeout(r, 3000));
+      expect((await wb.problems()).some((r) => r.startsWith(file))).toBe(false);
+      await wb.goTo(...where(file, '<Sender>'));
+      await wb.page.keyboard.type('<Bogus/>');
+      await wb.waitForProblem(['xsd/unexpected-element', "'Bogus' is not allowed here"]);
+      await wb.command('File: Revert File');
+    });
   });
 });

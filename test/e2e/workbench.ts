@@ -98,9 +98,14 @@ export class Workbench {
   async answerFolderDialog(folder: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
-    await input.fill(folder.endsWith('/') ? folder : `${folder}/`);
-    // The dialog lists the folder's (empty) content once it has read it; then OK accepts the folder.
-    await this.page.waitForTimeout(500);
+    // The dialog fills in its start folder asynchronously; type ours only after that, or it is overwritten.
+    await until(() => input.inputValue(), (v) => v.length > 0, 'the dialog to show its start folder', 15_000);
+    const target = folder.endsWith('/') ? folder : `${folder}/`;
+    await until(async () => {
+      await input.fill(target);
+      await this.page.waitForTimeout(500);
+      return input.inputValue();
+    }, (v) => v === target, `the dialog to show ${target}`, 15_000);
     await this.page.locator('.quick-input-widget .quick-input-action, .quick-input-widget .monaco-button', { hasText: /OK|Create the sample workspace here/ }).first().click();
   }
 
