@@ -36,6 +36,12 @@ describe('FHIR R4 over LSP', () => {
     expect(value).toContain('Binding (required): [administrative-gender](http://hl7.org/fhir/ValueSet/administrative-gender) — male | female | other | unknown');
   });
 
+  it('hovers on the key of an array property with the element of the array', async () => {
+    const hover = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '"name"') });
+    const value = (hover!.contents as { value: string }).value;
+    expect(value).toContain('**Patient.name** · `HumanName` · 0..*');
+  });
+
   it('completes property names where a key goes', async () => {
     const doc = '{\n  "resourceType": "Patient",\n  "bi"\n}\n';
     const u = 'file:///work/fhir/complete-key.json';

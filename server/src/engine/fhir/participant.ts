@@ -7,7 +7,7 @@ import { definitionsFor, type R4Definitions } from './definitions/store';
 import type { ElementDef } from './definitions/model';
 import { completeJson } from './complete-json';
 import { completeXml } from './complete-xml';
-import { locate } from './locate';
+import { locate, step, type Located } from './locate';
 
 const MAX_CODES_IN_HOVER = 12;
 
@@ -33,6 +33,20 @@ export function bindingLine(defs: R4Definitions, def: ElementDef): string | unde
   return `Binding (${def.binding.strength}): [${name}](${def.binding.valueSet})${list}`;
 }
 
+function hoverText(defs: R4Definitions, at: Located): string | undefined {
+  if (!at.def) {
+    const root = at.scope?.model.root;
+    return root ? `**${at.path}** (FHIR R4 resource)\n\n${root.definition ?? root.short ?? ''}` : undefined;
+  }
+  const lines = [`**${at.path}** · \`${at.type ?? at.def.types?.map((t) => t.code).join(' | ') ?? ''}\` · ${cardinality(at.def)}`];
+  if (at.def.short) lines.push('', at.def.short);
+  if (at.def.definition && at.def.definition !== at.def.short) lines.push('', at.def.definition);
+  const binding = bindingLine(defs, at.def);
+  if (binding) lines.push('', binding);
+  if (at.def.constraints?.length) lines.push('', ...at.def.constraints.map((c) => `- \`${c.key}\`: ${c.human}`));
+  return lines.join('\n');
+}
+
 export const fhirParticipant: Participant = {
   name: 'fhir-r4',
   appliesTo: isFhirCandidate,
@@ -40,22 +54,19 @@ export const fhirParticipant: Participant = {
   async hover(doc, offset, ctx) {
     const loaded = await loadFor(doc, ctx);
     if (!loaded) return undefined;
-    const at = locate(loaded.defs, loaded.parsed.root, offset);
+    let at = locate(loaded.defs, loaded.parsed.root, offset);
     if (!at) return undefined;
+    // JSON: on the key of an array property (`"name": [`), the element is the array's.
+    const arrayKey = [...(loaded.parsed.arrays.get(at.node) ?? [])].find(([, span]) => offset >= span.start - 1 && offset <= span.end + 1); // with its quotes
+    const first = arrayKey && at.scope ? at.node.children.find((c) => c.name === arrayKey[0]) : undefined;
+    if (first && at.scope) {
+      const next = step(loaded.defs, at.scope, first, at.path);
+      if (next) return hoverText(loaded.defs, { ...next, path: `${at.path}.${first.name}` });
+    }
     const onName = offset >= at.node.nameSpan.start && offset <= at.node.nameSpan.end;
     const onValue = offset >= at.node.valueSpan.start && offset <= at.node.valueSpan.end;
     if (!onName && !onValue) return undefined;
-    if (!at.def) {
-      const root = at.scope?.model.root;
-      return root ? `**${at.path}** (FHIR R4 resource)\n\n${root.definition ?? root.short ?? ''}` : undefined;
-    }
-    const lines = [`**${at.path}** · \`${at.type ?? at.def.types?.map((t) => t.code).join(' | ') ?? ''}\` · ${cardinality(at.def)}`];
-    if (at.def.short) lines.push('', at.def.short);
-    if (at.def.definition && at.def.definition !== at.def.short) lines.push('', at.def.definition);
-    const binding = bindingLine(loaded.defs, at.def);
-    if (binding) lines.push('', binding);
-    if (at.def.constraints?.length) lines.push('', ...at.def.constraints.map((c) => `- \`${c.key}\`: ${c.human}`));
-    return lines.join('\n');
+    return hoverText(loaded.defs, at);
   },
 
   async complete(doc, offset, ctx): Promise<Completion[]> {
