@@ -12,6 +12,8 @@ const EXPECTED: Record<string, [string, string][]> = {
   'observasjon-puls.xml': [
     ['fhir/type', '8867-4'],
     ['fhir/format', '2026-11-20T10:15'],
+    ['fhir/xml-order', 'performer'],
+    ['fhir/xml-order', 'performer'],
     ['fhir/identifier', '04886897869'],
   ],
   'pasient-no-basis.json': [

@@ -6,7 +6,7 @@ import { fhirJsonToXml } from './to-xml';
 
 const semantic = async (text: string, lang: string) =>
   (await fhirFindings(text, lang))
-    .filter((f) => f.ruleId.startsWith('fhir/') && f.ruleId !== 'fhir/array-form' && f.ruleId !== 'fhir/json-syntax')
+    .filter((f) => f.ruleId.startsWith('fhir/') && !['fhir/array-form', 'fhir/json-syntax', 'fhir/xml-order'].includes(f.ruleId))
     .map((f) => `${f.ruleId} ${f.severity} ${f.message}`)
     .sort();
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers/engine';
-import { fhirFindings, seen } from './helpers';
+import { fhirFindings, seen, validResources } from './helpers';
+import { fhirJsonToXml } from './to-xml';
 
 const errors = async (text: string) => (await fhirFindings(text, 'xml')).filter((f) => f.ruleId.startsWith('fhir/') && f.severity !== 'hint');
 
@@ -31,5 +32,26 @@ describe('FHIR R4 XML: exact ranges', () => {
   it('ignores XML outside the FHIR namespace and broken XML does not crash', async () => {
     expect(await errors('<Patient><gender value="M"/></Patient>')).toEqual([]);
     expect(await errors('<Patient xmlns="http://hl7.org/fhir"><gender value="M"')).toBeInstanceOf(Array);
+  });
+});
+
+describe('FHIR R4 XML: element order', () => {
+  it('an element before one it must follow is flagged on its name', async () => {
+    const text = '<Patient xmlns="http://hl7.org/fhir">\n  <gender value="male"/>\n  <name><family value="X"/></name>\n</Patient>';
+    expect((await errors(text)).map(seen)).toEqual([
+      { rule: 'fhir/xml-order', range: rangeOf(text, 'name'), message: "Patient: 'name' must come before 'gender' (FHIR XML keeps the definition's order)" },
+    ]);
+  });
+
+  it('attributes (id, url) have no order; repeated elements are fine', async () => {
+    const text = '<Patient xmlns="http://hl7.org/fhir"><extension url="http://example.org/x"><valueString value="y"/></extension><name id="n1"><given value="A"/><given value="B"/></name></Patient>';
+    expect(await errors(text)).toEqual([]);
+  });
+
+  it('the XML forms of the valid test resources are in order', async () => {
+    for (const { name, text } of validResources('json')) {
+      const fs = (await fhirFindings(fhirJsonToXml(text), 'xml')).filter((f) => f.ruleId === 'fhir/xml-order');
+      expect([name, fs.map((f) => f.message)]).toEqual([name, []]);
+    }
   });
 });

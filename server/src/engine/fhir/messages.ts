@@ -14,6 +14,7 @@ const MESSAGES = {
   notSingle: { en: '{0}: occurs at most once, so JSON needs a single value, not an array', nb: '{0}: forekommer høyst én gang, så JSON krever én verdi, ikke en liste' },
   wrongJsonType: { en: '{0}: {1} must be a JSON {2}, found {3}', nb: '{0}: {1} må være JSON {2}, fant {3}' },
   xmlValueOnComplex: { en: '{0}: {1} has child elements, not a value attribute', nb: '{0}: {1} har barneelementer, ikke et value-attributt' },
+  xmlOrder: { en: "{0}: '{1}' must come before '{2}' (FHIR XML keeps the definition's order)", nb: "{0}: '{1}' må komme før '{2}' (FHIR-XML følger rekkefølgen i definisjonen)" },
   badFormat: { en: "{0}: '{1}' is not a valid {2}", nb: "{0}: '{1}' er ikke gyldig {2}" },
   emptyElement: { en: '{0}: an element must have a value or children', nb: '{0}: et element må ha en verdi eller barn' },
   notInValueSet: { en: "{0}: '{1}' is not in the required value set {2} ({3})", nb: "{0}: '{1}' er ikke i det påkrevde verdisettet {2} ({3})" },

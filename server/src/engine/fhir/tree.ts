@@ -31,6 +31,8 @@ export interface FhirNode {
   resourceTypeSpan?: Span;
   /** The value is the raw XHTML of a narrative div. */
   xhtml?: boolean;
+  /** XML: the property came from an attribute (`id`, `url`), not an element. */
+  attribute?: boolean;
 }
 
 /** A parsed FHIR document: its root resource, and how the syntax carries arrays. */

@@ -33,7 +33,7 @@ function fill(node: FhirNode, el: XmlElement, text: string): void {
     if (a.prefix === 'xmlns' || a.name === 'xmlns' || a.ns) continue;
     if (a.local === 'value' && node.kind !== 'object') continue;
     const span: Span = { start: a.valueStart, end: a.valueEnd };
-    node.children.push({ name: a.local, nameSpan: { start: a.nameStart, end: a.nameEnd }, valueSpan: span, span: { start: a.nameStart, end: a.valueEnd + 1 }, value: a.value, kind: 'string', children: [] });
+    node.children.push({ name: a.local, nameSpan: { start: a.nameStart, end: a.nameEnd }, valueSpan: span, span: { start: a.nameStart, end: a.valueEnd + 1 }, value: a.value, kind: 'string', children: [], attribute: true });
   }
   for (const child of elementsOf(el)) node.children.push(toNode(child, text));
 }

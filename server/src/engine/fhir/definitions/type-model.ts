@@ -15,6 +15,7 @@ export class TypeModel {
   readonly byPath = new Map<string, ElementDef>();
   private readonly children = new Map<string, Map<string, ChildDef>>();
   private readonly childLists = new Map<string, ElementDef[]>();
+  private readonly orders = new Map<string, Map<ElementDef, number>>();
 
   constructor(readonly definition: TypeDefinition) {
     for (const e of definition.elements) {
@@ -44,6 +45,13 @@ export class TypeModel {
   /** The element definitions directly under `path`, in definition order. */
   childDefs(path: string): ElementDef[] {
     return this.childLists.get(path) ?? [];
+  }
+
+  /** Position of each child definition under `path` (the order FHIR XML requires). */
+  orderOf(path: string): Map<ElementDef, number> {
+    let order = this.orders.get(path);
+    if (!order) this.orders.set(path, (order = new Map(this.childDefs(path).map((d, i) => [d, i]))));
+    return order;
   }
 
   /** Property name → definition for the properties allowed under `path`. */

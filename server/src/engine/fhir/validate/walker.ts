@@ -98,6 +98,7 @@ export class Walker {
         this.element(child, hit.def, hit.type ?? hit.def.types?.[0]?.code, tm, childPath);
       });
     }
+    if (this.doc.format === 'xml') this.xmlOrder(node, tm, defPath, path);
     for (const def of tm.childDefs(defPath)) {
       const list = byDef.get(def) ?? [];
       const name = def.path.slice(defPath.length + 1);
@@ -169,6 +170,26 @@ export class Walker {
       args: guess ? [path, node.name, owner, guess] : [path, node.name, owner],
       fix: node.index === undefined || node.index === 0 ? fix : undefined,
     });
+  }
+
+  /** XML only: elements come in the order of the definition (attributes have no order). */
+  private xmlOrder(node: FhirNode, tm: TypeModel, defPath: string, path: string): void {
+    const allowed = tm.childrenOf(defPath);
+    const order = tm.orderOf(defPath);
+    let last = -1;
+    let lastName = '';
+    for (const child of node.children) {
+      if (child.attribute) continue;
+      const def = allowed.get(child.name)?.def;
+      const at = def ? order.get(def) : undefined;
+      if (at === undefined) continue;
+      if (at < last) {
+        this.report({ rule: 'fhir/xml-order', severity: 'error', span: child.nameSpan, message: 'xmlOrder', args: [path, child.name, lastName] });
+      } else if (at > last) {
+        last = at;
+        lastName = child.name;
+      }
+    }
   }
 
   /** JSON only: repeating elements are arrays, single ones are not. */
