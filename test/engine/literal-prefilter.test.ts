@@ -16,11 +16,13 @@ describe('requiredLiteral', () => {
     ['x\\d+abc\\1', 'abc'],
     ['helse\\u00e5id', 'helse'],
     ['scope\\s*=\\s*"nhn:kj', '"nhn:kj'],
+    ['(?<![\\w.-])(?<hit>(?:ws-web\\.test|ws-web|ws)\\.nhn\\.no\\/v1\\/AR)(?![\\w-])', '.nhn.no/v1/AR'],
+    ['(abcd)+x', 'abcd'],
   ])('%s → %s', (pattern, literal) => {
     expect(requiredLiteral(pattern)).toBe(literal);
   });
 
-  it.each(['abc|def', 'a(b', 'ab', '\\d{11}', 'x{2,'])('%s → none', (pattern) => {
+  it.each(['abc|def', 'a(b', 'ab', '\\d{11}', 'x{2,', '(?<=abcd)x', '(?<!abcd)x', '(?=abcd)x', '(abcd)?x', '(abcd)*x', '(?:abcd|efgh)xy'])('%s → none', (pattern) => {
     expect(requiredLiteral(pattern)).toBeUndefined();
   });
 

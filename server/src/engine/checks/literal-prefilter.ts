@@ -41,9 +41,17 @@ export function requiredLiteral(pattern: string, flags = ''): string | undefined
     const c = pattern[i];
     let atom: string | undefined; // a literal character, or undefined for anything else
     let next: number;
+    let inner: string | undefined; // a required group's own literal, when it has one
     if (c === '(' || c === '[') {
       next = skipBracket(pattern, i);
       if (next < 0) return undefined;
+      // A plain, non-capturing or named group (not a lookaround) that must occur: its literal is required too.
+      const head = /^\((?:\?:|\?<(?![=!])[A-Za-z_]\w*>)?/.exec(pattern.slice(i, i + 40));
+      const optional = /^(?:[?*]|\{0[,}])/.test(pattern.slice(next, next + 4));
+      const plain = head && (head[0].length > 1 || pattern[i + 1] !== '?'); // not (?= (?! (?<= (?<! (?i)
+      if (c === '(' && plain && !optional) {
+        inner = requiredLiteral(pattern.slice(i + head[0].length, next - 1), flags);
+      }
     } else if (c === '\\') {
       const e = pattern[i + 1];
       if (e === undefined) return undefined;
@@ -66,6 +74,7 @@ export function requiredLiteral(pattern: string, flags = ''): string | undefined
       else if (c.charCodeAt(0) < 128) atom = c;
       next = i + 1;
     }
+    if (inner) runs.push(inner);
     const q = QUANTIFIER.exec(pattern.slice(next, next + 12));
     if (q) {
       const min = q[0] === '+' ? 1 : q[0].startsWith('{') ? Number(/\d+/.exec(q[0])![0]) : 0;
