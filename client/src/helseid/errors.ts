@@ -2,6 +2,8 @@
 // bokmål text, and parameters that are never secret: client id, scope, host, seconds, a server's error
 // code. Tokens, assertions, proofs and keys never reach a message.
 
+import { fill } from '../../../server/src/engine/fill';
+
 export type HelseIdErrorCode =
   | 'key-unreadable'
   | 'key-invalid'
@@ -92,7 +94,7 @@ const MESSAGES: Record<HelseIdErrorCode, { en: string; nb: string }> = {
 export type Language = 'en' | 'nb';
 
 export function formatHelseIdMessage(code: HelseIdErrorCode, params: Params, language: Language = 'en'): string {
-  return MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return fill(MESSAGES[code][language], params);
 }
 
 export class HelseIdError extends Error {

@@ -1,6 +1,8 @@
 // The picker's own sentences in English and bokmål (pure, so the logic is tested without VS Code;
 // the VS Code UI's fixed labels use vscode.l10n).
 
+import { fill } from '../../../server/src/engine/fill';
+
 export type Language = 'en' | 'nb';
 
 const MESSAGES = {
@@ -39,5 +41,5 @@ const MESSAGES = {
 export type MessageCode = keyof typeof MESSAGES;
 
 export function message(code: MessageCode, language: Language, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fill(MESSAGES[code][language], params);
 }

@@ -1,6 +1,7 @@
 // What the live source says in the picker, in English and bokmål. Parameters are never secret.
 
 import type { Language } from '../helseid/errors';
+import { fill } from '../../../server/src/engine/fill';
 
 export type LiveMessageCode =
   | 'rules'
@@ -43,5 +44,5 @@ const MESSAGES: Record<LiveMessageCode, { en: string; nb: string }> = {
 };
 
 export function liveMessage(code: LiveMessageCode, language: Language, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+  return fill(MESSAGES[code][language], params);
 }

@@ -2,6 +2,7 @@
 // (The editor-facing strings of the extension use @vscode/l10n; the engine has no editor.)
 
 import type { Language } from './types';
+import { fill } from './fill';
 
 const STRINGS = {
   retiredOn: { en: 'Retired on {0}.', nb: 'Utgår {0}.' },
@@ -54,5 +55,5 @@ const STRINGS = {
 export type MessageKey = keyof typeof STRINGS;
 
 export function t(lang: Language, key: MessageKey, ...args: (string | number)[]): string {
-  return STRINGS[key][lang].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fill(STRINGS[key][lang], args);
 }

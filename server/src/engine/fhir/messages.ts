@@ -1,6 +1,7 @@
 // The FHIR validator's sentences in English and Norwegian bokmål. `{0}` is the element path.
 
 import type { Language } from '../types';
+import { fill } from '../fill';
 
 const MESSAGES = {
   jsonSyntax: { en: 'JSON syntax error: {0}', nb: 'Syntaksfeil i JSON: {0}' },
@@ -42,5 +43,5 @@ const MESSAGES = {
 export type FhirMessage = keyof typeof MESSAGES;
 
 export function fhirText(lang: Language, key: FhirMessage, args: readonly (string | number)[]): string {
-  return MESSAGES[key][lang].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fill(MESSAGES[key][lang], args);
 }

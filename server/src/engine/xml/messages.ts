@@ -1,6 +1,7 @@
 // Well-formedness messages in English and Norwegian bokmål, by parser error code.
 
 import type { Language } from '../types';
+import { fill } from '../fill';
 
 const MESSAGES: Record<string, Record<Language, string>> = {
   'unescaped-lt': { en: "'<' must start a tag; write &lt; for a literal '<'", nb: "'<' må starte en tagg; skriv &lt; for en bokstavelig '<'" },
@@ -42,5 +43,5 @@ const MESSAGES: Record<string, Record<Language, string>> = {
 
 export function xmlMessage(code: string, args: readonly string[], lang: Language): string {
   const m = MESSAGES[code]?.[lang] ?? MESSAGES[code]?.en ?? code;
-  return m.replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? '');
+  return fill(m, args);
 }

@@ -2,6 +2,7 @@
 // namespace URIs; values are quoted with the facet they broke.
 
 import type { Language } from '../types';
+import { fill } from '../fill';
 
 const M = {
   'unexpected-element': { en: "'{0}' is not allowed here.", nb: "'{0}' er ikke tillatt her." },
@@ -47,5 +48,5 @@ const M = {
 export type XsdMessage = keyof typeof M;
 
 export function xsdMessage(lang: Language, key: XsdMessage, ...args: (string | number | undefined)[]): string {
-  return M[key][lang].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+  return fill(M[key][lang], args);
 }

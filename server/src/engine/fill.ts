@@ -1,0 +1,10 @@
+// Fills the placeholders of a localized template: `{0}` from a list, `{name}` from a record.
+// A missing value becomes ''. Shared by every message table (engine and extension).
+
+const POSITIONAL = /\{(\d+)\}/g;
+const NAMED = /\{(\w+)\}/g;
+
+export function fill(template: string, values: readonly unknown[] | Readonly<Record<string, unknown>>): string {
+  const read = values as Readonly<Record<string, unknown>>;
+  return template.replace(Array.isArray(values) ? POSITIONAL : NAMED, (_, key: string) => String(read[key] ?? ''));
+}
