@@ -1,8 +1,11 @@
 // Shared setup for the XSD tests: the real engine with real libxml2 (in-process) over the fixture schemas.
 
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, createChecks, type Finding } from '../../server/src/engine';
+import { analyzed } from '../../server/src/engine/document';
+import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createResolvers } from '../../server/src/host/resolvers';
 import { context } from '../helpers/engine';
@@ -58,4 +61,22 @@ export function inside(text: string, needle: string, value: string, occurrence =
 
 export function summary(findings: Finding[]) {
   return findings.map((f) => ({ rule: f.ruleId, range: f.range })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Native libxml2's verdict (`xmllint --noout --nonet --schema`) on `text`, against the very schema set our
+ * resolver builds for it, both written under `dir`. Undefined when xmllint is not installed.
+ */
+export async function xmllintValid(text: string, file: string, dir: string, schemaPaths = SCHEMA_PATHS): Promise<boolean | undefined> {
+  if (spawnSync('xmllint', ['--version']).status !== 0) return undefined;
+  const ctx = context({ resolvers, settings: { schemaPaths } });
+  const set = (await documentSchemaSet(analyzed({ uri: file, languageId: 'xml', text }), ctx))!;
+  for (const [virtual, content] of Object.entries(set.schema.files)) {
+    const target = path.join(dir, virtual);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, content.split('/__nhn__/').join(`${dir}/__nhn__/`));
+  }
+  const doc = path.join(dir, path.basename(file));
+  writeFileSync(doc, text);
+  return spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(dir, set.schema.entry), doc], { encoding: 'utf8' }).status === 0;
 }

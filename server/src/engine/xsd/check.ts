@@ -17,28 +17,52 @@ import type { RawIssue, XsdResolvers, XsdService } from './service';
 
 export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
 
-const rootsOf = new WeakMap<XmlElement, Map<string, XmlElement>>();
+const changesOf = new WeakMap<XmlElement, XmlElement[]>();
 
 /**
- * The distinct namespaces where a subtree changes namespace (root, MsgHead payloads, signatures…), first
- * element each, in document order. One walk per parse (the check, hover and completion share it), no recursion.
+ * Every element where a subtree changes namespace (the root, each MsgHead payload, each message in a
+ * wrapper, signatures…), in document order. One walk per parse (the check, hover and completion share it),
+ * no recursion.
  */
-export function namespaceRoots(root: XmlElement): Map<string, XmlElement> {
-  const cached = rootsOf.get(root);
+export function namespaceChanges(root: XmlElement): XmlElement[] {
+  const cached = changesOf.get(root);
   if (cached) return cached;
-  const out = new Map<string, XmlElement>([[root.ns ?? '', root]]);
+  const out: XmlElement[] = [];
   const stack: XmlElement[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
-    const ns = el.ns ?? '';
-    if (el.parent && (el.parent.ns ?? '') !== ns && !out.has(ns)) out.set(ns, el);
+    if (!el.parent || (el.parent.ns ?? '') !== (el.ns ?? '')) out.push(el);
     const children = el.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const c = children[i];
       if (c.kind === 'element') stack.push(c);
     }
   }
-  rootsOf.set(root, out);
+  changesOf.set(root, out);
+  return out;
+}
+
+/** The distinct namespaces of the document, first element each, in document order (bindings, notices). */
+export function namespaceRoots(root: XmlElement): Map<string, XmlElement> {
+  const out = new Map<string, XmlElement>();
+  for (const el of namespaceChanges(root)) if (!out.has(el.ns ?? '')) out.set(el.ns ?? '', el);
+  return out;
+}
+
+/**
+ * The validation roots of a message inside a wrapper without a schema: every outermost subtree whose
+ * namespace has a schema and whose element the schemas declare globally (felleskomponent1's local `Id`
+ * cannot be a root). Nested ones are validated through their outer root (MsgHead's strict xs:any).
+ */
+export function wrappedRoots(root: XmlElement, schemaNamespaces: Set<string>, isGlobal: (ns: string, local: string) => boolean): XmlElement[] {
+  const out: XmlElement[] = [];
+  let last: XmlElement | undefined;
+  for (const el of namespaceChanges(root)) {
+    // Document order: an element inside an accepted root is inside the last one accepted.
+    if (last && el.start < last.end) continue;
+    const ns = el.ns ?? '';
+    if (schemaNamespaces.has(ns) && isGlobal(ns, el.local)) out.push((last = el));
+  }
   return out;
 }
 
@@ -60,11 +84,6 @@ export async function documentSchemaSet(doc: AnalyzedDocument, ctx: AnalysisCont
   const index = await ensureIndex(ctx);
   const bound = (await bindDocument(doc, root, index)).filter((b) => b.path);
   return bound.length ? buildSchemaSet(bound.map((b) => ({ namespace: b.namespace, path: b.path! })), index) : undefined;
-}
-
-function isAncestor(a: XmlElement, b: XmlElement): boolean {
-  for (let e = b.parent; e; e = e.parent) if (e === a) return true;
-  return false;
 }
 
 /** libxml2's positional XPath for an element: `/*[1]/*[3]` (positions among element siblings). */
@@ -94,6 +113,14 @@ function noSchemaFinding(doc: AnalyzedDocument, b: Binding, ctx: AnalysisContext
 }
 
 const sets = new Map<string, BuiltSet>();
+const models = new WeakMap<BuiltSet, SchemaModel>();
+
+/** The navigable model of a cached set, parsed once (wrapped messages need it on every keystroke). */
+function modelOf(set: BuiltSet): SchemaModel {
+  let model = models.get(set);
+  if (!model) models.set(set, (model = new SchemaModel(Object.values(set.schema.files))));
+  return model;
+}
 
 /** Schema sets by key (index generation + bindings): built once, not per keystroke. */
 async function cachedSet(key: string, roots: Array<{ namespace: string; path: string }>, index: SchemaIndex): Promise<BuiltSet | undefined> {
@@ -124,9 +151,9 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   let subtrees: string[] | undefined;
   if (set && wrapped) {
     // Only elements the schemas declare globally can be validation roots (felleskomponent1's local `Id` cannot).
-    const model = new SchemaModel(Object.values(set.schema.files));
-    const tops = bound.filter((b) => model.rootDecl(b.namespace, b.element.local));
-    subtrees = tops.filter((b) => !tops.some((o) => o !== b && isAncestor(o.element, b.element))).map((b) => xpathOf(b.element));
+    const model = modelOf(set);
+    const namespaces = new Set(bound.map((b) => b.namespace));
+    subtrees = wrappedRoots(root, namespaces, (ns, local) => !!model.rootDecl(ns, local)).map(xpathOf);
     if (!subtrees.length) set = undefined;
   }
   // Namespaces the bound schemas import (felleskomponent1 under a Dialogmelding) need no binding of their own.
@@ -174,7 +201,7 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   }
   let model: SchemaModel | undefined;
   const requiredOf: RequiredChildren = (el, expected) => {
-    model ??= new SchemaModel(Object.values(set.schema.files));
+    model ??= modelOf(set);
     const decl = declOf(model, el);
     if (!decl) return [];
     const required = model.children(decl).filter((d) => model!.required(d));
