@@ -133,6 +133,8 @@ export interface Completion {
   detail?: string;
   documentation?: string;
   replace?: { start: number; end: number };
+  /** Edits elsewhere that come with it (a namespace declaration the inserted QName needs). */
+  additionalEdits?: Array<{ start: number; end: number; newText: string }>;
 }
 
 /**

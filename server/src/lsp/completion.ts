@@ -37,6 +37,7 @@ export async function completionsFor(doc: TextDocument, position: Position, ctx:
         insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: range ? { range, newText } : undefined,
         insertText: range ? undefined : newText,
+        additionalTextEdits: c.additionalEdits?.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
         // Keep the schema's order (it is the order the elements must come in).
         sortText: String(i).padStart(4, '0'),
         filterText: range && c.kind === 'element' ? `<${c.label}` : undefined,

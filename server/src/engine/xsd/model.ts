@@ -1,8 +1,10 @@
 // A navigable model of a schema set for completion and hover: which child elements and attributes an
 // element may have, the enumerated values of a simple type, and each declaration's xs:documentation
 // (the KITH schemas document in Norwegian) and type. Built from the same files libxml2 validates with.
+// Substitution groups (members stand where their head is referenced) and an instance's `xsi:type`
+// (the derived type's content, its bases' included) are followed; xs:redefine is not (no NHN schema uses it).
 
-import { attribute, childElements, parseXml, textOf, type XmlElement } from '../xml/parse';
+import { attribute, childElements, parseXml, textOf, XSI_NS, type XmlElement } from '../xml/parse';
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 
@@ -16,6 +18,17 @@ export interface Decl {
   use: XmlElement;
   /** The schema file's targetNamespace. */
   schemaNs: string;
+  /** The type an instance chose with `xsi:type`, as written, and its declaration (none for a built-in type). */
+  xsiType?: { qname: string; node?: XmlElement };
+  /** One of several elements that may stand here (a substitution group's head and members). */
+  alternative?: boolean;
+}
+
+/** A named type derived (by extension or restriction, at any depth) from another. */
+export interface DerivedType {
+  ns: string;
+  local: string;
+  node: XmlElement;
 }
 
 interface SchemaDoc {
@@ -27,6 +40,8 @@ interface SchemaDoc {
 type Kind = 'element' | 'complexType' | 'simpleType' | 'group' | 'attributeGroup' | 'attribute';
 
 const key = (kind: Kind, ns: string, local: string) => `${kind} {${ns}}${local}`;
+const qkey = (q: { ns: string; local: string }) => `{${q.ns}}${q.local}`;
+const isAbstract = (el: XmlElement) => attribute(el, 'abstract')?.value === 'true';
 const xs = (el: XmlElement, local?: string) => childElements(el).filter((c) => c.ns === XSD_NS && (!local || c.local === local));
 
 /** Resolve a QName written in a schema (type="kith:CV") against the namespaces in scope there. */
@@ -43,6 +58,10 @@ function resolveQName(el: XmlElement, qname: string): { ns: string; local: strin
 export class SchemaModel {
   private readonly globals = new Map<string, { node: XmlElement; doc: SchemaDoc }>();
   private readonly docOf = new Map<XmlElement, SchemaDoc>();
+  /** Substitution group head → its direct members (global elements). */
+  private readonly members = new Map<string, XmlElement[]>();
+  /** Named type → the named types derived from it directly. */
+  private readonly derived = new Map<string, DerivedType[]>();
 
   constructor(texts: string[]) {
     for (const text of texts) {
@@ -52,7 +71,16 @@ export class SchemaModel {
       this.docOf.set(root, doc);
       for (const c of xs(root)) {
         const name = attribute(c, 'name')?.value;
-        if (name && !this.globals.has(key(c.local as Kind, doc.ns, name))) this.globals.set(key(c.local as Kind, doc.ns, name), { node: c, doc });
+        if (!name || this.globals.has(key(c.local as Kind, doc.ns, name))) continue;
+        this.globals.set(key(c.local as Kind, doc.ns, name), { node: c, doc });
+        if (c.local === 'element') {
+          for (const head of (attribute(c, 'substitutionGroup')?.value ?? '').split(/\s+/).filter(Boolean)) push(this.members, qkey(resolveQName(c, head)), c);
+        } else if (c.local === 'complexType' || c.local === 'simpleType') {
+          const content = c.local === 'simpleType' ? [c] : xs(c).filter((x) => x.local === 'complexContent' || x.local === 'simpleContent');
+          const derivation = content.flatMap((x) => xs(x).filter((d) => d.local === 'extension' || d.local === 'restriction'))[0];
+          const base = derivation && attribute(derivation, 'base')?.value;
+          if (base) push(this.derived, qkey(resolveQName(derivation, base)), { ns: doc.ns, local: name, node: c });
+        }
       }
     }
   }
@@ -74,10 +102,42 @@ export class SchemaModel {
     return this.global(kind, q.ns, q.local);
   }
 
-  /** Names of the global elements of a namespace (the possible document roots). */
+  /** Names of the global elements of a namespace (the possible document roots; abstract ones cannot be). */
   globalElements(ns: string): string[] {
     const prefix = `element {${ns}}`;
-    return [...this.globals.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+    return [...this.globals].filter(([k, g]) => k.startsWith(prefix) && !isAbstract(g.node)).map(([k]) => k.slice(prefix.length));
+  }
+
+  /** The declaration as an instance element uses it: with the type its `xsi:type` names, when it has one. */
+  forInstance(decl: Decl, el: XmlElement): Decl {
+    const qname = attribute(el, 'type', XSI_NS)?.value.trim();
+    if (!qname) return decl;
+    const q = resolveQName(el, qname);
+    return { ...decl, xsiType: { qname, node: this.global('complexType', q.ns, q.local) ?? this.global('simpleType', q.ns, q.local) } };
+  }
+
+  /**
+   * The named types an instance may name in `xsi:type` for a declaration: its declared type (unless
+   * abstract) and every named type derived from it, at any depth. Empty when nothing derives from it.
+   */
+  derivedTypes(decl: Decl): DerivedType[] {
+    const t = attribute(decl.node, 'type')?.value;
+    if (!t) return [];
+    const declared = resolveQName(decl.node, t);
+    const out: DerivedType[] = [];
+    const queue = [qkey(declared)];
+    const seen = new Set(queue);
+    while (queue.length) {
+      for (const d of this.derived.get(queue.shift()!) ?? []) {
+        if (seen.has(qkey(d))) continue;
+        seen.add(qkey(d));
+        out.push(d);
+        queue.push(qkey(d));
+      }
+    }
+    if (!out.length) return [];
+    const own = this.global('complexType', declared.ns, declared.local) ?? this.global('simpleType', declared.ns, declared.local);
+    return [...(own ? [{ ...declared, node: own }] : []), ...out].filter((d) => !isAbstract(d.node));
   }
 
   /** The global element declared for an instance element. */
@@ -86,8 +146,9 @@ export class SchemaModel {
     return node ? { kind: 'element', name: local, ns, node, use: node, schemaNs: ns } : undefined;
   }
 
-  /** The complexType (named or anonymous) or simpleType of a declaration. */
+  /** The complexType (named or anonymous) or simpleType of a declaration (the instance's xsi:type first). */
   typeOf(decl: Decl): XmlElement | undefined {
+    if (decl.xsiType) return decl.xsiType.node;
     const t = attribute(decl.node, 'type')?.value;
     if (t) {
       const q = resolveQName(decl.node, t);
@@ -97,6 +158,7 @@ export class SchemaModel {
   }
 
   typeName(decl: Decl): string {
+    if (decl.xsiType) return `${decl.xsiType.qname} (xsi:type)`;
     return attribute(decl.node, 'type')?.value ?? (xs(decl.node, 'complexType')[0] ? 'complex (anonymous)' : xs(decl.node, 'simpleType')[0] ? 'simple (anonymous)' : 'anyType');
   }
 
@@ -128,6 +190,7 @@ export class SchemaModel {
    * enclosing sequence, and no enclosing choice (where another branch could stand instead).
    */
   required(decl: Decl): boolean {
+    if (decl.alternative) return false;
     for (let e: XmlElement | undefined = decl.use; e && e.local !== 'complexType' && e.local !== 'group' && e.local !== 'schema'; e = e.parent) {
       if (Number(attribute(e, 'minOccurs')?.value ?? '1') < 1) return false;
       if (e !== decl.use && e.local === 'choice') return false;
@@ -137,7 +200,13 @@ export class SchemaModel {
 
   documentation(decl: Decl): string | undefined {
     const own = (n: XmlElement) => xs(n, 'annotation').flatMap((a) => xs(a, 'documentation')).map((d) => textOf(d).trim()).filter(Boolean).join('\n\n');
+    if (decl.alternative) return own(decl.node) || own(decl.use) || (this.typeOf(decl) && own(this.typeOf(decl)!)) || undefined;
     return own(decl.use) || own(decl.node) || (this.typeOf(decl) && own(this.typeOf(decl)!)) || undefined;
+  }
+
+  /** A type's own xs:documentation. */
+  typeDocumentation(type: XmlElement): string | undefined {
+    return xs(type, 'annotation').flatMap((a) => xs(a, 'documentation')).map((d) => textOf(d).trim()).filter(Boolean).join('\n\n') || undefined;
   }
 
   private namedSimple(at: XmlElement, qname: string): XmlElement | undefined {
@@ -202,9 +271,36 @@ export class SchemaModel {
           const global = node.parent?.local === 'schema';
           const form = attribute(node, 'form')?.value;
           const ns = global || form === 'qualified' || (form !== 'unqualified' && doc.qualified) ? doc.ns : '';
-          out.push({ kind: 'element', name, ns, node, use: c, schemaNs: doc.ns });
+          const members = global ? this.substitutes(node) : [];
+          if (!members.length) {
+            out.push({ kind: 'element', name, ns, node, use: c, schemaNs: doc.ns });
+            break;
+          }
+          // A substitution group: the head (unless abstract) and each member may stand here, each with its own declaration.
+          if (!isAbstract(node)) out.push({ kind: 'element', name, ns, node, use: c, schemaNs: doc.ns, alternative: true });
+          for (const m of members) {
+            const mdoc = this.schemaOf(m);
+            out.push({ kind: 'element', name: attribute(m, 'name')!.value, ns: mdoc.ns, node: m, use: c, schemaNs: mdoc.ns, alternative: true });
+          }
           break;
         }
+      }
+    }
+    return out;
+  }
+
+  /** The non-abstract members of a head's substitution group, members of members included. */
+  private substitutes(head: XmlElement): XmlElement[] {
+    const out: XmlElement[] = [];
+    const queue = [head];
+    const seen = new Set(queue);
+    while (queue.length) {
+      const h = queue.shift()!;
+      for (const m of this.members.get(qkey({ ns: this.schemaOf(h).ns, local: attribute(h, 'name')?.value ?? '' })) ?? []) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        queue.push(m);
+        if (!isAbstract(m)) out.push(m);
       }
     }
     return out;
@@ -250,13 +346,21 @@ export function declOf(model: SchemaModel, el: XmlElement): Decl | undefined {
     if (!e.parent || (e.parent.ns ?? '') !== (e.ns ?? '')) {
       const start = model.rootDecl(e.ns ?? '', e.local);
       if (start) {
-        let decl: Decl | undefined = start;
+        let decl: Decl | undefined = model.forInstance(start, e);
         for (const step of chain.slice(1)) {
-          decl = decl && model.children(decl).find((c) => c.name === step.local && c.ns === (step.ns ?? ''));
+          const child: Decl | undefined = decl && model.children(decl).find((c) => c.name === step.local && c.ns === (step.ns ?? ''));
+          decl = child && model.forInstance(child, step);
         }
         if (decl) return decl;
       }
     }
   }
-  return model.rootDecl(el.ns ?? '', el.local);
+  const root = model.rootDecl(el.ns ?? '', el.local);
+  return root && model.forInstance(root, el);
+}
+
+function push<T>(map: Map<string, T[]>, k: string, v: T): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
 }

@@ -5,7 +5,7 @@
 import { NAMESPACES, namespaceInfo, namespaceLabel } from '../namespaces';
 import { basename } from './paths';
 import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
-import { childElements, elementAt, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
+import { attribute, childElements, elementAt, isXmlDocument, XSI_NS, xmlOf, type XmlElement } from '../xml/parse';
 import { bindDocument } from './check';
 import { xsdMessage, type XsdMessage } from './messages';
 import { declOf, SchemaModel, type Decl } from './model';
@@ -44,6 +44,48 @@ function prefixFor(el: XmlElement, ns: string): string | undefined {
     for (const [p, uri] of Object.entries(e.nsDecls)) if (uri === ns) return p;
   }
   return ns === '' ? '' : undefined;
+}
+
+/** The namespace a prefix is bound to at an element ('' the default namespace). */
+function namespaceOf(el: XmlElement, prefix: string): string | undefined {
+  for (let e: XmlElement | undefined = el; e; e = e.parent) if (prefix in e.nsDecls) return e.nsDecls[prefix];
+  return prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : undefined;
+}
+
+/**
+ * A QName for `ns` at `el`: the prefix in scope, or a new one (the schema's own prefix when free) with
+ * the `xmlns:` declaration to add on the element.
+ */
+function qnameFor(el: XmlElement, ns: string, local: string, preferred: string): { name: string; declare?: string } {
+  const prefix = prefixFor(el, ns);
+  if (prefix !== undefined) return { name: prefix ? `${prefix}:${local}` : local };
+  const base = /^[A-Za-z_][\w.-]*$/.test(preferred) && !/^xml/i.test(preferred) ? preferred : 'ns';
+  let p = base;
+  for (let i = 1; namespaceOf(el, p) !== undefined; i++) p = `${base}${i}`;
+  return { name: `${p}:${local}`, declare: ` xmlns:${p}="${ns}"` };
+}
+
+/** The prefix a schema file itself uses for `ns` (kith for http://www.kith.no/xmlstds). */
+function schemaPrefix(node: XmlElement, ns: string): string {
+  for (let e: XmlElement | undefined = node; e; e = e.parent) {
+    for (const [p, uri] of Object.entries(e.nsDecls)) if (uri === ns && p) return p;
+  }
+  return 'ns';
+}
+
+/** `xsi:type` values: the declared type and the named types derived from it, as QNames valid at `el`. */
+function xsiTypeCompletions(model: SchemaModel, decl: Decl, el: XmlElement, replace: { start: number; end: number }): Completion[] {
+  return model.derivedTypes(decl).map((d) => {
+    const q = qnameFor(el, d.ns, d.local, schemaPrefix(d.node, d.ns));
+    return {
+      label: q.name,
+      kind: 'value' as const,
+      detail: 'xsi:type',
+      documentation: model.typeDocumentation(d.node),
+      replace,
+      additionalEdits: q.declare ? [{ start: el.nameEnd, end: el.nameEnd, newText: q.declare }] : undefined,
+    };
+  });
 }
 
 function describe(model: SchemaModel, decl: Decl, lang: AnalysisContext['language']): string {
@@ -140,15 +182,29 @@ async function complete(doc: AnalyzedDocument, offset: number, ctx: AnalysisCont
       const start = offset - value[3].length;
       const close = text.indexOf(value[2], offset);
       const end = close >= 0 && close - offset < 200 ? close : offset;
+      const [prefix, local] = value[1].includes(':') ? value[1].split(':') : ['', value[1]];
+      if (prefix && local === 'type' && namespaceOf(el, prefix) === XSI_NS) return xsiTypeCompletions(c.model, decl, el, { start, end });
       return a ? c.model.enumeration(a).map((v) => ({ label: v, kind: 'value', replace: { start, end } })) : [];
     }
     if (/\s[\w:.-]*$/.test(inTag)) {
       const typed = /[\w:.-]*$/.exec(inTag)![0];
       const present = new Set(el.attributes.map((a) => a.local));
-      return c.model
+      const replace = { start: offset - typed.length, end: offset };
+      const items: Completion[] = c.model
         .attributes(decl)
         .filter((a) => !present.has(a.name))
-        .map((a) => ({ label: a.name, kind: 'attribute', insertText: `${a.name}="$1"`, snippet: true, detail: c.model.typeName(a), documentation: c.model.documentation(a), replace: { start: offset - typed.length, end: offset } }));
+        .map((a) => {
+          // Global attributes (kith:COMPN) are in their schema's namespace and need a prefix.
+          const q = a.ns ? qnameFor(el, a.ns, a.name, schemaPrefix(a.node, a.ns)) : { name: a.name };
+          const additionalEdits = q.declare ? [{ start: el.nameEnd, end: el.nameEnd, newText: q.declare }] : undefined;
+          return { label: q.name, kind: 'attribute' as const, insertText: `${q.name}="$1"`, snippet: true, detail: c.model.typeName(a), documentation: c.model.documentation(a), replace, additionalEdits };
+        });
+      // Where the declared type has derived types, the instance may pick one.
+      if (!attribute(el, 'type', XSI_NS) && c.model.derivedTypes(decl).length) {
+        const q = qnameFor(el, XSI_NS, 'type', 'xsi');
+        items.push({ label: q.name, kind: 'attribute', insertText: `${q.name}="$1"`, snippet: true, detail: 'xsi:type', replace, additionalEdits: q.declare ? [{ start: el.nameEnd, end: el.nameEnd, newText: q.declare }] : undefined });
+      }
+      return items;
     }
     return [];
   }
