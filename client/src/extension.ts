@@ -28,7 +28,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // text over LSP, so open documents are checked wherever they live; not git: diffs or output views.
     documentSelector: LANGUAGES.flatMap((language) => ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ scheme, language }))),
     outputChannel: output,
-    initializationOptions: { settings: vscode.workspace.getConfiguration('nhn') },
+    // Trust and the cache folder: nhn.allowDownloads is a machine setting, which VS Code still applies in
+    // an untrusted workspace, so the server is told to download nothing until the user trusts it.
+    initializationOptions: {
+      settings: vscode.workspace.getConfiguration('nhn'),
+      workspaceTrusted: vscode.workspace.isTrusted,
+      cacheDir: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
+    },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xsd,xml,json,yaml,yml}') },
   };
   return new LanguageClient('nhn', vscode.l10n.t('NHN Integrator'), serverOptions, clientOptions);
@@ -47,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client?.restart();
     }),
     vscode.commands.registerCommand('nhn.showOutput', () => output.show()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('nhn/workspaceTrusted')),
   );
   registerTestPersonPicker(context, { output });
   await client.start();

@@ -53,6 +53,13 @@ connection.onDidChangeWatchedFiles(async (change) => {
   validator.revalidateAll(documents.all());
 });
 
+// The user trusted the workspace (VS Code's restricted mode ended): user folders, catalogs and downloads apply.
+connection.onNotification('nhn/workspaceTrusted', async () => {
+  settings.trusted = true;
+  await invalidateSchemas(settings.resolvers);
+  validator.revalidateAll(documents.all());
+});
+
 documents.onDidOpen((e) => validator.schedule(e.document, 0));
 documents.onDidChangeContent((e) => validator.schedule(e.document));
 documents.onDidClose((e) => validator.forget(e.document.uri));

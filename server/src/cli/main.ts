@@ -25,6 +25,10 @@ Options:
       --rule ID=SEVERITY         set a rule's severity: error|warning|info|hint|off (repeatable)
       --rules FILE               an extra YAML rule file (repeatable)
       --schemas DIR              a folder of XSDs (repeatable)
+      --allow-downloads          fetch NHN's published XSDs (sha256-pinned) when no local one
+                                 declares a namespace; kept in --cache-dir for offline runs
+      --schema-mirror URL        fetch pinned XSDs from this mirror ({sha256}/{name} template or base URL)
+      --cache-dir DIR            the download cache (default: NHN_CACHE_DIR or the user's cache folder)
       --fhir-packages DIR        a folder of FHIR packages or StructureDefinitions (repeatable)
       --fhir-profile GLOB=URL    apply a FHIR profile to matching files (repeatable)
       --max-file-size MB         skip larger files (default: 20)
@@ -47,6 +51,9 @@ function parse(argv: string[]) {
       rule: { type: 'string', multiple: true, default: [] },
       rules: { type: 'string', multiple: true, default: [] },
       schemas: { type: 'string', multiple: true, default: [] },
+      'allow-downloads': { type: 'boolean', default: false },
+      'schema-mirror': { type: 'string' },
+      'cache-dir': { type: 'string' },
       'fhir-packages': { type: 'string', multiple: true, default: [] },
       'fhir-profile': { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
@@ -123,8 +130,10 @@ export async function main(argv: string[]): Promise<number> {
       fhirPackagePaths: values['fhir-packages']!,
       fhirProfiles: profileMap(values['fhir-profile']!),
       maxFileBytes: opts.maxFileBytes,
+      allowDownloads: values['allow-downloads']!,
+      schemaMirror: values['schema-mirror'],
     },
-    resolvers: createResolvers(),
+    resolvers: createResolvers({ cacheDir: values['cache-dir'] }),
   };
   // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
   const roots = positionals.filter((p) => existsSync(p) && statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));

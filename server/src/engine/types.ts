@@ -74,6 +74,8 @@ export interface Settings {
   maxFileBytes: number;
   /** Network use (schema downloads, live person search) only when the user said yes. */
   allowDownloads: boolean;
+  /** Where pinned schemas are fetched from instead of their public URL (nhn.xml.downloadMirror / --schema-mirror). */
+  schemaMirror?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {

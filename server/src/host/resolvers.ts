@@ -9,11 +9,14 @@ import type { Resolvers } from '../engine/types';
 import { decode } from './decode';
 import { listFiles } from './files';
 import { WorkerXsdService } from './xsd-client';
+import { SchemaCache } from './schema-cache';
 
-export function createResolvers(): Resolvers {
+export function createResolvers(options: { cacheDir?: string } = {}): Resolvers {
   return {
     // libxml2 in a worker thread, started on the first XML document that has a schema.
     xsd: new WorkerXsdService(),
+    // The verified schema download cache; the engine asks it only when downloads are allowed.
+    downloads: new SchemaCache(options.cacheDir),
     async readFile(path: string) {
       try {
         // Decoded as the file's XML declaration says (KITH schemas are often ISO-8859-1).

@@ -4,6 +4,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, resolveToday, type AnalysisContext, type Language, type RuleSetting, type Settings } from '../engine';
 import { createResolvers } from '../host/resolvers';
+import { SchemaCache } from '../host/schema-cache';
 import { pathOfUri } from '../engine/xsd/paths';
 
 /** The `nhn.*` settings as the client sends them (see package.json `contributes.configuration`). */
@@ -13,8 +14,17 @@ export interface ClientSettings {
   rules?: Record<string, RuleSetting>;
   maxFileSize?: number;
   allowDownloads?: boolean;
-  xml?: { schemaPaths?: string[]; catalogs?: string[] };
+  xml?: { schemaPaths?: string[]; catalogs?: string[]; downloadMirror?: string };
   fhir?: { packagePaths?: string[]; profiles?: Record<string, string | string[]> };
+}
+
+/** What the client sends in `initializationOptions`. */
+export interface InitOptions {
+  settings?: ClientSettings;
+  /** `vscode.workspace.isTrusted`; absent (other editors) means trusted. */
+  workspaceTrusted?: boolean;
+  /** Where the schema download cache lives (the extension's global storage). */
+  cacheDir?: string;
 }
 
 export function languageOf(setting: ClientSettings['language'], locale: string | undefined): Language {
@@ -32,6 +42,7 @@ export function toEngineSettings(s: ClientSettings): Settings {
     fhirProfiles: Object.fromEntries(Object.entries(s.fhir?.profiles ?? {}).map(([glob, urls]) => [glob, ([] as string[]).concat(urls)])),
     maxFileBytes: (s.maxFileSize ?? DEFAULT_SETTINGS.maxFileBytes / 1024 / 1024) * 1024 * 1024,
     allowDownloads: s.allowDownloads ?? false,
+    schemaMirror: s.xml?.downloadMirror || undefined,
   };
 }
 
@@ -42,6 +53,8 @@ export class SettingsStore {
   readonly resolvers = createResolvers();
   /** Set by tests and the CLI-less editors that cannot send configuration. */
   initOptions: ClientSettings = {};
+  /** False until the user trusts the workspace (VS Code's restricted mode): no user folders, catalogs or downloads. */
+  trusted = true;
 
   constructor(private readonly connection: Connection) {}
 
@@ -52,7 +65,12 @@ export class SettingsStore {
     const paths = folders.map((u) => pathOfUri(u)).filter((p): p is string => !!p);
     this.resolvers.workspaceFolders = () => paths;
     this.pullConfig = !!params.capabilities.workspace?.configuration;
-    this.initOptions = (params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings ?? {};
+    const init = params.initializationOptions as InitOptions | undefined;
+    this.initOptions = init?.settings ?? {};
+    // VS Code still applies user-level settings in an untrusted workspace: the client says which it is.
+    this.trusted = init?.workspaceTrusted !== false;
+    this.resolvers.trusted = () => this.trusted;
+    if (init?.cacheDir) this.resolvers.downloads = new SchemaCache(init.cacheDir);
     this.current = this.initOptions;
   }
 

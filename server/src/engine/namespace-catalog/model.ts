@@ -16,4 +16,6 @@ export interface NamespaceEntry {
   successor?: string;
   docs?: string;
   note?: string;
+  /** A public, immutable copy of the namespace's XSD and its sha256: what step 4 of schema resolution may fetch. */
+  schema?: { url: string; sha256: string };
 }

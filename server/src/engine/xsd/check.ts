@@ -5,6 +5,7 @@ import { namespaceInfo, namespaceLabel } from '../namespaces';
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
 import { childElements, elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { classify } from './classify';
+import { downloadsAllowed, pinOf } from './downloads';
 import { locate, toFinding, type RequiredChildren } from './map';
 import { declOf, SchemaModel } from './model';
 import { xsdMessage } from './messages';
@@ -16,6 +17,8 @@ import type { SchemaIndex } from './schema-index';
 import type { RawIssue, XsdResolvers, XsdService } from './service';
 
 export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
+/** VS Code's own command; other editors show the fix's title and the setting name. */
+const OPEN_SETTINGS = 'workbench.action.openSettings';
 
 const changesOf = new WeakMap<XmlElement, XmlElement[]>();
 
@@ -101,13 +104,24 @@ function nameRange(doc: AnalyzedDocument, el: XmlElement) {
 }
 
 function noSchemaFinding(doc: AnalyzedDocument, b: Binding, ctx: AnalysisContext): Finding {
+  if (b.download) {
+    const why = xsdMessage(ctx.language, `download-${b.download.kind}`, b.download.detail);
+    return { ruleId: 'xsd/download-failed', severity: 'warning', message: xsdMessage(ctx.language, 'download-failed', namespaceLabel(b.namespace), b.download.url, why), range: nameRange(doc, b.element), data: { namespace: b.namespace } };
+  }
   const title = xsdMessage(ctx.language, 'fix-choose-folder');
+  const fixes: Finding['fixes'] = [{ title, command: { command: CHOOSE_SCHEMA_FOLDER, title, arguments: [b.namespace] } }];
+  // A pinned public copy exists: say that allowing downloads would find it (never done without asking).
+  const pinned = !!pinOf(b.namespace) && !downloadsAllowed(ctx);
+  if (pinned) {
+    const allow = xsdMessage(ctx.language, 'fix-allow-downloads');
+    fixes.push({ title: allow, command: { command: OPEN_SETTINGS, title: allow, arguments: ['nhn.allowDownloads'] } });
+  }
   return {
     ruleId: 'xsd/no-schema',
     severity: 'info',
-    message: xsdMessage(ctx.language, 'no-schema', namespaceLabel(b.namespace)),
+    message: xsdMessage(ctx.language, pinned ? 'no-schema-pinned' : 'no-schema', namespaceLabel(b.namespace)),
     range: nameRange(doc, b.element),
-    fixes: [{ title, command: { command: CHOOSE_SCHEMA_FOLDER, title, arguments: [b.namespace] } }],
+    fixes,
     data: { namespace: b.namespace },
   };
 }
@@ -232,7 +246,7 @@ async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, s
     findings.push({
       ruleId: `xsd/${p.kind}`,
       severity: p.kind === 'remote-not-fetched' ? 'info' : 'warning',
-      message: xsdMessage(ctx.language, p.kind, p.namespace ?? '', p.location ?? ''),
+      message: xsdMessage(ctx.language, p.kind, p.namespace ?? '', p.location ?? '', p.detail ?? ''),
       range: doc.rangeOf(p.start, p.end),
     });
   }

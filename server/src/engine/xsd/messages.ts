@@ -27,6 +27,13 @@ const M = {
   'schema-error-in': { en: 'An imported schema cannot be compiled ({0}:{1}): {2}', nb: 'Et importert skjema kan ikke kompileres ({0}:{1}): {2}' },
   'unresolved-import': { en: "No XSD found for the imported namespace {0}: '{1}' does not exist and no known schema declares it.", nb: "Fant ingen XSD for det importerte navnerommet {0}: '{1}' finnes ikke, og ingen kjent XSD deklarerer det." },
   'remote-not-fetched': { en: "'{1}' is not downloaded (downloads are off) and no local XSD declares {0}; the import is skipped.", nb: "'{1}' lastes ikke ned (nedlasting er av), og ingen lokal XSD deklarerer {0}; importen hoppes over." },
+  'download-failed': { en: "No XSD for {0}: the download of '{1}' was refused or failed ({2}).", nb: "Ingen XSD for {0}: nedlastingen av '{1}' ble avvist eller feilet ({2})." },
+  'download-mismatch': { en: 'its sha256 is not the pinned one: {0}', nb: 'sha256 er ikke den festede: {0}' },
+  'download-network': { en: 'no answer: {0}', nb: 'intet svar: {0}' },
+  'download-too-large': { en: 'too large: {0}', nb: 'for stor: {0}' },
+  'download-refused': { en: 'refused: {0}', nb: 'avvist: {0}' },
+  'no-schema-pinned': { en: "{0} — no XSD found. Add a folder with its schemas (nhn.xml.schemaPaths, --schemas), or allow downloads (nhn.allowDownloads, --allow-downloads) to fetch NHN's published copy, verified by its sha256.", nb: '{0} — fant ingen XSD. Legg til en mappe med skjemaene (nhn.xml.schemaPaths, --schemas), eller tillat nedlasting (nhn.allowDownloads, --allow-downloads) for å hente den publiserte kopien, kontrollert mot sin sha256.' },
+  'fix-allow-downloads': { en: 'Allow schema downloads…', nb: 'Tillat nedlasting av skjemaer…' },
   'schema-choice': { en: '{0} files declare {1}; using {2} (also: {3}).', nb: '{0} filer deklarerer {1}; bruker {2} (også: {3}).' },
   'not-validated': { en: 'Not validated against the schema: libxml2 cannot parse the document: {0}', nb: 'Ikke validert mot skjemaet: libxml2 kan ikke lese dokumentet: {0}' },
   'too-large': { en: 'File is {0} MB, above the XSD validation limit of {1} MB: not validated against its schema.', nb: 'Filen er {0} MB, over grensen for XSD-validering på {1} MB: ikke validert mot skjemaet.' },
@@ -43,6 +50,7 @@ const M = {
   'source-workspace': { en: 'workspace', nb: 'arbeidsområdet' },
   'source-user': { en: 'nhn.xml.schemaPaths', nb: 'nhn.xml.schemaPaths' },
   'source-catalog': { en: 'XML catalog', nb: 'XML-katalog' },
+  'source-download': { en: 'download cache', nb: 'nedlastingsbuffer' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type XsdMessage = keyof typeof M;

@@ -1,12 +1,15 @@
 // Which schema each namespace of a document uses, in the documented order:
 // 1. xsi:schemaLocation / xsi:noNamespaceSchemaLocation relative to the document,
-// 2. the workspace's XSDs by targetNamespace, 3. nhn.xml.schemaPaths / --schemas and XML catalogs.
-// (4. downloads: no built-in catalog entry carries a pinned URL yet, so nothing is ever fetched.)
+// 2. the workspace's XSDs by targetNamespace, 3. nhn.xml.schemaPaths / --schemas and XML catalogs,
+// 4. only when the user allows downloads (trusted workspace): the catalog's sha256-pinned public copy
+//    from the verified cache (./downloads.ts), or a catalogued namespace's remote xsi:schemaLocation.
 
+import { namespaceInfo } from '../namespaces';
 import type { AnalysisContext } from '../types';
+import { downloadsAllowed } from './downloads';
 import { attribute, XSI_NS, type XmlElement } from '../xml/parse';
 import { isRemote, pathOfUri, resolvePath } from './paths';
-import { SchemaIndex, type SchemaSource } from './schema-index';
+import { SchemaIndex, type DownloadProblem, type SchemaSource } from './schema-index';
 import { scanSchema } from './scan';
 import type { XsdResolvers } from './service';
 
@@ -18,6 +21,8 @@ export interface Binding {
   source?: SchemaSource;
   /** Other files that declare the same namespace (shown, never silently ignored). */
   others: string[];
+  /** Step 4 was tried and gave nothing: why (a hash mismatch, no network…). */
+  download?: DownloadProblem;
 }
 
 const indexes = new WeakMap<object, SchemaIndex>();
@@ -43,6 +48,7 @@ export async function ensureIndex(ctx: AnalysisContext): Promise<SchemaIndex> {
     workspace: resolvers.workspaceFolders?.() ?? [],
     user: trusted ? ctx.settings.schemaPaths : [],
     catalogs: trusted ? ctx.settings.catalogs : [],
+    downloads: downloadsAllowed(ctx) ? { mirror: ctx.settings.schemaMirror } : undefined,
   });
   return index;
 }
@@ -60,7 +66,7 @@ export function locationHints(el: XmlElement): Map<string, string> {
 export async function bind(namespace: string, element: XmlElement, docUri: string, hints: Map<string, string>, index: SchemaIndex): Promise<Binding> {
   const docPath = pathOfUri(docUri);
   const hint = hints.get(namespace);
-  const candidates = index.candidates(namespace);
+  const candidates = await index.resolve(namespace);
   if (hint && docPath && !isRemote(hint)) {
     const path = resolvePath(docPath, hint);
     const text = await index.text(path);
@@ -69,5 +75,10 @@ export async function bind(namespace: string, element: XmlElement, docUri: strin
     }
   }
   const [best, ...rest] = candidates;
-  return { namespace, element, path: best?.path, source: best?.source, others: rest.map((c) => c.path) };
+  if (best) return { namespace, element, path: best.path, source: best.source, others: rest.map((c) => c.path) };
+  // A remote hint is fetched only for a namespace the catalog knows: turning downloads on for NHN's
+  // schemas must not make every pom.xml reach out to maven.apache.org.
+  const fetched = hint && isRemote(hint) && namespaceInfo(namespace) ? await index.fetchLocation(hint, namespace) : undefined;
+  if (typeof fetched === 'string') return { namespace, element, path: fetched, source: 'download', others: [] };
+  return { namespace, element, others: [], download: fetched ?? (await index.downloadProblem(namespace)) };
 }

@@ -1,16 +1,25 @@
 // The schema index: every XSD the user has (workspace folders, nhn.xml.schemaPaths / --schemas,
-// OASIS catalogs) by targetNamespace. Resolution never guesses silently: when two different files
+// OASIS catalogs, and — when the user allows downloads — NHN's pinned published copies fetched into
+// the verified cache) by targetNamespace. Resolution never guesses silently: when two different files
 // claim a namespace the pick is deterministic (source rank, then nearness, then path) and the
 // losers are named to the user.
 
 import { parseCatalog } from './catalog';
+import { pinOf, urlsFor, fileNameOf, type DownloadResult } from './downloads';
 import { basename, sharedDepth } from './paths';
 import { scanSchema, type SchemaSkeleton } from './scan';
 import type { XsdResolvers } from './service';
 
 /** Where a schema came from, in resolution order (lower wins). */
-export type SchemaSource = 'document' | 'workspace' | 'user' | 'catalog';
-const RANK: Record<SchemaSource, number> = { document: 0, workspace: 1, user: 2, catalog: 3 };
+export type SchemaSource = 'document' | 'workspace' | 'user' | 'catalog' | 'download';
+const RANK: Record<SchemaSource, number> = { document: 0, workspace: 1, user: 2, catalog: 3, download: 4 };
+
+/** Why step 4 gave nothing for a namespace or location (shown on the element or the import). */
+export interface DownloadProblem {
+  url: string;
+  kind: Exclude<DownloadResult, { ok: true }>['kind'];
+  detail: string;
+}
 
 export interface IndexedSchema {
   path: string;
@@ -22,6 +31,8 @@ export interface IndexRoots {
   workspace: string[];
   user: string[];
   catalogs: string[];
+  /** Present when downloads are allowed (step 4); `mirror` replaces the pinned URLs' origin. */
+  downloads?: { mirror?: string };
 }
 
 export class SchemaIndex {
@@ -30,6 +41,9 @@ export class SchemaIndex {
   private byNs = new Map<string, IndexedSchema[]>();
   private byPath = new Map<string, IndexedSchema>();
   private texts = new Map<string, string>();
+  private downloads?: IndexRoots['downloads'];
+  /** Step 4 per namespace or URL, once per generation: the cached path, or why there is none. */
+  private fetched = new Map<string, Promise<string | DownloadProblem | undefined>>();
   /** Bumped on every rebuild so compiled-set keys from older generations never match. */
   generation = 0;
 
@@ -80,10 +94,74 @@ export class SchemaIndex {
     );
   }
 
+  /**
+   * `candidates`, falling back to step 4 when nothing local declares the namespace: the catalog's pinned
+   * copy, from the verified cache or fetched into it (only when downloads are allowed).
+   */
+  async resolve(namespace: string, near?: string): Promise<IndexedSchema[]> {
+    const local = this.candidates(namespace, near);
+    if (local.length || !this.downloads) return local;
+    const pin = pinOf(namespace);
+    if (!pin) return local;
+    await this.download(`ns:${namespace}`, pin.url, () => this.resolvers.downloads!.pinned({ sha256: pin.sha256, name: fileNameOf(pin.url), urls: urlsFor(pin, this.downloads?.mirror) }), namespace);
+    return this.candidates(namespace, near);
+  }
+
+  /** An http(s) schema location, fetched once into the cache (trust on first use); undefined when downloads are off. */
+  async fetchLocation(url: string, namespace: string | undefined): Promise<string | DownloadProblem | undefined> {
+    if (!this.downloads) return undefined;
+    return this.download(`url:${url}`, url, () => this.resolvers.downloads!.location(url), namespace);
+  }
+
+  /** Why step 4 found nothing for this namespace (a pinned copy that failed), if it tried. */
+  async downloadProblem(namespace: string): Promise<DownloadProblem | undefined> {
+    const r = await this.fetched.get(`ns:${namespace}`);
+    return typeof r === 'object' ? r : undefined;
+  }
+
+  get downloadsOn(): boolean {
+    return !!this.downloads;
+  }
+
+  private download(key: string, url: string, run: () => Promise<DownloadResult>, namespace: string | undefined): Promise<string | DownloadProblem | undefined> {
+    let p = this.fetched.get(key);
+    if (!p) {
+      const generation = this.generation;
+      p = run().then(
+        async (r): Promise<string | DownloadProblem | undefined> => {
+          if (!r.ok) return { url, kind: r.kind, detail: r.detail };
+          if (generation !== this.generation) return r.path;
+          const entry = await this.add(r.path, 'download');
+          // A file that is not the schema of the namespace it was fetched for is not used for it.
+          if (namespace !== undefined && (entry?.skeleton.targetNamespace ?? '') !== namespace) {
+            return { url, kind: 'refused', detail: `targetNamespace ${entry?.skeleton.targetNamespace ?? '(none)'}` };
+          }
+          return r.path;
+        },
+        (err: unknown) => ({ url, kind: 'network' as const, detail: String(err) }),
+      );
+      this.fetched.set(key, p);
+    }
+    return p;
+  }
+
   /** Files with this base name and namespace (for includes whose relative path is broken). */
   byBasename(name: string, namespace: string | undefined, near: string): IndexedSchema | undefined {
     const matches = this.all().filter((s) => basename(s.path) === name && (s.skeleton.targetNamespace === namespace || !s.skeleton.targetNamespace));
     return matches.sort((a, b) => sharedDepth(b.path, near) - sharedDepth(a.path, near) || (a.path < b.path ? -1 : 1))[0];
+  }
+
+  private async add(path: string, source: SchemaSource): Promise<IndexedSchema | undefined> {
+    if (this.byPath.has(path)) return this.byPath.get(path);
+    const text = await this.resolvers.readFile?.(path);
+    if (text === undefined) return undefined;
+    const skeleton = scanSchema(text);
+    if (!skeleton.isSchema) return undefined;
+    const entry: IndexedSchema = { path, source, skeleton };
+    this.byPath.set(path, entry);
+    const ns = skeleton.targetNamespace ?? '';
+    this.byNs.set(ns, [...(this.byNs.get(ns) ?? []), entry]);
+    return entry;
   }
 
   private async build(roots: IndexRoots): Promise<void> {
@@ -91,17 +169,9 @@ export class SchemaIndex {
     this.byNs = new Map();
     this.byPath = new Map();
     this.texts = new Map();
-    const add = async (path: string, source: SchemaSource) => {
-      if (this.byPath.has(path)) return;
-      const text = await this.resolvers.readFile?.(path);
-      if (text === undefined) return;
-      const skeleton = scanSchema(text);
-      if (!skeleton.isSchema) return;
-      const entry: IndexedSchema = { path, source, skeleton };
-      this.byPath.set(path, entry);
-      const ns = skeleton.targetNamespace ?? '';
-      this.byNs.set(ns, [...(this.byNs.get(ns) ?? []), entry]);
-    };
+    this.fetched = new Map();
+    this.downloads = roots.downloads;
+    const add = (path: string, source: SchemaSource) => this.add(path, source);
     for (const [dirs, source] of [
       [roots.workspace, 'workspace'],
       [roots.user, 'user'],

@@ -4,7 +4,8 @@
 // - A relative schemaLocation that exists is honoured; a broken one (real e-resept files point at
 //   `../felles/kith.xsd` and `../../../../kith/src/main/resources/kith.xsd`) is resolved by namespace
 //   (imports) or by file name within the namespace (includes).
-// - http(s) locations are never fetched: they are resolved by namespace, or dropped.
+// - http(s) locations are resolved by namespace; only when downloads are allowed is an unresolved one
+//   fetched into the verified cache (schema-index.ts, downloads.ts), else dropped.
 // - XSD 1.1 relaxation: schemas marked `vc:minVersion="1.1"` (the e-resept `*-extension-1.xsd` files)
 //   use open content, `xs:any` after optional elements, which XSD 1.0 rejects as non-deterministic.
 //   We narrow each such wildcard that has no `namespace` attribute to `##other`. Stated effect: foreign
@@ -12,7 +13,7 @@
 //   own namespace is reported, where an XSD 1.1 processor would skip it.
 
 import { basename, isRemote, resolvePath } from './paths';
-import type { SchemaIndex } from './schema-index';
+import type { DownloadProblem, SchemaIndex } from './schema-index';
 import { scanSchema, type SchemaReference } from './scan';
 import type { SchemaFiles } from './service';
 
@@ -21,9 +22,11 @@ export interface SetProblem {
   file: string;
   start: number;
   end: number;
-  kind: 'unresolved-import' | 'remote-not-fetched';
+  kind: 'unresolved-import' | 'remote-not-fetched' | 'download-failed';
   namespace?: string;
   location?: string;
+  /** For download-failed: why. */
+  detail?: string;
 }
 
 export interface BuiltSet {
@@ -75,7 +78,9 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
     namespaces.add(skeleton.targetNamespace ?? '');
     const edits: Array<{ start: number; end: number; text: string }> = [];
     for (const ref of skeleton.references) {
-      const target = await resolveReference(ref, path, skeleton.targetNamespace, index);
+      const resolved = await resolveReference(ref, path, skeleton.targetNamespace, index);
+      const target = typeof resolved === 'string' ? resolved : undefined;
+      const failed = typeof resolved === 'object' ? resolved : undefined;
       if (target) {
         const v = escapeAttr(virtualPath(target));
         if (ref.locationStart !== undefined) edits.push({ start: ref.locationStart, end: ref.locationEnd!, text: v });
@@ -92,9 +97,10 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
             file: path,
             start: ref.locationStart ?? ref.tagNameEnd,
             end: ref.locationEnd ?? ref.tagNameEnd,
-            kind: isRemote(ref.location) ? 'remote-not-fetched' : 'unresolved-import',
+            kind: failed ? 'download-failed' : isRemote(ref.location) ? 'remote-not-fetched' : 'unresolved-import',
             namespace: ref.namespace,
-            location: ref.location,
+            location: failed?.url ?? ref.location,
+            detail: failed && `${failed.kind}: ${failed.detail}`,
           });
         }
       }
@@ -121,7 +127,7 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
   return { key, schema: { entry, files }, problems, relaxed, realPath, namespaces: [...namespaces] };
 }
 
-async function resolveReference(ref: SchemaReference, from: string, ownNamespace: string | undefined, index: SchemaIndex): Promise<string | undefined> {
+async function resolveReference(ref: SchemaReference, from: string, ownNamespace: string | undefined, index: SchemaIndex): Promise<string | DownloadProblem | undefined> {
   const namespace = ref.kind === 'import' ? (ref.namespace ?? '') : (ownNamespace ?? '');
   if (ref.location && !isRemote(ref.location)) {
     const path = resolvePath(from, ref.location);
@@ -132,8 +138,13 @@ async function resolveReference(ref: SchemaReference, from: string, ownNamespace
       if (ref.kind !== 'import' || (ns ?? '') === namespace) return path;
     }
   }
-  if (ref.kind === 'import') return index.candidates(namespace, from).find((c) => c.path !== from)?.path;
-  if (ref.location) return index.byBasename(basename(ref.location), ownNamespace, from)?.path;
+  if (ref.kind === 'import') {
+    const found = (await index.resolve(namespace, from)).find((c) => c.path !== from)?.path;
+    if (found) return found;
+    const remote = ref.location && isRemote(ref.location) ? await index.fetchLocation(ref.location, namespace) : undefined;
+    return remote ?? (index.downloadsOn ? await index.downloadProblem(namespace) : undefined);
+  }
+  if (ref.location) return index.byBasename(basename(ref.location), ownNamespace, from)?.path ?? (isRemote(ref.location) ? await index.fetchLocation(ref.location, ownNamespace) : undefined);
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 // What the XSD check needs from its host: a libxml2 validator (in a worker thread in the server and
 // the CLI, in-process in tests) and file listing. The engine never touches `fs` or threads itself.
 
+import type { SchemaDownloader } from './downloads';
+
 /** One libxml2 diagnostic as libxml2 reports it. */
 export interface RawIssue {
   message: string;
@@ -65,4 +67,6 @@ export interface XsdResolvers {
   /** False in an untrusted workspace: no user folders, catalogs or downloads. */
   trusted?(): boolean;
   xsd?: XsdService;
+  /** Step 4 of resolution: the verified download cache (only consulted when downloads are allowed). */
+  downloads?: SchemaDownloader;
 }

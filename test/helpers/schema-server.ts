@@ -1,0 +1,40 @@
+// A local HTTP server standing in for a schema host or a company mirror: serves given bytes by path
+// and counts requests, so tests can prove what was (and was not) fetched. Nothing leaves the machine.
+
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SchemaServer {
+  base: string;
+  /** Paths requested so far, in order. */
+  requests: string[];
+  /** Serve these bytes at this path (replacing what was there). */
+  set(path: string, body: Uint8Array | string, headers?: Record<string, string>): void;
+  /** Answer this path with a redirect. */
+  redirect(path: string, location: string): void;
+  close(): Promise<void>;
+}
+
+export async function startSchemaServer(): Promise<SchemaServer> {
+  const routes = new Map<string, { status: number; body: Uint8Array | string; headers: Record<string, string> }>();
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    requests.push(path);
+    const route = routes.get(path);
+    if (!route) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(route.status, route.headers).end(route.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    requests,
+    set: (path, body, headers = {}) => routes.set(path, { status: 200, body, headers: { 'content-type': 'application/xml', ...headers } }),
+    redirect: (path, location) => routes.set(path, { status: 302, body: '', headers: { location } }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
