@@ -42,8 +42,11 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-/** `wrap`: a command the server runs under, e.g. `['strace', '-f', '-o', log]` (the robustness suite). */
-export async function startServer(options: { settings?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean; workspaceFolders?: string[]; wrap?: string[] } = {}): Promise<LspSession> {
+/**
+ * `wrap`: a command the server runs under, e.g. `['strace', '-f', '-o', log]` (the robustness suite).
+ * `init`: more initializationOptions, as the VS Code client sends them (workspaceTrusted, cacheDir).
+ */
+export async function startServer(options: { settings?: Record<string, unknown>; init?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean; workspaceFolders?: string[]; wrap?: string[] } = {}): Promise<LspSession> {
   const argv = [...(options.wrap ?? []), process.execPath, SERVER, '--stdio'];
   const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let err = '';
@@ -77,7 +80,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
       },
     },
-    initializationOptions: options.settings ? { settings: options.settings } : undefined,
+    initializationOptions: options.settings || options.init ? { settings: options.settings, ...options.init } : undefined,
     workspaceFolders: options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});

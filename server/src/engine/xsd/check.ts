@@ -250,6 +250,14 @@ async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, s
       range: doc.rangeOf(p.start, p.end),
     });
   }
+  for (const c of built.choices.filter((x) => x.file === path)) {
+    findings.push({
+      ruleId: 'xsd/schema-choice',
+      severity: 'hint',
+      message: xsdMessage(ctx.language, 'schema-choice', c.others.length + 1, namespaceLabel(c.namespace), c.used, c.others.join(', ')),
+      range: doc.rangeOf(c.start, c.end),
+    });
+  }
   for (const issue of result.issues.filter((i) => i.level >= 2)) {
     const file = issue.file ? (built.realPath[issue.file] ?? issue.file) : path;
     findings.push(file === path ? schemaIssueHere(doc, root, issue, ctx) : {

@@ -29,8 +29,20 @@ export interface SetProblem {
   detail?: string;
 }
 
+/** An import resolved by namespace where several different files declare it: which won, which did not. */
+export interface SetChoice {
+  file: string;
+  start: number;
+  end: number;
+  namespace: string;
+  used: string;
+  others: string[];
+}
+
 export interface BuiltSet {
   key: string;
+  /** Imports resolved by namespace among several files (said on the schema file, never silently). */
+  choices: SetChoice[];
   schema: SchemaFiles;
   problems: SetProblem[];
   /** Files that were rewritten under the XSD 1.1 relaxation. */
@@ -65,6 +77,7 @@ export function relaxXsd11(text: string): string {
 export async function buildSchemaSet(roots: Array<{ namespace: string; path: string }>, index: SchemaIndex, overrides: Map<string, string> = new Map()): Promise<BuiltSet | undefined> {
   const files: Record<string, string> = {};
   const problems: SetProblem[] = [];
+  const choices: SetChoice[] = [];
   const relaxed: string[] = [];
   const realPath: Record<string, string> = {};
   const namespaces = new Set<string>();
@@ -81,6 +94,13 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
       const resolved = await resolveReference(ref, path, skeleton.targetNamespace, index);
       const target = typeof resolved === 'string' ? resolved : undefined;
       const failed = typeof resolved === 'object' ? resolved : undefined;
+      if (target && ref.kind === 'import' && !(ref.location && !isRemote(ref.location) && resolvePath(path, ref.location) === target)) {
+        const mine = await index.text(target);
+        const others: string[] = [];
+        // Byte-identical copies are no choice; only files that differ are named.
+        for (const c of index.candidates(ref.namespace ?? '', path)) if (c.path !== target && c.path !== path && (await index.text(c.path)) !== mine) others.push(c.path);
+        if (others.length) choices.push({ file: path, start: ref.locationStart ?? ref.tagNameEnd, end: ref.locationEnd ?? ref.tagNameEnd, namespace: ref.namespace ?? '', used: target, others });
+      }
       if (target) {
         const v = escapeAttr(virtualPath(target));
         if (ref.locationStart !== undefined) edits.push({ start: ref.locationStart, end: ref.locationEnd!, text: v });
@@ -124,7 +144,7 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
     const imports = unique.map((r) => `  <xs:import namespace="${escapeAttr(r.namespace)}" schemaLocation="${escapeAttr(virtualPath(r.path))}"/>`).join('\n');
     files[entry] = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${imports}\n</xs:schema>\n`;
   }
-  return { key, schema: { entry, files }, problems, relaxed, realPath, namespaces: [...namespaces] };
+  return { key, schema: { entry, files }, problems, choices, relaxed, realPath, namespaces: [...namespaces] };
 }
 
 async function resolveReference(ref: SchemaReference, from: string, ownNamespace: string | undefined, index: SchemaIndex): Promise<string | DownloadProblem | undefined> {

@@ -1,0 +1,66 @@
+// Schema downloads through the built server: the client's word on workspace trust is obeyed (VS Code
+// applies the machine-scoped nhn.allowDownloads even in restricted mode), and once the user trusts the
+// workspace the pinned schemas come from the mirror into the cache the client named.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { NAMESPACES } from '../../server/src/engine';
+import { fileNameOf } from '../../server/src/engine/xsd/downloads';
+import { sha256 } from '../../server/src/host/schema-cache';
+import { startServer, type LspSession } from '../helpers/lsp';
+import { startSchemaServer, type SchemaServer } from '../helpers/schema-server';
+import { FIXTURES, instance, nameAfter } from '../xsd/helpers';
+
+const xsdOnly = (d: Diagnostic[]) => d.filter((x) => String(x.code).startsWith('xsd/'));
+
+describe('schema downloads through the language server', () => {
+  let mirror: SchemaServer;
+  let lsp: LspSession;
+  let cacheDir: string;
+  beforeAll(async () => {
+    mirror = await startSchemaServer();
+    const byHash = new Map<string, string>();
+    for (const e of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
+      if (e.isFile() && e.name.endsWith('.xsd')) byHash.set(sha256(readFileSync(path.join(e.parentPath, e.name))), path.join(e.parentPath, e.name));
+    }
+    for (const e of NAMESPACES.filter((x) => x.schema && byHash.has(x.schema.sha256))) {
+      mirror.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(byHash.get(e.schema!.sha256)!));
+    }
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'nhn-lsp-dl-'));
+    lsp = await startServer({
+      settings: { today: '2026-11-26', allowDownloads: true, xml: { downloadMirror: mirror.base } },
+      init: { workspaceTrusted: false, cacheDir },
+    });
+  });
+  afterAll(async () => {
+    await lsp?.close();
+    await mirror?.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const { file, text } = instance('dialog-1.1-invalid.xml');
+  const uri = pathToFileURL(file).href;
+
+  it('untrusted workspace: no request, the message is named, not validated', async () => {
+    const pending = lsp.diagnostics(uri, (d) => xsdOnly(d).length > 0);
+    lsp.open(uri, 'xml', text);
+    expect(xsdOnly(await pending).map((d) => [d.code, d.range])).toEqual([['xsd/no-schema', nameAfter(text, '<MsgHead')]]);
+    expect(mirror.requests).toEqual([]);
+  });
+
+  it('after the user trusts the workspace: fetched into the client\'s cache, validated, shown as the download cache', async () => {
+    const pending = lsp.diagnostics(uri, (d) => xsdOnly(d).some((x) => x.code === 'xsd/fixed-value'));
+    await lsp.connection.sendNotification('nhn/workspaceTrusted');
+    const diags = xsdOnly(await pending);
+    expect(diags.map((d) => d.code)).toEqual(['xsd/unexpected-attribute', 'xsd/fixed-value', 'xsd/invalid-value', 'xsd/invalid-value', 'xsd/unexpected-element']);
+    expect(mirror.requests.length).toBeGreaterThanOrEqual(2);
+    const cached = readdirSync(path.join(cacheDir, 'schemas', 'sha256'), { recursive: true }).map(String).filter((f) => f.endsWith('.xsd'));
+    expect(cached.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['MsgHead-v1_2.xsd']));
+    const status = (await lsp.connection.sendRequest('nhn/schemaStatus', { uri })) as { detail: string };
+    expect(status.detail).toMatch(/^MsgHead-v1_2\.xsd — download cache; [\w.-]+\.xsd — download cache$/);
+  });
+});

@@ -1,0 +1,148 @@
+// Step 4 of schema resolution through the real engine and real libxml2: NHN's published schemas,
+// pinned by sha256 in schemas/namespaces.yaml, fetched from a local mirror into a temporary cache.
+// Proves: nothing is asked unless downloads are allowed in a trusted workspace; a downloaded set
+// validates exactly like the same files on disk; a wrong byte is refused with a clear warning; local
+// schemas always win; and XML that is not NHN's never reaches the network.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { analyze, createChecks, NAMESPACES, schemaStatus, type Finding } from '../../server/src/engine';
+import { analyzed } from '../../server/src/engine/document';
+import { fileNameOf } from '../../server/src/engine/xsd/downloads';
+import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
+import { createResolvers } from '../../server/src/host/resolvers';
+import { SchemaCache, sha256 } from '../../server/src/host/schema-cache';
+import { context } from '../helpers/engine';
+import { startSchemaServer, type SchemaServer } from '../helpers/schema-server';
+import { FIXTURES, instance, nameAfter, summary, xsdFindings } from './helpers';
+
+const PINNED = NAMESPACES.filter((e) => e.schema);
+
+/** Every fixture XSD by the sha256 of its bytes: the mirror serves the real published files. */
+function fixturesByHash(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.xsd')) {
+      const file = path.join(e.parentPath, e.name);
+      out.set(sha256(readFileSync(file)), file);
+    }
+  }
+  return out;
+}
+
+let server: SchemaServer;
+let cacheDir: string;
+const service = new LibxmlXsdService();
+
+beforeAll(async () => {
+  server = await startSchemaServer();
+  const byHash = fixturesByHash();
+  for (const e of PINNED) {
+    const file = byHash.get(e.schema!.sha256);
+    if (file) server.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(file));
+  }
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'nhn-dl-'));
+  server.requests.length = 0;
+});
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+function setup(over: { allow?: boolean; trusted?: boolean; schemaPaths?: string[]; mirror?: string } = {}) {
+  const resolvers = { ...createResolvers(), xsd: service, downloads: new SchemaCache(cacheDir), trusted: () => over.trusted ?? true };
+  return context({ resolvers, settings: { schemaPaths: over.schemaPaths ?? [], allowDownloads: over.allow ?? true, schemaMirror: over.mirror ?? server.base } });
+}
+
+async function findings(text: string, file: string, ctx: ReturnType<typeof setup>): Promise<Finding[]> {
+  return (await analyze({ uri: file, languageId: 'xml', text }, ctx, createChecks())).findings.filter((f) => f.ruleId.startsWith('xsd/'));
+}
+
+describe('the catalog pins', () => {
+  it('pin the core KITH namespaces, each to the bytes of the real published file', () => {
+    const byHash = fixturesByHash();
+    const pinned = PINNED.map((e) => e.uri);
+    for (const ns of ['http://www.kith.no/xmlstds/msghead/2006-05-24', 'http://www.kith.no/xmlstds/dialog/2013-01-23', 'http://www.kith.no/xmlstds', 'http://www.kith.no/xmlstds/felleskomponent1']) {
+      expect(pinned).toContain(ns);
+    }
+    for (const e of PINNED) {
+      const file = byHash.get(e.schema!.sha256);
+      expect(file, `${e.uri}: no fixture file has the pinned sha256`).toBeDefined();
+      // The pinned file is the namespace's schema, and the URL names it at a fixed commit.
+      expect(readFileSync(file!, 'latin1')).toContain(`targetNamespace="${e.uri}"`);
+      expect(e.schema!.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[\w.-]+\/[\w.-]+\/[0-9a-f]{40}\//);
+    }
+  });
+});
+
+describe('downloads off, or not trusted: nothing is asked', () => {
+  it('off: the notice names the pinned copy and offers to allow downloads; no request', async () => {
+    const { file, text } = instance('dialog-1.1-invalid.xml');
+    const found = await findings(text, file, setup({ allow: false }));
+    expect(found.map((f) => f.ruleId)).toEqual(['xsd/no-schema']);
+    expect(found[0].message).toMatch(/^MsgHead 1\.2 — no XSD found\. .*allow downloads \(nhn\.allowDownloads, --allow-downloads\)/);
+    expect(found[0].fixes?.map((f) => f.command?.command)).toEqual(['nhn.chooseSchemaFolder', 'workbench.action.openSettings']);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('allowed by the user but the workspace is not trusted: no request', async () => {
+    const { file, text } = instance('dialog-1.1-invalid.xml');
+    const found = await findings(text, file, setup({ trusted: false }));
+    expect(found.map((f) => f.ruleId)).toEqual(['xsd/no-schema']);
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('downloads allowed', () => {
+  it('validates a MsgHead + Dialogmelding exactly as against the same schemas on disk, from the cache', async () => {
+    const { file, text } = instance('dialog-1.1-invalid.xml');
+    const local = await xsdFindings(text, file, [path.join(FIXTURES, 'kith-core')]);
+    expect(local.length).toBeGreaterThan(1);
+    const ctx = setup();
+    const downloaded = await findings(text, file, ctx);
+    expect(summary(downloaded)).toEqual(summary(local));
+    expect(downloaded.map((f) => f.message)).toEqual(local.map((f) => f.message));
+    // Only pinned files were asked for, each once, by its hash.
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(server.requests).size).toBe(server.requests.length);
+    for (const r of server.requests) expect(r).toMatch(/^\/[0-9a-f]{64}\/[\w.-]+\.xsd$/);
+    const status = await schemaStatus(analyzed({ uri: file, languageId: 'xml', text }), ctx);
+    expect(status?.detail).toMatch(/MsgHead-v1_2\.xsd — download cache/);
+    // A new host with the mirror gone: the verified cache answers, the verdict is the same.
+    const offline = await findings(text, file, setup({ mirror: 'http://127.0.0.1:9/' }));
+    expect(summary(offline)).toEqual(summary(local));
+  });
+
+  it('a tampered file is refused: a warning on the root says why, nothing is validated or cached', async () => {
+    const msghead = PINNED.find((e) => e.uri === 'http://www.kith.no/xmlstds/msghead/2006-05-24')!.schema!;
+    const evil = await startSchemaServer();
+    const original = readFileSync(path.join(FIXTURES, 'kith-core/MsgHead-v1_2.xsd'), 'latin1');
+    // One changed fixed value: a file that would validate every message against the wrong MIGversion.
+    const tampered = original.replace('fixed="v1.2 2006-05-24"', 'fixed="v1.3 2026-11-26"');
+    expect(tampered).not.toBe(original);
+    evil.set(`/${msghead.sha256}/${fileNameOf(msghead.url)}`, Buffer.from(tampered, 'latin1'));
+    try {
+      const text = '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24"><MsgInfo/></MsgHead>';
+      const found = await findings(text, '/tmp/x/msg.xml', setup({ mirror: evil.base }));
+      expect(summary(found)).toEqual(summary([{ ruleId: 'xsd/download-failed', range: nameAfter(text, '<MsgHead') }] as never));
+      expect(found[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^No XSD for MsgHead 1\.2: the download of '.*MsgHead-v1_2\.xsd' was refused or failed \(its sha256 is not the pinned one: expected [0-9a-f]{16}…, got [0-9a-f]{16}…\)\.$/) });
+      expect(readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.xsd'))).toEqual([]);
+    } finally {
+      await evil.close();
+    }
+  });
+
+  it('a schema on disk wins: nothing is downloaded when the workspace has it', async () => {
+    const { file, text } = instance('dialog-1.1-valid.xml');
+    expect(await findings(text, file, setup({ schemaPaths: [path.join(FIXTURES, 'kith-core')] }))).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('XML that is not NHN\'s never reaches the network, even with a remote schemaLocation', async () => {
+    const pom = `<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 ${server.base}/maven-4.0.0.xsd"><x/></project>`;
+    expect(await findings(pom, '/tmp/pom.xml', setup())).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+});
