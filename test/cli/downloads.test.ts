@@ -2,16 +2,10 @@
 // second run with the mirror gone gives the same verdict from the cache (a CI cache step keeps it).
 // Without the flag nothing is asked.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NAMESPACES } from '../../server/src/engine';
-import { fileNameOf } from '../../server/src/engine/xsd/downloads';
-import { sha256 } from '../../server/src/host/schema-cache';
 import { runCliAsync, tempDir } from '../helpers/cli';
-import { startSchemaServer, type SchemaServer } from '../helpers/schema-server';
-
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
+import { NHN_SCHEMA_FIXTURES as FIXTURES, startFixtureMirror, startSchemaServer, type SchemaServer } from '../helpers/schema-server';
 const MESSAGE = 'test/xsd/instances/dialog-1.1-invalid.xml';
 
 interface JsonFinding {
@@ -27,14 +21,7 @@ describe('nhn-lint --allow-downloads', () => {
   let mirror: SchemaServer;
   const cache = tempDir();
   beforeAll(async () => {
-    mirror = await startSchemaServer();
-    const byHash = new Map<string, string>();
-    for (const e of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith('.xsd')) byHash.set(sha256(readFileSync(path.join(e.parentPath, e.name))), path.join(e.parentPath, e.name));
-    }
-    for (const e of NAMESPACES.filter((x) => x.schema && byHash.has(x.schema.sha256))) {
-      mirror.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(byHash.get(e.schema!.sha256)!));
-    }
+    mirror = await startFixtureMirror();
   });
   afterAll(async () => {
     await mirror?.close();

@@ -1,8 +1,15 @@
 // A local HTTP server standing in for a schema host or a company mirror: serves given bytes by path
 // and counts requests, so tests can prove what was (and was not) fetched. Nothing leaves the machine.
 
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { NAMESPACES } from '../../server/src/engine';
+import { fileNameOf } from '../../server/src/engine/xsd/downloads';
+import { sha256 } from '../../server/src/host/schema-cache';
+
+export const NHN_SCHEMA_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
 
 export interface SchemaServer {
   base: string;
@@ -37,4 +44,27 @@ export async function startSchemaServer(): Promise<SchemaServer> {
     redirect: (path, location) => routes.set(path, { status: 302, body: '', headers: { location } }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Every fixture XSD by the sha256 of its bytes. */
+export function fixturesByHash(dir = NHN_SCHEMA_FIXTURES): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.xsd')) {
+      const file = path.join(e.parentPath, e.name);
+      out.set(sha256(readFileSync(file)), file);
+    }
+  }
+  return out;
+}
+
+/** A mirror (`{base}/{sha256}/{name}`) serving every pinned catalog schema from the real published files in the fixtures. */
+export async function startFixtureMirror(): Promise<SchemaServer> {
+  const mirror = await startSchemaServer();
+  const byHash = fixturesByHash();
+  for (const e of NAMESPACES) {
+    const file = e.schema && byHash.get(e.schema.sha256);
+    if (file) mirror.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(file));
+  }
+  return mirror;
 }

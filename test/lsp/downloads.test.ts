@@ -2,18 +2,15 @@
 // applies the machine-scoped nhn.allowDownloads even in restricted mode), and once the user trusts the
 // workspace the pinned schemas come from the mirror into the cache the client named.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { NAMESPACES } from '../../server/src/engine';
-import { fileNameOf } from '../../server/src/engine/xsd/downloads';
-import { sha256 } from '../../server/src/host/schema-cache';
 import { startServer, type LspSession } from '../helpers/lsp';
-import { startSchemaServer, type SchemaServer } from '../helpers/schema-server';
-import { FIXTURES, instance, nameAfter } from '../xsd/helpers';
+import { startFixtureMirror, type SchemaServer } from '../helpers/schema-server';
+import { instance, nameAfter } from '../xsd/helpers';
 
 const xsdOnly = (d: Diagnostic[]) => d.filter((x) => String(x.code).startsWith('xsd/'));
 
@@ -22,14 +19,7 @@ describe('schema downloads through the language server', () => {
   let lsp: LspSession;
   let cacheDir: string;
   beforeAll(async () => {
-    mirror = await startSchemaServer();
-    const byHash = new Map<string, string>();
-    for (const e of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
-      if (e.isFile() && e.name.endsWith('.xsd')) byHash.set(sha256(readFileSync(path.join(e.parentPath, e.name))), path.join(e.parentPath, e.name));
-    }
-    for (const e of NAMESPACES.filter((x) => x.schema && byHash.has(x.schema.sha256))) {
-      mirror.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(byHash.get(e.schema!.sha256)!));
-    }
+    mirror = await startFixtureMirror();
     cacheDir = mkdtempSync(path.join(tmpdir(), 'nhn-lsp-dl-'));
     lsp = await startServer({
       settings: { today: '2026-11-26', allowDownloads: true, xml: { downloadMirror: mirror.base } },

@@ -13,36 +13,19 @@ import { analyzed } from '../../server/src/engine/document';
 import { fileNameOf } from '../../server/src/engine/xsd/downloads';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createResolvers } from '../../server/src/host/resolvers';
-import { SchemaCache, sha256 } from '../../server/src/host/schema-cache';
+import { SchemaCache } from '../../server/src/host/schema-cache';
 import { context } from '../helpers/engine';
-import { startSchemaServer, type SchemaServer } from '../helpers/schema-server';
+import { fixturesByHash, startFixtureMirror, startSchemaServer, type SchemaServer } from '../helpers/schema-server';
 import { FIXTURES, instance, nameAfter, summary, xsdFindings } from './helpers';
 
 const PINNED = NAMESPACES.filter((e) => e.schema);
-
-/** Every fixture XSD by the sha256 of its bytes: the mirror serves the real published files. */
-function fixturesByHash(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of readdirSync(FIXTURES, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name.endsWith('.xsd')) {
-      const file = path.join(e.parentPath, e.name);
-      out.set(sha256(readFileSync(file)), file);
-    }
-  }
-  return out;
-}
 
 let server: SchemaServer;
 let cacheDir: string;
 const service = new LibxmlXsdService();
 
 beforeAll(async () => {
-  server = await startSchemaServer();
-  const byHash = fixturesByHash();
-  for (const e of PINNED) {
-    const file = byHash.get(e.schema!.sha256);
-    if (file) server.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(file));
-  }
+  server = await startFixtureMirror();
 });
 afterAll(() => server.close());
 beforeEach(() => {
