@@ -8,15 +8,14 @@ import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  ShutdownRequest,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { peakRssOfPid } from './proc';
+import { shutdownServer } from '../../test/helpers/lsp';
 
 export interface Published {
   params: PublishDiagnosticsParams;
@@ -86,19 +85,6 @@ export async function startClient(serverScript: string, settings: Record<string,
       });
     },
     peakRssMB: () => peakRssOfPid(child.pid),
-    async shutdown() {
-      try {
-        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-        await connection.sendNotification(ExitNotification.type);
-      } catch {
-        /* already gone */
-      }
-      connection.dispose();
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
-        child.once('exit', () => (clearTimeout(timer), resolve()));
-      });
-    },
+    shutdown: () => shutdownServer(connection, child),
   };
 }

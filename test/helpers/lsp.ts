@@ -107,17 +107,24 @@ export async function startServer(options: { settings?: Record<string, unknown>;
         waiters.push({ uri, until, resolve: (d) => (clearTimeout(timer), resolve(d)) });
       });
     },
-    async close() {
-      try {
-        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-        await connection.sendNotification(ExitNotification.type);
-      } catch {
-        /* already gone */
-      }
-      connection.dispose();
-      if (child.exitCode === null) child.kill();
-    },
+    close: () => shutdownServer(connection, child),
   };
+}
+
+/** LSP shutdown + exit, then wait for the process to end (killed after 2 s): tests and bench share it. */
+export async function shutdownServer(connection: ProtocolConnection, child: ChildProcess): Promise<void> {
+  try {
+    await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+    await connection.sendNotification(ExitNotification.type);
+  } catch {
+    /* already gone */
+  }
+  connection.dispose();
+  await new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+    child.once('exit', () => (clearTimeout(timer), resolve()));
+  });
 }
 
 /** Applies LSP text edits to a string (edits must not overlap). */
