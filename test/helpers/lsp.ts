@@ -11,6 +11,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
+  CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -18,6 +19,7 @@ import {
   InitializeRequest,
   PublishDiagnosticsNotification,
   ShutdownRequest,
+  type CodeAction,
   type Diagnostic,
   type InitializeResult,
   type PublishDiagnosticsParams,
@@ -125,6 +127,11 @@ export async function shutdownServer(connection: ProtocolConnection, child: Chil
     const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
     child.once('exit', () => (clearTimeout(timer), resolve()));
   });
+}
+
+/** The code actions the server offers for one of its diagnostics. */
+export async function actionsFor(lsp: LspSession, uri: string, d: Diagnostic): Promise<CodeAction[]> {
+  return (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
 }
 
 /** Applies LSP text edits to a string (edits must not overlap). */

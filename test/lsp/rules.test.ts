@@ -4,12 +4,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CodeActionRequest, DiagnosticSeverity, DiagnosticTag, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
-import { applyEdits, startServer, type LspSession } from '../helpers/lsp';
+import { actionsFor, applyEdits, startServer, type LspSession } from '../helpers/lsp';
 import { positionOf, rangeOf } from '../helpers/engine';
-
-async function actionsFor(lsp: LspSession, uri: string, d: Diagnostic): Promise<CodeAction[]> {
-  return (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
-}
 
 describe('rule base over LSP (English)', () => {
   let lsp: LspSession;

@@ -43,16 +43,17 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
 }
 
 /**
- * "Ignore <rule> on this line / in this file": a suppression comment in the file's own syntax. Offered
- * for the rule-base families; the comments themselves work for every rule.
+ * "Ignore <rule> on this line / in this file": a suppression comment in the file's own syntax, for every
+ * rule but well-formedness (`xml/*`: a document libxml2 cannot parse is not a judgement to wave away).
+ * Files with no comment syntax (JSON) get none.
  */
-const OFFER_SUPPRESSION = /^(host|api|message-type|namespace)\//;
+const NOT_SUPPRESSIBLE = /^xml\//;
 
 function suppressionActions(doc: TextDocument, here: Finding[], lang: Language): CodeAction[] {
   const out: CodeAction[] = [];
   const seen = new Set<string>();
   for (const f of here) {
-    if (f.ruleId === UNUSED_SUPPRESSION || !OFFER_SUPPRESSION.test(f.ruleId) || seen.has(f.ruleId)) continue;
+    if (f.ruleId === UNUSED_SUPPRESSION || NOT_SUPPRESSIBLE.test(f.ruleId) || seen.has(f.ruleId)) continue;
     seen.add(f.ruleId);
     const line = f.range.start.line;
     const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0].replace(/[\r\n]/g, '');

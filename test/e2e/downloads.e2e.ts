@@ -1,0 +1,63 @@
+// Schema downloads in VS Code: nhn.allowDownloads is a machine setting, which VS Code applies even in
+// restricted mode, so the client tells the server whether the workspace is trusted. Declining trust
+// must mean no request at all; trusting the folder must bring the pinned schemas (from a local mirror
+// standing in for GitHub) into the extension's storage and validate the message.
+
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureMirror, type SchemaServer } from '../helpers/schema-server';
+import { ROOT, startCodeServer, type CodeServer } from './code-server';
+import { launchBrowser, until, Workbench } from './workbench';
+
+describe('schema downloads in VS Code', () => {
+  let server: CodeServer;
+  let browser: Browser;
+  let wb: Workbench;
+  let mirror: SchemaServer;
+  let workspace: string;
+  const file = 'dialog-1.1-invalid.xml';
+
+  beforeAll(async () => {
+    mirror = await startFixtureMirror();
+    workspace = path.join(mkdtempSync(path.join(os.tmpdir(), 'nhn-e2e-downloads-')), 'messages');
+    cpSync(path.join(ROOT, 'test/xsd/instances', file), path.join(workspace, file));
+    server = await startCodeServer({ trust: true, settings: { 'nhn.allowDownloads': true, 'nhn.xml.downloadMirror': mirror.base } });
+    browser = await launchBrowser();
+    wb = await Workbench.open(browser, server.url, workspace, 'downloads');
+  });
+
+  afterAll(async () => {
+    await wb?.close();
+    await browser?.close();
+    await server?.close();
+    await mirror?.close();
+    if (workspace) rmSync(path.dirname(workspace), { recursive: true, force: true });
+  });
+
+  it('fetches nothing until the folder is trusted, then validates against the pinned schemas', async () => {
+    await wb.step('do not trust the authors', async () => {
+      const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+      await button.waitFor({ timeout: 60_000 });
+      await button.click();
+      await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
+    });
+    await wb.step('restricted: named, not validated, nothing asked', async () => {
+      await wb.openFile(file);
+      await wb.waitForProblem(['xsd/no-schema', 'no XSD found']);
+      expect(mirror.requests).toEqual([]);
+    });
+    await wb.step('trusted: the pinned MsgHead and Dialogmelding schemas are fetched and the errors shown', async () => {
+      await wb.command('Workspaces: Manage Workspace Trust');
+      const trust = wb.page.locator('.workspace-trust-editor .monaco-button', { hasText: 'Trust' }).first();
+      await trust.waitFor({ timeout: 30_000 });
+      await trust.click();
+      await until(async () => (await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0, Boolean, 'restricted mode to end');
+      await wb.openFile(file);
+      await wb.waitForProblem(['xsd/fixed-value', 'MIGversion']);
+      expect(mirror.requests.some((r) => r.endsWith('/MsgHead-v1_2.xsd'))).toBe(true);
+    });
+  });
+});
