@@ -125,6 +125,29 @@ describe('XML parser on every real fixture', () => {
   });
 });
 
+describe('XML parser: names beyond ASCII (the fast path falls back to the full XML name rule)', () => {
+  it('Norwegian element and attribute names, a name starting with a letter outside ASCII, a middle dot', () => {
+    const text = '<rot xmlns:ø="urn:x"><DigitaltAktivOmråde kommune·nr="0301" ø:Sted="Bø"/><Ærend/><a.b-c_d/></rot>';
+    const doc = parseXml(text);
+    expect(doc.errors).toEqual([]);
+    const [område, ærend, plain] = childElements(doc.root!);
+    expect(område.name).toBe('DigitaltAktivOmråde');
+    expect([område.nameStart, område.nameEnd]).toEqual(span(text, 'DigitaltAktivOmråde'));
+    expect(område.attributes.map((a) => [a.name, a.prefix, a.local, a.ns, a.value])).toEqual([
+      ['kommune·nr', '', 'kommune·nr', undefined, '0301'],
+      ['ø:Sted', 'ø', 'Sted', 'urn:x', 'Bø'],
+    ]);
+    expect(ærend.name).toBe('Ærend');
+    expect(plain.name).toBe('a.b-c_d');
+  });
+
+  it('a name cut by a character that is no name character ends there', () => {
+    const doc = parseXml('<a\u00A0b="1"/>');
+    expect(doc.root!.name).toBe('a');
+    expect(doc.errors.map((e) => e.code)).toContain('malformed-attribute');
+  });
+});
+
 describe('xml well-formedness check', () => {
   it('reports parser errors as xml/<code> at the exact range, in Norwegian too', async () => {
     const text = '<a>\n  <b>\n</a>\n';

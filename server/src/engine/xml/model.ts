@@ -100,18 +100,30 @@ export function textOf(el: XmlElement): string {
     .join('');
 }
 
-/** Depth-first walk over elements, without recursion (documents may nest 100 000 levels deep). */
-export function* elements(root: XmlElement | undefined): Generator<XmlElement> {
-  if (!root) return;
+const allElements = new WeakMap<XmlElement, XmlElement[]>();
+
+/**
+ * Every element under `root` (itself included), depth-first in document order, without recursion
+ * (documents may nest 100 000 levels deep). For a document root the list is built once per parse and
+ * shared by every check that walks it.
+ */
+export function elements(root: XmlElement | undefined): readonly XmlElement[] {
+  if (!root) return [];
+  const cached = root.parent ? undefined : allElements.get(root);
+  if (cached) return cached;
+  const out: XmlElement[] = [];
   const stack: XmlElement[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
-    yield el;
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const c = el.children[i];
+    out.push(el);
+    const children = el.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
       if (c.kind === 'element') stack.push(c);
     }
   }
+  if (!root.parent) allElements.set(root, out);
+  return out;
 }
 
 /** The innermost element whose span contains `offset`. */

@@ -10,13 +10,11 @@ import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement,
 export * from './model';
 
 const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
-const WS = /[ \t\r\n]*/y;
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const MAX_ERRORS = 200;
 /** Longest entity or character reference taken as one (`&name;`); longer runs are a bare '&'. */
 const MAX_REFERENCE = 256;
-const WS_ONLY = /^[ \t\r\n]*$/;
 const NO_DECLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 class Parser {
@@ -67,14 +65,24 @@ class Parser {
   }
 
   private nameAt(at: number): string | undefined {
+    // Fast path: almost every name in an NHN message is ASCII; the full Unicode class only when needed.
+    const t = this.text;
+    let i = at;
+    let c = t.charCodeAt(i);
+    if (isAsciiNameStart(c)) {
+      do c = t.charCodeAt(++i);
+      while (isAsciiNameChar(c));
+      if (!(c >= 0x80)) return t.slice(at, i);
+    }
     NAME.lastIndex = at;
-    return NAME.exec(this.text)?.[0];
+    return NAME.exec(t)?.[0];
   }
 
   private skipWs(): void {
-    WS.lastIndex = this.pos;
-    WS.exec(this.text);
-    this.pos = WS.lastIndex;
+    const t = this.text;
+    let i = this.pos;
+    for (let c = t.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13; c = t.charCodeAt(++i));
+    this.pos = i;
   }
 
   private add(node: XmlNode): void {
@@ -86,6 +94,7 @@ class Parser {
   }
 
   private addText(start: number, end: number): void {
+    if (this.stack.length > 0 && isWhitespaceOnly(this.text, start, end)) return;
     const raw = this.text.slice(start, end);
     if (this.stack.length === 0) {
       const lead = raw.length - raw.trimStart().length;
@@ -96,8 +105,6 @@ class Parser {
       }
       return;
     }
-    // Whitespace between tags carries nothing any check needs; skipping it saves a third of the nodes.
-    if (WS_ONLY.test(raw)) return;
     this.checkChars(raw, start);
     this.add({ kind: 'text', start, end, value: this.decode(raw, start) });
   }
@@ -249,12 +256,12 @@ class Parser {
       }
       const attr = this.attribute(name);
       if (!attr) continue;
-      if (attributes.some((a) => a.name === attr.name)) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+      for (const a of attributes) if (a.name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
       attributes.push(attr);
     }
-    const [prefix, local] = splitName(name);
+    const colon = name.indexOf(':');
     const el: XmlElement = {
-      kind: 'element', name, prefix, local, start, nameStart, nameEnd,
+      kind: 'element', name, prefix: prefixOf(name, colon), local: localOf(name, colon), start, nameStart, nameEnd,
       startTagEnd: this.pos, endTagStart: this.pos, end: this.pos,
       selfClosing, closed: selfClosing, attributes, nsDecls: NO_DECLS, children: [],
     };
@@ -322,9 +329,11 @@ class Parser {
     }
     const raw = t.slice(valueStart, valueEnd);
     this.checkChars(raw, valueStart);
-    const value = this.decode(raw, valueStart).replace(/[\t\n\r]/g, ' ');
-    const [prefix, local] = splitName(name);
-    return { name, prefix, local, value, nameStart, nameEnd, valueStart, valueEnd };
+    const decoded = this.decode(raw, valueStart);
+    // Attribute-value normalization (XML 1.0 §3.3.3), only when there is something to normalize.
+    const value = /[\t\n\r]/.test(decoded) ? decoded.replace(/[\t\n\r]/g, ' ') : decoded;
+    const colon = name.indexOf(':');
+    return { name, prefix: prefixOf(name, colon), local: localOf(name, colon), value, nameStart, nameEnd, valueStart, valueEnd };
   }
 
   private resolveNamespaces(el: XmlElement): void {
@@ -395,9 +404,30 @@ class Parser {
   }
 }
 
-function splitName(name: string): [string, string] {
-  const colon = name.indexOf(':');
-  return colon > 0 ? [name.slice(0, colon), name.slice(colon + 1)] : ['', name];
+function isAsciiNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+}
+
+function isAsciiNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45 || c === 46;
+}
+
+/** True when text[start, end) holds only XML whitespace (scanned in place: no substring). */
+function isWhitespaceOnly(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** `xsi` of `xsi:type` (`colon` = name.indexOf(':')); '' when unprefixed. No tuple: this runs per name. */
+function prefixOf(name: string, colon: number): string {
+  return colon > 0 ? name.slice(0, colon) : '';
+}
+
+function localOf(name: string, colon: number): string {
+  return colon > 0 ? name.slice(colon + 1) : name;
 }
 
 export function parseXml(text: string): XmlDocument {
