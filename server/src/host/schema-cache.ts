@@ -96,7 +96,7 @@ export class SchemaCache implements SchemaDownloader {
       bytes = await this.fetchBytes(url);
     } catch (err) {
       const e = err as { kind?: 'too-large' | 'refused' };
-      return { ok: false, kind: e.kind ?? 'network', detail: `${url}: ${err instanceof Error ? err.message : String(err)}` };
+      return { ok: false, kind: e.kind ?? 'network', detail: reason(err) };
     }
     const hex = sha256(bytes);
     if (expected && hex !== expected) return { ok: false, kind: 'mismatch', detail: `expected ${expected.slice(0, 16)}…, got ${hex.slice(0, 16)}…` };
@@ -143,6 +143,14 @@ export class SchemaCache implements SchemaDownloader {
     }
     return p;
   }
+}
+
+/** Why a fetch failed, in a few words: Node's fetch says "fetch failed" and keeps the reason in `cause`. */
+function reason(err: unknown): string {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.message) return cause.code && !cause.message.includes(cause.code) ? `${cause.code}: ${cause.message}` : cause.message;
+  if (cause?.code) return cause.code;
+  return err instanceof Error ? err.message : String(err);
 }
 
 function refused(message: string, kind: 'too-large' | 'refused'): Error {

@@ -103,7 +103,8 @@ export class SchemaIndex {
     if (local.length || !this.downloads) return local;
     const pin = pinOf(namespace);
     if (!pin) return local;
-    await this.download(`ns:${namespace}`, pin.url, () => this.resolvers.downloads!.pinned({ sha256: pin.sha256, name: fileNameOf(pin.url), urls: urlsFor(pin, this.downloads?.mirror) }), namespace);
+    const urls = urlsFor(pin, this.downloads?.mirror);
+    await this.download(`ns:${namespace}`, urls[0], () => this.resolvers.downloads!.pinned({ sha256: pin.sha256, name: fileNameOf(pin.url), urls }), namespace);
     return this.candidates(namespace, near);
   }
 
