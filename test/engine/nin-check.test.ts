@@ -107,6 +107,28 @@ describe('nin check: XML read from the shared parse', () => {
   });
 });
 
+describe('nin check: FHIR JSON inside code string literals still claims a number', () => {
+  const bad = withBadCheckDigits(PLAIN);
+  it('escaped quotes (C#, Java, Kotlin, JS): the bad number is reported at its exact place', async () => {
+    const java = `String body = "{\\"resourceType\\":\\"Patient\\",\\"identifier\\":[{\\"system\\":\\"urn:oid:2.16.578.1.12.4.1.4.1\\",\\"value\\":\\"${bad}\\"}]}";`;
+    const found = await nin(java, 'java');
+    expect(found.map((f) => [f.ruleId, f.range])).toEqual([['nin/invalid-check-digits', rangeOf(java, bad)]]);
+  });
+
+  it('doubled quotes (C# verbatim strings), system after value', async () => {
+    const cs = `var body = @"{ ""value"": ""${bad}"", ""system"": ""http://hl7.no/fhir/NamingSystem/FNR"" }";`;
+    const found = await nin(cs, 'csharp');
+    expect(found.map((f) => [f.ruleId, f.range])).toEqual([['nin/invalid-check-digits', rangeOf(cs, bad)]]);
+  });
+
+  it('near misses: another system, a valid synthetic number, a template placeholder', async () => {
+    const other = `var a = "{\\"system\\":\\"urn:oid:2.16.578.1.12.4.1.4.101\\",\\"value\\":\\"${bad}\\"}";`;
+    const synthetic = `var b = "{\\"system\\":\\"urn:oid:2.16.578.1.12.4.1.4.1\\",\\"value\\":\\"${TENOR}\\"}";`;
+    const template = `var c = $"{{\\"system\\":\\"urn:oid:2.16.578.1.12.4.1.4.1\\",\\"value\\":\\"{fnr}\\"}}";`;
+    for (const text of [other, synthetic, template]) expect(await nin(text, 'csharp'), text).toEqual([]);
+  });
+});
+
 describe('nin check: the story each number gets', () => {
   it('a known PREG test person: an error since 09.11.2024, with the dates', async () => {
     const text = `patient.fnr=${PREG}`;

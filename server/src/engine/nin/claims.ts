@@ -31,8 +31,13 @@ export function claim(text: string, start: number, end: number, claimed: Claim['
   return NUMBERISH.test(value) ? { start, end, value, claimed } : undefined;
 }
 
-/** The `{…}` object around `offset` in JSON text, string-aware, bounded to `limit` characters each way. */
-function enclosingObject(text: string, offset: number, limit = 1000): [number, number] | undefined {
+/**
+ * The `{…}` object around `offset` in JSON text, bounded to `limit` characters each way. `plainQuotes`:
+ * the JSON is as written (string-aware scan); false when it sits in a code string literal with its
+ * quotes escaped (`\"`) or doubled (`""`), where strings cannot be told apart reliably and only braces
+ * count (identifier values hold no braces).
+ */
+function enclosingObject(text: string, offset: number, plainQuotes: boolean, limit = 1000): [number, number] | undefined {
   let depth = 0;
   let open = -1;
   for (let i = offset; i >= Math.max(0, offset - limit); i--) {
@@ -54,27 +59,31 @@ function enclosingObject(text: string, offset: number, limit = 1000): [number, n
     if (inString) {
       if (c === '\\') i++;
       else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
+    } else if (c === '"' && plainQuotes) inString = true;
     else if (c === '{') depth++;
     else if (c === '}' && --depth === 0) return [open, i + 1];
   }
   return undefined;
 }
 
+/** A JSON quote as written, or inside a code string: `\"` (C#, Java, Kotlin, JS) or `""` (C# verbatim, VB). */
+const Q = String.raw`(?:\\"|""|")`;
+const SYSTEM = new RegExp(String.raw`${Q}system${Q}\s*:\s*${Q}(?<system>[^"\\]{1,100})${Q}`, 'g');
+const VALUE = new RegExp(String.raw`${Q}value${Q}\s*:\s*${Q}(?<value>[^"\\]{0,40})${Q}`, 'gd');
+
 function fhirJsonClaims(text: string): Claim[] {
   const out: Claim[] = [];
-  const system = /"system"\s*:\s*"([^"]{1,100})"/g;
-  for (let m = system.exec(text); m; m = system.exec(text)) {
-    const claimed = FHIR_SYSTEMS[m[1]];
+  SYSTEM.lastIndex = 0;
+  for (let m = SYSTEM.exec(text); m; m = SYSTEM.exec(text)) {
+    const claimed = FHIR_SYSTEMS[m.groups!.system];
     if (!claimed) continue;
-    const obj = enclosingObject(text, m.index);
+    const obj = enclosingObject(text, m.index, m[0].startsWith('"') && !m[0].startsWith('""'));
     if (!obj) continue;
-    const value = /"value"\s*:\s*"([^"]{0,40})"/g;
-    value.lastIndex = obj[0];
-    const v = value.exec(text);
+    VALUE.lastIndex = obj[0];
+    const v = VALUE.exec(text);
     if (!v || v.index >= obj[1]) continue;
-    const start = v.index + v[0].length - 1 - v[1].length;
-    const c = claim(text, start, start + v[1].length, claimed);
+    const [start, end] = v.indices!.groups!.value;
+    const c = claim(text, start, end, claimed);
     if (c) out.push(c);
   }
   return out;
@@ -135,7 +144,7 @@ export function findClaims(text: string): Claim[] {
   const claims: Claim[] = [];
   if (text.includes('<') && text.includes('TypeId')) claims.push(...kithClaims(text));
   if (text.includes('<') && text.includes('identifier')) claims.push(...fhirXmlClaims(text));
-  if (text.includes('"system"')) claims.push(...fhirJsonClaims(text));
+  if (text.includes('system')) claims.push(...fhirJsonClaims(text));
   claims.sort((a, b) => a.start - b.start);
   return claims.filter((c, i) => i === 0 || c.start !== claims[i - 1].start);
 }
