@@ -1,45 +1,97 @@
-// XsdService backed by the libxml2 worker thread (dist/xsd-worker.mjs). Requests run one at a time;
-// a validation whose analysis was superseded (its AbortSignal fired) while queued is never sent.
-// A crashed worker is replaced on the next request.
+// XsdService backed by the libxml2 worker thread (dist/xsd-worker.mjs). Requests run one at a time.
+//
+// Superseded validations (their AbortSignal fired) are dropped before they start. One superseded while
+// libxml2 runs it is interrupted when finishing would cost more than starting over: the worker thread is
+// terminated and a fresh one started at once (compiled sets are rebuilt lazily from the `files` callback,
+// 2–30 ms each), so the next validation and every other request waits for nothing stale. Requests still
+// queued go to the new worker. A worker that dies (a crash, an uncaught error, killed from outside) rejects
+// the request it was running with an error and is replaced on the next request. (No `resourceLimits` on
+// the worker: in Node 20 a worker reaching its heap limit while growing wasm memory or receiving a big
+// message aborts the whole process, not only the thread.)
 
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CompileResult, SchemaFiles, ValidateOptions, ValidateResult, XsdService } from '../engine/xsd/service';
 import type { WorkerRequest, WorkerResponse } from './xsd-worker';
 
-type Job = { send: (id: number, withSchema: boolean) => Promise<WorkerRequest>; signal?: AbortSignal; resolve: (v: unknown) => void; reject: (e: Error) => void };
+/**
+ * A superseded validation of at least this many characters is interrupted as soon as it is superseded.
+ * libxml2 validates a MsgHead at ~25–40 ms per MB here; a fresh worker costs ~100 ms of CPU (loading
+ * libxml2-wasm, recompiling the set) but starts during the edit's 200 ms debounce. Below 1 MB letting
+ * libxml2 finish is cheaper; above, the remaining work dominates (20 MB: 0.5–1 s).
+ */
+export const INTERRUPT_MIN_CHARS = 1_000_000;
+/** A smaller superseded validation still running after this long (a pathological document) is interrupted too. */
+export const INTERRUPT_AFTER_MS = 250;
+
+type Job = {
+  send: (id: number, withSchema: boolean) => Promise<WorkerRequest>;
+  signal?: AbortSignal;
+  /** Characters of document text the job sends (0 for compile and invalidate). */
+  size: number;
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+};
+
+/** One worker thread and the requests it has not answered yet. */
+interface Thread {
+  worker: Worker;
+  waiting: Map<number, (r: WorkerResponse) => void>;
+}
 
 export class AbortedError extends Error {}
 
+/** When a superseded validation is interrupted (the bench turns it off for its "before" row). */
+export interface InterruptPolicy {
+  minChars: number;
+  afterMs: number;
+}
+
 export class WorkerXsdService implements XsdService {
-  private worker?: Worker;
+  private thread?: Thread;
   private nextId = 1;
   private readonly queue: Job[] = [];
   private running = false;
-  private readonly waiting = new Map<number, (r: WorkerResponse) => void>();
+  /** Worker threads started so far, and validations interrupted by terminating one (for tests and the bench). */
+  readonly stats = { started: 0, interrupted: 0 };
 
-  constructor(private readonly script = path.join(__dirname, 'xsd-worker.mjs')) {}
+  constructor(
+    private readonly script = path.join(__dirname, 'xsd-worker.mjs'),
+    private readonly interruptPolicy: InterruptPolicy = { minChars: INTERRUPT_MIN_CHARS, afterMs: INTERRUPT_AFTER_MS },
+  ) {}
 
   compile(key: string, files: () => SchemaFiles | Promise<SchemaFiles>): Promise<CompileResult> {
-    return this.enqueue(async (id, withSchema) => ({ id, op: 'compile', key, schema: withSchema ? await files() : undefined })) as Promise<CompileResult>;
+    return this.enqueue(async (id, withSchema) => ({ id, op: 'compile', key, schema: withSchema ? await files() : undefined }), 0) as Promise<CompileResult>;
   }
 
   validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options: ValidateOptions = {}): Promise<ValidateResult> {
-    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text, url, roots: options.roots }), options.signal) as Promise<ValidateResult>;
+    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text, url, roots: options.roots }), text.length, options.signal) as Promise<ValidateResult>;
   }
 
   async invalidate(paths?: string[]): Promise<void> {
-    if (this.worker) await this.enqueue(async (id) => ({ id, op: 'invalidate', paths }));
+    if (this.thread) await this.enqueue(async (id) => ({ id, op: 'invalidate', paths }), 0);
+  }
+
+  /** Whether a worker thread is alive (tests check that none leaks). */
+  get alive(): boolean {
+    return !!this.thread;
+  }
+
+  /** Whether the worker is working on a request now. */
+  get busy(): boolean {
+    return !!this.thread?.waiting.size;
   }
 
   async dispose(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = undefined;
+    const thread = this.thread;
+    this.thread = undefined;
+    await thread?.worker.terminate();
   }
 
-  private enqueue(send: Job['send'], signal?: AbortSignal): Promise<unknown> {
+  private enqueue(send: Job['send'], size: number, signal?: AbortSignal): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ send, signal, resolve, reject });
+      this.queue.push({ send, signal, size, resolve, reject });
       void this.pump();
     });
   }
@@ -48,52 +100,81 @@ export class WorkerXsdService implements XsdService {
     if (this.running) return;
     this.running = true;
     // Referenced only while working, so an idle worker never keeps the CLI alive.
-    this.worker?.ref();
+    this.thread?.worker.ref();
     try {
       for (let job; (job = this.queue.shift()); ) {
-        if (job.signal?.aborted) {
-          job.reject(new AbortedError('superseded'));
-          continue;
-        }
         try {
-          let res = await this.request(await job.send(this.nextId++, false));
-          if (res.needSchema) res = await this.request(await job.send(this.nextId++, true));
-          if (res.error) job.reject(new Error(res.error));
-          else job.resolve(res.result);
+          if (job.signal?.aborted) throw new AbortedError('superseded');
+          let res = await this.request(await job.send(this.nextId++, false), job);
+          if (res.needSchema) res = await this.request(await job.send(this.nextId++, true), job);
+          if (job.signal?.aborted) throw new AbortedError('superseded');
+          if (res.error) throw new Error(res.error);
+          job.resolve(res.result);
         } catch (err) {
           job.reject(err instanceof Error ? err : new Error(String(err)));
         }
       }
     } finally {
       this.running = false;
-      this.worker?.unref();
+      this.thread?.worker.unref();
     }
   }
 
-  private request(req: WorkerRequest): Promise<WorkerResponse> {
-    const worker = this.ensureWorker();
-    return new Promise((resolve) => {
-      this.waiting.set(req.id, resolve);
-      worker.postMessage(req);
+  /** Sends one request; rejects with AbortedError when the job is superseded and worth interrupting. */
+  private request(req: WorkerRequest, job: Job): Promise<WorkerResponse> {
+    if (job.signal?.aborted) return Promise.reject(new AbortedError('superseded'));
+    const thread = this.ensureThread();
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const interrupt = () => {
+        if (!thread.waiting.delete(req.id)) return;
+        this.stats.interrupted++;
+        this.replace(thread);
+        reject(new AbortedError('superseded while running'));
+      };
+      const onAbort = () => {
+        const { minChars, afterMs } = this.interruptPolicy;
+        const wait = job.size >= minChars ? 0 : afterMs - (performance.now() - started);
+        if (wait <= 0) interrupt();
+        else if (Number.isFinite(wait)) timer = setTimeout(interrupt, wait);
+      };
+      thread.waiting.set(req.id, (res) => {
+        clearTimeout(timer);
+        job.signal?.removeEventListener('abort', onAbort);
+        resolve(res);
+      });
+      job.signal?.addEventListener('abort', onAbort, { once: true });
+      thread.worker.postMessage(req);
     });
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  /** Terminates `thread` and starts its successor now, so it loads while the editor's debounce runs. */
+  private replace(thread: Thread): void {
+    if (this.thread === thread) this.thread = undefined;
+    void thread.worker.terminate();
+    this.ensureThread();
+  }
+
+  private ensureThread(): Thread {
+    if (this.thread) return this.thread;
     const worker = new Worker(this.script);
+    const thread: Thread = { worker, waiting: new Map() };
+    this.stats.started++;
+    if (!this.running) worker.unref();
     worker.on('message', (res: WorkerResponse) => {
-      const w = this.waiting.get(res.id);
-      this.waiting.delete(res.id);
+      const w = thread.waiting.get(res.id);
+      thread.waiting.delete(res.id);
       w?.(res);
     });
     const fail = (message: string) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const [id, w] of this.waiting) w({ id, error: message });
-      this.waiting.clear();
+      if (this.thread === thread) this.thread = undefined;
+      for (const [id, w] of thread.waiting) w({ id, error: message });
+      thread.waiting.clear();
     };
     worker.on('error', (err) => fail(`XSD worker failed: ${err.message}`));
     worker.on('exit', (code) => fail(`XSD worker exited (${code})`));
-    this.worker = worker;
-    return worker;
+    this.thread = thread;
+    return thread;
   }
 }
