@@ -12,6 +12,7 @@ import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import type { BuiltSet } from '../../server/src/engine/xsd/schema-set';
 import { createResolvers } from '../../server/src/host/resolvers';
 import { AbortedError, WorkerXsdService } from '../../server/src/host/xsd-client';
+import { InterruptPolicy } from '../../server/src/host/xsd-interrupt';
 import { context } from '../helpers/engine';
 import { bigDialog, withBadGenDate } from './big-message';
 import { inside, instance, SCHEMA_PATHS } from './helpers';
@@ -30,7 +31,7 @@ describe('interrupting a superseded validation', () => {
   const service = new WorkerXsdService(WORKER);
   const resolvers = { ...createResolvers(), xsd: service };
   const ctx = (signal?: AbortSignal) => context({ resolvers, settings: { schemaPaths: SCHEMA_PATHS }, signal });
-  const big = bigDialog(6_000_000);
+  const big = bigDialog(12_000_000);
   let set: BuiltSet;
   let fullMs = 0;
   let baseThreads = 0;
@@ -115,19 +116,33 @@ describe('interrupting a superseded validation', () => {
 });
 
 describe('the interrupt policy', () => {
-  it('interrupts a superseded validation below the size threshold once it has run too long', async () => {
-    const service = new WorkerXsdService(WORKER, { minChars: Number.POSITIVE_INFINITY, afterMs: 20 });
+  it('interrupts when the learned remaining time exceeds the learned restart cost, else waits for an overrun', () => {
+    const policy = new InterruptPolicy();
+    policy.recordValidation(1_000_000, 40);
+    policy.recordValidation(1_000_000, 40);
+    policy.recordStartup(150);
+    policy.recordValidation(50, 1000); // too small to learn from
+    expect(policy.estimates.startupMs).toBe(150);
+    expect(policy.delay(20_000_000, 100)).toBe(0);
+    expect(policy.delay(2_000_000, 10)).toBeCloseTo(70 + 150);
+    expect(policy.delay(20_000_000, 900)).toBe(150);
+    expect(new InterruptPolicy(false).delay(20_000_000, 0)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('lets a small superseded validation finish on the same worker', async () => {
+    const service = new WorkerXsdService(WORKER);
     try {
       const small = instance('dialog-1.1-valid.xml');
+      const text = bigDialog(300_000);
       const resolvers = { ...createResolvers(), xsd: service };
       const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
-      await service.compile(set.key, () => set.schema);
+      await service.validate(set.key, () => set.schema, text, small.file);
       const stale = new AbortController();
-      const p = service.validate(set.key, () => set.schema, bigDialog(6_000_000), small.file, { signal: stale.signal });
-      while (!service.busy) await new Promise((r) => setTimeout(r, 2));
+      const p = service.validate(set.key, () => set.schema, text, small.file, { signal: stale.signal });
+      while (!service.busy) await new Promise((r) => setTimeout(r, 1));
       stale.abort();
       await expect(p).rejects.toBeInstanceOf(AbortedError);
-      expect(service.stats).toEqual({ started: 2, interrupted: 1 });
+      expect(service.stats).toEqual({ started: 1, interrupted: 0 });
     } finally {
       await service.dispose();
     }

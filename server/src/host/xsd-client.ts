@@ -1,7 +1,8 @@
 // XsdService backed by the libxml2 worker thread (dist/xsd-worker.mjs). Requests run one at a time.
 //
 // Superseded validations (their AbortSignal fired) are dropped before they start. One superseded while
-// libxml2 runs it is interrupted when finishing would cost more than starting over: the worker thread is
+// libxml2 runs it is interrupted when finishing would cost more than starting over (./xsd-interrupt.ts
+// decides, from costs learned as it runs): the worker thread is
 // terminated and a fresh one started at once (compiled sets are rebuilt lazily from the `files` callback,
 // 2–30 ms each), so the next validation and every other request waits for nothing stale. Requests still
 // queued go to the new worker. A worker that dies (a crash, an uncaught error, killed from outside) rejects
@@ -13,17 +14,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CompileResult, SchemaFiles, ValidateOptions, ValidateResult, XsdService } from '../engine/xsd/service';
+import { InterruptPolicy } from './xsd-interrupt';
 import type { WorkerRequest, WorkerResponse } from './xsd-worker';
-
-/**
- * A superseded validation of at least this many characters is interrupted as soon as it is superseded.
- * libxml2 validates a MsgHead at ~25–40 ms per MB here; a fresh worker costs ~100 ms of CPU (loading
- * libxml2-wasm, recompiling the set) but starts during the edit's 200 ms debounce. Below 1 MB letting
- * libxml2 finish is cheaper; above, the remaining work dominates (20 MB: 0.5–1 s).
- */
-export const INTERRUPT_MIN_CHARS = 1_000_000;
-/** A smaller superseded validation still running after this long (a pathological document) is interrupted too. */
-export const INTERRUPT_AFTER_MS = 250;
 
 type Job = {
   send: (id: number, withSchema: boolean) => Promise<WorkerRequest>;
@@ -42,12 +34,6 @@ interface Thread {
 
 export class AbortedError extends Error {}
 
-/** When a superseded validation is interrupted (the bench turns it off for its "before" row). */
-export interface InterruptPolicy {
-  minChars: number;
-  afterMs: number;
-}
-
 export class WorkerXsdService implements XsdService {
   private thread?: Thread;
   private nextId = 1;
@@ -58,7 +44,7 @@ export class WorkerXsdService implements XsdService {
 
   constructor(
     private readonly script = path.join(__dirname, 'xsd-worker.mjs'),
-    private readonly interruptPolicy: InterruptPolicy = { minChars: INTERRUPT_MIN_CHARS, afterMs: INTERRUPT_AFTER_MS },
+    readonly policy = new InterruptPolicy(),
   ) {}
 
   compile(key: string, files: () => SchemaFiles | Promise<SchemaFiles>): Promise<CompileResult> {
@@ -109,6 +95,7 @@ export class WorkerXsdService implements XsdService {
           if (res.needSchema) res = await this.request(await job.send(this.nextId++, true), job);
           if (job.signal?.aborted) throw new AbortedError('superseded');
           if (res.error) throw new Error(res.error);
+          if (job.size) this.policy.recordValidation(job.size, (res.result as ValidateResult).ms);
           job.resolve(res.result);
         } catch (err) {
           job.reject(err instanceof Error ? err : new Error(String(err)));
@@ -134,8 +121,7 @@ export class WorkerXsdService implements XsdService {
         reject(new AbortedError('superseded while running'));
       };
       const onAbort = () => {
-        const { minChars, afterMs } = this.interruptPolicy;
-        const wait = job.size >= minChars ? 0 : afterMs - (performance.now() - started);
+        const wait = this.policy.delay(job.size, performance.now() - started);
         if (wait <= 0) interrupt();
         else if (Number.isFinite(wait)) timer = setTimeout(interrupt, wait);
       };
@@ -160,9 +146,11 @@ export class WorkerXsdService implements XsdService {
     if (this.thread) return this.thread;
     const worker = new Worker(this.script);
     const thread: Thread = { worker, waiting: new Map() };
+    const spawned = performance.now();
     this.stats.started++;
     if (!this.running) worker.unref();
     worker.on('message', (res: WorkerResponse) => {
+      if (res.ready) return this.policy.recordStartup(performance.now() - spawned);
       const w = thread.waiting.get(res.id);
       thread.waiting.delete(res.id);
       w?.(res);

@@ -11,7 +11,8 @@ export type WorkerRequest =
   | { id: number; op: 'validate'; key: string; schema?: SchemaFiles; text: string; url: string; roots?: string[] }
   | { id: number; op: 'invalidate'; paths?: string[] };
 
-export type WorkerResponse = { id: number; needSchema?: boolean; result?: unknown; error?: string };
+/** `ready` (id 0) is sent once libxml2 is loaded, so the client learns what a fresh worker costs. */
+export type WorkerResponse = { id: number; ready?: boolean; needSchema?: boolean; result?: unknown; error?: string };
 
 const service = new LibxmlXsdService();
 
@@ -33,3 +34,5 @@ parentPort!.on('message', (req: WorkerRequest) => {
   }
   parentPort!.postMessage(res);
 });
+
+parentPort!.postMessage({ id: 0, ready: true } satisfies WorkerResponse);
