@@ -1,14 +1,17 @@
 // XsdService backed by the libxml2 worker thread (dist/xsd-worker.mjs). Requests run one at a time.
 //
 // Superseded validations (their AbortSignal fired) are dropped before they start. One superseded while
-// libxml2 runs it is interrupted when finishing would cost more than starting over (./xsd-interrupt.ts
-// decides, from costs learned as it runs): the worker thread is
-// terminated and a fresh one started at once (compiled sets are rebuilt lazily from the `files` callback,
-// 2–30 ms each), so the next validation and every other request waits for nothing stale. Requests still
-// queued go to the new worker. A worker that dies (a crash, an uncaught error, killed from outside) rejects
-// the request it was running with an error and is replaced on the next request. (No `resourceLimits` on
-// the worker: in Node 20 a worker reaching its heap limit while growing wasm memory or receiving a big
-// message aborts the whole process, not only the thread.)
+// libxml2 runs it releases its caller at once (AbortedError) and is left running while nobody needs the
+// worker: a worker that finishes stays warm (a fresh one's first multi-MB validation is ~1.5× slower, as
+// its wasm memory grows from nothing), and the next version of the same big document usually reaches the
+// worker only after the debounce and the main thread's own checks. When another request is waiting and
+// finishing would cost more than starting over (./xsd-interrupt.ts decides from costs learned as it runs),
+// the worker thread is terminated and a fresh one started; compiled sets are rebuilt lazily from the
+// `files` callback (2–30 ms each), and the waiting requests go to the new worker.
+// A worker that dies (a crash, an uncaught error, killed from outside) rejects the request it was running
+// with an error and is replaced on the next request. (No `resourceLimits` on the worker: in Node 20 a
+// worker reaching its heap limit while growing wasm memory or receiving a big message aborts the whole
+// process, not only the thread.)
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +29,15 @@ type Job = {
   reject: (e: Error) => void;
 };
 
+/** A superseded validation the worker is still running: interrupted when someone waits and it pays. */
+interface Draining {
+  thread: Thread;
+  id: number;
+  size: number;
+  started: number;
+  timer?: NodeJS.Timeout;
+}
+
 /** One worker thread and the requests it has not answered yet. */
 interface Thread {
   worker: Worker;
@@ -39,6 +51,7 @@ export class WorkerXsdService implements XsdService {
   private nextId = 1;
   private readonly queue: Job[] = [];
   private running = false;
+  private draining?: Draining;
   /** Worker threads started so far, and validations interrupted by terminating one (for tests and the bench). */
   readonly stats = { started: 0, interrupted: 0 };
 
@@ -70,6 +83,8 @@ export class WorkerXsdService implements XsdService {
   }
 
   async dispose(): Promise<void> {
+    clearTimeout(this.draining?.timer);
+    this.draining = undefined;
     const thread = this.thread;
     this.thread = undefined;
     await thread?.worker.terminate();
@@ -78,6 +93,7 @@ export class WorkerXsdService implements XsdService {
   private enqueue(send: Job['send'], size: number, signal?: AbortSignal): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.queue.push({ send, signal, size, resolve, reject });
+      this.considerInterrupt();
       void this.pump();
     });
   }
@@ -90,9 +106,8 @@ export class WorkerXsdService implements XsdService {
     try {
       for (let job; (job = this.queue.shift()); ) {
         try {
-          if (job.signal?.aborted) throw new AbortedError('superseded');
-          let res = await this.request(await job.send(this.nextId++, false), job);
-          if (res.needSchema) res = await this.request(await job.send(this.nextId++, true), job);
+          let res = await this.request(await this.prepare(job, false), job);
+          if (res.needSchema) res = await this.request(await this.prepare(job, true), job);
           if (job.signal?.aborted) throw new AbortedError('superseded');
           if (res.error) throw new Error(res.error);
           if (job.size) this.policy.recordValidation(job.size, (res.result as ValidateResult).ms);
@@ -107,26 +122,32 @@ export class WorkerXsdService implements XsdService {
     }
   }
 
-  /** Sends one request; rejects with AbortedError when the job is superseded and worth interrupting. */
+  /** The job's next request, unless it was superseded before it could be sent. */
+  private async prepare(job: Job, withSchema: boolean): Promise<WorkerRequest> {
+    if (job.signal?.aborted) throw new AbortedError('superseded');
+    const req = await job.send(this.nextId++, withSchema);
+    if (job.signal?.aborted) throw new AbortedError('superseded');
+    return req;
+  }
+
+  /**
+   * Sends one request and resolves when the worker is free again (its answer, or its thread interrupted).
+   * When the job is superseded meanwhile, its caller is released at once with AbortedError.
+   */
   private request(req: WorkerRequest, job: Job): Promise<WorkerResponse> {
-    if (job.signal?.aborted) return Promise.reject(new AbortedError('superseded'));
     const thread = this.ensureThread();
     const started = performance.now();
-    return new Promise((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const interrupt = () => {
-        if (!thread.waiting.delete(req.id)) return;
-        this.stats.interrupted++;
-        this.replace(thread);
-        reject(new AbortedError('superseded while running'));
-      };
+    return new Promise((resolve) => {
       const onAbort = () => {
-        const wait = this.policy.delay(job.size, performance.now() - started);
-        if (wait <= 0) interrupt();
-        else if (Number.isFinite(wait)) timer = setTimeout(interrupt, wait);
+        job.reject(new AbortedError('superseded while running'));
+        this.draining = { thread, id: req.id, size: job.size, started };
+        this.considerInterrupt();
       };
       thread.waiting.set(req.id, (res) => {
-        clearTimeout(timer);
+        if (this.draining?.id === req.id) {
+          clearTimeout(this.draining.timer);
+          this.draining = undefined;
+        }
         job.signal?.removeEventListener('abort', onAbort);
         resolve(res);
       });
@@ -135,7 +156,26 @@ export class WorkerXsdService implements XsdService {
     });
   }
 
-  /** Terminates `thread` and starts its successor now, so it loads while the editor's debounce runs. */
+  /** A request waits behind a superseded validation: interrupt it now, later (if it overruns), or never. */
+  private considerInterrupt(): void {
+    const d = this.draining;
+    if (!d || d.timer || !this.queue.length) return;
+    const wait = this.policy.delay(d.size, performance.now() - d.started);
+    if (wait <= 0) this.interrupt(d);
+    else if (Number.isFinite(wait)) d.timer = setTimeout(() => this.interrupt(d), wait);
+  }
+
+  private interrupt(d: Draining): void {
+    const answer = d.thread.waiting.get(d.id);
+    if (this.draining !== d || !answer) return;
+    d.thread.waiting.delete(d.id);
+    this.draining = undefined;
+    this.stats.interrupted++;
+    this.replace(d.thread);
+    answer({ id: d.id, error: 'interrupted' });
+  }
+
+  /** Terminates `thread` and starts its successor now, for the requests waiting. */
   private replace(thread: Thread): void {
     if (this.thread === thread) this.thread = undefined;
     void thread.worker.terminate();

@@ -1,13 +1,12 @@
-// When to interrupt a superseded validation that libxml2 is running: when waiting for it would cost
-// more than starting a fresh worker. Both sides are learned on this machine as the worker runs:
+// Whether to interrupt a superseded validation that libxml2 is still running, now that another request
+// waits for the worker: when waiting for it would cost more than starting a fresh worker. Both sides are
+// learned on this machine as the worker runs:
 // - the remaining time: the document's size × libxml2's observed ms per character (validations of
 //   100k+ characters; 40 ms per MB until one is seen) − the time it has already run;
-// - the restart cost: the last worker's start-up (loading libxml2-wasm, measured from spawn to its
-//   `ready`; 150 ms until one is seen). A fresh worker's first multi-MB validation is also slower
-//   (~1.5×: its wasm memory grows from nothing), which the start-up, hidden by the editor's 200 ms
-//   debounce, stands in for.
-// If the estimate was wrong (a pathological small document still running), the validation is interrupted
-// once it has overrun the estimate by the restart cost.
+// - the restart cost: a worker's start-up (loading libxml2-wasm, measured from spawn to its `ready`;
+//   150 ms until one is seen).
+// If the estimate was wrong (a pathological small document still running), it is interrupted once it has
+// overrun the estimate by the restart cost.
 
 const MIN_LEARN_CHARS = 100_000;
 
