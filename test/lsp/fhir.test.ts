@@ -75,4 +75,29 @@ describe('FHIR R4 over LSP', () => {
     const codes = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: q.line, character: q.character + 1 } })) as CompletionItem[];
     expect(codes.map((i) => i.label)).toEqual(['male', 'female', 'other', 'unknown']);
   });
+
+  it('checks extensions against their definitions (no-basis, XML): wrong value type, unknown modifier extension', async () => {
+    const doc = [
+      '<Patient xmlns="http://hl7.org/fhir">',
+      '  <modifierExtension url="http://example.org/fhir/StructureDefinition/ikke-gjeldende"><valueBoolean value="true"/></modifierExtension>',
+      '  <name>',
+      '    <extension url="http://hl7.no/fhir/StructureDefinition/no-basis-middlename"><valueInteger value="3"/></extension>',
+      '    <family value="Hansen"/>',
+      '  </name>',
+      '</Patient>',
+    ].join('\n');
+    const u = 'file:///work/fhir/pasient-utvidelser.xml';
+    lsp.open(u, 'xml', doc);
+    const diags = await lsp.diagnostics(u, (d) => d.some((x) => x.code === 'fhir/type'));
+    const seen = diags.filter((d) => String(d.code).startsWith('fhir/') && d.severity !== 4).map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message }));
+    expect(seen).toEqual([
+      {
+        code: 'fhir/unknown-modifier-extension',
+        severity: 2,
+        range: rangeOf(doc, 'http://example.org/fhir/StructureDefinition/ikke-gjeldende'),
+        message: "Patient.modifierExtension[0]: modifier extension 'http://example.org/fhir/StructureDefinition/ikke-gjeldende' has no definition here (workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
+      },
+      { code: 'fhir/type', severity: 1, range: rangeOf(doc, 'valueInteger'), message: 'Patient.name[0].extension[0].valueInteger: type integer is not allowed here (allowed: string)' },
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import type { Issue } from './validate/issue';
 import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
 import { checkProfiles } from './profiles/check-profiles';
+import { checkExtensions } from './extensions/check-extensions';
 
 const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -50,6 +51,7 @@ export function fhirCheck(): Check {
       const walker = new Walker(defs, parsed, report);
       walker.resource(parsed.root);
       await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
+      await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants);
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();
@@ -67,7 +69,7 @@ function toFinding(i: Issue, doc: AnalyzedDocument, ctx: AnalysisContext): Findi
     range: range(i.span),
     severity: i.severity,
     message: fhirText(ctx.language, i.message, i.args),
-    source: SOURCE,
+    source: i.source ?? SOURCE,
     fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true }] : undefined,
   };
 }

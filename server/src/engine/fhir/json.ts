@@ -73,7 +73,7 @@ export function parseFhirJson(text: string): FhirDocument | undefined {
         const end = offset + length;
         const start = node.valueSpan.start;
         node.valueSpan = { start, end };
-        mergeUnderscores(node);
+        mergeUnderscores(node, arrays);
         if (node === root) {
           node.nameSpan = node.span = { start, end };
           return;
@@ -145,7 +145,7 @@ export function parseFhirJson(text: string): FhirDocument | undefined {
 }
 
 /** `_given: [null, {extension}]` → the ids and extensions of `given[1]`; removes the `_` properties. */
-function mergeUnderscores(node: FhirNode): void {
+function mergeUnderscores(node: FhirNode, arrays: WeakMap<FhirNode, Map<string, Span>>): void {
   if (!node.children.some((c) => c.name.length > 1 && c.name.startsWith('_'))) return;
   const extras = node.children.filter((c) => c.name.length > 1 && c.name.startsWith('_'));
   node.children = node.children.filter((c) => !(c.name.length > 1 && c.name.startsWith('_')));
@@ -159,5 +159,12 @@ function mergeUnderscores(node: FhirNode): void {
       node.children.push(target);
     }
     target.children.push(...extra.children);
+    // `_given: { "extension": [...] }`: the array form of the extension list belongs to the merged node.
+    const written = arrays.get(extra);
+    if (written) {
+      const m = arrays.get(target) ?? new Map<string, Span>();
+      for (const [k, v] of written) m.set(k, v);
+      arrays.set(target, m);
+    }
   }
 }

@@ -37,6 +37,23 @@ const MESSAGES = {
   profileLimits: { en: "Profile '{0}': {1}", nb: "Profilen '{0}': {1}" },
   sliceMin: { en: "{0}: slice '{1}' is required (minimum {2}, found {3})", nb: "{0}: snittet '{1}' er påkrevd (minst {2}, fant {3})" },
   sliceMax: { en: "{0}: slice '{1}' allows at most {2}, found {3}", nb: "{0}: snittet '{1}' tillater høyst {2}, fant {3}" },
+  unknownExtension: {
+    en: "Extension definition '{0}' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked",
+    nb: "Utvidelsesdefinisjonen '{0}' ble ikke funnet (arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): verdien og delene kontrolleres ikke",
+  },
+  unknownModifierExtension: {
+    en: "{0}: modifier extension '{1}' has no definition here (workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
+    nb: "{0}: modifikatorutvidelsen '{1}' har ingen definisjon her (arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages); et system skal ikke ignorere en modifikatorutvidelse det ikke kjenner",
+  },
+  extensionContext: {
+    en: "{0}: extension '{1}' is not defined for use on {2} (context: {3})",
+    nb: "{0}: utvidelsen '{1}' er ikke definert for bruk på {2} (kontekst: {3})",
+  },
+  unknownSubExtension: {
+    en: "{0}: '{1}' is not a part of extension '{2}' (parts: {3})",
+    nb: "{0}: '{1}' er ikke en del av utvidelsen '{2}' (deler: {3})",
+  },
+  extensionTooMany: { en: "{0}: extension '{1}' may occur at most {2} time(s) here, found {3}", nb: "{0}: utvidelsen '{1}' kan forekomme høyst {2} gang(er) her, fant {3}" },
   wrongType: { en: "{0}: type {1} is not allowed here (allowed: {2})", nb: '{0}: typen {1} er ikke tillatt her (tillatt: {2})' },
 } satisfies Record<string, Record<Language, string>>;
 

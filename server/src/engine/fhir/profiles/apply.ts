@@ -2,8 +2,9 @@
 // fixed/pattern values, required bindings (the profile's own value sets too), type profiles
 // (no-basis-HumanName on Patient.name), slices and their members, and the profile's invariants.
 
-import type { ElementDef, ExpandedValueSet } from '../definitions/model';
+import type { ElementDef, ExpandedValueSet, TypeRef } from '../definitions/model';
 import type { R4Definitions } from '../definitions/store';
+import { capitalize } from '../definitions/type-model';
 import { toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from '../validate/binding';
 import { checkFixedAndPattern } from '../validate/fixed';
@@ -36,21 +37,27 @@ function childrenNamed(parent: Located, seg: string, basePath: string, run: Prof
   return nodes.map((node, i) => ({ node, label: `${parent.label}.${node.name}${repeats ? `[${i}]` : ''}` }));
 }
 
-function navigate(from: Located[], rel: string[], basePath: string, run: ProfileRun): Located[] {
+/** The elements at `rel` under `from`, and their base path (a choice resolved to the type found: `value[x]` → `valueCoding`). */
+function navigateWithPath(from: Located[], rel: string[], basePath: string, run: ProfileRun): { found: Located[]; path: string } {
   let current = from;
   let path = basePath;
   for (const seg of rel) {
-    path = `${path}.${seg}`;
-    current = current.flatMap((p) => childrenNamed(p, seg, path, run));
+    current = current.flatMap((p) => childrenNamed(p, seg, `${path}.${seg}`, run));
+    const names = seg.endsWith('[x]') ? new Set(current.map((c) => c.node.name)) : undefined;
+    path = `${path}.${names?.size === 1 ? [...names][0] : seg}`;
   }
-  return current;
+  return { found: current, path };
+}
+
+function navigate(from: Located[], rel: string[], basePath: string, run: ProfileRun): Located[] {
+  return navigateWithPath(from, rel, basePath, run).found;
 }
 
 /** min/max/fixed/pattern/binding/invariants/type profile of `def` on the elements at `rel` under each parent. */
 function applyElement(parents: Located[], rel: string[], basePath: string, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number): void {
   const last = rel[rel.length - 1];
-  const holders = navigate(parents, rel.slice(0, -1), basePath, run);
-  const fullPath = [basePath, ...rel].join('.');
+  const { found: holders, path: holderPath } = navigateWithPath(parents, rel.slice(0, -1), basePath, run);
+  const fullPath = `${holderPath}.${last}`;
   const base = baseElement(run.defs, fullPath);
   for (const holder of holders) {
     const found = childrenNamed(holder, last, fullPath, run);
@@ -60,7 +67,20 @@ function applyElement(parents: Located[], rel: string[], basePath: string, def: 
     if (def.max !== undefined && maxOf(def.max) < maxOf(base?.max) && found.length > maxOf(def.max)) {
       for (const extra of found.slice(maxOf(def.max))) run.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'tooMany', args: [`${holder.label}.${last}`, def.max, found.length] });
     }
+    if (last.endsWith('[x]') && def.types?.length) checkChoiceType(found, last.slice(0, -3), def.types, run);
     for (const f of found) checkValue(f, def, run, resource, depth, fullPath);
+  }
+}
+
+/** A profile (or extension definition) narrowing `value[x]` to some of its types: the others are errors. */
+function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run: ProfileRun): void {
+  const allowed = new Set(types.map((t) => prefix + capitalize(t.code)));
+  for (const f of found) {
+    if (allowed.has(f.node.name)) continue;
+    const suffix = f.node.name.slice(prefix.length);
+    const lower = suffix.charAt(0).toLowerCase() + suffix.slice(1);
+    const type = run.defs.isPrimitive(lower) ? lower : suffix;
+    run.report({ rule: 'fhir/type', severity: 'error', span: f.node.nameSpan, message: 'wrongType', args: [f.label, type, types.map((t) => t.code).join(', ')] });
   }
 }
 

@@ -9,10 +9,12 @@ export function baseElement(defs: R4Definitions, path: string): ElementDef | und
   let model = defs.type(segs[0]);
   let current = segs[0];
   let def = model?.root;
+  /** The type a choice property name selected (`valueCoding` → Coding). */
+  let selected: string | undefined;
   for (const seg of segs.slice(1)) {
     if (!model) return undefined;
     if (!model.hasChildren(current) && def?.types?.length) {
-      const t = def.types[0].code;
+      const t = selected ?? def.types[0].code;
       model = defs.type(t === 'BackboneElement' || t === 'Element' ? model.name : t);
       current = model?.name ?? '';
       if (!model) return undefined;
@@ -21,6 +23,7 @@ export function baseElement(defs: R4Definitions, path: string): ElementDef | und
     const hit = children.get(seg) ?? [...children.values()].find((c) => c.def.path.endsWith(`.${seg}`) || (seg.endsWith('[x]') && c.def.path.endsWith(`.${seg}`)));
     const choice = !hit ? [...children.entries()].find(([name, c]) => c.type && name === seg.replace(/\[x\]$/, '') + capitalize(c.type)) : undefined;
     def = hit?.def ?? choice?.[1].def;
+    selected = seg.endsWith('[x]') ? undefined : (hit?.type ?? choice?.[1].type);
     if (!def) return undefined;
     current = def.path;
   }

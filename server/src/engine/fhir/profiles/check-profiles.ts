@@ -32,7 +32,7 @@ export function declaredProfiles(resource: FhirNode, format: 'json' | 'xml'): Pr
     .map((c) => ({ url: String(c.value).split('|')[0], span: textSpan(c, format) }));
 }
 
-async function layerFor(index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
+export async function layerFor(index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
   let byUrl = layers.get(index);
   if (!byUrl) layers.set(index, (byUrl = new Map()));
   let p = byUrl.get(url);
@@ -44,7 +44,7 @@ async function layerFor(index: ConformanceIndex, url: string): Promise<ProfileLa
 }
 
 /** Type profiles and value sets a layer refers to, loaded before the synchronous walk. */
-async function preload(layer: ProfileLayer, index: ConformanceIndex, defs: R4Definitions, loaded: Map<string, ProfileLayer>, seen = new Set<string>()): Promise<void> {
+export async function preload(layer: ProfileLayer, index: ConformanceIndex, defs: R4Definitions, loaded: Map<string, ProfileLayer>, seen = new Set<string>()): Promise<void> {
   const defsOf = [...layer.elements.values(), ...[...layer.slices.values()].flat().flatMap((s) => [s.root, ...s.children.values()])];
   for (const def of defsOf) {
     for (const url of def.types?.flatMap((t) => t.profile ?? []) ?? []) {
@@ -73,6 +73,18 @@ async function profileValueSet(index: ConformanceIndex, url: string): Promise<Ex
   return expanded;
 }
 
+/** The state a profile (or extension definition) is applied with; type profiles come from `typeLayers`. */
+export function profileRun(index: ConformanceIndex, defs: R4Definitions, doc: FhirDocument, report: Report, invariants: InvariantSite[], typeLayers: Map<string, ProfileLayer>): ProfileRun {
+  return {
+    defs,
+    doc,
+    report,
+    invariants,
+    valueSet: (url) => defs.valueSets?.[url] ?? valueSets.get(index)?.get(url),
+    layer: (url) => typeLayers.get(url),
+  };
+}
+
 export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
   const root = resources[0];
   const mapped = root ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan })) : [];
@@ -88,14 +100,7 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
   const typeLayers = new Map<string, ProfileLayer>();
   const reportedLimits = new Set<string>();
   const reportedUnknown = new Set<string>();
-  const run: ProfileRun = {
-    defs,
-    doc,
-    report,
-    invariants,
-    valueSet: (url) => defs.valueSets?.[url] ?? valueSets.get(index)?.get(url),
-    layer: (url) => typeLayers.get(url),
-  };
+  const run = profileRun(index, defs, doc, report, invariants, typeLayers);
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
       const layer = await layerFor(index, p.url);

@@ -18,7 +18,7 @@ const REPEATING: Record<string, string[]> = {
   include: ['concept', 'filter', 'valueSet'],
   exclude: ['concept', 'filter', 'valueSet'],
   concept: ['concept', 'designation', 'property'],
-  '': ['concept', 'contact', 'useContext', 'jurisdiction', 'identifier'],
+  '': ['concept', 'contact', 'useContext', 'jurisdiction', 'identifier', 'context', 'contextInvariant'],
 };
 const NUMBERS = new Set(['min']);
 

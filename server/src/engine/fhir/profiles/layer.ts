@@ -28,6 +28,8 @@ export interface ProfileLayer {
   slices: Map<string, Slice[]>;
   /** What is not evaluated, in words. */
   limits: string[];
+  /** StructureDefinition.context (extensions): where the extension may be used. */
+  context: { type: string; expression: string }[];
 }
 
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
@@ -63,7 +65,7 @@ function contains(value: unknown, pattern: unknown): boolean {
 
 export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): Promise<ProfileLayer> {
   const type = String(sd.type ?? '');
-  const layer: ProfileLayer = { url: String(sd.url), name: String(sd.name ?? sd.id ?? sd.url), type, elements: new Map(), slices: new Map(), limits: [] };
+  const layer: ProfileLayer = { url: String(sd.url), name: String(sd.name ?? sd.id ?? sd.url), type, elements: new Map(), slices: new Map(), limits: [], context: contextOf(sd) };
   const base = typeof sd.baseDefinition === 'string' ? sd.baseDefinition : undefined;
   if (base && !base.startsWith(CORE) && depth < 8) {
     const parentSd = await index.get(base);
@@ -124,6 +126,11 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
     }
   }
   return layer;
+}
+
+function contextOf(sd: Json): ProfileLayer['context'] {
+  const list = Array.isArray(sd.context) ? (sd.context as Json[]) : [];
+  return list.filter((c) => typeof c?.expression === 'string').map((c) => ({ type: String(c.type ?? 'element'), expression: String(c.expression) }));
 }
 
 /** Does a differential element restrict anything the validator would check? */

@@ -10,6 +10,8 @@ export interface Issue {
   span: Span;
   message: FhirMessage;
   args: (string | number)[];
+  /** Where the rule is defined, when not the validation page (extensions: extensibility.html). */
+  source?: string;
   /** A certain fix: the span's new text. */
   fix?: { span: Span; text: string; title: FhirMessage; args: (string | number)[] };
 }

@@ -4,6 +4,7 @@
 // the FHIRPath pass; profile layers add their constraints through `ProfileHooks`.
 
 import type { ElementDef } from '../definitions/model';
+import type { ExtensionSite } from '../extensions/site';
 import type { R4Definitions } from '../definitions/store';
 import type { TypeModel } from '../definitions/type-model';
 import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
@@ -36,6 +37,8 @@ export class Walker {
   readonly invariants: InvariantSite[] = [];
   /** Every resource walked (root, contained, entries), for the profile pass. */
   readonly resources: FhirNode[] = [];
+  /** Every extension and modifierExtension, for the extension-definition pass. */
+  readonly extensions: ExtensionSite[] = [];
   private resourceStack: FhirNode[] = [];
   private visitors: (ReturnType<ProfileHooks['forResource']>)[] = [];
 
@@ -79,7 +82,8 @@ export class Walker {
     return stack[0];
   }
 
-  private children(node: FhirNode, tm: TypeModel, defPath: string, path: string): void {
+  /** `holder`: the element path (and type) of `node` when its type's own definition is walked. */
+  private children(node: FhirNode, tm: TypeModel, defPath: string, path: string, holder: string[] = []): void {
     const allowed = tm.childrenOf(defPath);
     const byDef = new Map<ElementDef, FhirNode[]>();
     const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : node.nameSpan;
@@ -95,6 +99,9 @@ export class Walker {
       this.arrayForm(node, name, hit.def, list, `${path}.${name}`);
       list.forEach((child, i) => {
         const childPath = `${path}.${name}${hit.def.max !== '1' ? `[${i}]` : ''}`;
+        if ((name === 'extension' || name === 'modifierExtension') && child.kind === 'object') {
+          this.extensions.push({ node: child, holder: node, modifier: name === 'modifierExtension', context: [defPath, ...holder], path: childPath, resource: this.resourceStack[this.resourceStack.length - 1] });
+        }
         this.element(child, hit.def, hit.type ?? hit.def.types?.[0]?.code, tm, childPath);
       });
     }
@@ -119,7 +126,7 @@ export class Walker {
     const visit = this.visitors[this.visitors.length - 1];
     if (type && this.defs.isPrimitive(type)) {
       checkPrimitive(node, type, this.defs.index!.primitives[type], this.doc, path, this.report);
-      if (node.children.length) this.children(node, this.defs.type('Element')!, 'Element', path);
+      if (node.children.length) this.children(node, this.defs.type('Element')!, 'Element', path, [def.path, type]);
       if (def.binding) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
       if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);
       visit?.(node, def.path, path, node, []);
@@ -150,7 +157,7 @@ export class Walker {
       if (typeModel) {
         const root = typeModel.root;
         if (root?.constraints) this.invariants.push({ node, base: type, def: root, path, resource, rootResource: this.rootResource() });
-        this.children(node, typeModel, type, path);
+        this.children(node, typeModel, type, path, [def.path]);
       }
     }
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);

@@ -1,0 +1,92 @@
+// Extension definitions: every extension and modifierExtension whose url resolves, through the same
+// conformance sources as profiles, to a StructureDefinition of type Extension is checked against it
+// with the profile machinery (value[x] types and cardinality, fixed/pattern values, required bindings,
+// sub-extension slices of complex extensions, invariants), plus what only extensions have: the
+// context they may be used in, and relative sub-extension urls their definition does not name.
+// Each url is resolved once per document (and layered once per conformance index).
+
+import type { AnalysisContext } from '../../types';
+import type { R4Definitions } from '../definitions/store';
+import { applyLayer } from '../profiles/apply';
+import { layerFor, preload, profileRun } from '../profiles/check-profiles';
+import type { ProfileLayer } from '../profiles/layer';
+import { conformanceIndexFor } from '../profiles/sources';
+import { textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
+import type { Report } from '../validate/issue';
+import type { InvariantSite } from '../validate/walker';
+import { contextAllows, usedOn } from './context';
+import type { ExtensionSite } from './site';
+
+/** A url with a scheme is a definition's canonical; without one it names a part of a complex extension. */
+const SOURCE = 'https://hl7.org/fhir/R4/extensibility.html';
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+const maxOf = (m: string | undefined) => (m === undefined || m === '*' ? Infinity : Number(m));
+
+function urlNode(ext: FhirNode): FhirNode | undefined {
+  return ext.children.find((c) => c.name === 'url' && typeof c.value === 'string');
+}
+
+export async function checkExtensions(sites: ExtensionSite[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
+  const absolute = sites.filter((s) => ABSOLUTE.test(String(urlNode(s.node)?.value ?? '')));
+  if (!absolute.length) return;
+  const index = await conformanceIndexFor(ctx);
+  const layers = new Map<string, ProfileLayer | undefined>();
+  const typeLayers = new Map<string, ProfileLayer>();
+  for (const site of absolute) {
+    const url = String(urlNode(site.node)!.value).split('|')[0];
+    if (layers.has(url)) continue;
+    const layer = await layerFor(index, url);
+    const isExtension = layer?.type === 'Extension';
+    layers.set(url, isExtension ? layer : undefined);
+    if (isExtension) await preload(layer, index, defs, typeLayers);
+  }
+  const run = profileRun(index, defs, doc, report, invariants, typeLayers);
+  const unknownReported = new Set<string>();
+  const perHolder = new Map<FhirNode, Map<string, ExtensionSite[]>>();
+  for (const site of absolute) {
+    const u = urlNode(site.node)!;
+    const url = String(u.value).split('|')[0];
+    const span = textSpan(u, doc.format);
+    const layer = layers.get(url);
+    if (!layer) {
+      // Once per url and document (and kind): many extensions are private, a Bundle repeats them.
+      const key = `${site.modifier}|${url}`;
+      if (unknownReported.has(key)) continue;
+      unknownReported.add(key);
+      if (site.modifier) report({ rule: 'fhir/unknown-modifier-extension', severity: 'warning', source: SOURCE, span, message: 'unknownModifierExtension', args: [site.path, url] });
+      else report({ rule: 'fhir/unknown-extension', severity: 'info', source: SOURCE, span, message: 'unknownExtension', args: [url] });
+      continue;
+    }
+    const parentUrl = site.holder.name === 'extension' || site.holder.name === 'modifierExtension' ? String(urlNode(site.holder)?.value ?? '') : undefined;
+    if (!contextAllows(layer.context, site, parentUrl)) {
+      const allowed = layer.context.map((c) => c.expression).join(', ');
+      report({ rule: 'fhir/extension-context', severity: 'warning', source: SOURCE, span, message: 'extensionContext', args: [site.path, layer.name, usedOn(site), allowed] });
+    }
+    applyLayer(site.node, site.path, layer, run, site.resource);
+    unknownSubExtensions(site, layer, doc, report);
+    let byUrl = perHolder.get(site.holder);
+    if (!byUrl) perHolder.set(site.holder, (byUrl = new Map()));
+    byUrl.set(url, [...(byUrl.get(url) ?? []), site]);
+  }
+  // Extension.max in the definition: how often the extension may appear on one element.
+  for (const byUrl of perHolder.values()) {
+    for (const [url, list] of byUrl) {
+      const max = layers.get(url)?.elements.get('Extension')?.max;
+      if (list.length <= maxOf(max)) continue;
+      for (const extra of list.slice(maxOf(max))) report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'extensionTooMany', args: [extra.path, layers.get(url)!.name, max!, list.length] });
+    }
+  }
+}
+
+/** A relative sub-extension url can only be defined by the extension around it: one it does not name is an error. */
+function unknownSubExtensions(site: ExtensionSite, layer: ProfileLayer, doc: FhirDocument, report: Report): void {
+  const slices = layer.slices.get('Extension.extension') ?? [];
+  const known = slices.map((s) => s.name);
+  site.node.children.filter((c) => c.name === 'extension').forEach((child, i) => {
+    const u = urlNode(child);
+    if (!u || ABSOLUTE.test(String(u.value))) return;
+    const json = toJson(child);
+    if (slices.some((s) => s.matches(json))) return;
+    report({ rule: 'fhir/unknown-sub-extension', severity: 'error', source: SOURCE, span: textSpan(u, doc.format), message: 'unknownSubExtension', args: [`${site.path}.extension[${i}]`, String(u.value), layer.name, known.join(', ') || '-'] });
+  });
+}

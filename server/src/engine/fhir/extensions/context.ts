@@ -1,0 +1,38 @@
+// StructureDefinition.context: where an extension may be used. `element` contexts name a resource,
+// data type or element path (`Patient`, `Address`, `Address.district`, `Element`); `extension`
+// contexts the url of the extension it may be a part of. `fhirpath` contexts are not evaluated (allowed).
+
+import type { ExtensionSite } from './site';
+
+const NOT_DOMAIN = new Set(['Bundle', 'Binary', 'Parameters']);
+
+/** The names the place of use goes by: its paths and type, and the abstract types it is an instance of. */
+function namesOf(site: ExtensionSite): Set<string> {
+  const names = new Set(site.context);
+  const rt = site.holder.resourceType;
+  if (rt && site.context[0] === rt) {
+    names.add('Resource');
+    if (!NOT_DOMAIN.has(rt)) names.add('DomainResource');
+  } else {
+    names.add('Element');
+    if (site.context.length === 1 && site.context[0].includes('.')) names.add('BackboneElement');
+  }
+  return names;
+}
+
+export function contextAllows(contexts: { type: string; expression: string }[], site: ExtensionSite, parentUrl: string | undefined): boolean {
+  if (!contexts.length) return true;
+  const names = namesOf(site);
+  return contexts.some((c) => {
+    if (c.type === 'fhirpath') return true;
+    // An `extension` context names an extension's url; one that names a type instead (no-basis
+    // sourceofinformation says `extension` / `AllergyIntolerance`) is read as the element it names.
+    if (c.type === 'extension' && /^[a-z][a-z0-9+.-]*:/i.test(c.expression)) return c.expression === parentUrl;
+    return names.has(c.expression);
+  });
+}
+
+/** The most specific name of the place of use, for the message (`Patient`, `Patient.address`, `Address.district`). */
+export function usedOn(site: ExtensionSite): string {
+  return site.context[1] ?? site.context[0];
+}
