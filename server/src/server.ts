@@ -20,11 +20,15 @@ import { hoverFor } from './lsp/hover';
 import { completionsFor, participantHover } from './lsp/completion';
 import { invalidateSchemas, schemaStatus } from './engine';
 import { analyzed } from './engine/document';
+import type { XsdResolvers } from './engine/xsd/service';
+import { SchemaEdits } from './lsp/schema-edits';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const validator = new DocumentValidator(connection, settings);
+// Unsaved .xsd edits apply to the documents validated against them, as you type.
+const schemaEdits = new SchemaEdits(documents, validator, settings.resolvers as XsdResolvers);
 
 connection.onInitialize((params: InitializeParams) => {
   settings.initialize(params);
@@ -60,9 +64,18 @@ connection.onNotification('nhn/workspaceTrusted', async () => {
   validator.revalidateAll(documents.all());
 });
 
-documents.onDidOpen((e) => validator.schedule(e.document, 0));
-documents.onDidChangeContent((e) => validator.schedule(e.document));
-documents.onDidClose((e) => validator.forget(e.document.uri));
+documents.onDidOpen((e) => {
+  validator.schedule(e.document, 0);
+  void schemaEdits.opened(e.document);
+});
+documents.onDidChangeContent((e) => {
+  validator.schedule(e.document);
+  schemaEdits.changed(e.document);
+});
+documents.onDidClose((e) => {
+  validator.forget(e.document.uri);
+  void schemaEdits.closed(e.document);
+});
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);

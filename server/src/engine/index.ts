@@ -16,6 +16,8 @@ import { namespaceParticipant } from './namespace-participant';
 
 export * from './types';
 export { invalidateSchemas } from './xsd/resolve';
+export { schemaTextChanged, type SchemaEditEffect } from './xsd/edits';
+export { forgetSchemaUse } from './xsd/usage';
 export { schemaStatus, type SchemaStatus } from './xsd/participant';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './analyze';
 export { resolveToday } from './rules/dates';

@@ -15,6 +15,7 @@ import { buildSchemaSet, hash, type BuiltSet } from './schema-set';
 import { scanSchema } from './scan';
 import type { SchemaIndex } from './schema-index';
 import type { RawIssue, XsdResolvers, XsdService } from './service';
+import { recordSchemaUse } from './usage';
 
 export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
 /** VS Code's own command; other editors show the fix's title and the setting name. */
@@ -190,6 +191,7 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     }
   }
   // Only documents with a schema for their root or a wrapped message are validated (pom.xml is not ours).
+  recordSchemaUse(doc.uri, set ? Object.values(set.realPath) : []);
   if (!set) return findings;
   const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, { signal: ctx.signal, roots: subtrees });
   if (!result.compile.ok) {
@@ -239,6 +241,7 @@ async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, s
   const built = await buildSchemaSet([{ namespace: ns, path }], index, new Map([[path, doc.text]]));
   if (!built) return [];
   const key = `schema|${index.generation}|${path}|${hash(doc.text)}`;
+  recordSchemaUse(doc.uri, Object.values(built.realPath));
   const result = await service.compile(key, () => built.schema);
   const root = xmlOf(doc).root;
   const findings: Finding[] = [];

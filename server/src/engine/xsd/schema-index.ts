@@ -66,9 +66,34 @@ export class SchemaIndex {
 
   async text(path: string): Promise<string | undefined> {
     if (this.texts.has(path)) return this.texts.get(path);
-    const t = await this.resolvers.readFile?.(path);
+    const t = await this.read(path);
     if (t !== undefined) this.texts.set(path, t);
     return t;
+  }
+
+  /** A schema open in the editor reads as the editor has it (unsaved edits apply as you type). */
+  private async read(path: string): Promise<string | undefined> {
+    return this.resolvers.openText?.(path) ?? (await this.resolvers.readFile?.(path));
+  }
+
+  /**
+   * The text of `path` changed in the editor (or its unsaved edits were dropped): forget it and bump the
+   * generation, so compiled sets and models built from it are rebuilt. Returns true when the index itself
+   * must be rebuilt (the file's targetNamespace, or whether it is a schema at all, changed).
+   */
+  async refresh(path: string): Promise<boolean> {
+    this.texts.delete(path);
+    this.generation++;
+    const entry = this.byPath.get(path);
+    const text = await this.text(path);
+    const skeleton = text === undefined ? undefined : scanSchema(text);
+    if (!entry) return false;
+    if (!skeleton?.isSchema || (skeleton.targetNamespace ?? '') !== (entry.skeleton.targetNamespace ?? '')) {
+      this.invalidate();
+      return true;
+    }
+    entry.skeleton = skeleton;
+    return false;
   }
 
   get(path: string): IndexedSchema | undefined {
@@ -154,7 +179,7 @@ export class SchemaIndex {
 
   private async add(path: string, source: SchemaSource): Promise<IndexedSchema | undefined> {
     if (this.byPath.has(path)) return this.byPath.get(path);
-    const text = await this.resolvers.readFile?.(path);
+    const text = await this.read(path);
     if (text === undefined) return undefined;
     const skeleton = scanSchema(text);
     if (!skeleton.isSchema) return undefined;

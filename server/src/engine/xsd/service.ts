@@ -60,6 +60,8 @@ export interface XsdService {
 /** The resolvers the XSD features use, beyond `readFile`. */
 export interface XsdResolvers {
   readFile?(path: string): Promise<string | undefined>;
+  /** The unsaved text of a schema open in the editor, preferred over the disk (the server provides it). */
+  openText?(path: string): string | undefined;
   /** Files under `dir` ending in one of `extensions`, recursively (hosts skip .git and node_modules). */
   listFiles?(dir: string, extensions: string[]): Promise<string[]>;
   /** The open workspace folders, as paths. */
