@@ -80,18 +80,18 @@ function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext)
   return fixes;
 }
 
-function hitsOf(doc: AnalyzedDocument): Hit[] {
+/** Claimed numbers first, then free-text candidates outside them; lazily, so a file of millions of numbers holds none. */
+function* hitsOf(doc: AnalyzedDocument): Generator<Hit> {
   // XML documents are read structurally from the shared parse; anything else by text patterns.
   const claims = isXmlDocument(doc) ? xmlClaims(doc.text, xmlOf(doc)) : findClaims(doc.text);
-  const hits: Hit[] = claims.map((c) => ({ start: c.start, end: c.end, digits: c.value.replace(/ /g, ''), claimed: true }));
-  // Both lists are sorted by start: walk them together, skipping free-text hits inside a claim.
+  for (const c of claims) yield { start: c.start, end: c.end, digits: c.value.replace(/ /g, ''), claimed: true };
+  // Both are in order of start: walk them together, skipping free-text hits inside a claim.
   let i = 0;
   for (const c of scanCandidates(doc.text)) {
     while (i < claims.length && claims[i].end <= c.start) i++;
     if (i < claims.length && claims[i].start < c.end) continue;
-    hits.push({ ...c, claimed: false });
+    yield { start: c.start, end: c.end, digits: c.digits, claimed: false };
   }
-  return hits;
 }
 
 export function ninCheck(rules: readonly Rule[]): Check {

@@ -37,6 +37,9 @@ function excludedByContext(text: string, start: number): boolean {
   // At most 60 characters back, and not past the line start (bounded, so long lines stay linear).
   const window = text.slice(Math.max(0, start - 60), start);
   const before = window.slice(window.lastIndexOf('\n') + 1);
+  // Every excluding word starts with an ASCII letter: a run of numbers and commas (a list of identity
+  // numbers, a CSV column) needs no regex at all.
+  if (!/[A-Za-z]/.test(before)) return false;
   const not = lastIndexOfMatch(NOT_A_NIN, before);
   if (not < 0) return false;
   return lastIndexOfMatch(IS_A_NIN, before) < not;
@@ -77,21 +80,20 @@ function standsAlone(text: string, start: number, end: number, spaced: boolean):
   return true;
 }
 
-/** Candidates in `text` that could be identity numbers, in order. */
-export function scanCandidates(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+/** Candidates in `text` that could be identity numbers, in order, one at a time (a file may hold millions). */
+export function* scanCandidates(text: string): Generator<Candidate> {
+  // Its own regex object: two scans may be suspended at once (the generator yields mid-loop).
+  const candidate = new RegExp(CANDIDATE.source, 'g');
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const spaced = m[0].length === 12;
     if (!standsAlone(text, start, end, spaced)) {
       // Resume one past the start so an overlapping, better-bounded candidate is still seen.
-      CANDIDATE.lastIndex = start + 1;
+      candidate.lastIndex = start + 1;
       continue;
     }
     if (excludedByContext(text, start) || inEncodedBlob(text, start, end)) continue;
-    out.push({ start, end, digits: spaced ? m[0].replace(' ', '') : m[0] });
+    yield { start, end, digits: spaced ? m[0].replace(' ', '') : m[0] };
   }
-  return out;
 }
