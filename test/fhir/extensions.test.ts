@@ -22,10 +22,13 @@ const urbanDistrict = { url: `${NB}no-basis-urban-district`, valueCoding: { syst
 const municipality = { url: `${NB}no-basis-municipalitycode`, valueCoding: { system: 'urn:oid:2.16.578.1.12.4.1.1.3402', code: '0301' } };
 const property = (parts: Record<string, unknown>[]) => ({ url: `${NB}no-basis-propertyinformation`, extension: parts });
 
+const CORE = 'http://hl7.org/fhir/StructureDefinition/';
+const citizenship = { url: `${CORE}patient-citizenship`, extension: [{ url: 'code', valueCodeableConcept: { coding: [{ system: 'urn:iso:std:iso:3166', code: 'NO' }] } }, { url: 'period', valuePeriod: { start: '1990-05-17' } }] };
+
 const goodPatient = {
   resourceType: 'Patient',
   meta: { profile: [`${NB}no-basis-Patient`] },
-  extension: [urbanDistrict],
+  extension: [urbanDistrict, citizenship],
   name: [{ extension: [middlename()], family: 'Hansen', given: ['Kari'] }],
   address: [
     {
@@ -158,11 +161,32 @@ describe('no-basis extensions used incorrectly (exact rule and range)', () => {
   });
 });
 
+describe("R4's own extensions (built in, from the R4 definitions)", () => {
+  it('patient-citizenship, patient-birthPlace, patient-birthTime: part, type and context', async () => {
+    const text = pretty({
+      resourceType: 'Patient',
+      extension: [
+        { ...citizenship, extension: [citizenship.extension[0], { url: 'periode', valuePeriod: { start: '1990-05-17' } }] },
+        { url: `${CORE}patient-birthPlace`, valueString: 'Bergen' },
+        { url: `${CORE}patient-birthTime`, valueDateTime: '1990-05-17T10:00:00Z' },
+      ],
+      birthDate: '1990-05-17',
+      _birthDate: { extension: [{ url: `${CORE}patient-birthTime`, valueDateTime: '1990-05-17T10:00:00Z' }] },
+    });
+    expect((await findings(text, 'json', { fhirPackagePaths: [] })).map(seen)).toEqual([
+      { rule: 'fhir/unknown-sub-extension', range: rangeOf(text, 'periode'), message: "Patient.extension[0].extension[1]: 'periode' is not a part of extension 'citizenship' (parts: code, period)" },
+      { rule: 'fhir/type', range: rangeOf(text, 'valueString'), message: 'Patient.extension[1].valueString: type string is not allowed here (allowed: Address)' },
+      { rule: 'fhir/extension-context', range: rangeOf(text, `${CORE}patient-birthTime`), message: "Patient.extension[2]: extension 'birthTime' is not defined for use on Patient (context: Patient.birthDate)" },
+    ]);
+    expect(await semantic(fhirJsonToXml(text), 'xml', { fhirPackagePaths: [] })).toEqual(await semantic(text, 'json', { fhirPackagePaths: [] }));
+  });
+});
+
 describe('extension urls that resolve nowhere', () => {
   it('an unknown extension: one information per url and document, never an error', async () => {
     const priv = 'http://example.org/fhir/StructureDefinition/privat';
     const text = pretty({ resourceType: 'Bundle', type: 'collection', entry: [1, 2, 3].map((i) => ({ resource: { resourceType: 'Patient', id: `p${i}`, extension: [{ url: priv, valueString: 'x' }] } })) });
-    const message = `Extension definition '${priv}' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked`;
+    const message = `Extension definition '${priv}' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked`;
     const fs = await findings(text);
     expect(fs.map(seen)).toEqual([{ rule: 'fhir/unknown-extension', range: rangeOf(text, priv), message }]);
     expect(fs[0].severity).toBe('info');
@@ -173,7 +197,7 @@ describe('extension urls that resolve nowhere', () => {
   it('an unknown modifierExtension: a warning (it must not be ignored)', async () => {
     const mod = 'http://example.org/fhir/StructureDefinition/ikke-gjeldende';
     const text = pretty({ resourceType: 'Patient', modifierExtension: [{ url: mod, valueBoolean: true }], active: true });
-    const message = `Patient.modifierExtension[0]: modifier extension '${mod}' has no definition here (workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know`;
+    const message = `Patient.modifierExtension[0]: modifier extension '${mod}' has no definition here (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know`;
     const fs = await findings(text);
     expect(fs.map(seen)).toEqual([{ rule: 'fhir/unknown-modifier-extension', range: rangeOf(text, mod), message }]);
     expect(fs[0].severity).toBe('warning');
@@ -184,7 +208,7 @@ describe('extension urls that resolve nowhere', () => {
   it('a Norwegian message', async () => {
     const text = pretty({ resourceType: 'Patient', extension: [{ url: 'http://example.org/x', valueString: 'y' }] });
     const fs = (await findingsFor(text, 'json', { resolvers: createResolvers(), language: 'nb', settings: { fhirPackagePaths: [NO_BASIS] } })).filter((f) => f.ruleId === 'fhir/unknown-extension');
-    expect(fs.map((f) => f.message)).toEqual(["Utvidelsesdefinisjonen 'http://example.org/x' ble ikke funnet (arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): verdien og delene kontrolleres ikke"]);
+    expect(fs.map((f) => f.message)).toEqual(["Utvidelsesdefinisjonen 'http://example.org/x' ble ikke funnet (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): verdien og delene kontrolleres ikke"]);
   });
 });
 

@@ -95,7 +95,7 @@ describe('FHIR R4 over LSP', () => {
         code: 'fhir/unknown-modifier-extension',
         severity: 2,
         range: rangeOf(doc, 'http://example.org/fhir/StructureDefinition/ikke-gjeldende'),
-        message: "Patient.modifierExtension[0]: modifier extension 'http://example.org/fhir/StructureDefinition/ikke-gjeldende' has no definition here (workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
+        message: "Patient.modifierExtension[0]: modifier extension 'http://example.org/fhir/StructureDefinition/ikke-gjeldende' has no definition here (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
       },
       { code: 'fhir/type', severity: 1, range: rangeOf(doc, 'valueInteger'), message: 'Patient.name[0].extension[0].valueInteger: type integer is not allowed here (allowed: string)' },
     ]);

@@ -5,6 +5,8 @@
 //   index.json          type names, primitive formats (regex, JSON type)
 //   sd/<Type>.json      one compact definition per resource and complex type
 //   valuesets.json      expansions of the value sets that required bindings use (when enumerable offline)
+//   extensions.json     R4's own extension definitions (url → context and differential), for extension urls
+//                       no workspace or package defines
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,22 @@ interface Raw {
   baseDefinition?: string;
   derivation?: string;
   snapshot?: { element: RawElement[] };
+}
+
+/** The parts of an extension's differential that the profile layer reads. */
+const EXTENSION_ELEMENT_KEYS = ['id', 'path', 'sliceName', 'min', 'max', 'slicing'];
+
+function slimExtension(sd: Raw & { context?: unknown; differential?: { element: RawElement[] } }): unknown {
+  const element = (sd.differential?.element ?? []).map((e) => {
+    const out: Record<string, unknown> = {};
+    for (const k of EXTENSION_ELEMENT_KEYS) if (e[k] !== undefined) out[k] = e[k];
+    for (const k of Object.keys(e)) if (/^(fixed|pattern)[A-Z]/.test(k)) out[k] = e[k];
+    if (e.type) out.type = e.type.map((t) => ({ code: t.code, profile: t.profile, targetProfile: t.targetProfile }));
+    if (e.binding) out.binding = { strength: e.binding.strength, valueSet: e.binding.valueSet };
+    if (e.constraint) out.constraint = e.constraint.map((c) => ({ key: c.key, severity: c.severity, human: c.human, expression: c.expression }));
+    return out;
+  });
+  return { resourceType: 'StructureDefinition', url: sd.url, name: sd.name, type: sd.type, baseDefinition: sd.baseDefinition, context: sd.context, differential: { element } };
 }
 
 interface BundleFile {
@@ -73,6 +91,12 @@ export function buildFhirR4(definitionsDir: string, outDir: string): { files: nu
   const valueSets = vsEntries.filter((r) => r.resourceType === 'ValueSet') as unknown as RawValueSet[];
   const codeSystems = vsEntries.filter((r) => r.resourceType === 'CodeSystem') as unknown as RawCodeSystem[];
   write('valuesets.json', expandValueSets([...requiredValueSets], valueSets, codeSystems));
+  const extensions: Record<string, unknown> = {};
+  for (const e of load('extension-definitions.json').entry) {
+    const sd = e.resource;
+    if (sd.resourceType === 'StructureDefinition' && sd.type === 'Extension' && sd.url) extensions[sd.url] = slimExtension(sd);
+  }
+  write('extensions.json', extensions);
   write('index.json', { fhirVersion: '4.0.1', resources: resources.sort(), complex: complex.sort(), abstract: abstract.sort(), primitives });
   return { files, bytes };
 }

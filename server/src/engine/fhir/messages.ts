@@ -38,12 +38,12 @@ const MESSAGES = {
   sliceMin: { en: "{0}: slice '{1}' is required (minimum {2}, found {3})", nb: "{0}: snittet '{1}' er påkrevd (minst {2}, fant {3})" },
   sliceMax: { en: "{0}: slice '{1}' allows at most {2}, found {3}", nb: "{0}: snittet '{1}' tillater høyst {2}, fant {3}" },
   unknownExtension: {
-    en: "Extension definition '{0}' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked",
-    nb: "Utvidelsesdefinisjonen '{0}' ble ikke funnet (arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): verdien og delene kontrolleres ikke",
+    en: "Extension definition '{0}' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked",
+    nb: "Utvidelsesdefinisjonen '{0}' ble ikke funnet (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): verdien og delene kontrolleres ikke",
   },
   unknownModifierExtension: {
-    en: "{0}: modifier extension '{1}' has no definition here (workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
-    nb: "{0}: modifikatorutvidelsen '{1}' har ingen definisjon her (arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages); et system skal ikke ignorere en modifikatorutvidelse det ikke kjenner",
+    en: "{0}: modifier extension '{1}' has no definition here (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
+    nb: "{0}: modifikatorutvidelsen '{1}' har ingen definisjon her (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages); et system skal ikke ignorere en modifikatorutvidelse det ikke kjenner",
   },
   extensionContext: {
     en: "{0}: extension '{1}' is not defined for use on {2} (context: {3})",

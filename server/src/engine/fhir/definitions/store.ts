@@ -11,6 +11,7 @@ export type DefinitionReader = (name: string) => Promise<string | undefined>;
 export class R4Definitions {
   private indexPromise?: Promise<DefinitionIndex | undefined>;
   private valueSetPromise?: Promise<ValueSetIndex>;
+  private extensionsPromise?: Promise<Record<string, Record<string, unknown>>>;
   private readonly types = new Map<string, TypeModel | undefined>();
   private readonly pending = new Map<string, Promise<TypeModel | undefined>>();
   index?: DefinitionIndex;
@@ -32,6 +33,12 @@ export class R4Definitions {
   async loadValueSets(): Promise<ValueSetIndex> {
     this.valueSetPromise ??= this.read('valuesets.json').then((t) => (this.valueSets = t ? (JSON.parse(t) as ValueSetIndex) : {}));
     return this.valueSetPromise;
+  }
+
+  /** R4's own extension definition for `url` (StructureDefinition JSON: context, differential); read on first use. */
+  async coreExtension(url: string): Promise<Record<string, unknown> | undefined> {
+    this.extensionsPromise ??= this.read('extensions.json').then((t) => (t ? (JSON.parse(t) as Record<string, Record<string, unknown>>) : {}));
+    return (await this.extensionsPromise)[url];
   }
 
   isResource(name: string): boolean {

@@ -9,8 +9,8 @@ import type { AnalysisContext } from '../../types';
 import type { R4Definitions } from '../definitions/store';
 import { applyLayer } from '../profiles/apply';
 import { layerFor, preload, profileRun } from '../profiles/check-profiles';
-import type { ProfileLayer } from '../profiles/layer';
-import { conformanceIndexFor } from '../profiles/sources';
+import { buildLayer, type ProfileLayer } from '../profiles/layer';
+import { conformanceIndexFor, type ConformanceIndex } from '../profiles/sources';
 import { textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
@@ -20,6 +20,23 @@ import type { ExtensionSite } from './site';
 /** A url with a scheme is a definition's canonical; without one it names a part of a complex extension. */
 const SOURCE = 'https://hl7.org/fhir/R4/extensibility.html';
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+const CORE = 'http://hl7.org/fhir/StructureDefinition/';
+/** R4's own extensions, layered once per definitions and index (a workspace or package copy wins). */
+const coreLayers = new WeakMap<R4Definitions, WeakMap<ConformanceIndex, Map<string, Promise<ProfileLayer | undefined>>>>();
+
+function coreLayer(defs: R4Definitions, index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
+  let byIndex = coreLayers.get(defs);
+  if (!byIndex) coreLayers.set(defs, (byIndex = new WeakMap()));
+  let byUrl = byIndex.get(index);
+  if (!byUrl) byIndex.set(index, (byUrl = new Map()));
+  let p = byUrl.get(url);
+  if (!p) {
+    p = defs.coreExtension(url).then((sd) => (sd ? buildLayer(sd, index) : undefined));
+    byUrl.set(url, p);
+  }
+  return p;
+}
+
 const maxOf = (m: string | undefined) => (m === undefined || m === '*' ? Infinity : Number(m));
 
 function urlNode(ext: FhirNode): FhirNode | undefined {
@@ -35,7 +52,7 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
   for (const site of absolute) {
     const url = String(urlNode(site.node)!.value).split('|')[0];
     if (layers.has(url)) continue;
-    const layer = await layerFor(index, url);
+    const layer = (await layerFor(index, url)) ?? (url.startsWith(CORE) ? await coreLayer(defs, index, url) : undefined);
     const isExtension = layer?.type === 'Extension';
     layers.set(url, isExtension ? layer : undefined);
     if (isExtension) await preload(layer, index, defs, typeLayers);
