@@ -73,7 +73,8 @@ export class SchemaEdits {
   }
 
   private async apply(path: string): Promise<void> {
-    const effect = await schemaTextChanged(this.resolvers, path);
+    // A worker that died while dropping sets must not take the server down; the new generation applies anyway.
+    const effect = await schemaTextChanged(this.resolvers, path).catch(() => ({ rebuilt: true, dependents: [] }));
     const dependents = new Set(effect.dependents);
     for (const doc of this.documents.all()) {
       if (pathOfUri(doc.uri) === path) continue; // its own check runs on its own edits
