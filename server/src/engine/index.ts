@@ -10,6 +10,7 @@ import { fhirCheck } from './fhir/check';
 import { xsdCheck } from './xsd/check';
 import { namespaceRulesCheck } from './checks/namespace-rules';
 import { xmlRulesCheck } from './checks/xml-rules';
+import { embeddedCheck } from './checks/embedded';
 import { xsdParticipant } from './xsd/participant';
 import { fhirParticipant } from './fhir/participant';
 import { namespaceParticipant } from './namespace-participant';
@@ -30,7 +31,9 @@ export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, typ
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  return [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
+  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
+  // Base64 payloads get the same checks, once (a payload inside a payload is not opened again).
+  return [...checks, embeddedCheck(checks)];
 }
 
 /** Editor features beyond diagnostics (hover, completion), asked in order. */

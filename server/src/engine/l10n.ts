@@ -32,6 +32,11 @@ const STRINGS = {
     en: 'More than {0} hits of {1} in this file: the rest are not reported.',
     nb: 'Mer enn {0} treff på {1} i denne filen: resten rapporteres ikke.',
   },
+  inBase64Payload: { en: 'In the base64 payload', nb: 'I base64-innholdet' },
+  embeddedLimit: {
+    en: 'More than {0} findings in this base64 payload: the rest are not reported.',
+    nb: 'Mer enn {0} funn i dette base64-innholdet: resten rapporteres ikke.',
+  },
   unusedSuppression: { en: 'This suppression of {0} suppresses nothing.', nb: 'Denne undertrykkingen av {0} undertrykker ingenting.' },
   ninKind_fnr: { en: 'fødselsnummer', nb: 'fødselsnummer' },
   ninKind_dnr: { en: 'D-number', nb: 'D-nummer' },
