@@ -108,9 +108,10 @@ export class WorkerXsdService implements XsdService {
         try {
           let res = await this.request(await this.prepare(job, false), job);
           if (res.needSchema) res = await this.request(await this.prepare(job, true), job);
+          // A stale run that finished still tells how fast libxml2 is here.
+          if (job.size && !res.error && !res.needSchema) this.policy.recordValidation(job.size, (res.result as ValidateResult).ms);
           if (job.signal?.aborted) throw new AbortedError('superseded');
           if (res.error) throw new Error(res.error);
-          if (job.size) this.policy.recordValidation(job.size, (res.result as ValidateResult).ms);
           job.resolve(res.result);
         } catch (err) {
           job.reject(err instanceof Error ? err : new Error(String(err)));
