@@ -8,7 +8,7 @@
 import type { AnalysisContext } from '../../types';
 import type { R4Definitions } from '../definitions/store';
 import { applyLayer } from '../profiles/apply';
-import { layerFor, preload, profileRun } from '../profiles/check-profiles';
+import { layerFor, preloadOnce, profileRun } from '../profiles/check-profiles';
 import { buildLayer, type ProfileLayer } from '../profiles/layer';
 import { conformanceIndexFor, type ConformanceIndex } from '../profiles/sources';
 import { textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
@@ -55,7 +55,7 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
     const layer = (await layerFor(index, url)) ?? (url.startsWith(CORE) ? await coreLayer(defs, index, url) : undefined);
     const isExtension = layer?.type === 'Extension';
     layers.set(url, isExtension ? layer : undefined);
-    if (isExtension) await preload(layer, index, defs, typeLayers);
+    if (isExtension) for (const [u, l] of await preloadOnce(layer, index, defs)) typeLayers.set(u, l);
   }
   const run = profileRun(index, defs, doc, report, invariants, typeLayers);
   const unknownReported = new Set<string>();

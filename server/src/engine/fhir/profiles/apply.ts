@@ -113,8 +113,10 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
     const holders = navigate([root], rel.slice(0, -1), rootPath, run);
     for (const holder of holders) {
       const items = childrenNamed(holder, rel[rel.length - 1], path, run);
+      // Each item as FHIR JSON once, not once per slice (a complex extension has a slice per part).
+      const jsons = items.map((i) => toJson(i.node));
       for (const slice of slices) {
-        const matched = items.filter((i) => slice.matches(toJson(i.node)));
+        const matched = items.filter((_, k) => slice.matches(jsons[k]));
         const where = `${holder.label}.${rel[rel.length - 1]}`;
         if (matched.length < slice.min) {
           run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'sliceMin', args: [where, slice.name, slice.min, matched.length] });

@@ -4,7 +4,20 @@ import type { ElementDef } from '../definitions/model';
 import type { R4Definitions } from '../definitions/store';
 import { capitalize } from '../definitions/type-model';
 
+/** Per definitions: path → element (profiles ask for the same few paths once per instance element). */
+const cache = new WeakMap<R4Definitions, Map<string, ElementDef | undefined>>();
+
 export function baseElement(defs: R4Definitions, path: string): ElementDef | undefined {
+  let byPath = cache.get(defs);
+  if (!byPath) cache.set(defs, (byPath = new Map()));
+  if (byPath.has(path)) return byPath.get(path);
+  const def = lookUp(defs, path);
+  // Types load lazily: an unresolved path may resolve later, so only hits are kept.
+  if (def) byPath.set(path, def);
+  return def;
+}
+
+function lookUp(defs: R4Definitions, path: string): ElementDef | undefined {
   const segs = path.split('.');
   let model = defs.type(segs[0]);
   let current = segs[0];
@@ -15,7 +28,8 @@ export function baseElement(defs: R4Definitions, path: string): ElementDef | und
     if (!model) return undefined;
     if (!model.hasChildren(current) && def?.types?.length) {
       const t = selected ?? def.types[0].code;
-      model = defs.type(t === 'BackboneElement' || t === 'Element' ? model.name : t);
+      // A primitive's children (id, extension) are Element's.
+      model = defs.type(t === 'BackboneElement' || t === 'Element' ? model.name : defs.isPrimitive(t) ? 'Element' : t);
       current = model?.name ?? '';
       if (!model) return undefined;
     }

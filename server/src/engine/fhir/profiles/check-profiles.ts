@@ -61,6 +61,21 @@ export async function preload(layer: ProfileLayer, index: ConformanceIndex, defs
   }
 }
 
+const preloaded = new WeakMap<ConformanceIndex, Map<ProfileLayer, Promise<Map<string, ProfileLayer>>>>();
+
+/** `preload` once per layer and index (a Bundle of 1 000 profiled Patients walks the profile tree once). */
+export function preloadOnce(layer: ProfileLayer, index: ConformanceIndex, defs: R4Definitions): Promise<Map<string, ProfileLayer>> {
+  let byLayer = preloaded.get(index);
+  if (!byLayer) preloaded.set(index, (byLayer = new Map()));
+  let p = byLayer.get(layer);
+  if (!p) {
+    const loaded = new Map<string, ProfileLayer>();
+    p = preload(layer, index, defs, loaded).then(() => loaded);
+    byLayer.set(layer, p);
+  }
+  return p;
+}
+
 async function profileValueSet(index: ConformanceIndex, url: string): Promise<ExpandedValueSet | undefined> {
   let cache = valueSets.get(index);
   if (!cache) valueSets.set(index, (cache = new Map()));
@@ -115,7 +130,7 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
         report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profileLimits', args: [layer.name, `it constrains ${layer.type}, not ${resource.resourceType}`] });
         continue;
       }
-      await preload(layer, index, defs, typeLayers);
+      for (const [url, l] of await preloadOnce(layer, index, defs)) typeLayers.set(url, l);
       const limits = [...new Set([...layer.limits, ...[...typeLayers.values()].flatMap((l) => l.limits)])];
       if (limits.length && !reportedLimits.has(layer.url)) {
         reportedLimits.add(layer.url);
