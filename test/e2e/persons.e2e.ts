@@ -102,4 +102,30 @@ describe('the test-person picker in code-server', () => {
       expect(saved).toContain(`static final String TEAM = "${TEAM_PERSON}"`);
     });
   });
+
+  it('filters with SyntPop\'s filters from the funnel button; the words show in the search line', async () => {
+    await wb.step('open the picker and its filter dialog', async () => {
+      await wb.openFile('testdata/patients.csv');
+      await wb.command('NHN: Insert SyntPop test person');
+      const format = row('String literal');
+      if (await format.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) await format.click();
+      await row('RELEVANT MILJØGIFT').waitFor({ state: 'visible', timeout: 30_000 });
+      await wb.page.locator('.quick-input-widget .quick-input-titlebar [aria-label="Filters…"]').first().click();
+    });
+    await wb.step('tick "67 years or older" and accept', async () => {
+      await row('67 years or older').waitFor({ state: 'visible', timeout: 30_000 });
+      await row('67 years or older').click();
+      await wb.page.keyboard.press('Enter');
+    });
+    await wb.step('back in the picker: 67- in the line, only the persons aged 67 or more', async () => {
+      await until(() => input().inputValue(), (v) => v === '67-', 'the filter word in the search line');
+      const rows = await until(
+        async () => (await wb.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).join('\n'),
+        (t) => t.includes('LAV FELL') && !t.includes('RELEVANT MILJØGIFT'),
+        'only the older persons listed',
+      );
+      expect(rows).toContain('ALLSIDIG LUKT');
+      await wb.escape();
+    });
+  });
 });

@@ -26,6 +26,8 @@ export interface PersonQuery {
   minAge?: number;
   maxAge?: number;
   hasChildren?: boolean;
+  /** Fødselsnummer or D-number (day + 40), as SyntPop's "ID type" filter. */
+  idType?: 'fnr' | 'dnr';
   flr?: boolean;
   krr?: boolean;
   hpr?: boolean;

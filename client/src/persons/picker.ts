@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { TestPerson } from './model';
 import { parseQuery, ageOn } from './query';
+import { activeFilters, FILTER_OPTIONS, withFilters, type FilterGroup } from './filters';
 import { catalogPersons, ListSource } from './catalog';
 import { parseTeamFile, TEAM_FILES } from './team-file';
 import { personSources, createSearchSession, type MergedPerson } from './sources';
@@ -93,10 +94,11 @@ async function pickPerson(context: vscode.ExtensionContext, title: string, forma
   const lang = language();
   const quickPick = vscode.window.createQuickPick<PersonItem>();
   quickPick.title = title;
-  quickPick.placeholder = vscode.l10n.t('Name or number; filters: kvinne/mann, 30-50, barn, hpr, krr, flr (-krr: not in KRR)');
+  quickPick.placeholder = vscode.l10n.t('Name or number; filters: kvinne/mann, 30-50, barn, hpr, krr, flr, dnr (-krr: not in KRR)');
   quickPick.matchOnDescription = false;
   const formatBtn: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('symbol-format'), tooltip: vscode.l10n.t('Change the insert format') };
-  if (formatButton) quickPick.buttons = [formatBtn];
+  const filterBtn: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: vscode.l10n.t('Filters…') };
+  quickPick.buttons = formatButton ? [filterBtn, formatBtn] : [filterBtn];
   const labels: Record<TestPerson['source'], string> = {
     catalog: message('label-catalog', lang),
     team: message('label-team', lang),
@@ -125,8 +127,19 @@ async function pickPerson(context: vscode.ExtensionContext, title: string, forma
   });
   return new Promise((resolve) => {
     let chosen: TestPerson | 'change-format' | undefined;
+    // While the filter dialog is open the picker is hidden, not done.
+    let filtering = false;
     quickPick.onDidChangeValue((value) => void session.update(parseQuery(value)));
-    quickPick.onDidTriggerButton((b) => {
+    quickPick.onDidTriggerButton(async (b) => {
+      if (b === filterBtn) {
+        filtering = true;
+        const value = await chooseFilters(quickPick.value);
+        filtering = false;
+        if (value !== undefined) quickPick.value = value;
+        quickPick.show();
+        void session.update(parseQuery(quickPick.value));
+        return;
+      }
       if (b !== formatBtn) return;
       chosen = 'change-format';
       quickPick.hide();
@@ -136,6 +149,7 @@ async function pickPerson(context: vscode.ExtensionContext, title: string, forma
       if (chosen) quickPick.hide();
     });
     quickPick.onDidHide(() => {
+      if (filtering) return;
       session.dispose();
       quickPick.dispose();
       resolve(chosen);
@@ -143,6 +157,46 @@ async function pickPerson(context: vscode.ExtensionContext, title: string, forma
     quickPick.show();
     void session.update(parseQuery(''));
   });
+}
+
+function filterLabel(id: string): string {
+  const labels: Record<string, string> = {
+    female: vscode.l10n.t('Woman'),
+    male: vscode.l10n.t('Man'),
+    fnr: vscode.l10n.t('Fødselsnummer'),
+    dnr: vscode.l10n.t('D-number'),
+    'age-0-17': vscode.l10n.t('0–17 years'),
+    'age-18-39': vscode.l10n.t('18–39 years'),
+    'age-40-66': vscode.l10n.t('40–66 years'),
+    'age-67': vscode.l10n.t('67 years or older'),
+    children: vscode.l10n.t('Has children'),
+    'no-children': vscode.l10n.t('No children'),
+    hpr: vscode.l10n.t('In HPR (health personnel)'),
+    krr: vscode.l10n.t('In KRR (contact register)'),
+    'not-krr': vscode.l10n.t('Not in KRR'),
+    flr: vscode.l10n.t('Has a GP (FLR)'),
+    'not-flr': vscode.l10n.t('No GP (FLR)'),
+  };
+  return labels[id] ?? id;
+}
+
+/** SyntPop's search filters as a checklist; resolves with the new query line, or undefined when dismissed. */
+async function chooseFilters(value: string): Promise<string | undefined> {
+  const groups: Record<FilterGroup, string> = {
+    sex: vscode.l10n.t('Sex'),
+    id: vscode.l10n.t('ID type'),
+    age: vscode.l10n.t('Age'),
+    children: vscode.l10n.t('Children'),
+    registers: vscode.l10n.t('Registers'),
+  };
+  const active = activeFilters(value);
+  const items: Array<vscode.QuickPickItem & { id?: string }> = [];
+  for (const o of FILTER_OPTIONS) {
+    if (!items.some((i) => i.label === groups[o.group])) items.push({ label: groups[o.group], kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: filterLabel(o.id), description: o.words, picked: active.includes(o.id), id: o.id });
+  }
+  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Filter test persons'), placeHolder: vscode.l10n.t('Tick filters; the words appear in the search line') });
+  return picked && withFilters(value, picked.map((i) => i.id!).filter(Boolean));
 }
 
 async function chooseFormat(context: vscode.ExtensionContext, languageId: string): Promise<InsertFormat | undefined> {

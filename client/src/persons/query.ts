@@ -1,6 +1,6 @@
 // What the user types in the picker, turned into a PersonQuery. Free words search names and numbers;
-// a few filter words narrow the list the way SyntPop's filters do (sex, age, children, registers),
-// in English or Norwegian: `kvinne 50-60 barn flr`, `male age:30-40 hpr`, `-krr` (not in KRR).
+// a few filter words narrow the list the way SyntPop's filters do (sex, ID type, age, children,
+// registers), in English or Norwegian: `kvinne 50-60 barn flr`, `male age:30-40 hpr dnr`, `-krr` (not in KRR).
 
 import type { PersonQuery, Sex, TestPerson } from './model';
 
@@ -9,6 +9,7 @@ const SEX_WORDS: Record<string, Sex> = {
   m: 'male', male: 'male', man: 'male', mann: 'male', menn: 'male',
 };
 const CHILDREN_WORDS = new Set(['children', 'child', 'kids', 'barn', 'har-barn']);
+const ID_TYPE_WORDS: Record<string, 'fnr' | 'dnr'> = { fnr: 'fnr', 'fødselsnummer': 'fnr', fodselsnummer: 'fnr', dnr: 'dnr', 'd-nummer': 'dnr', dnummer: 'dnr', 'd-number': 'dnr' };
 const REGISTERS = ['hpr', 'krr', 'flr'] as const;
 
 /** Parses the picker's text. Words it does not know stay in `text` for the name/number search. */
@@ -28,6 +29,7 @@ export function parseQuery(input: string): PersonQuery {
     } else if (/^(?:age:|alder:)\d{1,3}$/.test(word)) {
       query.minAge = query.maxAge = Number(word.split(':')[1]);
     } else if (CHILDREN_WORDS.has(bare)) query.hasChildren = !negated;
+    else if (!negated && ID_TYPE_WORDS[word]) query.idType = ID_TYPE_WORDS[word];
     else if ((REGISTERS as readonly string[]).includes(bare)) query[bare as (typeof REGISTERS)[number]] = !negated;
     else rest.push(raw);
   }
@@ -60,6 +62,8 @@ export function matches(person: TestPerson, query: PersonQuery, today: string): 
     if (age < (query.minAge ?? 0) || age > (query.maxAge ?? Infinity)) return false;
   }
   if (query.hasChildren !== undefined && (person.children === undefined || person.children > 0 !== query.hasChildren)) return false;
+  // A D-number's day is raised by 40: its first digit is 4–7.
+  if (query.idType && (Number(person.nin[0]) >= 4 ? 'dnr' : 'fnr') !== query.idType) return false;
   for (const r of REGISTERS) {
     const wanted = query[r];
     if (wanted !== undefined && (person.registers?.[r] ?? undefined) !== wanted) return false;
