@@ -182,6 +182,27 @@ describe("R4's own extensions (built in, from the R4 definitions)", () => {
   });
 });
 
+describe('modifier or not: as the definition says', () => {
+  it('a plain extension as modifierExtension, a modifier extension as extension', async () => {
+    const text = pretty({
+      resourceType: 'NutritionOrder',
+      extension: [{ url: `${CORE}request-doNotPerform`, valueBoolean: true }],
+      status: 'active',
+      intent: 'order',
+      patient: { reference: 'Patient/1' },
+      dateTime: '2026-11-26',
+      oralDiet: { modifierExtension: [{ url: `${NB}no-basis-middlename`, valueString: 'x' }], instruction: 'Lett kost' },
+    });
+    const expected = [
+      { rule: 'fhir/extension-modifier', range: rangeOf(text, `${CORE}request-doNotPerform`), message: "NutritionOrder.extension[0]: extension 'doNotPerform' is a modifier extension (it changes the meaning of its element): it belongs in 'modifierExtension'" },
+      { rule: 'fhir/extension-context', range: rangeOf(text, `${NB}no-basis-middlename`), message: "NutritionOrder.oralDiet.modifierExtension[0]: extension 'NoBasisMiddlename' is not defined for use on NutritionOrder.oralDiet (context: HumanName)" },
+      { rule: 'fhir/extension-modifier', range: rangeOf(text, `${NB}no-basis-middlename`), message: "NutritionOrder.oralDiet.modifierExtension[0]: extension 'NoBasisMiddlename' is not a modifier extension: it belongs in 'extension', not 'modifierExtension'" },
+    ];
+    expect((await findings(text)).map(seen)).toEqual(expected);
+    expect(await semantic(fhirJsonToXml(text), 'xml')).toEqual(await semantic(text, 'json'));
+  });
+});
+
 describe('extension urls that resolve nowhere', () => {
   it('an unknown extension: one information per url and document, never an error', async () => {
     const priv = 'http://example.org/fhir/StructureDefinition/privat';

@@ -27,7 +27,7 @@ interface Raw {
 }
 
 /** The parts of an extension's differential that the profile layer reads. */
-const EXTENSION_ELEMENT_KEYS = ['id', 'path', 'sliceName', 'min', 'max', 'slicing'];
+const EXTENSION_ELEMENT_KEYS = ['id', 'path', 'sliceName', 'min', 'max', 'slicing', 'isModifier'];
 
 function slimExtension(sd: Raw & { context?: unknown; differential?: { element: RawElement[] } }): unknown {
   const element = (sd.differential?.element ?? []).map((e) => {

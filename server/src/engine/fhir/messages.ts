@@ -53,6 +53,14 @@ const MESSAGES = {
     en: "{0}: '{1}' is not a part of extension '{2}' (parts: {3})",
     nb: "{0}: '{1}' er ikke en del av utvidelsen '{2}' (deler: {3})",
   },
+  notModifier: {
+    en: "{0}: extension '{1}' is not a modifier extension: it belongs in 'extension', not 'modifierExtension'",
+    nb: "{0}: utvidelsen '{1}' er ikke en modifikatorutvidelse: den hører hjemme i 'extension', ikke 'modifierExtension'",
+  },
+  isModifier: {
+    en: "{0}: extension '{1}' is a modifier extension (it changes the meaning of its element): it belongs in 'modifierExtension'",
+    nb: "{0}: utvidelsen '{1}' er en modifikatorutvidelse (den endrer betydningen av elementet): den hører hjemme i 'modifierExtension'",
+  },
   extensionTooMany: { en: "{0}: extension '{1}' may occur at most {2} time(s) here, found {3}", nb: "{0}: utvidelsen '{1}' kan forekomme høyst {2} gang(er) her, fant {3}" },
   wrongType: { en: "{0}: type {1} is not allowed here (allowed: {2})", nb: '{0}: typen {1} er ikke tillatt her (tillatt: {2})' },
 } satisfies Record<string, Record<Language, string>>;

@@ -79,6 +79,9 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
       const allowed = layer.context.map((c) => c.expression).join(', ');
       report({ rule: 'fhir/extension-context', severity: 'warning', source: SOURCE, span, message: 'extensionContext', args: [site.path, layer.name, usedOn(site), allowed] });
     }
+    if (site.modifier !== layer.isModifier) {
+      report({ rule: 'fhir/extension-modifier', severity: 'error', source: SOURCE, span, message: site.modifier ? 'notModifier' : 'isModifier', args: [site.path, layer.name] });
+    }
     applyLayer(site.node, site.path, layer, run, site.resource);
     unknownSubExtensions(site, layer, doc, report);
     let byUrl = perHolder.get(site.holder);

@@ -30,6 +30,8 @@ export interface ProfileLayer {
   limits: string[];
   /** StructureDefinition.context (extensions): where the extension may be used. */
   context: { type: string; expression: string }[];
+  /** The root element's isModifier (a modifier extension belongs in modifierExtension). */
+  isModifier: boolean;
 }
 
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
@@ -65,7 +67,7 @@ function contains(value: unknown, pattern: unknown): boolean {
 
 export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): Promise<ProfileLayer> {
   const type = String(sd.type ?? '');
-  const layer: ProfileLayer = { url: String(sd.url), name: String(sd.name ?? sd.id ?? sd.url), type, elements: new Map(), slices: new Map(), limits: [], context: contextOf(sd) };
+  const layer: ProfileLayer = { url: String(sd.url), name: String(sd.name ?? sd.id ?? sd.url), type, elements: new Map(), slices: new Map(), limits: [], context: contextOf(sd), isModifier: false };
   const base = typeof sd.baseDefinition === 'string' ? sd.baseDefinition : undefined;
   if (base && !base.startsWith(CORE) && depth < 8) {
     const parentSd = await index.get(base);
@@ -74,12 +76,15 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
       for (const [k, v] of parent.elements) layer.elements.set(k, v);
       for (const [k, v] of parent.slices) layer.slices.set(k, [...v]);
       layer.limits.push(...parent.limits);
+      layer.isModifier = parent.isModifier;
     } else {
       layer.limits.push(`base profile ${base} not found`);
     }
   }
   const raw = ((sd.differential as Json | undefined)?.element ?? (sd.snapshot as Json | undefined)?.element ?? []) as RawElement[];
   const slicingAt = new Map<string, ElementDef['slicing']>();
+  const rootModifier = raw.find((r) => r.path === type && !r.sliceName)?.isModifier;
+  if (rootModifier !== undefined) layer.isModifier = rootModifier === true || rootModifier === 'true';
   for (const r of raw) {
     const def = compactElement(r);
     // A differential states only what it changes: no min/max means "as the base".
