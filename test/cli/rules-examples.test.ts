@@ -70,6 +70,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['host/pmd-v1', 'test.pmd.nhn.no'],
     ['api/pmd-v1-headers', 'x-pmd-patient'],
     ['api/pmd-v1-headers', 'x-pmd-requester'],
+    ['api/bearer-where-dpop-required', 'Bearer'],
     ['api/maternity-hit-headers', 'hit-user-role'],
     ['api/maternity-hit-headers', 'hit-source-system'],
     ['api/maternity-hit-headers', 'hit-access-basis'],

@@ -33,6 +33,10 @@ const NEAR_MISSES: [string, string][] = [
   ['xml', '<a xmlns:m3="http://www.kith.no/xmlstds/eresept/m3/2010-05-01" xmlns:m14="http://www.kith.no/xmlstds/eresept/m14/2008-12-12" xmlns:m22="http://www.kith.no/xmlstds/eresept/m22/2006-10-06"/>'],
   ['csharp', 'var cs = "amqps://user:pw@sb.test.nhn.no:5671/NHNTestServiceBus"; var serial = "235054780179477968119568561";'],
   ['csharp', 'var m = "DigitaltAktivOmraadeX"; var n = "HelsenorgeAktivSjekken";'],
+  // Bearer where DPoP is required: code that also makes DPoP proofs, PPS outside /v2/, a bearer API that does not require DPoP.
+  ['csharp', 'var url = "https://test.maternity-record.hit.nhn.no/api/";\nvar h = new AuthenticationHeaderValue("DPoP", token); req.Headers.Add("DPoP", proof); var legacy = "Bearer ";'],
+  ['java', 'String pps = "https://pps.nhn.no/api/provesvar";\nheaders.setBearerAuth(token);'],
+  ['typescript', "await fetch('https://helseid-sts.test.nhn.no/connect/userinfo', { headers: { Authorization: `Bearer ${token}` } });"],
   ['json', '{ "claim": "helseid://claims/identity/pid", "ar": "https://ws-web.test.nhn.no/v1/ARX" }'],
 ];
 

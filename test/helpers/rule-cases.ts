@@ -89,6 +89,12 @@ export const CASES: Record<string, Case[]> = {
     { lang: 'kotlin', text: 'val base = "https://test.maternity-record.hit.nhn.no"\nheader("hit-event-id", id)', hit: 'hit-event-id', fix: 'nhn-event-id' },
   ],
   'api/maternity-hit-patient-pid': [{ lang: 'csharp', text: '// maternity record\nreq.Headers.Add("hit-patient-pid", pid);', hit: 'hit-patient-pid', fix: 'nhn-patient-nin' }],
+  'api/bearer-where-dpop-required': [
+    { lang: 'csharp', text: 'var url = "https://test.maternity-record.hit.nhn.no/api/maternity-record/v1/";\nclient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);', hit: 'Bearer' },
+    { lang: 'typescript', text: "const base = 'https://sdapi.syntpop.nhn.no';\nawait fetch(`${base}/persons`, { headers: { Authorization: `Bearer ${token}` } });", hit: 'Bearer' },
+    { lang: 'java', text: 'String pps = "https://pps.nhn.no/v2/provesvar";\nheaders.setBearerAuth(token);', hit: 'setBearerAuth' },
+    { lang: 'http', text: 'GET https://et.persontjenesten.test.nhn.no/api/v3/full-access/person/get-by-nin\nAuthorization: Bearer {{token}}\n', hit: 'Bearer' },
+  ],
   'api/edi-api-version-2': [
     { lang: 'csharp', text: '// EDI 2.0 https://api.tjener.test.melding.nhn.no\nclient.DefaultRequestHeaders.Add("api-version", "2");', hit: '2' },
     { lang: 'http', text: 'POST https://api.tjener.test.melding.nhn.no/Messages\napi-version: 2\n', hit: ['2', 0] },

@@ -23,8 +23,9 @@ object PersonClient {
     // Near miss: PMD 2.0.
     const val PMD2_BASE = "https://pmd.test.nhn.no/"
 
-    // Maternity record API with the old hit-* headers.
-    fun maternity(pid: String): HttpRequest = HttpRequest.newBuilder(URI.create("https://test.maternity-record.hit.nhn.no/api/maternity-record/v1/status"))
+    // Maternity record API with the old hit-* headers and a bearer token, which it refuses.
+    fun maternity(pid: String, token: String): HttpRequest = HttpRequest.newBuilder(URI.create("https://test.maternity-record.hit.nhn.no/api/maternity-record/v1/status"))
+        .header("Authorization", "Bearer $token")
         .header("hit-user-role", "LE")
         .header("hit-source-system", "Example EPJ")
         .header("hit-access-basis", "SAMTYKKE")
