@@ -25,6 +25,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['fhir/binding', 'mobile'],
     ['fhir/binding', 'F'],
     ['fhir/unknown-element', 'birthdate'],
+    ['fhir/type', 'valueString'],
   ],
   'provesvar-bundle.json': [
     ['fhir/invariant', '"Observation"'],
