@@ -215,6 +215,13 @@ describe('extension urls that resolve nowhere', () => {
     expect((await findings(xml, 'xml')).map(seen)).toEqual([{ rule: 'fhir/unknown-extension', range: rangeOf(xml, priv), message }]);
   });
 
+  it('a relative url outside a complex extension resolves nowhere either', async () => {
+    const text = pretty({ resourceType: 'Patient', extension: [{ url: 'middlename', valueString: 'x' }] });
+    expect((await findings(text)).map(seen)).toEqual([
+      { rule: 'fhir/unknown-extension', range: rangeOf(text, 'middlename'), message: "Extension definition 'middlename' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked" },
+    ]);
+  });
+
   it('an unknown modifierExtension: a warning (it must not be ignored)', async () => {
     const mod = 'http://example.org/fhir/StructureDefinition/ikke-gjeldende';
     const text = pretty({ resourceType: 'Patient', modifierExtension: [{ url: mod, valueBoolean: true }], active: true });

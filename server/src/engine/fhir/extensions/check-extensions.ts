@@ -44,7 +44,11 @@ function urlNode(ext: FhirNode): FhirNode | undefined {
 }
 
 export async function checkExtensions(sites: ExtensionSite[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
-  const absolute = sites.filter((s) => ABSOLUTE.test(String(urlNode(s.node)?.value ?? '')));
+  // Relative urls name parts of the extension around them; one outside any extension resolves nowhere.
+  const absolute = sites.filter((s) => {
+    const url = urlNode(s.node)?.value;
+    return url !== undefined && (ABSOLUTE.test(String(url)) || (s.holder.name !== 'extension' && s.holder.name !== 'modifierExtension'));
+  });
   if (!absolute.length) return;
   const index = await conformanceIndexFor(ctx);
   const layers = new Map<string, ProfileLayer | undefined>();
