@@ -98,15 +98,25 @@ export function xmlRulesCheck(rules: readonly Rule[]): Check {
       const active = compiled.filter((c) => appliesToLanguage(c.rule, doc.languageId, doc.uri));
       if (active.length === 0) return [];
       const findings: Finding[] = [];
+      // Matches by the local name their path ends in: each element meets only the few that can match it.
+      const byLocal = new Map<string, Array<{ rule: Rule; m: CompiledMatch }>>();
+      const anyElement: Array<{ rule: Rule; m: CompiledMatch }> = [];
+      for (const { rule, matches } of active) {
+        for (const m of matches) {
+          const last = m.path[m.path.length - 1];
+          if (last === undefined) anyElement.push({ rule, m });
+          else byLocal.set(last, [...(byLocal.get(last) ?? []), { rule, m }]);
+        }
+      }
       for (const el of elements(xmlOf(doc).root)) {
         if (ctx.signal?.aborted) break;
-        for (const { rule, matches } of active) {
-          for (const m of matches) {
-            for (const hit of hitsOf(el, m)) {
-              const value = rule.replacement?.value;
-              const newText = value === undefined ? undefined : hit.value.replace(m.value ?? /^[\s\S]*$/, value);
-              findings.push(ruleFinding(rule, doc, { start: hit.start, end: hit.end, newText }, ctx));
-            }
+        const named = byLocal.get(el.local);
+        if (!named && anyElement.length === 0) continue;
+        for (const { rule, m } of named ? [...named, ...anyElement] : anyElement) {
+          for (const hit of hitsOf(el, m)) {
+            const value = rule.replacement?.value;
+            const newText = value === undefined ? undefined : hit.value.replace(m.value ?? /^[\s\S]*$/, value);
+            findings.push(ruleFinding(rule, doc, { start: hit.start, end: hit.end, newText }, ctx));
           }
         }
       }
