@@ -87,7 +87,9 @@ export function embeddedCheck(inner: readonly Check[]): Check {
     async run(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<Finding[]> {
       const findings: Finding[] = [];
       let n = 0;
-      for (const el of elements(xmlOf(doc).root)) {
+      const all = elements(xmlOf(doc).root);
+      const outerNamespaces = new Set(all.map((e) => e.ns ?? ''));
+      for (const el of all) {
         if (el.local !== 'Base64Container' || el.ns !== BASE64_NS) continue;
         if (ctx.signal?.aborted) break;
         const b64 = base64Of(el);
@@ -107,6 +109,8 @@ export function embeddedCheck(inner: readonly Check[]): Check {
         };
         let count = 0;
         for (const f of result.findings) {
+          // "No XSD for MsgHead" inside a MsgHead says again what the outer file's notice said (or would not apply).
+          if (f.ruleId === 'xsd/no-schema' && outerNamespaces.has(String(f.data?.namespace))) continue;
           if (++count > MAX_FINDINGS) {
             findings.push({ ruleId: 'xml/embedded-limit', severity: 'info', message: t(ctx.language, 'embeddedLimit', MAX_FINDINGS), range: doc.rangeOf(el.nameStart, el.nameEnd) });
             break;
