@@ -100,4 +100,27 @@ describe('FHIR R4 over LSP', () => {
       { code: 'fhir/type', severity: 1, range: rangeOf(doc, 'valueInteger'), message: 'Patient.name[0].extension[0].valueInteger: type integer is not allowed here (allowed: string)' },
     ]);
   });
+
+  it('hovers on an extension url with its definition: value types, parts, context', async () => {
+    const doc = JSON.stringify(
+      {
+        resourceType: 'Patient',
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-citizenship', extension: [{ url: 'code', valueCodeableConcept: { text: 'NO' } }] }],
+        name: [{ extension: [{ url: 'http://hl7.no/fhir/StructureDefinition/no-basis-middlename', valueString: 'Lie' }], family: 'Berg' }],
+      },
+      null,
+      2,
+    );
+    const u = 'file:///work/fhir/hover-extension.json';
+    lsp.open(u, 'json', doc);
+    const hoverAt = async (needle: string) => ((await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: positionOf(doc, needle) }))!.contents as { value: string }).value;
+    const middle = await hoverAt('no-basis-middlename');
+    expect(middle).toContain('**NoBasisMiddlename** · Extension · http://hl7.no/fhir/StructureDefinition/no-basis-middlename');
+    expect(middle).toContain('Value: `string`');
+    expect(middle).toContain('Used on: HumanName');
+    const citizenship = await hoverAt('patient-citizenship');
+    expect(citizenship).toContain('Value: no value: a complex extension');
+    expect(citizenship).toContain('Parts: `code` 0..1, `period` 0..1');
+    expect(citizenship).toContain('Used on: Patient');
+  });
 });

@@ -8,6 +8,7 @@ import type { ElementDef } from './definitions/model';
 import { completeJson } from './complete-json';
 import { completeXml } from './complete-xml';
 import { locate, step, type Located } from './locate';
+import { extensionHover } from './extensions/hover';
 
 const MAX_CODES_IN_HOVER = 12;
 
@@ -54,6 +55,8 @@ export const fhirParticipant: Participant = {
   async hover(doc, offset, ctx) {
     const loaded = await loadFor(doc, ctx);
     if (!loaded) return undefined;
+    const extension = await extensionHover(loaded.parsed.root, offset, loaded.defs, ctx);
+    if (extension) return extension;
     let at = locate(loaded.defs, loaded.parsed.root, offset);
     if (!at) return undefined;
     // JSON: on the key of an array property (`"name": [`), the element is the array's.

@@ -37,6 +37,12 @@ function coreLayer(defs: R4Definitions, index: ConformanceIndex, url: string): P
   return p;
 }
 
+/** The definition of the extension at `url`: the conformance sources first, then R4's own. */
+export async function resolveExtension(defs: R4Definitions, index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
+  const layer = (await layerFor(index, url)) ?? (url.startsWith(CORE) ? await coreLayer(defs, index, url) : undefined);
+  return layer?.type === 'Extension' ? layer : undefined;
+}
+
 const maxOf = (m: string | undefined) => (m === undefined || m === '*' ? Infinity : Number(m));
 
 function urlNode(ext: FhirNode): FhirNode | undefined {
@@ -56,10 +62,9 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
   for (const site of absolute) {
     const url = String(urlNode(site.node)!.value).split('|')[0];
     if (layers.has(url)) continue;
-    const layer = (await layerFor(index, url)) ?? (url.startsWith(CORE) ? await coreLayer(defs, index, url) : undefined);
-    const isExtension = layer?.type === 'Extension';
-    layers.set(url, isExtension ? layer : undefined);
-    if (isExtension) for (const [u, l] of await preloadOnce(layer, index, defs)) typeLayers.set(u, l);
+    const layer = await resolveExtension(defs, index, url);
+    layers.set(url, layer);
+    if (layer) for (const [u, l] of await preloadOnce(layer, index, defs)) typeLayers.set(u, l);
   }
   const run = profileRun(index, defs, doc, report, invariants, typeLayers);
   const unknownReported = new Set<string>();
