@@ -282,3 +282,20 @@ describe('a required binding on an extension value (the profile binding machiner
     expect(await semantic(fhirJsonToXml(text), 'xml', settings)).toEqual(await semantic(text, 'json', settings));
   });
 });
+
+describe('extension context: what R4 and HL7 Norway really publish is not flagged', () => {
+  const sd = (name: string) => path.join(NO_BASIS, 'StructureDefinition', name);
+  it('tooling extensions on conformance resources: fhir-type on ElementDefinition.type, wg/fmm (context Element) on the resource', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const file of ['no-basis-Appointment.StructureDefinition.xml', 'no-basis-person-citizenship.structuredefinition-extension.xml']) {
+      const text = readFileSync(sd(file), 'utf8');
+      const found = (await findings(text, 'xml')).filter((f) => f.ruleId.startsWith('fhir/extension') || f.ruleId === 'fhir/unknown-extension');
+      expect(found, file).toEqual([]);
+    }
+  });
+
+  it('but Element does not let a plain element context through: middlename on Practitioner.identifier is still a warning', async () => {
+    const text = pretty({ resourceType: 'Practitioner', identifier: [{ extension: [middlename()], system: 'urn:oid:2.16.578.1.12.4.1.4.4', value: '9144889' }] });
+    expect((await findings(text)).map((f) => [f.ruleId, f.severity])).toContainEqual(['fhir/extension-context', 'warning']);
+  });
+});

@@ -84,7 +84,7 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
       continue;
     }
     const parentUrl = site.holder.name === 'extension' || site.holder.name === 'modifierExtension' ? String(urlNode(site.holder)?.value ?? '') : undefined;
-    if (!contextAllows(layer.context, site, parentUrl)) {
+    if (!contextAllows(layer.context, site, parentUrl, layer.url)) {
       const allowed = layer.context.map((c) => c.expression).join(', ');
       report({ rule: 'fhir/extension-context', severity: 'warning', source: SOURCE, span, message: 'extensionContext', args: [site.path, layer.name, usedOn(site), allowed] });
     }

@@ -20,15 +20,28 @@ function namesOf(site: ExtensionSite): Set<string> {
   return names;
 }
 
-export function contextAllows(contexts: { type: string; expression: string }[], site: ExtensionSite, parentUrl: string | undefined): boolean {
+/**
+ * Where R4 itself uses an extension outside its declared context: its own snapshots (and every profile
+ * generated from them, e.g. HL7 Norway's no-basis) put structuredefinition-fhir-type on
+ * ElementDefinition.type, while the definition says ElementDefinition.type.code. Flagging the spec's
+ * own output would be noise, so that place is allowed too.
+ */
+const R4_OWN_USE: Record<string, string[]> = {
+  'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type': ['ElementDefinition.type'],
+};
+
+export function contextAllows(contexts: { type: string; expression: string }[], site: ExtensionSite, parentUrl: string | undefined, url?: string): boolean {
   if (!contexts.length) return true;
   const names = namesOf(site);
+  if (url && R4_OWN_USE[url]?.some((n) => names.has(n))) return true;
   return contexts.some((c) => {
     if (c.type === 'fhirpath') return true;
     // An `extension` context names an extension's url; one that names a type instead (no-basis
     // sourceofinformation says `extension` / `AllergyIntolerance`) is read as the element it names.
     if (c.type === 'extension' && /^[a-z][a-z0-9+.-]*:/i.test(c.expression)) return c.expression === parentUrl;
-    return names.has(c.expression);
+    // `Element` is every element, the resource itself included (the FHIR validator reads it so; R4's
+    // structuredefinition-wg and -fmm, declared on Element, sit on StructureDefinition roots).
+    return c.expression === 'Element' || names.has(c.expression);
   });
 }
 
