@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureMirror, type SchemaServer } from '../helpers/schema-server';
 import { ROOT, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, until, Workbench } from './workbench';
+import { launchBrowser, Workbench } from './workbench';
 
 describe('schema downloads in VS Code', () => {
   let server: CodeServer;
@@ -39,10 +39,7 @@ describe('schema downloads in VS Code', () => {
 
   it('fetches nothing until the folder is trusted, then validates against the pinned schemas', async () => {
     await wb.step('do not trust the authors', async () => {
-      const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
-      await button.waitFor({ timeout: 60_000 });
-      await button.click();
-      await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
+      await wb.declineTrust();
     });
     await wb.step('restricted: named, not validated, nothing asked', async () => {
       await wb.openFile(file);
@@ -50,11 +47,7 @@ describe('schema downloads in VS Code', () => {
       expect(mirror.requests).toEqual([]);
     });
     await wb.step('trusted: the pinned MsgHead and Dialogmelding schemas are fetched and the errors shown', async () => {
-      await wb.command('Workspaces: Manage Workspace Trust');
-      const trust = wb.page.locator('.workspace-trust-editor .monaco-button', { hasText: 'Trust' }).first();
-      await trust.waitFor({ timeout: 30_000 });
-      await trust.click();
-      await until(async () => (await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0, Boolean, 'restricted mode to end');
+      await wb.trustFolder();
       await wb.openFile(file);
       await wb.waitForProblem(['xsd/fixed-value', 'MIGversion']);
       expect(mirror.requests.some((r) => r.endsWith('/MsgHead-v1_2.xsd'))).toBe(true);

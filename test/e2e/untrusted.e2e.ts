@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, until, Workbench } from './workbench';
+import { launchBrowser, Workbench } from './workbench';
 
 describe('the extension in an untrusted workspace', () => {
   let server: CodeServer;
@@ -38,10 +38,7 @@ describe('the extension in an untrusted workspace', () => {
 
   it('checks files but ignores the workspace\'s schema folders until the folder is trusted', async () => {
     await wb.step('do not trust the authors', async () => {
-      const button = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
-      await button.waitFor({ timeout: 60_000 });
-      await button.click();
-      await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
+      await wb.declineTrust();
     });
     await wb.step('restricted: retired namespace flagged, workspace schemas not used', async () => {
       await wb.openFile(file);
@@ -50,11 +47,7 @@ describe('the extension in an untrusted workspace', () => {
       expect(rows.some((r) => r.includes('xsd/missing-element'))).toBe(false);
     });
     await wb.step('trusted: the same setting now validates against the XSDs', async () => {
-      await wb.command('Workspaces: Manage Workspace Trust');
-      const trust = wb.page.locator('.workspace-trust-editor .monaco-button', { hasText: 'Trust' }).first();
-      await trust.waitFor({ timeout: 30_000 });
-      await trust.click();
-      await until(async () => (await wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0, Boolean, 'restricted mode to end');
+      await wb.trustFolder();
       await wb.openFile(file);
       await wb.waitForProblem(['xsd/missing-element', "'Resept' is missing a required child element"]);
     });

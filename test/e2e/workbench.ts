@@ -57,6 +57,23 @@ export class Workbench {
     return workbench;
   }
 
+  /** Answers VS Code's startup trust prompt with "No, I don't trust the authors" and waits for Restricted Mode. */
+  async declineTrust(): Promise<void> {
+    const button = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+    await button.waitFor({ timeout: 60_000 });
+    await button.click();
+    await this.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 });
+  }
+
+  /** Trusts the folder from *Workspaces: Manage Workspace Trust* and waits for Restricted Mode to end. */
+  async trustFolder(): Promise<void> {
+    await this.command('Workspaces: Manage Workspace Trust');
+    const trust = this.page.locator('.workspace-trust-editor .monaco-button', { hasText: 'Trust' }).first();
+    await trust.waitFor({ timeout: 30_000 });
+    await trust.click();
+    await until(async () => (await this.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count()) === 0, Boolean, 'restricted mode to end');
+  }
+
   /** Runs one user-visible step, then saves a screenshot; on failure the error names the screenshot. */
   async step<T>(name: string, action: () => Promise<T>): Promise<T> {
     const file = path.join(SCREENSHOTS, `${this.prefix}-${String(++this.counter).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
