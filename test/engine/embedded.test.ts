@@ -7,6 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingsFor } from '../helpers/engine';
 import type { Finding } from '../../server/src/engine';
+import { embeddedParticipant } from '../../server/src/engine/embedded-participant';
+import { analyzed } from '../../server/src/engine/document';
+import { context } from '../helpers/engine';
 
 const M1_24 = 'http://www.kith.no/xmlstds/eresept/m1/2010-05-01';
 const PREG = '13116900216';
@@ -92,5 +95,24 @@ describe('base64 payloads', () => {
     const found = (await findingsFor(text, 'xml')).filter((f) => f.message.startsWith('In the base64 payload'));
     expect(found.map((f) => f.ruleId).sort()).toEqual(['namespace/eresept-outdated', 'namespace/eresept-outdated', 'namespace/eresept-outdated', 'nin/invalid-check-digits'].sort());
     for (const f of found.filter((x) => x.ruleId === 'namespace/eresept-outdated')) expect(decodedAt(text, f)).toMatch(/eresept\/(m1|forskrivning)\/2009-02-20/);
+  });
+});
+
+describe('hover on a base64 payload', () => {
+  it('tells what is inside: kind, size, root and namespaces with their status, in English and Norwegian', async () => {
+    const text = outer(wrapped(inner(`      <Pasient>${PREG}</Pasient>`)));
+    const doc = analyzed({ uri: 'file:///m.xml', languageId: 'xml', text });
+    const inside = text.indexOf('Base64Container') + 200;
+    const en = await embeddedParticipant.hover!(doc, inside, context());
+    expect(en).toMatch(/^\*\*Base64 payload\*\*: an XML document, \d+ bytes \(UTF-8\)/);
+    expect(en).toContain('- Root element: `MsgHead` (MsgHead 1.2)');
+    expect(en).toContain('- Namespaces: MsgHead 1.2; e-resept M1 Resept 2010-05-01 — outdated');
+    const nb = await embeddedParticipant.hover!(doc, inside, context({ language: 'nb' }));
+    expect(nb).toContain('e-resept M1 Resept 2010-05-01 — utdatert');
+    expect(nb).toContain('**Base64-innhold**: et XML-dokument');
+    // On the tag name, or a PDF payload: nothing to say.
+    expect(await embeddedParticipant.hover!(doc, text.indexOf('Base64Container') + 2, context())).toBeUndefined();
+    const pdf = outer(wrapped('%PDF-1.4 binary'));
+    expect(await embeddedParticipant.hover!(analyzed({ uri: 'file:///p.xml', languageId: 'xml', text: pdf }), pdf.indexOf('Base64Container') + 120, context())).toBeUndefined();
   });
 });

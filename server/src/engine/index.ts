@@ -11,6 +11,7 @@ import { xsdCheck } from './xsd/check';
 import { namespaceRulesCheck } from './checks/namespace-rules';
 import { xmlRulesCheck } from './checks/xml-rules';
 import { embeddedCheck } from './checks/embedded';
+import { embeddedParticipant } from './embedded-participant';
 import { xsdParticipant } from './xsd/participant';
 import { fhirParticipant } from './fhir/participant';
 import { namespaceParticipant } from './namespace-participant';
@@ -38,5 +39,5 @@ export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
 
 /** Editor features beyond diagnostics (hover, completion), asked in order. */
 export function createParticipants(): Participant[] {
-  return [xsdParticipant, fhirParticipant, namespaceParticipant];
+  return [xsdParticipant, fhirParticipant, namespaceParticipant, embeddedParticipant];
 }

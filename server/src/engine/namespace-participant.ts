@@ -8,7 +8,7 @@ import { isXmlDocument } from './xml/parse';
 
 const URI_CHAR = /[^\s"'<>`(),;]/;
 
-const STATUS: Record<NamespaceEntry['status'], Record<Language, string>> = {
+export const STATUS: Record<NamespaceEntry['status'], Record<Language, string>> = {
   current: { en: 'current', nb: 'gjeldende' },
   superseded: { en: 'superseded by a newer version', nb: 'erstattet av en nyere versjon' },
   outdated: { en: 'outdated', nb: 'utdatert' },

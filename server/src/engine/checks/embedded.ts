@@ -19,7 +19,7 @@ const MAX_BASE64_CHARS = 8 * 1024 * 1024;
 const MAX_FINDINGS = 500;
 
 /** The base64 characters of a container without whitespace or comments, and where each one stands in the file. */
-function base64Of(el: XmlElement): { chars: string; at: Int32Array } | undefined {
+export function base64Of(el: XmlElement): { chars: string; at: Int32Array } | undefined {
   let length = 0;
   for (const c of el.children) if (c.kind === 'text' || c.kind === 'cdata') length += c.end - c.start;
   if (length === 0 || length > MAX_BASE64_CHARS) return undefined;
@@ -42,7 +42,7 @@ function base64Of(el: XmlElement): { chars: string; at: Int32Array } | undefined
 }
 
 /** Decoded text when the payload is an XML or JSON document, else undefined (PDF, images, …). */
-function decodeText(chars: string): { text: string; bytes: Uint8Array; utf8: boolean } | undefined {
+export function decodeText(chars: string): { text: string; bytes: Uint8Array; utf8: boolean } | undefined {
   // A look at the first bytes first: a megabyte PDF attachment is not decoded on every keystroke.
   if (!/^(?:\s|\uFEFF|\u00EF\u00BB\u00BF)*[<{[]/.test(atob(chars.slice(0, 64)))) return undefined;
   let bytes: Uint8Array;

@@ -1,0 +1,50 @@
+// Hover on a base64 payload (KITH Base64Container): what is inside, since no one can read base64 —
+// its kind and size, the root element and every namespace with its catalog status. The findings
+// inside are already in the diagnostics (checks/embedded.ts); this says what they are about.
+
+import { base64Of, BASE64_NS, decodeText } from './checks/embedded';
+import { namespaceInfo, namespaceLabel } from './namespaces';
+import { STATUS } from './namespace-participant';
+import type { AnalysisContext, AnalyzedDocument, Language, Participant } from './types';
+import { elementAt, elements, isXmlDocument, parseXml, xmlOf } from './xml/parse';
+
+const WORDS = {
+  title: { en: 'Base64 payload', nb: 'Base64-innhold' },
+  xml: { en: 'an XML document', nb: 'et XML-dokument' },
+  json: { en: 'a JSON document', nb: 'et JSON-dokument' },
+  bytes: { en: 'bytes', nb: 'byte' },
+  root: { en: 'Root element', nb: 'Rotelement' },
+  namespaces: { en: 'Namespaces', nb: 'Navnerom' },
+  checked: { en: 'Checked like any file; findings inside start with "In the base64 payload".', nb: 'Kontrollert som enhver fil; funn inni starter med «I base64-innholdet».' },
+} satisfies Record<string, Record<Language, string>>;
+
+function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): string | undefined {
+  const el = elementAt(xmlOf(doc).root, offset);
+  if (!el || el.local !== 'Base64Container' || el.ns !== BASE64_NS || offset < el.startTagEnd || offset > el.endTagStart) return undefined;
+  const b64 = base64Of(el);
+  const payload = b64 && decodeText(b64.chars);
+  if (!payload) return undefined;
+  const lang = ctx.language;
+  const isXml = payload.text.trimStart().replace(/^\uFEFF/, '').startsWith('<');
+  const lines = [`**${WORDS.title[lang]}**: ${isXml ? WORDS.xml[lang] : WORDS.json[lang]}, ${payload.bytes.length.toLocaleString('nb-NO')} ${WORDS.bytes[lang]} (${payload.utf8 ? 'UTF-8' : 'ISO-8859-1'})`];
+  if (isXml) {
+    const root = parseXml(payload.text).root;
+    if (root) {
+      lines.push('', `- ${WORDS.root[lang]}: \`${root.name}\`${root.ns && namespaceInfo(root.ns) ? ` (${namespaceLabel(root.ns)})` : ''}`);
+      const namespaces = [...new Set(elements(root).map((e) => e.ns).filter((ns): ns is string => !!ns))];
+      const described = namespaces.map((ns) => {
+        const info = namespaceInfo(ns);
+        return info ? `${namespaceLabel(ns)}${info.status === 'current' ? '' : ` — ${STATUS[info.status][lang]}`}` : `\`${ns}\``;
+      });
+      if (described.length) lines.push(`- ${WORDS.namespaces[lang]}: ${described.join('; ')}`);
+    }
+  }
+  lines.push('', WORDS.checked[lang]);
+  return lines.join('\n');
+}
+
+export const embeddedParticipant: Participant = {
+  name: 'embedded',
+  appliesTo: (doc) => isXmlDocument(doc) && doc.text.includes('Base64Container'),
+  hover,
+};
