@@ -46,6 +46,8 @@ interface Thread {
 
 export class AbortedError extends Error {}
 
+const encoder = new TextEncoder();
+
 export class WorkerXsdService implements XsdService {
   private thread?: Thread;
   private nextId = 1;
@@ -65,7 +67,9 @@ export class WorkerXsdService implements XsdService {
   }
 
   validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options: ValidateOptions = {}): Promise<ValidateResult> {
-    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text, url, roots: options.roots }), text.length, options.signal) as Promise<ValidateResult>;
+    // The text goes as UTF-8 bytes whose buffer is transferred, not copied: libxml2 parses bytes anyway,
+    // and a 20 MB string would otherwise be cloned into the worker and encoded again there.
+    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text: encoder.encode(text), url, roots: options.roots }), text.length, options.signal) as Promise<ValidateResult>;
   }
 
   async invalidate(paths?: string[]): Promise<void> {
@@ -153,7 +157,7 @@ export class WorkerXsdService implements XsdService {
         resolve(res);
       });
       job.signal?.addEventListener('abort', onAbort, { once: true });
-      thread.worker.postMessage(req);
+      thread.worker.postMessage(req, req.op === 'validate' && req.text instanceof Uint8Array ? [req.text.buffer as ArrayBuffer] : []);
     });
   }
 

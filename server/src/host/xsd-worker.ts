@@ -8,7 +8,7 @@ import type { SchemaFiles } from '../engine/xsd/service';
 
 export type WorkerRequest =
   | { id: number; op: 'compile'; key: string; schema?: SchemaFiles }
-  | { id: number; op: 'validate'; key: string; schema?: SchemaFiles; text: string; url: string; roots?: string[] }
+  | { id: number; op: 'validate'; key: string; schema?: SchemaFiles; text: string | Uint8Array; url: string; roots?: string[] }
   | { id: number; op: 'invalidate'; paths?: string[] };
 
 /** `ready` (id 0) is sent once libxml2 is loaded, so the client learns what a fresh worker costs. */

@@ -68,14 +68,16 @@ export class LibxmlXsdService implements XsdService {
     return result;
   }
 
-  validateNow(key: string, schema: SchemaFiles | undefined, text: string, url: string, roots?: string[]): ValidateResult {
+  /** `text` as a string, or as its UTF-8 bytes (what the worker client sends). */
+  validateNow(key: string, schema: SchemaFiles | undefined, text: string | Uint8Array, url: string, roots?: string[]): ValidateResult {
     const compile = this.compileNow(key, schema ?? { entry: '', files: {} });
     const set = this.sets.get(key);
     if (!set?.validator) return { parsed: true, issues: [], compile, ms: 0 };
     const started = performance.now();
     let doc: XmlDocument;
     try {
-      doc = XmlDocument.fromString(text, { url, encoding: 'utf-8', option: PARSE_OPTIONS });
+      const options = { url, encoding: 'utf-8', option: PARSE_OPTIONS };
+      doc = typeof text === 'string' ? XmlDocument.fromString(text, options) : XmlDocument.fromBuffer(text, options);
     } catch (err) {
       return { parsed: false, issues: issuesOf(err), compile, ms: performance.now() - started };
     }
