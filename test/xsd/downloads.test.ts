@@ -129,3 +129,27 @@ describe('downloads allowed', () => {
     expect(server.requests).toEqual([]);
   });
 });
+
+describe('an http(s) xs:import with no pin (trust on first use)', () => {
+  const importing = (url: string) =>
+    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:x="urn:example:remote" targetNamespace="urn:example:local" elementFormDefault="qualified">\n  <xs:import namespace="urn:example:remote" schemaLocation="${url}"/>\n  <xs:element name="Root"><xs:complexType><xs:sequence><xs:element ref="x:Remote"/></xs:sequence></xs:complexType></xs:element>\n</xs:schema>\n`;
+  const remote = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:example:remote"><xs:element name="Remote" type="xs:string"/></xs:schema>';
+
+  it('downloads off: the import is named as not fetched; on: fetched once, kept, and the schema compiles', async () => {
+    server.set('/remote.xsd', remote);
+    const url = `${server.base}/remote.xsd`;
+    const text = importing(url);
+    const file = path.join(cacheDir, 'local.xsd');
+    const off = await findings(text, file, setup({ allow: false }));
+    expect(off.map((f) => [f.ruleId, f.severity])).toContainEqual(['xsd/remote-not-fetched', 'info']);
+    expect(server.requests).toEqual([]);
+    const on = await findings(text, file, setup());
+    expect(on.filter((f) => f.severity === 'error' || f.ruleId.startsWith('xsd/remote') || f.ruleId === 'xsd/download-failed')).toEqual([]);
+    expect(server.requests).toEqual(['/remote.xsd']);
+    // The server now answers with other bytes: the copy first seen is used, nothing is fetched again.
+    server.set('/remote.xsd', remote.replace('xs:string', 'xs:int'));
+    const again = await findings(text, file, setup());
+    expect(again.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(server.requests).toEqual(['/remote.xsd']);
+  });
+});

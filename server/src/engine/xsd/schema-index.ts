@@ -35,6 +35,8 @@ export interface IndexRoots {
   downloads?: { mirror?: string };
 }
 
+let generations = 0;
+
 export class SchemaIndex {
   private key = '';
   private building?: Promise<void>;
@@ -44,7 +46,10 @@ export class SchemaIndex {
   private downloads?: IndexRoots['downloads'];
   /** Step 4 per namespace or URL, once per generation: the cached path, or why there is none. */
   private fetched = new Map<string, Promise<string | DownloadProblem | undefined>>();
-  /** Bumped on every rebuild so compiled-set keys from older generations never match. */
+  /**
+   * Bumped on every rebuild so compiled-set keys from older generations never match. Drawn from one
+   * counter for all indexes: two hosts sharing a libxml2 service (tests, tools) never share a key.
+   */
   generation = 0;
 
   constructor(private readonly resolvers: XsdResolvers) {}
@@ -83,7 +88,7 @@ export class SchemaIndex {
    */
   async refresh(path: string): Promise<boolean> {
     this.texts.delete(path);
-    this.generation++;
+    this.generation = ++generations;
     const entry = this.byPath.get(path);
     const text = await this.text(path);
     const skeleton = text === undefined ? undefined : scanSchema(text);
@@ -191,7 +196,7 @@ export class SchemaIndex {
   }
 
   private async build(roots: IndexRoots): Promise<void> {
-    this.generation++;
+    this.generation = ++generations;
     this.byNs = new Map();
     this.byPath = new Map();
     this.texts = new Map();
