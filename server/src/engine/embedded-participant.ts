@@ -25,7 +25,7 @@ function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): str
   const payload = b64 && decodeText(b64.chars);
   if (!payload) return undefined;
   const lang = ctx.language;
-  const isXml = payload.text.trimStart().replace(/^\uFEFF/, '').startsWith('<');
+  const isXml = payload.languageId === 'xml';
   const lines = [`**${WORDS.title[lang]}**: ${isXml ? WORDS.xml[lang] : WORDS.json[lang]}, ${payload.bytes.length.toLocaleString('nb-NO')} ${WORDS.bytes[lang]} (${payload.utf8 ? 'UTF-8' : 'ISO-8859-1'})`];
   if (isXml) {
     const root = parseXml(payload.text).root;

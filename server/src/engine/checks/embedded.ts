@@ -42,24 +42,23 @@ export function base64Of(el: XmlElement): { chars: string; at: Int32Array } | un
 }
 
 /** Decoded text when the payload is an XML or JSON document, else undefined (PDF, images, …). */
-export function decodeText(chars: string): { text: string; bytes: Uint8Array; utf8: boolean } | undefined {
-  // A look at the first bytes first: a megabyte PDF attachment is not decoded on every keystroke.
-  if (!/^(?:\s|\uFEFF|\u00EF\u00BB\u00BF)*[<{[]/.test(atob(chars.slice(0, 64)))) return undefined;
+export function decodeText(chars: string): { text: string; bytes: Uint8Array; utf8: boolean; languageId: 'xml' | 'json' } | undefined {
+  // The first bytes decide (after a BOM and whitespace): a megabyte PDF attachment is not decoded on every keystroke.
+  const first = /^(?:\s|\u00EF\u00BB\u00BF)*([<{[])/.exec(atob(chars.slice(0, 64)))?.[1];
+  if (!first) return undefined;
+  const languageId = first === '<' ? 'xml' : 'json';
   let bytes: Uint8Array;
   try {
     bytes = Uint8Array.from(atob(chars), (c) => c.charCodeAt(0));
   } catch {
     return undefined;
   }
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 10 || bytes[i] === 13)) i++;
-  if (bytes[i] !== 0x3c /* < */ && bytes[i] !== 0x7b /* { */ && bytes[i] !== 0x5b /* [ */) return undefined;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes, utf8: true };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bytes, utf8: true, languageId };
   } catch {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
     if (!/^\s*<\?xml[^>]*encoding\s*=\s*["'](iso-8859-1|latin-?1|windows-1252)["']/i.test(head)) return undefined;
-    return { text: new TextDecoder('latin1').decode(bytes), bytes, utf8: false };
+    return { text: new TextDecoder('latin1').decode(bytes), bytes, utf8: false, languageId };
   }
 }
 
@@ -96,9 +95,8 @@ export function embeddedCheck(inner: readonly Check[]): Check {
         const payload = b64 && decodeText(b64.chars);
         if (!b64 || !payload) continue;
         n++;
-        const languageId = payload.text.trimStart().replace(/^\uFEFF/, '').startsWith('<') ? 'xml' : 'json';
         // A name of its own (the XML parse is cached by name), beside the outer file (relative schemaLocations).
-        const innerDoc = analyzed({ uri: `${doc.uri}.base64-${n}.${languageId}`, languageId, text: payload.text });
+        const innerDoc = analyzed({ uri: `${doc.uri}.base64-${n}.${payload.languageId}`, languageId: payload.languageId, text: payload.text });
         const result = await analyze(innerDoc, ctx, inner);
         const label = t(ctx.language, 'inBase64Payload');
         const map = (offset: number, end: boolean) => {
