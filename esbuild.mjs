@@ -16,7 +16,7 @@ async function loadRuleCompiler() {
   const out = path.resolve('dist/.build/compile-rules.cjs');
   mkdirSync(path.dirname(out), { recursive: true });
   await esbuild.build({
-    entryPoints: ['server/src/engine/data-files.ts'],
+    entryPoints: ['server/src/build/data-files.ts'],
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { compileDataFile } from './server/src/engine/data-files';
+import { compileDataFile } from './server/src/build/data-files';
 
 // server/rules/*.yaml and schemas/namespaces.yaml become validated data, exactly as esbuild.mjs does for the bundles.
 export default defineConfig({

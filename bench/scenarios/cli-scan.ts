@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { BUILTIN_RULES, createChecks } from '../../server/src/engine';
-import { requiredLiteral } from '../../server/src/engine/checks/literal-prefilter';
+import { requiredLiteral } from '../../server/src/engine/text-rules/literal-prefilter';
 import { repeat } from '../lib/measure';
 import { hasCommand, runProcess, type ProcResult } from '../lib/proc';
 import { sourceTree } from '../lib/tree';

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { DEFAULT_SETTINGS } from '../../server/src/engine';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { createResolvers } from '../../server/src/host/resolvers';

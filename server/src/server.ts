@@ -19,7 +19,7 @@ import { codeActionsFor } from './lsp/code-actions';
 import { hoverFor } from './lsp/hover';
 import { completionsFor, participantHover } from './lsp/completion';
 import { invalidateSchemas, schemaStatus } from './engine';
-import { analyzed } from './engine/document';
+import { analyzed } from './engine/core/document';
 import type { XsdResolvers } from './engine/xsd/service';
 import { SchemaEdits } from './lsp/schema-edits';
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingsFor } from '../helpers/engine';
 import type { Finding } from '../../server/src/engine';
-import { embeddedParticipant } from '../../server/src/engine/embedded-participant';
-import { analyzed } from '../../server/src/engine/document';
+import { embeddedParticipant } from '../../server/src/engine/embedded/participant';
+import { analyzed } from '../../server/src/engine/core/document';
 import { context } from '../helpers/engine';
 
 const M1_24 = 'http://www.kith.no/xmlstds/eresept/m1/2010-05-01';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findingsFor, rangeOf } from '../helpers/engine';
-import { compileRuleFile, RuleFileError } from '../../server/src/engine/rules/compile';
+import { compileRuleFile, RuleFileError } from '../../server/src/build/compile-rules';
 import { resolveToday } from '../../server/src/engine';
 import { readFileSync } from 'node:fs';
 

@@ -2,7 +2,7 @@
 // rules with seeded random texts, and on hand-picked patterns for what the extractor may and may not take.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../server/src/engine';
-import { requiredLiteral } from '../../server/src/engine/checks/literal-prefilter';
+import { requiredLiteral } from '../../server/src/engine/text-rules/literal-prefilter';
 import { random } from '../helpers/random';
 
 describe('requiredLiteral', () => {

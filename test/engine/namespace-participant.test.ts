@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { namespaceParticipant, uriAt } from '../../server/src/engine/namespace-participant';
-import { analyzed } from '../../server/src/engine/document';
+import { namespaceParticipant, uriAt } from '../../server/src/engine/namespaces/participant';
+import { analyzed } from '../../server/src/engine/core/document';
 import { context } from '../helpers/engine';
 
 const doc = (text: string, languageId = 'xml') => analyzed({ uri: `file:///t.${languageId === 'xml' ? 'xml' : 'cs'}`, languageId, text });

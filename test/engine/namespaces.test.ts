@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NAMESPACES, namespaceInfo, namespaceLabel, successorOf, versionsOf } from '../../server/src/engine/namespaces';
-import { compileDataFile } from '../../server/src/engine/data-files';
+import { NAMESPACES, namespaceInfo, namespaceLabel, successorOf, versionsOf } from '../../server/src/engine/namespaces/catalog';
+import { compileDataFile } from '../../server/src/build/data-files';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
 

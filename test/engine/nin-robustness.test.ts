@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyze, BUILTIN_RULES } from '../../server/src/engine';
-import { ninCheck } from '../../server/src/engine/checks/nin';
+import { ninCheck } from '../../server/src/engine/nin/check';
 import { context } from '../helpers/engine';
 
 const nin = async (text: string, languageId: string) => (await analyze({ uri: 'file:///x', languageId, text }, context(), [ninCheck(BUILTIN_RULES)])).findings;

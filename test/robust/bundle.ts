@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileDataFile } from '../../server/src/engine/data-files';
+import { compileDataFile } from '../../server/src/build/data-files';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { languageIdFor } from '../../server/src/engine/languages';
+import { languageIdFor } from '../../server/src/engine/core/languages';
 import { random } from '../helpers/random';
 import { startServer, type LspSession } from '../helpers/lsp';
 import { DEFAULT_SEED, fuzzCases, loadSeeds, type FuzzCase } from './cases';

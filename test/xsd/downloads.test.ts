@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyze, createChecks, NAMESPACES, schemaStatus, type Finding } from '../../server/src/engine';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { fileNameOf } from '../../server/src/engine/xsd/downloads';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createResolvers } from '../../server/src/host/resolvers';

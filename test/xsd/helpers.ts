@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, createChecks, type Finding } from '../../server/src/engine';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createResolvers } from '../../server/src/host/resolvers';

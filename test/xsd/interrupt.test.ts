@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, createChecks } from '../../server/src/engine';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import type { BuiltSet } from '../../server/src/engine/xsd/schema-set';
 import { createResolvers } from '../../server/src/host/resolvers';

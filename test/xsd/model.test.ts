@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { xsdParticipant } from '../../server/src/engine/xsd/participant';
 import { createResolvers } from '../../server/src/host/resolvers';

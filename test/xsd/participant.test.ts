@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { xsdParticipant } from '../../server/src/engine/xsd/participant';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createResolvers } from '../../server/src/host/resolvers';

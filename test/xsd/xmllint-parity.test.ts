@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzed } from '../../server/src/engine/document';
+import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createResolvers } from '../../server/src/host/resolvers';

@@ -9,7 +9,7 @@ export interface Position {
   character: number;
 }
 
-/** What the server's `nhn.insertTestPerson` fix passes (see server/src/engine/checks/nin.ts). */
+/** What the server's `nhn.insertTestPerson` fix passes (see server/src/engine/nin/check.ts). */
 export interface ReplaceRequest {
   uri: string;
   range: { start: Position; end: Position };

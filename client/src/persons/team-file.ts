@@ -5,7 +5,7 @@
 
 import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { lineOfPointer as lineOf } from '../../../server/src/engine/yaml-lines';
+import { lineOfPointer as lineOf } from '../../../server/src/build/yaml-lines';
 import schema from '../../../schemas/testpersons.schema.json';
 import { classifyNin, maskNin } from '../../../server/src/engine/nin/classify';
 import type { TestPerson } from './model';

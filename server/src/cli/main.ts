@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, BUILTIN_RULES, createChecks, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisContext, type RuleSetting } from '../engine';
-import { compileRuleFile } from '../engine/rules/compile';
+import { compileRuleFile } from '../build/compile-rules';
 import { createResolvers } from '../host/resolvers';
 import { decode } from '../host/decode';
 import { walk, type WalkProblem } from './walk';

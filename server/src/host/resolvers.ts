@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Resolvers } from '../engine/types';
+import type { Resolvers } from '../engine/core/types';
 import { decode } from './decode';
 import { listFiles } from './files';
 import { WorkerXsdService } from './xsd-client';

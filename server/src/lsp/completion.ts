@@ -4,7 +4,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createParticipants, type AnalysisContext, type Completion } from '../engine';
-import { analyzed } from '../engine/document';
+import { analyzed } from '../engine/core/document';
 
 const participants = createParticipants();
 

@@ -1,7 +1,7 @@
 // The FHIR R4 check: a JSON or XML document whose root is a FHIR resource is validated against the
 // base R4 StructureDefinitions (and its profiles), then its invariants with FHIRPath.
 
-import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding } from '../core/types';
 import { definitionsFor } from './definitions/store';
 import { fhirText } from './messages';
 import { parseFhirJson, looksLikeFhirJson } from './json';

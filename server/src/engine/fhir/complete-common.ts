@@ -1,6 +1,6 @@
 // Completion items shared by the JSON and XML forms.
 
-import type { Completion } from '../types';
+import type { Completion } from '../core/types';
 import type { ElementDef } from './definitions/model';
 import type { R4Definitions } from './definitions/store';
 import type { Scope } from './locate';

@@ -3,7 +3,7 @@
 // on broken JSON.
 
 import { getLocation } from 'jsonc-parser/lib/esm/main.js';
-import type { AnalyzedDocument, Completion } from '../types';
+import type { AnalyzedDocument, Completion } from '../core/types';
 import type { R4Definitions } from './definitions/store';
 import { resourceScope, step, type Located } from './locate';
 import { bindingCodes, propertyCompletions } from './complete-common';

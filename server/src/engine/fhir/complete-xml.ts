@@ -1,7 +1,7 @@
 // XML completion: child element names after `<` (with a `value` attribute for primitives), and the
 // codes of a required binding inside `value="…"`.
 
-import type { AnalyzedDocument, Completion } from '../types';
+import type { AnalyzedDocument, Completion } from '../core/types';
 import type { R4Definitions } from './definitions/store';
 import { bindingCodes, propertyCompletions } from './complete-common';
 import { locate } from './locate';

@@ -1,7 +1,7 @@
 // Hover and completion for FHIR resources: the element's definition and cardinality from the
 // StructureDefinition, property names where a property goes, and the codes of required bindings.
 
-import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../core/types';
 import { isFhirCandidate, parseFhir, resourceTypesIn } from './check';
 import { definitionsFor, type R4Definitions } from './definitions/store';
 import type { ElementDef } from './definitions/model';

@@ -2,7 +2,7 @@
 // primitive values, `id`/`url` attributes child properties, a wrapped resource (`<contained><Patient>`)
 // the resource node itself, and a narrative `<div>` opaque XHTML: the same tree JSON gives.
 
-import type { AnalyzedDocument } from '../types';
+import type { AnalyzedDocument } from '../core/types';
 import { xmlOf, type XmlElement } from '../xml/parse';
 import type { FhirDocument, FhirNode, Span } from './tree';
 

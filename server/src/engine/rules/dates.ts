@@ -1,9 +1,9 @@
 // Severity from a rule's dates and today's date: before the deadline a warning that says when,
 // after it an error that says since when. Unverified facts and undated changes are information.
 
-import type { Language, Severity } from '../types';
+import type { Language, Severity } from '../core/types';
 import type { Rule } from './model';
-import { t } from '../l10n';
+import { t } from '../core/l10n';
 
 export interface DatedSeverity {
   severity: Severity;

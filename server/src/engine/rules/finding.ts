@@ -1,8 +1,8 @@
 // Turns a rule hit into a finding: message with dates, severity, tags, source link and fixes.
 // Shared by every rule-driven check (text patterns, XML structure) so they all speak alike.
 
-import type { AnalysisContext, AnalyzedDocument, Finding, Fix } from '../types';
-import { t } from '../l10n';
+import type { AnalysisContext, AnalyzedDocument, Finding, Fix } from '../core/types';
+import { t } from '../core/l10n';
 import { datedSeverity, formatDate } from './dates';
 import type { Rule } from './model';
 

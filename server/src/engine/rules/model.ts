@@ -1,6 +1,6 @@
 // The rule data model, as written in server/rules/*.yaml and checked by schemas/rules.schema.json.
 
-import type { Severity } from '../types';
+import type { Severity } from '../core/types';
 
 export interface LocalText {
   en: string;

@@ -3,7 +3,7 @@
 // never recurses (100 000 nested levels are fine). Errors carry exact spans and parsing goes on after
 // them, so one typo does not hide the rest of the document from the other checks.
 
-import type { AnalyzedDocument } from '../types';
+import type { AnalyzedDocument } from '../core/types';
 import { xmlMessage } from './messages';
 import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement, type XmlError, type XmlNode } from './model';
 

@@ -1,8 +1,8 @@
 // The XSD check: validates an XML document against the schemas of its namespaces (a MsgHead and
 // every payload in RefDoc/Content against their own), and reports a schema file's own compile errors.
 
-import { namespaceInfo, namespaceLabel } from '../namespaces';
-import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import { namespaceInfo, namespaceLabel } from '../namespaces/catalog';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import { childElements, elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { classify } from './classify';
 import { downloadsAllowed, pinOf } from './downloads';

@@ -9,8 +9,8 @@
 // - An http(s) schemaLocation with no pin (xhtml1-strict.xsd imported by an old M30) is fetched once and
 //   kept by its own hash (trust on first use): later runs read the same bytes, offline.
 
-import { namespaceInfo } from '../namespaces';
-import type { AnalysisContext } from '../types';
+import { namespaceInfo } from '../namespaces/catalog';
+import type { AnalysisContext } from '../core/types';
 import type { XsdResolvers } from './service';
 
 export interface SchemaPin {

@@ -3,7 +3,7 @@
 // pick the span each kind of error is about: the element name, the attribute name or value, or the
 // trimmed text. Certain fixes ride along (missing child, enumeration value, fixed value).
 
-import type { AnalyzedDocument, Fix, Finding, Language, Severity } from '../types';
+import type { AnalyzedDocument, Fix, Finding, Language, Severity } from '../core/types';
 import { childElements, type XmlElement } from '../xml/parse';
 import { classify, type ClassifiedIssue } from './classify';
 import { xsdMessage } from './messages';

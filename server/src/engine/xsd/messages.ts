@@ -1,8 +1,8 @@
 // The XSD check's sentences in English and Norwegian bokmål. Element names are shown without their
 // namespace URIs; values are quoted with the facet they broke.
 
-import type { Language } from '../types';
-import { fill } from '../fill';
+import type { Language } from '../core/types';
+import { fill } from '../core/fill';
 
 const M = {
   'unexpected-element': { en: "'{0}' is not allowed here.", nb: "'{0}' er ikke tillatt her." },

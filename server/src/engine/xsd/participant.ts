@@ -2,9 +2,9 @@
 // values at the cursor, and each declaration's documentation and type. The root's hover also says
 // which schema file won and where it came from (xsi:schemaLocation, workspace, settings, catalog).
 
-import { NAMESPACES, namespaceInfo, namespaceLabel } from '../namespaces';
+import { NAMESPACES, namespaceInfo, namespaceLabel } from '../namespaces/catalog';
 import { basename } from './paths';
-import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../core/types';
 import { attribute, childElements, elementAt, isXmlDocument, XSI_NS, xmlOf, type XmlElement } from '../xml/parse';
 import { bindDocument } from './check';
 import { xsdMessage, type XsdMessage } from './messages';

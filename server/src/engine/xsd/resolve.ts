@@ -4,8 +4,8 @@
 // 4. only when the user allows downloads (trusted workspace): the catalog's sha256-pinned public copy
 //    from the verified cache (./downloads.ts), or a catalogued namespace's remote xsi:schemaLocation.
 
-import { namespaceInfo } from '../namespaces';
-import type { AnalysisContext } from '../types';
+import { namespaceInfo } from '../namespaces/catalog';
+import type { AnalysisContext } from '../core/types';
 import { downloadsAllowed } from './downloads';
 import { attribute, XSI_NS, type XmlElement } from '../xml/parse';
 import { isRemote, pathOfUri, resolvePath } from './paths';

@@ -1,7 +1,7 @@
 // The base R4 definitions, loaded lazily from the files the build wrote (dist/fhir-r4/) through the
 // host's `fhirDefinition` resolver: the index once, each type on first use, value sets on first binding.
 
-import type { Resolvers } from '../../types';
+import type { Resolvers } from '../../core/types';
 import type { DefinitionIndex, TypeDefinition, ValueSetIndex } from './model';
 import { TypeModel } from './type-model';
 

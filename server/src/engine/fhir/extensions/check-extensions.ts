@@ -5,7 +5,7 @@
 // context they may be used in, and relative sub-extension urls their definition does not name.
 // Each url is resolved once per document (and layered once per conformance index).
 
-import type { AnalysisContext } from '../../types';
+import type { AnalysisContext } from '../../core/types';
 import type { R4Definitions } from '../definitions/store';
 import { applyLayer } from '../profiles/apply';
 import { layerFor, preloadOnce, profileRun } from '../profiles/check-profiles';

@@ -1,7 +1,7 @@
 // Hover on an extension's url: what its definition says — value types, parts of a complex extension,
 // where it may be used, whether it is a modifier — or that no definition was found.
 
-import type { AnalysisContext, Language } from '../../types';
+import type { AnalysisContext, Language } from '../../core/types';
 import type { R4Definitions } from '../definitions/store';
 import { conformanceIndexFor } from '../profiles/sources';
 import type { FhirNode } from '../tree';

@@ -2,7 +2,7 @@
 // base R4 and applied. An unknown profile is one information diagnostic on its URL; what a profile
 // uses that is not evaluated is listed once per profile and document.
 
-import type { AnalysisContext } from '../../types';
+import type { AnalysisContext } from '../../core/types';
 import { expandValueSets, type RawCodeSystem, type RawValueSet } from '../definitions/expand';
 import type { ExpandedValueSet } from '../definitions/model';
 import type { R4Definitions } from '../definitions/store';

@@ -2,7 +2,7 @@
 // and the FHIR package cache (~/.fhir/packages/<id>#<version>/package/). Files are found and read
 // only through the host's resolvers; the index maps canonical URLs to files, read on first use.
 
-import type { AnalysisContext } from '../../types';
+import type { AnalysisContext } from '../../core/types';
 import { readConformance, type Json } from './conformance';
 
 interface FileResolvers {

@@ -1,6 +1,6 @@
 // What the validator reports, before the check turns it into an engine Finding.
 
-import type { Severity } from '../../types';
+import type { Severity } from '../../core/types';
 import type { FhirMessage } from '../messages';
 import type { Span } from '../tree';
 

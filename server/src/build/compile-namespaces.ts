@@ -3,9 +3,9 @@
 
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import catalogSchema from '../../../../schemas/namespaces.schema.json';
-import { RuleFileError } from '../rules/compile';
-import type { NamespaceEntry } from './model';
+import catalogSchema from '../../../schemas/namespaces.schema.json';
+import { RuleFileError } from './compile-rules';
+import type { NamespaceEntry } from '../engine/namespaces/model';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 

@@ -2,11 +2,11 @@
 // statuses and standards it cares about, the catalog says which URIs those are. A URI is matched
 // whole (not as the prefix of a longer URI, not inside a longer host) in any file type.
 
-import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
-import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from '../namespaces';
+import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './catalog';
 import { ruleFinding } from '../rules/finding';
-import { appliesToLanguage, contextHolds } from './text-rules';
+import { appliesToLanguage, contextHolds } from '../text-rules/check';
 import { elements, isXmlDocument, xmlOf } from '../xml/parse';
 
 /** Spans of the comments of an XML document: a namespace named in a comment is not in use. */

@@ -3,11 +3,11 @@
 // Speed: each pattern's required literal (literal-prefilter.ts) gates it, so the full pattern runs only
 // on the few files that mention it; with many rules one combined pass answers "any literal at all?" first.
 
-import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
 import { fill, ruleFinding } from '../rules/finding';
 import { isXmlDocument } from '../xml/parse';
-import { t } from '../l10n';
+import { t } from '../core/l10n';
 import { escapeRegExp, requiredLiteral } from './literal-prefilter';
 
 interface CompiledRule {
@@ -101,7 +101,7 @@ export function textRulesCheck(rules: readonly Rule[]): Check {
     run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] {
       const findings: Finding[] = [];
       const text = doc.text;
-      // In XML documents a rule's structural match (`match.xml`, checks/xml-rules.ts) replaces its regex.
+      // In XML documents a rule's structural match (`match.xml`, xml/rules-check.ts) replaces its regex.
       const xml = isXmlDocument(doc);
       let anyLiteral: boolean | undefined;
       for (const c of compiled) {

@@ -2,10 +2,10 @@
 // catalog (schemas/namespaces.yaml) or a rule file (server/rules/*.yaml).
 
 import path from 'node:path';
-import { compileRuleFile } from './rules/compile';
-import { compileNamespaceCatalog } from './namespace-catalog/compile';
+import { compileRuleFile } from './compile-rules';
+import { compileNamespaceCatalog } from './compile-namespaces';
 
-export { compileRuleFile, RuleFileError } from './rules/compile';
+export { compileRuleFile, RuleFileError } from './compile-rules';
 
 export function compileDataFile(text: string, file: string): unknown {
   const normalized = file.split(path.sep).join('/');

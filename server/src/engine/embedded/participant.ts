@@ -1,12 +1,12 @@
 // Hover on a base64 payload (KITH Base64Container): what is inside, since no one can read base64 —
 // its kind and size, the root element and every namespace with its catalog status. The findings
-// inside are already in the diagnostics (checks/embedded.ts); this says what they are about.
+// inside are already in the diagnostics (embedded/check.ts); this says what they are about.
 
-import { base64Of, BASE64_NS, decodeText } from './checks/embedded';
-import { namespaceInfo, namespaceLabel } from './namespaces';
-import { STATUS } from './namespace-participant';
-import type { AnalysisContext, AnalyzedDocument, Language, Participant } from './types';
-import { elementAt, elements, isXmlDocument, parseXml, xmlOf } from './xml/parse';
+import { base64Of, BASE64_NS, decodeText } from './check';
+import { namespaceInfo, namespaceLabel } from '../namespaces/catalog';
+import { STATUS } from '../namespaces/participant';
+import type { AnalysisContext, AnalyzedDocument, Language, Participant } from '../core/types';
+import { elementAt, elements, isXmlDocument, parseXml, xmlOf } from '../xml/parse';
 
 const WORDS = {
   title: { en: 'Base64 payload', nb: 'Base64-innhold' },

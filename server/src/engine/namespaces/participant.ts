@@ -2,9 +2,9 @@
 // a constant in code) tells what it is and whether it is current; in an XML namespace declaration
 // the current namespaces are offered as completions.
 
-import type { AnalysisContext, AnalyzedDocument, Completion, Language, Participant } from './types';
-import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './namespaces';
-import { isXmlDocument } from './xml/parse';
+import type { AnalysisContext, AnalyzedDocument, Completion, Language, Participant } from '../core/types';
+import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './catalog';
+import { isXmlDocument } from '../xml/parse';
 
 const URI_CHAR = /[^\s"'<>`(),;]/;
 

@@ -4,9 +4,9 @@
 
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { lineOfPointer } from '../yaml-lines';
-import ruleSchema from '../../../../schemas/rules.schema.json';
-import type { Rule, RuleFile } from './model';
+import { lineOfPointer } from './yaml-lines';
+import ruleSchema from '../../../schemas/rules.schema.json';
+import type { Rule, RuleFile } from '../engine/rules/model';
 
 export class RuleFileError extends Error {
   constructor(

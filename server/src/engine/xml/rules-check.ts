@@ -3,11 +3,11 @@
 // declaration pattern, and a context (`has`) that must exist beside the element. The flagged range
 // is the attribute value, the element's text, or the namespace URI: never the whole line.
 
-import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule, XmlMatch } from '../rules/model';
 import { ruleFinding } from '../rules/finding';
-import { elements, isXmlDocument, xmlOf, type XmlElement, type XmlText } from '../xml/parse';
-import { appliesToLanguage } from './text-rules';
+import { elements, isXmlDocument, xmlOf, type XmlElement, type XmlText } from './parse';
+import { appliesToLanguage } from '../text-rules/check';
 
 interface CompiledMatch {
   path: string[];

@@ -1,10 +1,10 @@
 // Editor-free accessor for the built-in namespace catalog (schemas/namespaces.yaml), compiled into
 // the bundle by the build. Answers "what is this namespace, is it current, what replaced it".
 
-import catalog from '../../../schemas/namespaces.yaml';
-import type { NamespaceEntry } from './namespace-catalog/model';
+import catalog from '../../../../schemas/namespaces.yaml';
+import type { NamespaceEntry } from './model';
 
-export type { NamespaceEntry, NamespaceStatus } from './namespace-catalog/model';
+export type { NamespaceEntry, NamespaceStatus } from './model';
 
 export const NAMESPACES: readonly NamespaceEntry[] = catalog as unknown as NamespaceEntry[];
 

@@ -3,17 +3,17 @@
 // identifier, KITH Ident), also invalid numbers and H-numbers. Synthetic numbers (Tenor, SyntPop)
 // pass. Every message shows the number masked; fixes offer a synthetic stand-in or the picker.
 
-import type { AnalysisContext, AnalyzedDocument, Check, Finding, Fix, Language } from '../types';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding, Fix, Language } from '../core/types';
 import type { Rule } from '../rules/model';
 import { ruleFinding } from '../rules/finding';
-import { t, type MessageKey } from '../l10n';
-import { classifyNin, maskNin, syntheticFor, type NinInfo } from '../nin/classify';
-import { scanCandidates } from '../nin/scan';
-import { findClaims } from '../nin/claims';
-import { xmlClaims } from '../nin/xml-claims';
+import { t, type MessageKey } from '../core/l10n';
+import { classifyNin, maskNin, syntheticFor, type NinInfo } from './classify';
+import { scanCandidates } from './scan';
+import { findClaims } from './claims';
+import { xmlClaims } from './xml-claims';
 import { isXmlDocument, xmlOf } from '../xml/parse';
-import { isKnownPregPerson } from '../nin/known';
-import { MAX_HITS_PER_RULE } from './text-rules';
+import { isKnownPregPerson } from './known';
+import { MAX_HITS_PER_RULE } from '../text-rules/check';
 
 /** The client command that opens the test-person picker to replace a number. */
 export const INSERT_TEST_PERSON_COMMAND = 'nhn.insertTestPerson';

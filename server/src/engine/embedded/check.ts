@@ -6,10 +6,10 @@
 // base64 characters that encode them. Edits are not offered there (they would have to re-encode the
 // payload); links and rule stories are.
 
-import { analyze } from '../analyze';
-import { analyzed } from '../document';
-import { t } from '../l10n';
-import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
+import { analyze } from '../core/analyze';
+import { analyzed } from '../core/document';
+import { t } from '../core/l10n';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 
 export const BASE64_NS = 'http://www.kith.no/xmlstds/base64container';

@@ -1,8 +1,8 @@
 // Well-formedness of any XML document, schema or not: one finding per parser error, at its exact span.
 
-import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../types';
-import { isXmlDocument, xmlOf } from '../xml/parse';
-import { xmlMessage } from '../xml/messages';
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
+import { isXmlDocument, xmlOf } from './parse';
+import { xmlMessage } from './messages';
 
 /** Errors that do not make the document unusable for the other checks. */
 const WARNINGS = new Set(['entity-not-expanded']);
