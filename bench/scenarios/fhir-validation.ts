@@ -12,6 +12,7 @@ import { analyze } from '../../server/src/engine/core/analyze';
 import { R4Definitions } from '../../server/src/engine/fhir/definitions/store';
 import { fhirCheck } from '../../server/src/engine/fhir/check';
 import { DEFAULT_SETTINGS, type AnalysisContext } from '../../server/src/engine/core/types';
+import { createEngine } from '../../server/src/engine';
 import { fhirBundle } from '../lib/inputs';
 import { startClient } from '../lib/lsp';
 import { repeat } from '../lib/measure';
@@ -31,12 +32,8 @@ const FHIR_SCHEMA_ID = 'http://hl7.org/fhir/json-schema/4.0';
 
 function contextFor(root: string): AnalysisContext {
   const dir = path.join(root, 'dist/fhir-r4');
-  return {
-    today: '2026-11-26',
-    language: 'en',
-    settings: DEFAULT_SETTINGS,
-    resolvers: { fhirDefinition: (name: string) => readFile(path.join(dir, name), 'utf8').catch(() => undefined) },
-  };
+  const engine = createEngine({ fhirDefinition: (name: string) => readFile(path.join(dir, name), 'utf8').catch(() => undefined) });
+  return engine.context({ today: '2026-11-26', language: 'en', settings: DEFAULT_SETTINGS });
 }
 
 /**
@@ -124,14 +121,14 @@ const scenario: Scenario = {
 
     log('fhir-validation: cold R4 load');
     const load = await repeat(async () => {
-      const defs = new R4Definitions(ctx.resolvers.fhirDefinition as (n: string) => Promise<string | undefined>);
+      const defs = new R4Definitions(ctx.host.fhirDefinition!);
       const index = await defs.load();
       await Promise.all([defs.loadValueSets(), ...index!.resources.map((r) => defs.ensure(r))]);
     }, { warmup: 1, runs: quick ? 3 : 10 });
     rows.push({ scenario: 'fhir-validation', case: 'R4 load: index, data types, value sets, all resource types', ours: load, note: 'lazy in the server: only the types a document uses, on its first FHIR document' });
 
     log('fhir-validation: server RSS after every resource type');
-    const defs = new R4Definitions(ctx.resolvers.fhirDefinition as (n: string) => Promise<string | undefined>);
+    const defs = new R4Definitions(ctx.host.fhirDefinition!);
     const types = (await defs.load())!.resources.filter((t) => !['Bundle', 'DomainResource', 'Resource'].includes(t));
     const every = JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: types.map((t, i) => ({ resource: { resourceType: t, id: `r${i}` } })) });
     const client = await startClient(path.join(root, 'dist/server.js'));

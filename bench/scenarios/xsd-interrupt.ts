@@ -8,8 +8,8 @@
 
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyze, createChecks, DEFAULT_SETTINGS, type AnalysisContext } from '../../server/src/engine';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { analyze, createChecks, createEngine, DEFAULT_SETTINGS, type AnalysisContext } from '../../server/src/engine';
+import { createHost } from '../../server/src/host/resolvers';
 import { WorkerXsdService } from '../../server/src/host/xsd-client';
 import { InterruptPolicy } from '../../server/src/host/xsd-interrupt';
 import { DEBOUNCE_MS } from '../../server/src/lsp/validator';
@@ -33,8 +33,9 @@ const scenario: Scenario = {
     /** One client (interrupting or not) and the analysis the server would run with it. */
     const session = (interrupt: boolean) => {
       const service = new WorkerXsdService(path.join(root, 'dist/xsd-worker.mjs'), new InterruptPolicy(interrupt));
-      const resolvers = { ...createResolvers(), xsd: service };
-      const ctx = (signal: AbortSignal): AnalysisContext => ({ today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, schemaPaths: [schemas] }, resolvers, signal });
+      const resolvers = { ...createHost(), xsd: service };
+      const engine = createEngine(resolvers);
+      const ctx = (signal: AbortSignal): AnalysisContext => engine.context({ today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, schemaPaths: [schemas] }, signal });
       const run = (doc: { uri: string; text: string }, signal = new AbortController().signal) => analyze({ uri: doc.uri, languageId: 'xml', text: doc.text }, ctx(signal), checks);
       return { service, run, samples: [] as number[] };
     };

@@ -18,17 +18,32 @@ import { SettingsStore } from './lsp/settings';
 import { codeActionsFor } from './lsp/code-actions';
 import { hoverFor } from './lsp/hover';
 import { completionsFor, participantHover } from './lsp/completion';
-import { invalidateSchemas, schemaStatus } from './engine';
-import { analyzed } from './engine/core/document';
-import type { XsdResolvers } from './engine/xsd/service';
+import { createEngine, type EngineHost } from './engine';
+import { createHost } from './host/resolvers';
 import { SchemaEdits } from './lsp/schema-edits';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
-const validator = new DocumentValidator(connection, settings);
+// The engine's host: the Node process's files and libxml2 worker, plus what the editor knows.
+const files = createHost();
+const host: EngineHost = {
+  readFile: files.readFile,
+  listFiles: files.listFiles,
+  xsd: files.xsd,
+  fhirDefinition: files.fhirDefinition,
+  fhirPackageCache: files.fhirPackageCache,
+  workspaceFolders: () => settings.workspaceFolders,
+  trusted: () => settings.trusted,
+  get downloads() {
+    return settings.downloads;
+  },
+  openText: (path) => schemaEdits.openText(path),
+};
+const engine = createEngine(host);
+const validator = new DocumentValidator(connection, settings, engine);
 // Unsaved .xsd edits apply to the documents validated against them, as you type.
-const schemaEdits = new SchemaEdits(documents, validator, settings.resolvers as XsdResolvers);
+const schemaEdits = new SchemaEdits(documents, validator, engine);
 
 connection.onInitialize((params: InitializeParams) => {
   settings.initialize(params);
@@ -53,14 +68,14 @@ connection.onDidChangeWatchedFiles(async (change) => {
   // Only schemas and the configured catalogs matter; saving a message must not rebuild the index.
   const catalogs = settings.contextFor('').settings.catalogs;
   if (!change.changes.some((c) => /\.xsd$/i.test(c.uri) || catalogs.some((p) => c.uri.endsWith(encodeURI(p.replace(/\\/g, '/')))))) return;
-  await invalidateSchemas(settings.resolvers);
+  await engine.invalidateSchemas();
   validator.revalidateAll(documents.all());
 });
 
 // The user trusted the workspace (VS Code's restricted mode ended): user folders, catalogs and downloads apply.
 connection.onNotification('nhn/workspaceTrusted', async () => {
   settings.trusted = true;
-  await invalidateSchemas(settings.resolvers);
+  await engine.invalidateSchemas();
   validator.revalidateAll(documents.all());
 });
 
@@ -88,7 +103,7 @@ connection.onHover(async (params) => {
   if (!doc) return null;
   const ctx = settings.contextFor(doc.uri);
   const findings = hoverFor(doc, params.position, validator.findingsOf(doc), ctx);
-  const parts = await participantHover(doc, params.position, ctx).catch(() => []);
+  const parts = await participantHover(engine, doc, params.position, ctx).catch(() => []);
   const own = findings && typeof findings.contents === 'object' && 'value' in findings.contents ? [findings.contents.value] : [];
   const all = [...own, ...parts];
   return all.length ? { contents: { kind: 'markdown', value: all.join('\n\n---\n\n') } } : null;
@@ -98,13 +113,13 @@ connection.onHover(async (params) => {
 connection.onRequest('nhn/schemaStatus', async (params: { uri: string }) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
-  const engineDoc = analyzed({ uri: doc.uri, languageId: doc.languageId, text: doc.getText() });
-  return (await schemaStatus(engineDoc, settings.contextFor(doc.uri)).catch(() => undefined)) ?? null;
+  const engineDoc = { uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version };
+  return (await engine.schemaStatus(engineDoc, settings.contextFor(doc.uri)).catch(() => undefined)) ?? null;
 });
 
 connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? completionsFor(doc, params.position, settings.contextFor(doc.uri)).catch(() => []) : [];
+  return doc ? completionsFor(engine, doc, params.position, settings.contextFor(doc.uri)).catch(() => []) : [];
 });
 
 connection.onExecuteCommand(async (params) => {

@@ -53,11 +53,12 @@ describe('engine: retired hosts end to end', () => {
   });
 
   it('skips binary and over-large documents with a reason', async () => {
-    const { analyze, createChecks, DEFAULT_SETTINGS } = await import('../../server/src/engine');
-    const ctx = { today: '2026-01-01', language: 'en' as const, settings: { ...DEFAULT_SETTINGS, maxFileBytes: 10 }, resolvers: {} };
-    expect((await analyze({ uri: 'x', languageId: 'plaintext', text: 'reseptformidleren.net and more' }, ctx, createChecks())).skipped?.reason).toBe('too-large');
+    const { createEngine, DEFAULT_SETTINGS } = await import('../../server/src/engine');
+    const engine = createEngine({});
+    const ctx = { today: '2026-01-01', language: 'en' as const, settings: { ...DEFAULT_SETTINGS, maxFileBytes: 10 } };
+    expect((await engine.analyze({ uri: 'x', languageId: 'plaintext', text: 'reseptformidleren.net and more' }, ctx)).skipped?.reason).toBe('too-large');
     ctx.settings.maxFileBytes = 1e6;
-    expect((await analyze({ uri: 'x', languageId: 'plaintext', text: 'a\u0000b reseptformidleren.net' }, ctx, createChecks())).skipped?.reason).toBe('binary');
+    expect((await engine.analyze({ uri: 'x', languageId: 'plaintext', text: 'a\u0000b reseptformidleren.net' }, ctx)).skipped?.reason).toBe('binary');
   });
 });
 

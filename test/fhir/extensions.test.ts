@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { findingsFor, rangeOf } from '../helpers/engine';
 import { fhirFindings, NO_BASIS, seen } from './helpers';
 import { fhirJsonToXml } from './to-xml';
@@ -235,7 +235,7 @@ describe('extension urls that resolve nowhere', () => {
 
   it('a Norwegian message', async () => {
     const text = pretty({ resourceType: 'Patient', extension: [{ url: 'http://example.org/x', valueString: 'y' }] });
-    const fs = (await findingsFor(text, 'json', { resolvers: createResolvers(), language: 'nb', settings: { fhirPackagePaths: [NO_BASIS] } })).filter((f) => f.ruleId === 'fhir/unknown-extension');
+    const fs = (await findingsFor(text, 'json', { host: createHost(), language: 'nb', settings: { fhirPackagePaths: [NO_BASIS] } })).filter((f) => f.ruleId === 'fhir/unknown-extension');
     expect(fs.map((f) => f.message)).toEqual(["Utvidelsesdefinisjonen 'http://example.org/x' ble ikke funnet (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): verdien og delene kontrolleres ikke"]);
   });
 });

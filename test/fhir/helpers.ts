@@ -4,16 +4,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../../server/src/engine';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { findingsFor } from '../helpers/engine';
 
 export const VALID_DIR = path.resolve(__dirname, 'valid');
 /** HL7 Norway no-basis profiles (XML, differential only), read where they lie. */
 export const NO_BASIS = path.resolve(__dirname, '../../../shared/fixtures/fhir/no-basis-r4');
-const resolvers = createResolvers();
+const resolvers = createHost();
 
 export function fhirFindings(text: string, languageId = 'json', settings: Record<string, unknown> = { fhirPackagePaths: [NO_BASIS] }): Promise<Finding[]> {
-  return findingsFor(text, languageId, { resolvers, settings });
+  return findingsFor(text, languageId, { host: resolvers, settings });
 }
 
 export function validResources(ext: 'json' | 'xml'): { name: string; text: string }[] {

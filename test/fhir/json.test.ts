@@ -134,8 +134,8 @@ describe('FHIR R4 JSON: each error class gets exactly its diagnostic', () => {
 
 async function findingsNb(text: string) {
   const { findingsFor } = await import('../helpers/engine');
-  const { createResolvers } = await import('../../server/src/host/resolvers');
-  return findingsFor(text, 'json', { resolvers: createResolvers(), language: 'nb' });
+  const { createHost } = await import('../../server/src/host/resolvers');
+  return findingsFor(text, 'json', { host: createHost(), language: 'nb' });
 }
 
 describe('FHIR R4 JSON: Norwegian identifiers', () => {

@@ -1,19 +1,36 @@
 // Helpers for engine tests: run the real engine on a text and find positions by substring.
 
-import { analyze, createChecks, DEFAULT_SETTINGS, type AnalysisContext, type Finding, type Settings } from '../../server/src/engine';
+import { createEngine, DEFAULT_SETTINGS, type AnalysisContext, type AnalysisOptions, type Engine, type EngineHost, type Finding, type Settings } from '../../server/src/engine';
 
-export function context(over: Omit<Partial<AnalysisContext>, 'settings'> & { settings?: Partial<Settings> } = {}): AnalysisContext {
+/** A host with nothing: no files, no libxml2, no FHIR definitions. */
+const EMPTY_HOST: EngineHost = {};
+const engines = new WeakMap<EngineHost, Engine>();
+
+/** One engine per host, as the server and the CLI have: calls with the same host share its caches. */
+export function engineFor(host: EngineHost = EMPTY_HOST): Engine {
+  let engine = engines.get(host);
+  if (!engine) engines.set(host, (engine = createEngine(host)));
+  return engine;
+}
+
+type Over = Omit<Partial<AnalysisOptions>, 'settings'> & { settings?: Partial<Settings>; host?: EngineHost };
+
+export function options(over: Over = {}): AnalysisOptions {
   return {
     today: over.today ?? '2026-11-26',
     language: over.language ?? 'en',
     settings: { ...DEFAULT_SETTINGS, ...over.settings },
-    resolvers: over.resolvers ?? {},
     signal: over.signal,
   };
 }
 
-export async function findingsFor(text: string, languageId = 'plaintext', over: Parameters<typeof context>[0] = {}): Promise<Finding[]> {
-  const result = await analyze({ uri: `file:///test/doc.${languageId}`, languageId, text }, context(over), createChecks());
+/** The context a check or participant receives from the engine of `over.host`. */
+export function context(over: Over = {}): AnalysisContext {
+  return engineFor(over.host).context(options(over));
+}
+
+export async function findingsFor(text: string, languageId = 'plaintext', over: Over = {}): Promise<Finding[]> {
+  const result = await engineFor(over.host).analyze({ uri: `file:///test/doc.${languageId}`, languageId, text }, options(over));
   return result.findings;
 }
 

@@ -1,7 +1,7 @@
 // Child process for the engine fuzz (bundled by engine-fuzz.test.ts): runs the corpus through the CLI's
 // path (decode → analyze with every check) and reports each case on stdout, so the parent can time it,
 // kill it on a hang and name the case. File and network access is trapped: the engine has no business
-// with either (checks read through ctx.resolvers, which here only record what was asked).
+// with either (checks read through the engine's host, which here only records what was asked).
 //
 //   node engine-driver.cjs ROOT SEED FROM [TO]   (TO: stop before that case, to reproduce one)
 //   > index<TAB>kind<TAB>name     before a case
@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { analyze, createChecks, DEFAULT_SETTINGS, languageIdFor, type AnalysisContext } from '../../server/src/engine';
+import { createEngine, DEFAULT_SETTINGS, languageIdFor, type AnalysisOptions } from '../../server/src/engine';
 import { decode } from '../../server/src/host/decode';
 import { fuzzCases, loadSeeds } from './cases';
 
@@ -38,8 +38,8 @@ trap(fs.promises, ['open', 'readFile', 'stat'], 'fs.promises');
 trap(net.Socket.prototype, ['connect'], 'net.Socket');
 trap(net, ['connect', 'createConnection'], 'net');
 
-const checks = createChecks();
 const asked: string[] = [];
+const engine = createEngine({ readFile: async (p: string) => (asked.push(p), undefined) });
 const write = (line: string) => process.stdout.write(line + '\n');
 
 let pending: number | undefined;
@@ -59,15 +59,14 @@ async function main(): Promise<void> {
     write(`> ${c.index}\t${c.kind}\t${c.name}`);
     pending = c.index;
     const t0 = performance.now();
-    const ctx: AnalysisContext = {
+    const ctx: AnalysisOptions = {
       today: '2026-11-26',
       language: c.index % 2 ? 'nb' : 'en',
       settings: { ...DEFAULT_SETTINGS, maxFileBytes: c.big ? 64 * 1024 * 1024 : DEFAULT_SETTINGS.maxFileBytes },
-      resolvers: { readFile: async (p: string) => (asked.push(p), undefined) },
     };
     try {
       const decoded = decode(c.bytes());
-      const result = decoded.binary ? { findings: [] } : await analyze({ uri: `file:///fuzz/${c.name}`, languageId: languageIdFor(c.name), text: decoded.text }, ctx, checks);
+      const result = decoded.binary ? { findings: [] } : await engine.analyze({ uri: `file:///fuzz/${c.name}`, languageId: languageIdFor(c.name), text: decoded.text }, ctx);
       for (const f of result.findings) {
         if (!(f.range.start.line >= 0 && f.range.start.character >= 0 && f.range.end.line >= f.range.start.line)) throw new Error(`bad range ${JSON.stringify(f.range)} from ${f.ruleId}`);
         if (f.ruleId.endsWith('/check-failed')) throw new Error(`${f.ruleId}: ${f.message}`);
@@ -81,7 +80,7 @@ async function main(): Promise<void> {
     if (c.big) (globalThis as { gc?: () => void }).gc?.();
     peak = Math.max(peak, process.memoryUsage().rss / 1048576);
   }
-  write(`= ${count}\t${peak.toFixed(0)}\t${[...trapped, ...asked.map((p) => `resolvers.readFile(${p})`)].join(' | ')}`);
+  write(`= ${count}\t${peak.toFixed(0)}\t${[...trapped, ...asked.map((p) => `host.readFile(${p})`)].join(' | ')}`);
 }
 
 main().then(

@@ -8,13 +8,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { analyze, createChecks, NAMESPACES, schemaStatus, type Finding } from '../../server/src/engine';
-import { analyzed } from '../../server/src/engine/core/document';
+import { analyze, createChecks, NAMESPACES, type Finding } from '../../server/src/engine';
 import { fileNameOf } from '../../server/src/engine/xsd/downloads';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { SchemaCache } from '../../server/src/host/schema-cache';
-import { context } from '../helpers/engine';
+import { context, engineFor } from '../helpers/engine';
 import { fixturesByHash, startFixtureMirror, startSchemaServer, type SchemaServer } from '../helpers/schema-server';
 import { FIXTURES, instance, nameAfter, summary, xsdFindings } from './helpers';
 
@@ -35,8 +34,8 @@ beforeEach(() => {
 afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 function setup(over: { allow?: boolean; trusted?: boolean; schemaPaths?: string[]; mirror?: string } = {}) {
-  const resolvers = { ...createResolvers(), xsd: service, downloads: new SchemaCache(cacheDir), trusted: () => over.trusted ?? true };
-  return context({ resolvers, settings: { schemaPaths: over.schemaPaths ?? [], allowDownloads: over.allow ?? true, schemaMirror: over.mirror ?? server.base } });
+  const resolvers = { ...createHost(), xsd: service, downloads: new SchemaCache(cacheDir), trusted: () => over.trusted ?? true };
+  return context({ host: resolvers, settings: { schemaPaths: over.schemaPaths ?? [], allowDownloads: over.allow ?? true, schemaMirror: over.mirror ?? server.base } });
 }
 
 async function findings(text: string, file: string, ctx: ReturnType<typeof setup>): Promise<Finding[]> {
@@ -91,7 +90,7 @@ describe('downloads allowed', () => {
     expect(server.requests.length).toBeGreaterThanOrEqual(2);
     expect(new Set(server.requests).size).toBe(server.requests.length);
     for (const r of server.requests) expect(r).toMatch(/^\/[0-9a-f]{64}\/[\w.-]+\.xsd$/);
-    const status = await schemaStatus(analyzed({ uri: file, languageId: 'xml', text }), ctx);
+    const status = await engineFor(ctx.host).schemaStatus({ uri: file, languageId: 'xml', text }, ctx);
     expect(status?.detail).toMatch(/MsgHead-v1_2\.xsd — download cache/);
     // A new host with the mirror gone: the verified cache answers, the verdict is the same.
     const offline = await findings(text, file, setup({ mirror: 'http://127.0.0.1:9/' }));

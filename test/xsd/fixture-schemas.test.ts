@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { SchemaIndex } from '../../server/src/engine/xsd/schema-index';
 import { buildSchemaSet } from '../../server/src/engine/xsd/schema-set';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
 
 describe('the NHN fixture schemas', () => {
   it('all 112 (plus 8 duplicate copies) compile, except six whose Forskrivning import is not in the fixtures', async () => {
-    const resolvers = createResolvers();
+    const resolvers = createHost();
     const index = new SchemaIndex(resolvers as never);
     await index.ensure({ workspace: [], user: [FIXTURES], catalogs: [] });
     const all = index.all();

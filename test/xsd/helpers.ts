@@ -7,7 +7,7 @@ import { analyze, createChecks, type Finding } from '../../server/src/engine';
 import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { context } from '../helpers/engine';
 
 export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
@@ -16,7 +16,7 @@ export const INSTANCES = path.resolve(__dirname, 'instances');
 export const SCHEMA_PATHS = ['kith-core', 'eresept', 'felleskomponenter'].map((d) => path.join(FIXTURES, d));
 
 const service = new LibxmlXsdService();
-const resolvers = { ...createResolvers(), xsd: service };
+const resolvers = { ...createHost(), xsd: service };
 
 export function instance(name: string): { file: string; text: string } {
   const file = path.join(INSTANCES, name);
@@ -24,7 +24,7 @@ export function instance(name: string): { file: string; text: string } {
 }
 
 export async function xsdFindings(text: string, file: string, schemaPaths = SCHEMA_PATHS, language: 'en' | 'nb' = 'en', catalogs: string[] = []): Promise<Finding[]> {
-  const result = await analyze({ uri: file, languageId: 'xml', text }, context({ resolvers, language, settings: { schemaPaths, catalogs } }), createChecks());
+  const result = await analyze({ uri: file, languageId: 'xml', text }, context({ host: resolvers, language, settings: { schemaPaths, catalogs } }), createChecks());
   return result.findings.filter((f) => f.ruleId.startsWith('xsd/'));
 }
 
@@ -69,7 +69,7 @@ export function summary(findings: Finding[]) {
  */
 export async function xmllintValid(text: string, file: string, dir: string, schemaPaths = SCHEMA_PATHS): Promise<boolean | undefined> {
   if (spawnSync('xmllint', ['--version']).status !== 0) return undefined;
-  const ctx = context({ resolvers, settings: { schemaPaths } });
+  const ctx = context({ host: resolvers, settings: { schemaPaths } });
   const set = (await documentSchemaSet(analyzed({ uri: file, languageId: 'xml', text }), ctx))!;
   for (const [virtual, content] of Object.entries(set.schema.files)) {
     const target = path.join(dir, virtual);

@@ -10,7 +10,7 @@ import { analyze, createChecks } from '../../server/src/engine';
 import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import type { BuiltSet } from '../../server/src/engine/xsd/schema-set';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { AbortedError, WorkerXsdService } from '../../server/src/host/xsd-client';
 import { InterruptPolicy } from '../../server/src/host/xsd-interrupt';
 import { context } from '../helpers/engine';
@@ -29,8 +29,8 @@ async function settleTo(n: number): Promise<number> {
 
 describe('interrupting a superseded validation', () => {
   const service = new WorkerXsdService(WORKER);
-  const resolvers = { ...createResolvers(), xsd: service };
-  const ctx = (signal?: AbortSignal) => context({ resolvers, settings: { schemaPaths: SCHEMA_PATHS }, signal });
+  const resolvers = { ...createHost(), xsd: service };
+  const ctx = (signal?: AbortSignal) => context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS }, signal });
   const big = bigDialog(12_000_000);
   let set: BuiltSet;
   let fullMs = 0;
@@ -141,8 +141,8 @@ describe('the interrupt policy', () => {
     try {
       const small = instance('dialog-1.1-valid.xml');
       const text = bigDialog(300_000);
-      const resolvers = { ...createResolvers(), xsd: service };
-      const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
+      const resolvers = { ...createHost(), xsd: service };
+      const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
       await service.validate(set.key, () => set.schema, text, small.file);
       const stale = new AbortController();
       const p = service.validate(set.key, () => set.schema, text, small.file, { signal: stale.signal });
@@ -163,9 +163,9 @@ describe('a worker that dies', () => {
   afterAll(() => service.dispose());
 
   it('rejects the request it was running, then serves the queued one on a fresh worker', async () => {
-    const resolvers = { ...createResolvers(), xsd: service };
+    const resolvers = { ...createHost(), xsd: service };
     const small = instance('dialog-1.1-valid.xml');
-    const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
+    const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
     await expect(service.validate(set.key, () => set.schema, small.text, small.file)).resolves.toMatchObject({ issues: [] });
     const running = service.validate(set.key, () => set.schema, bigDialog(6_000_000), small.file);
     const queued = service.validate(set.key, () => set.schema, withBadGenDate(small.text), small.file);

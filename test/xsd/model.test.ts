@@ -9,13 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzed } from '../../server/src/engine/core/document';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { xsdParticipant } from '../../server/src/engine/xsd/participant';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { tempDir } from '../helpers/cli';
 import { context } from '../helpers/engine';
 import { FIXTURES, nameAfter, summary, xmllintValid, xsdFindings } from './helpers';
 
 const PATHS = [path.join(__dirname, 'schemas/model'), path.join(FIXTURES, 'felleskomponenter')];
-const ctx = context({ resolvers: { ...createResolvers(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: PATHS } });
+const ctx = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: PATHS } });
 const FILE = path.join(__dirname, 'schemas/model/forsendelse.xml');
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -121,7 +121,7 @@ describe('xsi:type', () => {
   it('a real NAV Dialogmelding 1.0 (xsi:type="xsd:string" on anyType TekstNotatInnhold): hover names the chosen type', async () => {
     const file = path.join(FIXTURES, '../real-world/navikt/padm2/src/test/resources/dialogmelding_dialog_notat_dnr.xml');
     const text = new TextDecoder('windows-1252').decode(readFileSync(file));
-    const real = context({ resolvers: { ...createResolvers(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: ['kith-core', 'felleskomponenter'].map((d) => path.join(FIXTURES, d)) } });
+    const real = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: ['kith-core', 'felleskomponenter'].map((d) => path.join(FIXTURES, d)) } });
     const doc = analyzed({ uri: file, languageId: 'xml', text });
     const onName = await xsdParticipant.hover!(doc, offsetOf(text, '<TekstNotatInnhold', 3), real);
     expect(onName).toMatch(/^\*\*TekstNotatInnhold\*\* — Type: `xsd:string \(xsi:type\)`/);

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { analyzed } from '../../server/src/engine/core/document';
 import { xsdParticipant } from '../../server/src/engine/xsd/participant';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { context } from '../helpers/engine';
 import { instance, SCHEMA_PATHS } from './helpers';
 
-const ctx = context({ resolvers: { ...createResolvers(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: SCHEMA_PATHS } });
+const ctx = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: SCHEMA_PATHS } });
 
 function at(text: string, needle: string, delta = 0) {
   const i = text.indexOf(needle);
@@ -40,7 +40,7 @@ describe('completion', () => {
     const file = path.join(__dirname, 'schemas/priority.xml');
     const text = '<Priority xmlns="urn:nhn-integrator:test:priority" scale="">\n  <Level></Level>\n</Priority>';
     const doc = analyzed({ uri: file, languageId: 'xml', text });
-    const ctx = context({ resolvers: { ...createResolvers(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: [path.join(__dirname, 'schemas')] } });
+    const ctx = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: [path.join(__dirname, 'schemas')] } });
     const inAttr = at(text, 'scale="', 'scale="'.length);
     expect(await xsdParticipant.complete!(doc, inAttr, ctx)).toEqual([
       { label: 'hours', kind: 'value', replace: { start: inAttr, end: inAttr } },

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { context } from '../helpers/engine';
 import { FIXTURES, xsdFindings } from './helpers';
 
@@ -55,7 +55,7 @@ describe('real-world KITH messages against the fixture schemas', () => {
     it(`${path.basename(row.file)}: ${row.verdict}`, async () => {
       const bytes = readFileSync(row.file);
       const text = new TextDecoder(/encoding="ISO-8859-1"/i.test(bytes.subarray(0, 100).toString('latin1')) ? 'windows-1252' : 'utf-8').decode(bytes);
-      const ctx = context({ resolvers: { ...createResolvers(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: PATHS } });
+      const ctx = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: PATHS } });
       expect(await documentSchemaSet(analyzed({ uri: row.file, languageId: 'xml', text }), ctx)).toBeDefined();
       const errors = (await xsdFindings(text, row.file, PATHS)).filter((f) => f.severity === 'error');
       if (row.verdict === 'valid') {

@@ -5,12 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyze, createChecks, schemaTextChanged } from '../../server/src/engine';
+import { analyze, createChecks, type EngineHost } from '../../server/src/engine';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
-import type { XsdResolvers } from '../../server/src/engine/xsd/service';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { tempDir } from '../helpers/cli';
-import { context } from '../helpers/engine';
+import { context, engineFor } from '../helpers/engine';
 import { nameAfter } from './helpers';
 
 const SCHEMA = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:order" elementFormDefault="qualified">
@@ -28,25 +27,25 @@ describe('schema edits in the engine', () => {
   mkdirSync(path.dirname(xsd), { recursive: true });
   writeFileSync(xsd, SCHEMA);
   const open = new Map<string, string>();
-  const base = createResolvers();
+  const base = createHost();
   let listings = 0;
-  const resolvers: XsdResolvers & Record<string, unknown> = {
+  const host: EngineHost = {
     ...base,
     xsd: new LibxmlXsdService(),
     workspaceFolders: () => [tmp.dir],
-    listFiles: (dir: string, ext: string[]) => (listings++, (base.listFiles as NonNullable<XsdResolvers['listFiles']>)(dir, ext)),
+    listFiles: (dir: string, ext: string[]) => (listings++, base.listFiles(dir, ext)),
     openText: (p: string) => open.get(p),
   };
-  const check = async () => (await analyze({ uri: xml, languageId: 'xml', text: INSTANCE }, context({ resolvers }), createChecks())).findings.filter((f) => f.ruleId.startsWith('xsd/')).map((f) => [f.ruleId, f.range]);
+  const check = async () => (await analyze({ uri: xml, languageId: 'xml', text: INSTANCE }, context({ host }), createChecks())).findings.filter((f) => f.ruleId.startsWith('xsd/')).map((f) => [f.ruleId, f.range]);
 
   it('validates against the editor text after an edit, without listing folders again', async () => {
     expect(await check()).toEqual([]);
     const listed = listings;
     open.set(xsd, SCHEMA.replace(' minOccurs="0"', ''));
-    expect(await schemaTextChanged(resolvers, xsd)).toEqual({ rebuilt: false, dependents: [xml] });
+    expect(await engineFor(host).schemaTextChanged(xsd)).toEqual({ rebuilt: false, dependents: [xml] });
     expect(await check()).toEqual([['xsd/missing-element', nameAfter(INSTANCE, '<Order')]]);
     open.delete(xsd);
-    await schemaTextChanged(resolvers, xsd);
+    await engineFor(host).schemaTextChanged(xsd);
     expect(await check()).toEqual([]);
     expect(listings).toBe(listed);
   });
@@ -54,11 +53,11 @@ describe('schema edits in the engine', () => {
   it('rebuilds the index when the edit changes the targetNamespace', async () => {
     const listed = listings;
     open.set(xsd, SCHEMA.replace('urn:t:order', 'urn:t:other'));
-    expect(await schemaTextChanged(resolvers, xsd)).toMatchObject({ rebuilt: true });
+    expect(await engineFor(host).schemaTextChanged(xsd)).toMatchObject({ rebuilt: true });
     expect(await check()).toEqual([]);
     expect(listings).toBe(listed + 1);
     open.set(xsd, SCHEMA.replace(' minOccurs="0"', ''));
-    expect(await schemaTextChanged(resolvers, xsd)).toMatchObject({ rebuilt: true });
+    expect(await engineFor(host).schemaTextChanged(xsd)).toMatchObject({ rebuilt: true });
     expect(await check()).toEqual([['xsd/missing-element', nameAfter(INSTANCE, '<Order')]]);
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzed } from '../../server/src/engine/core/document';
 import { documentSchemaSet } from '../../server/src/engine/xsd/check';
 import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
-import { createResolvers } from '../../server/src/host/resolvers';
+import { createHost } from '../../server/src/host/resolvers';
 import { context } from '../helpers/engine';
 import { tempDir } from '../helpers/cli';
 import { INSTANCES, instance, SCHEMA_PATHS, xsdFindings } from './helpers';
@@ -26,7 +26,7 @@ describe.runIf(xmllint.status === 0 || process.env.CI)('verdict parity with nati
   for (const name of names) {
     it(name, async () => {
       const { file, text } = instance(name);
-      const ctx = context({ resolvers: { ...createResolvers(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: SCHEMA_PATHS } });
+      const ctx = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: SCHEMA_PATHS } });
       const set = (await documentSchemaSet(analyzed({ uri: file, languageId: 'xml', text }), ctx))!;
       const dir = path.join(tmp.dir, name);
       for (const [virtual, content] of Object.entries(set.schema.files)) {

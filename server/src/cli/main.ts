@@ -4,9 +4,9 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, BUILTIN_RULES, createChecks, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisContext, type RuleSetting } from '../engine';
+import { BUILTIN_RULES, createEngine, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisOptions, type RuleSetting } from '../engine';
 import { compileRuleFile } from '../build/compile-rules';
-import { createResolvers } from '../host/resolvers';
+import { createHost } from '../host/resolvers';
 import { decode } from '../host/decode';
 import { walk, type WalkProblem } from './walk';
 import { readAhead } from './read-ahead';
@@ -119,8 +119,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const checks = createChecks(rules);
-  const ctx: AnalysisContext = {
+  // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
+  const roots = positionals.filter((p) => existsSync(p) && statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
+  const engine = createEngine({ ...createHost({ cacheDir: values['cache-dir'] }), workspaceFolders: () => roots }, { rules });
+  const ctx: AnalysisOptions = {
     today: opts.today,
     language: values.lang as 'en' | 'nb',
     settings: {
@@ -133,11 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       allowDownloads: values['allow-downloads']!,
       schemaMirror: values['schema-mirror'],
     },
-    resolvers: createResolvers({ cacheDir: values['cache-dir'] }),
   };
-  // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
-  const roots = positionals.filter((p) => existsSync(p) && statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
-  ctx.resolvers.workspaceFolders = () => roots;
 
   const problems: WalkProblem[] = [];
   const results: FileFindings[] = [];
@@ -161,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
     const decoded = decode(read.bytes);
     if (decoded.binary) continue; // binary files are skipped silently, as grep and ripgrep do
     if (decoded.notice) notice(file, decoded.notice);
-    const result = await analyze({ uri: file, languageId: languageIdFor(file), text: decoded.text }, ctx, checks);
+    const result = await engine.analyze({ uri: file, languageId: languageIdFor(file), text: decoded.text }, ctx);
     if (result.skipped) notice(file, result.skipped.message);
     if (result.findings.length) results.push({ file, findings: result.findings });
   }

@@ -1,17 +1,21 @@
-// File access the engine's checks may use, provided by the host process (server or CLI).
-// Checks never import `fs`; they ask through these resolvers so tests can pass their own.
+// The engine's host in a Node process (server or CLI): files, the libxml2 worker, the schema download
+// cache and the generated FHIR definitions. Checks never import `fs`; they ask through this host, so
+// tests can pass their own. The server adds the editor's parts (workspace folders, trust, open texts).
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import type { Resolvers } from '../engine/core/types';
+import type { EngineHost } from '../engine';
 import { decode } from './decode';
 import { listFiles } from './files';
 import { WorkerXsdService } from './xsd-client';
 import { SchemaCache } from './schema-cache';
 
-export function createResolvers(options: { cacheDir?: string } = {}): Resolvers {
+/** The Node host's parts; `downloads` is always a cache (the server swaps it for the editor's storage folder). */
+export type NodeHost = EngineHost & Required<Pick<EngineHost, 'xsd' | 'readFile' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & { downloads: SchemaCache };
+
+export function createHost(options: { cacheDir?: string } = {}): NodeHost {
   return {
     // libxml2 in a worker thread, started on the first XML document that has a schema.
     xsd: new WorkerXsdService(),

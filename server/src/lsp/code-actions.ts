@@ -3,9 +3,7 @@
 
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Language } from '../engine';
-import { t } from '../engine/core/l10n';
-import { suppressionComment, UNUSED_SUPPRESSION } from '../engine/core/suppress';
+import { suppressionComment, t, UNUSED_SUPPRESSION, type Finding, type Language } from '../engine';
 import { sameSpot } from './convert';
 
 function overlaps(a: Range, b: Range): boolean {

@@ -3,10 +3,7 @@
 
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { createParticipants, type AnalysisContext, type Completion } from '../engine';
-import { analyzed } from '../engine/core/document';
-
-const participants = createParticipants();
+import type { AnalysisOptions, Completion, Engine, EngineDocument } from '../engine';
 
 const KIND: Record<Completion['kind'], CompletionItemKind> = {
   element: CompletionItemKind.Class,
@@ -16,17 +13,14 @@ const KIND: Record<Completion['kind'], CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-function engineDoc(doc: TextDocument) {
-  return analyzed({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version });
+function engineDoc(doc: TextDocument): EngineDocument {
+  return { uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version };
 }
 
-export async function completionsFor(doc: TextDocument, position: Position, ctx: AnalysisContext): Promise<CompletionItem[]> {
-  const d = engineDoc(doc);
-  const offset = doc.offsetAt(position);
+export async function completionsFor(engine: Engine, doc: TextDocument, position: Position, ctx: AnalysisOptions): Promise<CompletionItem[]> {
   const items: CompletionItem[] = [];
-  for (const p of participants) {
-    if (!p.complete || !p.appliesTo(d)) continue;
-    for (const [i, c] of (await p.complete(d, offset, ctx)).entries()) {
+  for (const list of await engine.complete(engineDoc(doc), doc.offsetAt(position), ctx)) {
+    for (const [i, c] of list.entries()) {
       const range = c.replace ? { start: doc.positionAt(c.replace.start), end: doc.positionAt(c.replace.end) } : undefined;
       const newText = c.insertText ?? c.label;
       items.push({
@@ -47,14 +41,6 @@ export async function completionsFor(doc: TextDocument, position: Position, ctx:
   return items;
 }
 
-export async function participantHover(doc: TextDocument, position: Position, ctx: AnalysisContext): Promise<string[]> {
-  const d = engineDoc(doc);
-  const offset = doc.offsetAt(position);
-  const parts: string[] = [];
-  for (const p of participants) {
-    if (!p.hover || !p.appliesTo(d)) continue;
-    const h = await p.hover(d, offset, ctx);
-    if (h) parts.push(h);
-  }
-  return parts;
+export function participantHover(engine: Engine, doc: TextDocument, position: Position, ctx: AnalysisOptions): Promise<string[]> {
+  return engine.hover(engineDoc(doc), doc.offsetAt(position), ctx);
 }

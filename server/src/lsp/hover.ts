@@ -2,7 +2,7 @@
 
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findRule, ruleHover, type AnalysisContext, type Finding } from '../engine';
+import { findRule, ruleHover, type AnalysisOptions, type Finding } from '../engine';
 
 function contains(f: Finding, p: Position): boolean {
   const { start, end } = f.range;
@@ -11,7 +11,7 @@ function contains(f: Finding, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-export function hoverFor(_doc: TextDocument, position: Position, findings: Finding[], ctx: AnalysisContext): Hover | null {
+export function hoverFor(_doc: TextDocument, position: Position, findings: Finding[], ctx: AnalysisOptions): Hover | null {
   const parts: string[] = [];
   for (const f of findings.filter((x) => contains(x, position))) {
     const rule = findRule(f.ruleId);

@@ -1,14 +1,11 @@
 // Unsaved schema edits apply as you type: the XSD engine reads open .xsd documents from the editor
-// (`resolvers.openText`), and an edit (debounced) drops what was built from the old text and
+// (the host's `openText`, answered by `openText` here), and an edit (debounced) drops what was built from the old text and
 // re-validates the documents that used the schema (every XML document when the edit changed the
 // schema's targetNamespace). Saving goes through the file watcher as before.
 
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { forgetSchemaUse, schemaTextChanged } from '../engine';
-import { pathOfUri } from '../engine/xsd/paths';
-import type { XsdResolvers } from '../engine/xsd/service';
-import { isXmlDocument } from '../engine/xml/parse';
+import { isXmlDocument, pathOfUri, type Engine } from '../engine';
 import type { DocumentValidator } from './validator';
 
 /** Quiet time after the last keystroke in a schema before dependents are re-validated. */
@@ -26,9 +23,12 @@ export class SchemaEdits {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly validator: DocumentValidator,
-    private readonly resolvers: XsdResolvers,
-  ) {
-    resolvers.openText = (path) => this.open.get(path)?.getText();
+    private readonly engine: Engine,
+  ) {}
+
+  /** The unsaved text of an open schema (the engine host's `openText`). */
+  openText(path: string): string | undefined {
+    return this.open.get(path)?.getText();
   }
 
   /** A schema opened with text other than the disk's (an editor restored with unsaved edits) counts as an edit. */
@@ -37,7 +37,7 @@ export class SchemaEdits {
     if (!path) return;
     this.open.set(path, doc);
     this.openedAt.set(path, doc.version);
-    if ((await this.resolvers.readFile?.(path)) !== doc.getText()) this.schedule(path);
+    if ((await this.engine.host.readFile?.(path)) !== doc.getText()) this.schedule(path);
   }
 
   changed(doc: TextDocument): void {
@@ -49,12 +49,12 @@ export class SchemaEdits {
 
   /** Closed without saving: the disk's text applies again. */
   async closed(doc: TextDocument): Promise<void> {
-    forgetSchemaUse(doc.uri);
+    this.engine.forget(doc.uri);
     const path = this.pathOf(doc);
     if (!path || this.open.get(path) !== doc) return;
     this.open.delete(path);
     this.openedAt.delete(path);
-    if ((await this.resolvers.readFile?.(path)) !== doc.getText()) this.schedule(path);
+    if ((await this.engine.host.readFile?.(path)) !== doc.getText()) this.schedule(path);
   }
 
   private pathOf(doc: TextDocument): string | undefined {
@@ -74,7 +74,7 @@ export class SchemaEdits {
 
   private async apply(path: string): Promise<void> {
     // A worker that died while dropping sets must not take the server down; the new generation applies anyway.
-    const effect = await schemaTextChanged(this.resolvers, path).catch(() => ({ rebuilt: true, dependents: [] }));
+    const effect = await this.engine.schemaTextChanged(path).catch(() => ({ rebuilt: true, dependents: [] }));
     const dependents = new Set(effect.dependents);
     for (const doc of this.documents.all()) {
       if (pathOfUri(doc.uri) === path) continue; // its own check runs on its own edits

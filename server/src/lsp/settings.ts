@@ -2,10 +2,8 @@
 
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, resolveToday, type AnalysisContext, type Language, type RuleSetting, type Settings } from '../engine';
-import { createResolvers } from '../host/resolvers';
+import { DEFAULT_SETTINGS, pathOfUri, resolveToday, type AnalysisOptions, type Language, type RuleSetting, type Settings } from '../engine';
 import { SchemaCache } from '../host/schema-cache';
-import { pathOfUri } from '../engine/xsd/paths';
 
 /** The `nhn.*` settings as the client sends them (see package.json `contributes.configuration`). */
 export interface ClientSettings {
@@ -50,7 +48,10 @@ export class SettingsStore {
   private locale: string | undefined;
   private pullConfig = false;
   private current: ClientSettings = {};
-  readonly resolvers = createResolvers();
+  /** The workspace folders, as paths: they feed the XSD index (schemas in the workspace are found without settings). */
+  workspaceFolders: string[] = [];
+  /** The schema download cache: in the extension's global storage when the client names it. */
+  downloads = new SchemaCache();
   /** Set by tests and the CLI-less editors that cannot send configuration. */
   initOptions: ClientSettings = {};
   /** False until the user trusts the workspace (VS Code's restricted mode): no user folders, catalogs or downloads. */
@@ -60,17 +61,14 @@ export class SettingsStore {
 
   initialize(params: InitializeParams): void {
     this.locale = params.locale;
-    // Workspace folders feed the XSD index (schemas in the workspace are found without settings).
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
-    const paths = folders.map((u) => pathOfUri(u)).filter((p): p is string => !!p);
-    this.resolvers.workspaceFolders = () => paths;
+    this.workspaceFolders = folders.map((u) => pathOfUri(u)).filter((p): p is string => !!p);
     this.pullConfig = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as InitOptions | undefined;
     this.initOptions = init?.settings ?? {};
     // VS Code still applies user-level settings in an untrusted workspace: the client says which it is.
     this.trusted = init?.workspaceTrusted !== false;
-    this.resolvers.trusted = () => this.trusted;
-    if (init?.cacheDir) this.resolvers.downloads = new SchemaCache(init.cacheDir);
+    if (init?.cacheDir) this.downloads = new SchemaCache(init.cacheDir);
     this.current = this.initOptions;
   }
 
@@ -95,7 +93,7 @@ export class SettingsStore {
     }
   }
 
-  contextFor(_uri: string, signal?: AbortSignal): AnalysisContext {
+  contextFor(_uri: string, signal?: AbortSignal): AnalysisOptions {
     let today: string;
     try {
       today = resolveToday(this.current.today);
@@ -106,7 +104,6 @@ export class SettingsStore {
       today,
       language: languageOf(this.current.language, this.locale),
       settings: toEngineSettings(this.current),
-      resolvers: this.resolvers,
       signal,
     };
   }

@@ -3,7 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, createChecks, type Finding } from '../engine';
+import type { Engine, Finding } from '../engine';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
 
@@ -16,13 +16,13 @@ interface Pending {
 }
 
 export class DocumentValidator {
-  private readonly checks = createChecks();
   private readonly pending = new Map<string, Pending>();
   private readonly results = new Map<string, { version: number; findings: Finding[] }>();
 
   constructor(
     private readonly connection: Connection,
     private readonly settings: SettingsStore,
+    private readonly engine: Engine,
   ) {}
 
   schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
@@ -61,7 +61,7 @@ export class DocumentValidator {
     const ctx = this.settings.contextFor(doc.uri, signal);
     let findings: Finding[];
     try {
-      const result = await analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version }, ctx, this.checks);
+      const result = await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version }, ctx);
       findings = result.findings;
       if (result.skipped) {
         findings = [{ ruleId: 'xml/not-checked', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'info', message: result.skipped.message }];

@@ -1,7 +1,7 @@
-// The engine's one entry point: a document in, findings out. The server, the CLI and the tests
-// all call `analyze`; nothing here knows about editors or protocols.
+// One analysis: a document in, findings out, through a list of checks. `createEngine` (engine.ts) calls it
+// with its own checks and context; nothing here knows about editors or protocols.
 
-import type { AnalysisContext, Check, EngineDocument, Finding, RuleSetting, Severity } from './types';
+import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding, RuleSetting, Severity } from './types';
 import { analyzed } from './document';
 import { t } from './l10n';
 import { applySuppressions } from './suppress';
@@ -35,7 +35,8 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
   }
   if (looksBinary(document.text)) return { findings: [], skipped: { reason: 'binary', message: t(lang, 'binaryFile') } };
 
-  const doc = analyzed(document);
+  // An already analyzed document keeps its parses (the engine reuses them for hovers and completions).
+  const doc = isAnalyzed(document) ? document : analyzed(document);
   const findings: Finding[] = [];
   for (const check of checks) {
     if (ctx.signal?.aborted) break;
@@ -54,6 +55,10 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
     }
   }
   return { findings: configure(applySuppressions(doc, findings, lang), ctx.settings.rules) };
+}
+
+function isAnalyzed(doc: EngineDocument): doc is AnalyzedDocument {
+  return typeof (doc as Partial<AnalyzedDocument>).parsed === 'function';
 }
 
 function configure(findings: Finding[], rules: Record<string, RuleSetting>): Finding[] {

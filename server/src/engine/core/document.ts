@@ -1,6 +1,6 @@
-// Offset ↔ position for a document's text, computed once per analysis.
+// Offset ↔ position for a document's text, and each parsed form of it, computed once per analyzed document.
 
-import type { AnalyzedDocument, EngineDocument, Position, Range } from './types';
+import type { AnalyzedDocument, DocumentForm, EngineDocument, Position, Range } from './types';
 
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -37,5 +37,11 @@ export function analyzed(doc: EngineDocument): AnalyzedDocument {
     return Math.min(s[Math.max(0, p.line)] + p.character, p.line + 1 < s.length ? s[p.line + 1] : doc.text.length);
   };
   const rangeOf = (start: number, end: number): Range => ({ start: positionAt(start), end: positionAt(end) });
-  return { ...doc, positionAt, offsetAt, rangeOf };
+  // The parses of this text by form (XML, FHIR JSON): owned by this object, gone with it.
+  const forms = new Map<DocumentForm<unknown>, unknown>();
+  const parsed = <T>(form: DocumentForm<T>): T => {
+    if (!forms.has(form)) forms.set(form, form.parse(doc));
+    return forms.get(form) as T;
+  };
+  return { ...doc, positionAt, offsetAt, rangeOf, parsed };
 }

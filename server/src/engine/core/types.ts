@@ -2,6 +2,11 @@
 // Positions are 0-based lines and UTF-16 character offsets (what LSP and VS Code use),
 // so adapters convert nothing but the shape.
 
+import type { EngineHost } from './host';
+import type { EngineCaches } from '../caches';
+
+export type { EngineHost } from './host';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Tag = 'deprecated' | 'unnecessary';
 export type Language = 'en' | 'nb';
@@ -87,21 +92,20 @@ export const DEFAULT_SETTINGS: Settings = {
   allowDownloads: false,
 };
 
-/** Services the host (server or CLI) lends to checks that need files. */
-export interface Resolvers {
-  /** Read a file's text; undefined when it does not exist. Checks never touch `fs` themselves. */
-  readFile?(path: string): Promise<string | undefined>;
-  [name: string]: unknown;
-}
-
-export interface AnalysisContext {
+/** What a caller says about one analysis or request: the date, the language, the settings. */
+export interface AnalysisOptions {
   /** Today's date, ISO `YYYY-MM-DD`. Overridable (nhn.today, --today, NHN_TODAY) so tests are stable. */
   today: string;
   language: Language;
   settings: Settings;
-  resolvers: Resolvers;
   /** Set when a newer analysis supersedes this one; long checks should poll it. */
   signal?: AbortSignal;
+}
+
+/** What a check or participant receives: the options, the engine's host and the caches the engine owns. */
+export interface AnalysisContext extends AnalysisOptions {
+  host: EngineHost;
+  caches: EngineCaches;
 }
 
 /**
@@ -118,11 +122,19 @@ export interface Check {
   run(doc: AnalyzedDocument, ctx: AnalysisContext): Finding[] | Promise<Finding[]>;
 }
 
+/** One way of reading a document's text (XML, FHIR JSON…): parsed at most once per analyzed document. */
+export interface DocumentForm<T> {
+  readonly name: string;
+  parse(doc: EngineDocument): T;
+}
+
 /** A document with lazily computed helpers shared between checks. */
 export interface AnalyzedDocument extends EngineDocument {
   positionAt(offset: number): Position;
   offsetAt(position: Position): number;
   rangeOf(start: number, end: number): Range;
+  /** The document read as `form`, parsed on the first call and shared by every later one (checks, hovers). */
+  parsed<T>(form: DocumentForm<T>): T;
 }
 
 /** A completion proposal, editor-free. `replace` is the span it replaces (offsets); default: the word at the cursor. */

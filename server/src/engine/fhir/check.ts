@@ -2,11 +2,10 @@
 // base R4 StructureDefinitions (and its profiles), then its invariants with FHIRPath.
 
 import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding } from '../core/types';
-import { definitionsFor } from './definitions/store';
 import { fhirText } from './messages';
 import { parseFhirJson, looksLikeFhirJson } from './json';
 import { looksLikeFhirXml, parseFhirXml } from './xml';
-import { isXmlDocument } from '../xml/parse';
+import { isXmlDocument, xmlOf } from '../xml/parse';
 import type { FhirDocument, FhirNode, Span } from './tree';
 import type { Issue } from './validate/issue';
 import { checkInvariants } from './validate/invariants';
@@ -23,9 +22,9 @@ export function isFhirCandidate(doc: EngineDocument): boolean {
 }
 
 /** Parses the document if it is FHIR: JSON with jsonc-parser, XML through the shared XML parser. */
-export function parseFhir(doc: EngineDocument): FhirDocument | undefined {
+export function parseFhir(doc: AnalyzedDocument): FhirDocument | undefined {
   if (!isFhirCandidate(doc)) return undefined;
-  return JSON_LANGUAGES.has(doc.languageId) ? parseFhirJson(doc.text) : parseFhirXml(doc);
+  return JSON_LANGUAGES.has(doc.languageId) ? parseFhirJson(doc.text) : parseFhirXml(doc.text, xmlOf(doc));
 }
 
 export function resourceTypesIn(node: FhirNode, out = new Set<string>()): Set<string> {
@@ -40,7 +39,7 @@ export function fhirCheck(): Check {
     family: 'fhir',
     appliesTo: isFhirCandidate,
     async run(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<Finding[]> {
-      const defs = definitionsFor(ctx.resolvers);
+      const defs = ctx.caches.fhir.r4();
       const parsed = parseFhir(doc);
       if (!defs || !parsed || !(await defs.load())) return [];
       await defs.loadValueSets();
@@ -52,7 +51,7 @@ export function fhirCheck(): Check {
       walker.resource(parsed.root);
       await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
       await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants);
-      const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.signal);
+      const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();
         report({ rule: 'fhir/invariant-not-evaluated', severity: 'info', span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan, message: 'notEvaluated', args: [keys.length, keys.join(', ')] });

@@ -3,7 +3,7 @@
 
 import type { AnalysisContext, AnalyzedDocument, Completion, Participant } from '../core/types';
 import { isFhirCandidate, parseFhir, resourceTypesIn } from './check';
-import { definitionsFor, type R4Definitions } from './definitions/store';
+import type { R4Definitions } from './definitions/store';
 import type { ElementDef } from './definitions/model';
 import { completeJson } from './complete-json';
 import { completeXml } from './complete-xml';
@@ -13,7 +13,7 @@ import { extensionHover } from './extensions/hover';
 const MAX_CODES_IN_HOVER = 12;
 
 export async function loadFor(doc: AnalyzedDocument, ctx: AnalysisContext) {
-  const defs = definitionsFor(ctx.resolvers);
+  const defs = ctx.caches.fhir.r4();
   const parsed = parseFhir(doc);
   if (!defs || !parsed || !(await defs.load())) return undefined;
   await defs.loadValueSets();

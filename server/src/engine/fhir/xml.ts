@@ -2,8 +2,7 @@
 // primitive values, `id`/`url` attributes child properties, a wrapped resource (`<contained><Patient>`)
 // the resource node itself, and a narrative `<div>` opaque XHTML: the same tree JSON gives.
 
-import type { AnalyzedDocument } from '../core/types';
-import { xmlOf, type XmlElement } from '../xml/parse';
+import type { XmlDocument, XmlElement } from '../xml/parse';
 import type { FhirDocument, FhirNode, Span } from './tree';
 
 export const FHIR_NS = 'http://hl7.org/fhir';
@@ -14,13 +13,13 @@ export function looksLikeFhirXml(text: string): boolean {
   return text.slice(0, 2000).includes(FHIR_NS);
 }
 
-export function parseFhirXml(doc: Pick<AnalyzedDocument, 'uri' | 'text'>): FhirDocument | undefined {
-  const xml = xmlOf(doc);
+/** A FHIR resource from a parsed XML document (`text` is what it was parsed from). */
+export function parseFhirXml(text: string, xml: XmlDocument): FhirDocument | undefined {
   const root = xml.root;
   if (!root || root.ns !== FHIR_NS) return undefined;
   const nameSpan = { start: root.nameStart, end: root.nameEnd };
   const node: FhirNode = { name: '', nameSpan, valueSpan: nameSpan, span: { start: root.start, end: root.end }, kind: 'object', children: [], resourceType: root.local, resourceTypeSpan: nameSpan };
-  fill(node, root, doc.text);
+  fill(node, root, text);
   return { format: 'xml', root: node, arrays: new WeakMap(), syntaxErrors: [] };
 }
 

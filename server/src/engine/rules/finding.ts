@@ -24,20 +24,42 @@ export function fill(text: string, vars?: Record<string, string>): string {
   return vars ? text.replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all) : text;
 }
 
-// Without per-hit values a rule's message depends only on the rule and the context (date, language):
-// computed once per context, not once per hit (100 000 hits would otherwise spend most time formatting).
-const messages = new WeakMap<AnalysisContext, Map<Rule, { text: string; severity: Finding['severity'] }>>();
-
-export function ruleMessage(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): { text: string; severity: Finding['severity'] } {
-  if (vars) return formatRuleMessage(rule, ctx, vars);
-  let byRule = messages.get(ctx);
-  if (!byRule) messages.set(ctx, (byRule = new Map()));
-  let m = byRule.get(rule);
-  if (!m) byRule.set(rule, (m = formatRuleMessage(rule, ctx)));
-  return m;
+export interface RuleMessage {
+  text: string;
+  severity: Finding['severity'];
 }
 
-function formatRuleMessage(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): { text: string; severity: Finding['severity'] } {
+/**
+ * Without per-hit values a rule's message depends only on the rule, the date and the language: computed
+ * once per rule and day, not once per hit (100 000 hits would otherwise spend most time formatting).
+ * One per engine instance (engine/caches.ts).
+ */
+export class RuleMessageCache {
+  private key = '';
+  private byRule = new Map<Rule, RuleMessage>();
+
+  get(rule: Rule, ctx: Pick<AnalysisContext, 'today' | 'language'>): RuleMessage {
+    const key = `${ctx.today}|${ctx.language}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.byRule = new Map();
+    }
+    let m = this.byRule.get(rule);
+    if (!m) this.byRule.set(rule, (m = formatRuleMessage(rule, ctx)));
+    return m;
+  }
+
+  clear(): void {
+    this.key = '';
+    this.byRule = new Map();
+  }
+}
+
+export function ruleMessage(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): RuleMessage {
+  return vars ? formatRuleMessage(rule, ctx, vars) : ctx.caches.ruleMessages.get(rule, ctx);
+}
+
+function formatRuleMessage(rule: Rule, ctx: Pick<AnalysisContext, 'today' | 'language'>, vars?: Record<string, string>): RuleMessage {
   const lang = ctx.language;
   const { severity, when } = datedSeverity(rule, ctx.today, lang);
   const parts = [fill(rule.message[lang], vars)];
@@ -74,9 +96,9 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
 }
 
 /** The rule's story for a hover, in Markdown. */
-export function ruleHover(rule: Rule, ctx: AnalysisContext, vars?: Record<string, string>): string {
+export function ruleHover(rule: Rule, ctx: Pick<AnalysisContext, 'today' | 'language'>, vars?: Record<string, string>): string {
   const lang = ctx.language;
-  const { text } = ruleMessage(rule, ctx, vars);
+  const { text } = formatRuleMessage(rule, ctx, vars);
   const lines = [`**${rule.title[lang]}** (\`${rule.id}\`)`, '', text, ''];
   if (rule.announced) lines.push(`- ${t(lang, 'announced')}: ${formatDate(rule.announced, lang)}`);
   if (rule.deadline) lines.push(`- ${t(lang, 'deadline')}: ${formatDate(rule.deadline, lang)}`);

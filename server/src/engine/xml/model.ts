@@ -56,6 +56,10 @@ export interface XmlElement {
   nsDecls: Record<string, string>;
   children: XmlNode[];
   parent?: XmlElement;
+  /** On a document root only, once asked: every element in document order (see `elements`). */
+  subtree?: XmlElement[];
+  /** On a document root only, once asked: the elements where the namespace changes (see xsd/check.ts). */
+  namespaceChanges?: XmlElement[];
 }
 
 export type XmlNode = XmlElement | XmlText | XmlComment;
@@ -100,8 +104,6 @@ export function textOf(el: XmlElement): string {
     .join('');
 }
 
-const allElements = new WeakMap<XmlElement, XmlElement[]>();
-
 /**
  * Every element under `root` (itself included), depth-first in document order, without recursion
  * (documents may nest 100 000 levels deep). For a document root the list is built once per parse and
@@ -109,7 +111,7 @@ const allElements = new WeakMap<XmlElement, XmlElement[]>();
  */
 export function elements(root: XmlElement | undefined): readonly XmlElement[] {
   if (!root) return [];
-  const cached = root.parent ? undefined : allElements.get(root);
+  const cached = root.parent ? undefined : root.subtree;
   if (cached) return cached;
   const out: XmlElement[] = [];
   const stack: XmlElement[] = [root];
@@ -122,7 +124,7 @@ export function elements(root: XmlElement | undefined): readonly XmlElement[] {
       if (c.kind === 'element') stack.push(c);
     }
   }
-  if (!root.parent) allElements.set(root, out);
+  if (!root.parent) root.subtree = out;
   return out;
 }
 

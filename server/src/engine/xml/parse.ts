@@ -3,7 +3,7 @@
 // never recurses (100 000 nested levels are fine). Errors carry exact spans and parsing goes on after
 // them, so one typo does not hide the rest of the document from the other checks.
 
-import type { AnalyzedDocument } from '../core/types';
+import type { AnalyzedDocument, DocumentForm } from '../core/types';
 import { xmlMessage } from './messages';
 import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement, type XmlError, type XmlNode } from './model';
 
@@ -434,26 +434,11 @@ export function parseXml(text: string): XmlDocument {
   return new Parser(text).parse();
 }
 
-// One parse per document text, shared by every check and participant of an analysis or request.
-const recent = new Map<string, { text: string; doc: XmlDocument }>();
-const RECENT_CHARS = 16 * 1024 * 1024;
+/** The XML form of a document: parsed once per analyzed document, shared by every check and participant. */
+export const XML_FORM: DocumentForm<XmlDocument> = { name: 'xml', parse: (doc) => parseXml(doc.text) };
 
-export function xmlOf(doc: Pick<AnalyzedDocument, 'uri' | 'text'>): XmlDocument {
-  const hit = recent.get(doc.uri);
-  if (hit && hit.text === doc.text) return hit.doc;
-  recent.delete(doc.uri);
-  // At most 8 documents and RECENT_CHARS of text besides the one being parsed, evicted before parsing:
-  // a folder scan of large XML files must not keep a parse tree per file (or two large ones) alive.
-  let chars = 0;
-  for (const v of recent.values()) chars += v.text.length;
-  while (recent.size > 0 && (recent.size >= 8 || chars + doc.text.length > RECENT_CHARS)) {
-    const oldest = recent.keys().next().value!;
-    chars -= recent.get(oldest)!.text.length;
-    recent.delete(oldest);
-  }
-  const parsed = parseXml(doc.text);
-  recent.set(doc.uri, { text: doc.text, doc: parsed });
-  return parsed;
+export function xmlOf(doc: AnalyzedDocument): XmlDocument {
+  return doc.parsed(XML_FORM);
 }
 
 /** XML by language id, or by file name where the editor calls it something else. */

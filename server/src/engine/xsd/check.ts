@@ -14,14 +14,11 @@ import { bind, ensureIndex, locationHints, type Binding } from './resolve';
 import { buildSchemaSet, hash, type BuiltSet } from './schema-set';
 import { scanSchema } from './scan';
 import type { SchemaIndex } from './schema-index';
-import type { RawIssue, XsdResolvers, XsdService } from './service';
-import { recordSchemaUse } from './usage';
+import type { RawIssue, XsdService } from './service';
 
 export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
 /** VS Code's own command; other editors show the fix's title and the setting name. */
 const OPEN_SETTINGS = 'workbench.action.openSettings';
-
-const changesOf = new WeakMap<XmlElement, XmlElement[]>();
 
 /**
  * Every element where a subtree changes namespace (the root, each MsgHead payload, each message in a
@@ -29,8 +26,7 @@ const changesOf = new WeakMap<XmlElement, XmlElement[]>();
  * no recursion.
  */
 export function namespaceChanges(root: XmlElement): XmlElement[] {
-  const cached = changesOf.get(root);
-  if (cached) return cached;
+  if (root.namespaceChanges) return root.namespaceChanges;
   const out: XmlElement[] = [];
   const stack: XmlElement[] = [root];
   while (stack.length) {
@@ -42,7 +38,7 @@ export function namespaceChanges(root: XmlElement): XmlElement[] {
       if (c.kind === 'element') stack.push(c);
     }
   }
-  changesOf.set(root, out);
+  root.namespaceChanges = out;
   return out;
 }
 
@@ -127,24 +123,19 @@ function noSchemaFinding(doc: AnalyzedDocument, b: Binding, ctx: AnalysisContext
   };
 }
 
-const sets = new Map<string, BuiltSet>();
-const models = new WeakMap<BuiltSet, SchemaModel>();
-
 /** The navigable model of a cached set, parsed once (wrapped messages need it on every keystroke). */
 function modelOf(set: BuiltSet): SchemaModel {
-  let model = models.get(set);
-  if (!model) models.set(set, (model = new SchemaModel(Object.values(set.schema.files))));
-  return model;
+  return (set.model ??= new SchemaModel(Object.values(set.schema.files)));
 }
 
 /** Schema sets by key (index generation + bindings): built once, not per keystroke. */
-async function cachedSet(key: string, roots: Array<{ namespace: string; path: string }>, index: SchemaIndex): Promise<BuiltSet | undefined> {
+async function cachedSet(key: string, roots: Array<{ namespace: string; path: string }>, index: SchemaIndex, ctx: AnalysisContext): Promise<BuiltSet | undefined> {
+  const sets = ctx.caches.xsd.sets;
   let set = sets.get(key);
   if (!set) {
     set = await buildSchemaSet(roots, index);
     if (!set) return undefined;
     sets.set(key, set);
-    if (sets.size > 16) sets.delete(sets.keys().next().value!);
   }
   return set;
 }
@@ -162,7 +153,7 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   // A message inside a wrapper without a schema (EI_fellesformat, a SOAP envelope): validate the
   // outermost subtrees whose namespace has a schema, each as its own validation root.
   const wrapped = !bindings[0]?.path;
-  let set = roots.length ? await cachedSet(key, roots, index) : undefined;
+  let set = roots.length ? await cachedSet(key, roots, index, ctx) : undefined;
   let subtrees: string[] | undefined;
   if (set && wrapped) {
     // Only elements the schemas declare globally can be validation roots (felleskomponent1's local `Id` cannot).
@@ -191,7 +182,7 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     }
   }
   // Only documents with a schema for their root or a wrapped message are validated (pom.xml is not ours).
-  recordSchemaUse(doc.uri, set ? Object.values(set.realPath) : []);
+  ctx.caches.xsd.usage.record(doc.uri, set ? Object.values(set.realPath) : []);
   if (!set) return findings;
   const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, { signal: ctx.signal, roots: subtrees });
   if (!result.compile.ok) {
@@ -241,7 +232,7 @@ async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, s
   const built = await buildSchemaSet([{ namespace: ns, path }], index, new Map([[path, doc.text]]));
   if (!built) return [];
   const key = `schema|${index.generation}|${path}|${hash(doc.text)}`;
-  recordSchemaUse(doc.uri, Object.values(built.realPath));
+  ctx.caches.xsd.usage.record(doc.uri, Object.values(built.realPath));
   const result = await service.compile(key, () => built.schema);
   const root = xmlOf(doc).root;
   const findings: Finding[] = [];
@@ -293,7 +284,7 @@ export const xsdCheck: Check = {
   family: 'xsd',
   appliesTo: (doc) => isXmlDocument(doc),
   async run(doc, ctx) {
-    const service = (ctx.resolvers as XsdResolvers).xsd;
+    const service = ctx.host.xsd;
     if (!service) return [];
     if (/\.xsd$/i.test(doc.uri) && scanSchema(doc.text).isSchema) {
       return validateSchemaFile(doc, ctx, service);

@@ -11,7 +11,6 @@
 
 import { namespaceInfo } from '../namespaces/catalog';
 import type { AnalysisContext } from '../core/types';
-import type { XsdResolvers } from './service';
 
 export interface SchemaPin {
   /** Where NHN (or a public mirror of its files) publishes the schema, immutable (a commit, not a branch). */
@@ -36,8 +35,7 @@ export interface SchemaDownloader {
 
 /** True when this run may use the network for schemas: the user said yes, in a trusted workspace, and the host can. */
 export function downloadsAllowed(ctx: AnalysisContext): boolean {
-  const resolvers = ctx.resolvers as XsdResolvers;
-  return ctx.settings.allowDownloads && (resolvers.trusted?.() ?? true) && !!resolvers.downloads;
+  return ctx.settings.allowDownloads && (ctx.host.trusted?.() ?? true) && !!ctx.host.downloads;
 }
 
 /** The catalog's pin for a namespace, if NHN's file for it has a known public copy. */

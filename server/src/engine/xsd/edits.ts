@@ -3,10 +3,9 @@
 // sets that contain it are dropped (rebuilt lazily, 2–30 ms a set); the index is rebuilt only when the
 // edit changed the file's targetNamespace (or made it stop being a schema).
 
-import { indexFor } from './resolve';
+import type { EngineHost } from '../core/host';
+import type { XsdCaches } from './caches';
 import { virtualPath } from './schema-set';
-import type { XsdResolvers } from './service';
-import { documentsUsingSchema } from './usage';
 
 export interface SchemaEditEffect {
   /** The index was rebuilt: any XML document may bind differently now. */
@@ -15,8 +14,8 @@ export interface SchemaEditEffect {
   dependents: string[];
 }
 
-export async function schemaTextChanged(resolvers: XsdResolvers, path: string): Promise<SchemaEditEffect> {
-  const rebuilt = await indexFor(resolvers).refresh(path);
-  await resolvers.xsd?.invalidate(rebuilt ? undefined : [virtualPath(path)]);
-  return { rebuilt, dependents: documentsUsingSchema(path) };
+export async function schemaTextChanged(host: EngineHost, caches: XsdCaches, path: string): Promise<SchemaEditEffect> {
+  const rebuilt = await caches.schemaIndex().refresh(path);
+  await host.xsd?.invalidate(rebuilt ? undefined : [virtualPath(path)]);
+  return { rebuilt, dependents: caches.usage.documentsUsing(path) };
 }

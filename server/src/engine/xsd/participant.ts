@@ -18,8 +18,6 @@ interface Context {
   bindings: Binding[];
 }
 
-const models = new Map<string, SchemaModel>();
-
 async function contextFor(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<(Context & { root: XmlElement }) | undefined> {
   const root = xmlOf(doc).root;
   if (!root) return undefined;
@@ -28,13 +26,13 @@ async function contextFor(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<
   const roots = bindings.filter((b) => b.path).map((b) => ({ namespace: b.namespace, path: b.path! }));
   if (!roots.length) return undefined;
   const key = `${index.generation}|${roots.map((r) => `${r.namespace}=${r.path}`).join('|')}`;
+  const models = ctx.caches.xsd.models;
   let model = models.get(key);
   if (!model) {
     const set = await buildSchemaSet(roots, index);
     if (!set) return undefined;
     model = new SchemaModel(Object.values(set.schema.files));
     models.set(key, model);
-    if (models.size > 8) models.delete(models.keys().next().value!);
   }
   return { model, bindings, root };
 }
@@ -126,8 +124,6 @@ async function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext
   return undefined;
 }
 
-const rootNames = new Map<string, string[]>();
-
 /** An empty document (or before its root): the root elements of every NHN message that has a schema. */
 async function rootCompletions(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): Promise<Completion[]> {
   const lt = doc.text.lastIndexOf('<', offset - 1);
@@ -139,6 +135,7 @@ async function rootCompletions(doc: AnalyzedDocument, offset: number, ctx: Analy
     const best = index.candidates(entry.uri)[0];
     if (!best) continue;
     const cacheKey = `${index.generation}|${best.path}`;
+    const rootNames = ctx.caches.xsd.rootNames;
     let names = rootNames.get(cacheKey);
     if (!names) {
       const text = await index.text(best.path);

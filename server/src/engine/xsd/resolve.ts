@@ -9,9 +9,8 @@ import type { AnalysisContext } from '../core/types';
 import { downloadsAllowed } from './downloads';
 import { attribute, XSI_NS, type XmlElement } from '../xml/parse';
 import { isRemote, pathOfUri, resolvePath } from './paths';
-import { SchemaIndex, type DownloadProblem, type SchemaSource } from './schema-index';
+import type { DownloadProblem, SchemaIndex, SchemaSource } from './schema-index';
 import { scanSchema } from './scan';
-import type { XsdResolvers } from './service';
 
 export interface Binding {
   namespace: string;
@@ -25,27 +24,12 @@ export interface Binding {
   download?: DownloadProblem;
 }
 
-const indexes = new WeakMap<object, SchemaIndex>();
-
-/** One index per host (its resolvers), shared by the check and the participants. */
-export function indexFor(resolvers: XsdResolvers): SchemaIndex {
-  let index = indexes.get(resolvers);
-  if (!index) indexes.set(resolvers, (index = new SchemaIndex(resolvers)));
-  return index;
-}
-
-/** Schema files changed: the index is rebuilt on next use and compiled sets are disposed. */
-export async function invalidateSchemas(resolvers: XsdResolvers): Promise<void> {
-  indexes.get(resolvers)?.invalidate();
-  await resolvers.xsd?.invalidate();
-}
-
+/** The engine's schema index, built (or reused) for this context's folders, catalogs and download policy. */
 export async function ensureIndex(ctx: AnalysisContext): Promise<SchemaIndex> {
-  const resolvers = ctx.resolvers as XsdResolvers;
-  const index = indexFor(resolvers);
-  const trusted = resolvers.trusted?.() ?? true;
+  const index = ctx.caches.xsd.schemaIndex();
+  const trusted = ctx.host.trusted?.() ?? true;
   await index.ensure({
-    workspace: resolvers.workspaceFolders?.() ?? [],
+    workspace: ctx.host.workspaceFolders?.() ?? [],
     user: trusted ? ctx.settings.schemaPaths : [],
     catalogs: trusted ? ctx.settings.catalogs : [],
     downloads: downloadsAllowed(ctx) ? { mirror: ctx.settings.schemaMirror } : undefined,

@@ -8,7 +8,7 @@ import { parseCatalog } from './catalog';
 import { pinOf, urlsFor, fileNameOf, type DownloadResult } from './downloads';
 import { basename, sharedDepth } from './paths';
 import { scanSchema, type SchemaSkeleton } from './scan';
-import type { XsdResolvers } from './service';
+import type { EngineHost } from '../core/host';
 
 /** Where a schema came from, in resolution order (lower wins). */
 export type SchemaSource = 'document' | 'workspace' | 'user' | 'catalog' | 'download';
@@ -35,8 +35,6 @@ export interface IndexRoots {
   downloads?: { mirror?: string };
 }
 
-let generations = 0;
-
 export class SchemaIndex {
   private key = '';
   private building?: Promise<void>;
@@ -46,13 +44,17 @@ export class SchemaIndex {
   private downloads?: IndexRoots['downloads'];
   /** Step 4 per namespace or URL, once per generation: the cached path, or why there is none. */
   private fetched = new Map<string, Promise<string | DownloadProblem | undefined>>();
-  /**
-   * Bumped on every rebuild so compiled-set keys from older generations never match. Drawn from one
-   * counter for all indexes: two hosts sharing a libxml2 service (tests, tools) never share a key.
-   */
-  generation = 0;
+  /** This index's own prefix of every generation: two indexes sharing a libxml2 service (tests, tools) never share a key. */
+  private readonly id = Math.random().toString(36).slice(2, 10);
+  private rebuilds = 0;
+  /** Bumped on every rebuild so compiled-set keys from older generations never match. */
+  generation = `${this.id}.0`;
 
-  constructor(private readonly resolvers: XsdResolvers) {}
+  constructor(private readonly resolvers: EngineHost) {}
+
+  private nextGeneration(): string {
+    return `${this.id}.${++this.rebuilds}`;
+  }
 
   /** Build (or reuse) the index for these roots. */
   async ensure(roots: IndexRoots): Promise<void> {
@@ -88,7 +90,7 @@ export class SchemaIndex {
    */
   async refresh(path: string): Promise<boolean> {
     this.texts.delete(path);
-    this.generation = ++generations;
+    this.generation = this.nextGeneration();
     const entry = this.byPath.get(path);
     const text = await this.text(path);
     const skeleton = text === undefined ? undefined : scanSchema(text);
@@ -196,7 +198,7 @@ export class SchemaIndex {
   }
 
   private async build(roots: IndexRoots): Promise<void> {
-    this.generation = ++generations;
+    this.generation = this.nextGeneration();
     this.byNs = new Map();
     this.byPath = new Map();
     this.texts = new Map();

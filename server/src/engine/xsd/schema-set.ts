@@ -16,6 +16,7 @@ import { basename, isRemote, resolvePath } from './paths';
 import type { DownloadProblem, SchemaIndex } from './schema-index';
 import { scanSchema, type SchemaReference } from './scan';
 import type { SchemaFiles } from './service';
+import type { SchemaModel } from './model';
 
 export interface SetProblem {
   /** The schema file with the problem, and the span of the reference. */
@@ -51,6 +52,8 @@ export interface BuiltSet {
   namespaces: string[];
   /** libxml2 sees each file under a safe virtual path (no spaces or `%` to escape); this maps back. */
   realPath: Record<string, string>;
+  /** The navigable model of these files, once asked (see xsd/check.ts). */
+  model?: SchemaModel;
 }
 
 export function hash(s: string): string {

@@ -1,7 +1,6 @@
 // What the XSD check needs from its host: a libxml2 validator (in a worker thread in the server and
 // the CLI, in-process in tests) and file listing. The engine never touches `fs` or threads itself.
 
-import type { SchemaDownloader } from './downloads';
 
 /** One libxml2 diagnostic as libxml2 reports it. */
 export interface RawIssue {
@@ -55,20 +54,4 @@ export interface XsdService {
   validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options?: ValidateOptions): Promise<ValidateResult>;
   /** Forget compiled sets: all of them, or those whose files include one of `paths`. */
   invalidate(paths?: string[]): Promise<void>;
-}
-
-/** The resolvers the XSD features use, beyond `readFile`. */
-export interface XsdResolvers {
-  readFile?(path: string): Promise<string | undefined>;
-  /** The unsaved text of a schema open in the editor, preferred over the disk (the server provides it). */
-  openText?(path: string): string | undefined;
-  /** Files under `dir` ending in one of `extensions`, recursively (hosts skip .git and node_modules). */
-  listFiles?(dir: string, extensions: string[]): Promise<string[]>;
-  /** The open workspace folders, as paths. */
-  workspaceFolders?(): string[];
-  /** False in an untrusted workspace: no user folders, catalogs or downloads. */
-  trusted?(): boolean;
-  xsd?: XsdService;
-  /** Step 4 of resolution: the verified download cache (only consulted when downloads are allowed). */
-  downloads?: SchemaDownloader;
 }

@@ -2,20 +2,27 @@
 // documents an edited schema affects. Bounded: the least recently checked documents are forgotten.
 
 const MAX_DOCUMENTS = 256;
-const used = new Map<string, Set<string>>();
 
-/** `uri` was just validated (or compiled, for a schema file) against these schema files. */
-export function recordSchemaUse(uri: string, paths: Iterable<string>): void {
-  used.delete(uri);
-  used.set(uri, new Set(paths));
-  if (used.size > MAX_DOCUMENTS) used.delete(used.keys().next().value!);
-}
+export class SchemaUsage {
+  private readonly used = new Map<string, Set<string>>();
 
-/** The documents whose last check used schema file `path`. */
-export function documentsUsingSchema(path: string): string[] {
-  return [...used].filter(([, paths]) => paths.has(path)).map(([uri]) => uri);
-}
+  /** `uri` was just validated (or compiled, for a schema file) against these schema files. */
+  record(uri: string, paths: Iterable<string>): void {
+    this.used.delete(uri);
+    this.used.set(uri, new Set(paths));
+    if (this.used.size > MAX_DOCUMENTS) this.used.delete(this.used.keys().next().value!);
+  }
 
-export function forgetSchemaUse(uri: string): void {
-  used.delete(uri);
+  /** The documents whose last check used schema file `path`. */
+  documentsUsing(path: string): string[] {
+    return [...this.used].filter(([, paths]) => paths.has(path)).map(([uri]) => uri);
+  }
+
+  forget(uri: string): void {
+    this.used.delete(uri);
+  }
+
+  clear(): void {
+    this.used.clear();
+  }
 }

@@ -75,6 +75,8 @@ export interface ExpandedValueSet {
   /** [system, code, display?] */
   codes: [string, string, string?][];
   title?: string;
+  /** The codes as a set, once a binding asked (validate/binding.ts); not part of the generated files. */
+  codeSet?: Set<string>;
 }
 
 /** url → expansion; value sets that cannot be enumerated offline are absent. */

@@ -1,8 +1,7 @@
 // The base R4 definitions, loaded lazily from the files the build wrote (dist/fhir-r4/) through the
 // host's `fhirDefinition` resolver: the index once, each type on first use, value sets on first binding.
 
-import type { Resolvers } from '../../core/types';
-import type { DefinitionIndex, TypeDefinition, ValueSetIndex } from './model';
+import type { DefinitionIndex, ElementDef, TypeDefinition, ValueSetIndex } from './model';
 import { TypeModel } from './type-model';
 
 /** Host resolver: the text of a generated definition file (`index.json`, `sd/Patient.json`, …). */
@@ -15,6 +14,10 @@ export class R4Definitions {
   private readonly types = new Map<string, TypeModel | undefined>();
   private readonly pending = new Map<string, Promise<TypeModel | undefined>>();
   index?: DefinitionIndex;
+  /** Base elements by path (profiles/base.ts): profiles ask for the same few paths once per instance element. */
+  readonly baseElements = new Map<string, ElementDef | undefined>();
+  /** Compiled primitive patterns by their source (validate/primitive.ts). */
+  readonly patterns = new Map<string, RegExp>();
   valueSets?: ValueSetIndex;
 
   constructor(private readonly read: DefinitionReader) {}
@@ -73,13 +76,3 @@ export class R4Definitions {
   }
 }
 
-const cache = new WeakMap<DefinitionReader, R4Definitions>();
-
-/** The definitions behind this host's resolver, shared across documents; undefined without one. */
-export function definitionsFor(resolvers: Resolvers): R4Definitions | undefined {
-  const read = resolvers.fhirDefinition as DefinitionReader | undefined;
-  if (typeof read !== 'function') return undefined;
-  let defs = cache.get(read);
-  if (!defs) cache.set(read, (defs = new R4Definitions(read)));
-  return defs;
-}

@@ -21,14 +21,9 @@ import type { ExtensionSite } from './site';
 const SOURCE = 'https://hl7.org/fhir/R4/extensibility.html';
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
-/** R4's own extensions, layered once per definitions and index (a workspace or package copy wins). */
-const coreLayers = new WeakMap<R4Definitions, WeakMap<ConformanceIndex, Map<string, Promise<ProfileLayer | undefined>>>>();
-
 function coreLayer(defs: R4Definitions, index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
-  let byIndex = coreLayers.get(defs);
-  if (!byIndex) coreLayers.set(defs, (byIndex = new WeakMap()));
-  let byUrl = byIndex.get(index);
-  if (!byUrl) byIndex.set(index, (byUrl = new Map()));
+  // R4's own extensions, layered once per index (a workspace or package copy wins); one engine has one `defs`.
+  const byUrl = index.coreLayers;
   let p = byUrl.get(url);
   if (!p) {
     p = defs.coreExtension(url).then((sd) => (sd ? buildLayer(sd, index) : undefined));

@@ -4,12 +4,8 @@ import type { ElementDef } from '../definitions/model';
 import type { R4Definitions } from '../definitions/store';
 import { capitalize } from '../definitions/type-model';
 
-/** Per definitions: path → element (profiles ask for the same few paths once per instance element). */
-const cache = new WeakMap<R4Definitions, Map<string, ElementDef | undefined>>();
-
 export function baseElement(defs: R4Definitions, path: string): ElementDef | undefined {
-  let byPath = cache.get(defs);
-  if (!byPath) cache.set(defs, (byPath = new Map()));
+  const byPath = defs.baseElements;
   if (byPath.has(path)) return byPath.get(path);
   const def = lookUp(defs, path);
   // Types load lazily: an unresolved path may resolve later, so only hits are kept.

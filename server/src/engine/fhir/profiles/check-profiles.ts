@@ -16,8 +16,6 @@ import { buildLayer, type ProfileLayer } from './layer';
 import { conformanceIndexFor, type ConformanceIndex } from './sources';
 
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
-const layers = new WeakMap<ConformanceIndex, Map<string, Promise<ProfileLayer | undefined>>>();
-const valueSets = new WeakMap<ConformanceIndex, Map<string, ExpandedValueSet | undefined>>();
 
 export interface ProfileRequest {
   url: string;
@@ -33,8 +31,7 @@ export function declaredProfiles(resource: FhirNode, format: 'json' | 'xml'): Pr
 }
 
 export async function layerFor(index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
-  let byUrl = layers.get(index);
-  if (!byUrl) layers.set(index, (byUrl = new Map()));
+  const byUrl = index.layers;
   let p = byUrl.get(url);
   if (!p) {
     p = index.get(url).then((sd) => (sd && sd.resourceType === 'StructureDefinition' ? buildLayer(sd, index) : undefined));
@@ -61,12 +58,9 @@ export async function preload(layer: ProfileLayer, index: ConformanceIndex, defs
   }
 }
 
-const preloaded = new WeakMap<ConformanceIndex, Map<ProfileLayer, Promise<Map<string, ProfileLayer>>>>();
-
 /** `preload` once per layer and index (a Bundle of 1 000 profiled Patients walks the profile tree once). */
 export function preloadOnce(layer: ProfileLayer, index: ConformanceIndex, defs: R4Definitions): Promise<Map<string, ProfileLayer>> {
-  let byLayer = preloaded.get(index);
-  if (!byLayer) preloaded.set(index, (byLayer = new Map()));
+  const byLayer = index.preloaded;
   let p = byLayer.get(layer);
   if (!p) {
     const loaded = new Map<string, ProfileLayer>();
@@ -77,8 +71,7 @@ export function preloadOnce(layer: ProfileLayer, index: ConformanceIndex, defs: 
 }
 
 async function profileValueSet(index: ConformanceIndex, url: string): Promise<ExpandedValueSet | undefined> {
-  let cache = valueSets.get(index);
-  if (!cache) valueSets.set(index, (cache = new Map()));
+  const cache = index.valueSets;
   if (cache.has(url)) return cache.get(url);
   const vs = (await index.get(url)) as RawValueSet | undefined;
   const systems = vs?.compose?.include?.map((i) => i.system).filter((s): s is string => !!s) ?? [];
@@ -95,7 +88,7 @@ export function profileRun(index: ConformanceIndex, defs: R4Definitions, doc: Fh
     doc,
     report,
     invariants,
-    valueSet: (url) => defs.valueSets?.[url] ?? valueSets.get(index)?.get(url),
+    valueSet: (url) => defs.valueSets?.[url] ?? index.valueSets.get(url),
     layer: (url) => typeLayers.get(url),
   };
 }

@@ -3,6 +3,7 @@
 // fields the validator reads are normalised here.
 
 import { parseFhirXml } from '../xml';
+import { parseXml } from '../../xml/parse';
 import { toJson } from '../tree';
 
 export type Json = Record<string, unknown>;
@@ -39,7 +40,7 @@ function normalise(value: unknown, parentKey = ''): unknown {
 /** The resource in a file's text, as FHIR JSON; undefined when it is not a FHIR resource. */
 export function readConformance(path: string, text: string): Json | undefined {
   if (/^\s*</.test(text)) {
-    const doc = parseFhirXml({ uri: `file://${path}`, text });
+    const doc = parseFhirXml(text, parseXml(text));
     return doc ? (normalise(toJson(doc.root)) as Json) : undefined;
   }
   try {

@@ -1,11 +1,7 @@
 // nhn.fhir.profiles: which profiles a document gets by its path. `*` stays within a folder, `**`
 // crosses folders; a glob without `/` matches the file name.
 
-const cache = new Map<string, RegExp>();
-
 function toRegex(glob: string): RegExp {
-  let re = cache.get(glob);
-  if (re) return re;
   let src = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -16,9 +12,7 @@ function toRegex(glob: string): RegExp {
     else if (c === '?') src += '[^/]';
     else src += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
-  re = new RegExp(glob.includes('/') ? `(?:^|/)${src}$` : `(?:^|/)${src}$`);
-  cache.set(glob, re);
-  return re;
+  return new RegExp(glob.includes('/') ? `(?:^|/)${src}$` : `(?:^|/)${src}$`);
 }
 
 /** Profile URLs mapped to the document at `uri`. */

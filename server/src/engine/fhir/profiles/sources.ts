@@ -2,15 +2,11 @@
 // and the FHIR package cache (~/.fhir/packages/<id>#<version>/package/). Files are found and read
 // only through the host's resolvers; the index maps canonical URLs to files, read on first use.
 
+import type { EngineHost } from '../../core/host';
 import type { AnalysisContext } from '../../core/types';
+import type { ExpandedValueSet } from '../definitions/model';
+import type { ProfileLayer } from './layer';
 import { readConformance, type Json } from './conformance';
-
-interface FileResolvers {
-  listFiles?(dir: string, extensions: string[]): Promise<string[]>;
-  readFile?(path: string): Promise<string | undefined>;
-  workspaceFolders?(): string[];
-  fhirPackageCache?(): string | undefined;
-}
 
 const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem']);
 /** In a workspace, only files that say what they are by name are read (a repository holds many XML files). */
@@ -25,7 +21,16 @@ export class ConformanceIndex {
   private readonly parsed = new Map<string, Json | undefined>();
   readonly builtAt = Date.now();
 
-  constructor(private readonly resolvers: FileResolvers) {}
+  /** Layered profiles by URL (profiles/check-profiles.ts), built once per index. */
+  readonly layers = new Map<string, Promise<ProfileLayer | undefined>>();
+  /** R4's own extensions layered against this index (extensions/check-extensions.ts). */
+  readonly coreLayers = new Map<string, Promise<ProfileLayer | undefined>>();
+  /** Value sets a profile binds, expanded once per index. */
+  readonly valueSets = new Map<string, ExpandedValueSet | undefined>();
+  /** The type profiles and value sets each layer refers to, loaded once per layer. */
+  readonly preloaded = new Map<ProfileLayer, Promise<Map<string, ProfileLayer>>>();
+
+  constructor(private readonly resolvers: EngineHost) {}
 
   async build(explicit: string[], workspace: string[], cache: string | undefined): Promise<this> {
     const { listFiles, readFile } = this.resolvers;
@@ -84,11 +89,10 @@ export class ConformanceIndex {
   }
 }
 
-const indexes = new Map<string, Promise<ConformanceIndex>>();
-
 /** The index for this context's folders, rebuilt at most every 30 s (profiles being edited show up). */
 export function conformanceIndexFor(ctx: AnalysisContext): Promise<ConformanceIndex> {
-  const r = ctx.resolvers as FileResolvers;
+  const r = ctx.host;
+  const indexes = ctx.caches.fhir.conformance;
   const workspace = r.workspaceFolders?.() ?? [];
   const cache = r.fhirPackageCache?.();
   const key = JSON.stringify([ctx.settings.fhirPackagePaths, workspace, cache]);

@@ -17,12 +17,9 @@ function child(node: FhirNode, name: string): FhirNode | undefined {
   return node.children.find((c) => c.name === name);
 }
 
-const codeSets = new WeakMap<ExpandedValueSet, Set<string>>();
-/** The codes of a value set, as a set (looked up once per element). */
+/** The codes of a value set, as a set (built on first use, kept by the value set). */
 function codesOf(vs: ExpandedValueSet): Set<string> {
-  let set = codeSets.get(vs);
-  if (!set) codeSets.set(vs, (set = new Set(vs.codes.map((c) => c[1]))));
-  return set;
+  return (vs.codeSet ??= new Set(vs.codes.map((c) => c[1])));
 }
 
 export function checkBinding(node: FhirNode, type: string, binding: Binding, vs: ExpandedValueSet | undefined, doc: FhirDocument, path: string, report: Report): void {

@@ -7,7 +7,7 @@ import { toJson, type FhirNode } from '../tree';
 import type { Report } from './issue';
 import type { InvariantSite } from './walker';
 import { NATIVE_INVARIANTS } from './native-invariants';
-import { triviallyTrue } from './shortcut';
+import { triviallyTrue, type Shortcut } from './shortcut';
 
 type Compiled = (resource: unknown, vars?: Record<string, unknown>) => unknown[];
 interface Engine {
@@ -15,34 +15,43 @@ interface Engine {
   model: unknown;
 }
 
-let engine: Promise<Engine> | undefined;
-const compiled = new Map<string, Compiled | null>();
+/** The FHIRPath engine, compiled expressions and `or`-chain shortcuts of one engine instance (fhir/caches.ts). */
+export class FhirPathCache {
+  private engine?: Promise<Engine>;
+  private readonly compiled = new Map<string, Compiled | null>();
+  readonly shortcuts = new Map<string, Shortcut | null>();
 
-/** fhirpath and its R4 model are loaded on the first resource that has invariants to check. */
-async function loadEngine(): Promise<Engine> {
-  engine ??= Promise.all([import('fhirpath'), import('fhirpath/fhir-context/r4')]).then(([fp, model]) => {
-    const lib = (fp as unknown as { default?: Engine }).default ?? (fp as unknown as Engine);
-    return { compile: lib.compile.bind(lib), model: (model as { default?: unknown }).default ?? model };
-  });
-  return engine;
-}
-
-function compiledFor(e: Engine, base: string, c: Constraint): Compiled | null {
-  const key = `${base}|${c.expression}`;
-  let fn = compiled.get(key);
-  if (fn === undefined) {
-    try {
-      // trace() would print to stdout, which is the LSP channel: silence it.
-      fn = e.compile({ base, expression: c.expression! }, e.model, { traceFn: () => undefined });
-    } catch {
-      fn = null;
-    }
-    compiled.set(key, fn);
+  /** fhirpath and its R4 model are loaded on the first resource that has invariants to check. */
+  load(): Promise<Engine> {
+    this.engine ??= Promise.all([import('fhirpath'), import('fhirpath/fhir-context/r4')]).then(([fp, model]) => {
+      const lib = (fp as unknown as { default?: Engine }).default ?? (fp as unknown as Engine);
+      return { compile: lib.compile.bind(lib), model: (model as { default?: unknown }).default ?? model };
+    });
+    return this.engine;
   }
-  return fn;
+
+  compiledFor(e: Engine, base: string, c: Constraint): Compiled | null {
+    const key = `${base}|${c.expression}`;
+    let fn = this.compiled.get(key);
+    if (fn === undefined) {
+      try {
+        // trace() would print to stdout, which is the LSP channel: silence it.
+        fn = e.compile({ base, expression: c.expression! }, e.model, { traceFn: () => undefined });
+      } catch {
+        fn = null;
+      }
+      this.compiled.set(key, fn);
+    }
+    return fn;
+  }
+
+  clear(): void {
+    this.compiled.clear();
+    this.shortcuts.clear();
+  }
 }
 
-export async function checkInvariants(sites: InvariantSite[], root: FhirNode, report: Report, signal?: AbortSignal): Promise<Set<string>> {
+export async function checkInvariants(sites: InvariantSite[], root: FhirNode, report: Report, cache: FhirPathCache, signal?: AbortSignal): Promise<Set<string>> {
   const notEvaluated = new Set<string>();
   if (!sites.length) return notEvaluated;
   let e: Engine | undefined;
@@ -59,11 +68,11 @@ export async function checkInvariants(sites: InvariantSite[], root: FhirNode, re
       const native = NATIVE_INVARIANTS[c.key];
       if (native) {
         satisfied = native(site.node, site.rootResource);
-      } else if (triviallyTrue(c.expression, site.node.children.map((n) => n.name))) {
+      } else if (triviallyTrue(c.expression, site.node.children.map((n) => n.name), cache.shortcuts)) {
         satisfied = true;
       } else {
-        e ??= await loadEngine();
-        const fn = compiledFor(e, site.base, c);
+        e ??= await cache.load();
+        const fn = cache.compiledFor(e, site.base, c);
         let result: unknown[] | undefined;
         try {
           result = fn ? fn(jsonOf(site.node), { resource: jsonOf(site.resource), rootResource: jsonOf(site.rootResource) }) : undefined;

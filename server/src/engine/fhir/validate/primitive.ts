@@ -5,17 +5,17 @@ import type { PrimitiveFormat } from '../definitions/model';
 import type { FhirDocument, FhirNode } from '../tree';
 import type { Report } from './issue';
 
-const regexCache = new Map<string, RegExp>();
 const INTEGER_TYPES = new Set(['integer', 'positiveInt', 'unsignedInt']);
 
-function regexFor(source: string): RegExp {
-  let re = regexCache.get(source);
-  if (!re) regexCache.set(source, (re = new RegExp(`^(?:${source})$`)));
+function regexFor(source: string, patterns: Map<string, RegExp>): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(`^(?:${source})$`)));
   return re;
 }
 
 /** Checks the value of a primitive node; in XML, also turns `true`/`12` into the JSON value FHIRPath expects. */
-export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFormat, doc: FhirDocument, path: string, report: Report): void {
+/** `patterns`: compiled primitive patterns by source, kept by the definitions they come from. */
+export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFormat, doc: FhirDocument, path: string, report: Report, patterns: Map<string, RegExp>): void {
   if (type === 'xhtml' && node.xhtml) return;
   const isJson = doc.format === 'json';
   if (node.kind === 'object' || node.kind === 'array' || node.kind === 'null') {
@@ -38,7 +38,7 @@ export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFo
   }
   const text = String(node.value);
   const valueSpan = isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
-  let valid = format.regex ? regexFor(format.regex).test(text) : text.length > 0 || type === 'xhtml';
+  let valid = format.regex ? regexFor(format.regex, patterns).test(text) : text.length > 0 || type === 'xhtml';
   if (valid && INTEGER_TYPES.has(type)) valid = Math.abs(Number(text)) <= 2147483647;
   if (valid && type === 'xhtml') valid = /^\s*<div[\s>]/.test(text);
   if (!valid) {

@@ -4,8 +4,6 @@
 // `a.b.where(…).empty()` (path steps and filters only) whose first step is absent from the node, and
 // `a.exists()` whose step is present.
 
-const cache = new Map<string, Shortcut | null>();
-
 /** Top-level `or` terms, or null when the expression is not a plain `or` chain. */
 function orTerms(expr: string): string[] | null {
   const terms: string[] = [];
@@ -60,14 +58,14 @@ function emptyChainHead(term: string): string | undefined {
   return i === end ? head : undefined;
 }
 
-interface Shortcut {
+export interface Shortcut {
   /** Terms true when this first step is absent. */
   absent: string[];
   /** Terms true when this step is present. */
   present: string[];
 }
 
-function shortcutOf(expr: string): Shortcut | null {
+function shortcutOf(expr: string, cache: Map<string, Shortcut | null>): Shortcut | null {
   if (cache.has(expr)) return cache.get(expr)!;
   const terms = orTerms(expr);
   const absent = terms?.map(emptyChainHead).filter((h): h is string => !!h) ?? [];
@@ -80,8 +78,8 @@ function shortcutOf(expr: string): Shortcut | null {
 const matches = (name: string, step: string) => name === step || (name.startsWith(step) && /^[A-Z]/.test(name.slice(step.length)));
 
 /** True when the invariant certainly holds for a node with these property names. */
-export function triviallyTrue(expr: string, names: string[]): boolean {
-  const s = shortcutOf(expr);
+export function triviallyTrue(expr: string, names: string[], cache: Map<string, Shortcut | null>): boolean {
+  const s = shortcutOf(expr, cache);
   if (!s) return false;
   return s.absent.some((h) => !names.some((n) => matches(n, h))) || s.present.some((h) => names.some((n) => matches(n, h)));
 }

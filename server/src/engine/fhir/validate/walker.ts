@@ -125,7 +125,7 @@ export class Walker {
   private element(node: FhirNode, def: ElementDef, type: string | undefined, tm: TypeModel, path: string): void {
     const visit = this.visitors[this.visitors.length - 1];
     if (type && this.defs.isPrimitive(type)) {
-      checkPrimitive(node, type, this.defs.index!.primitives[type], this.doc, path, this.report);
+      checkPrimitive(node, type, this.defs.index!.primitives[type], this.doc, path, this.report, this.defs.patterns);
       if (node.children.length) this.children(node, this.defs.type('Element')!, 'Element', path, [def.path, type]);
       if (def.binding) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
       if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);

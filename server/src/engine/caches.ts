@@ -1,0 +1,25 @@
+// Every cache the engine keeps between analyses, in one object owned by one engine instance
+// (createEngine): each feature's part has one owner here and is cleared through it. Nothing in the
+// engine keeps mutable state at module level.
+
+import type { EngineHost } from './core/host';
+import { FhirCaches } from './fhir/caches';
+import { RuleMessageCache } from './rules/finding';
+import { XsdCaches } from './xsd/caches';
+
+export class EngineCaches {
+  readonly xsd: XsdCaches;
+  readonly fhir: FhirCaches;
+  readonly ruleMessages = new RuleMessageCache();
+
+  constructor(host: EngineHost) {
+    this.xsd = new XsdCaches(host);
+    this.fhir = new FhirCaches(host);
+  }
+
+  clear(): void {
+    this.xsd.clear();
+    this.fhir.clear();
+    this.ruleMessages.clear();
+  }
+}

@@ -1,0 +1,30 @@
+// Everything the FHIR features keep between analyses, owned by one engine instance (engine/caches.ts):
+// the base R4 definitions read through the host, the conformance indexes of profile folders, and the
+// compiled FHIRPath invariants.
+
+import type { EngineHost } from '../core/host';
+import { R4Definitions } from './definitions/store';
+import type { ConformanceIndex } from './profiles/sources';
+import { FhirPathCache } from './validate/invariants';
+
+export class FhirCaches {
+  private definitions?: R4Definitions;
+  /** Conformance indexes by their folders (see profiles/sources.ts); each is rebuilt at most every 30 s. */
+  readonly conformance = new Map<string, Promise<ConformanceIndex>>();
+  readonly fhirpath = new FhirPathCache();
+
+  constructor(private readonly host: EngineHost) {}
+
+  /** The base R4 definitions behind the host's reader, shared across documents; undefined without one. */
+  r4(): R4Definitions | undefined {
+    const read = this.host.fhirDefinition;
+    if (!read) return undefined;
+    return (this.definitions ??= new R4Definitions((name) => read.call(this.host, name)));
+  }
+
+  clear(): void {
+    this.definitions = undefined;
+    this.conformance.clear();
+    this.fhirpath.clear();
+  }
+}
