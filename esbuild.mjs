@@ -101,7 +101,7 @@ const targets = [
   { ...common, entryPoints: { helseid: 'client/src/helseid/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // libxml2-wasm is an ES module with top-level await: its worker is the one ESM bundle.
   { ...common, format: 'esm', entryPoints: { 'xsd-worker': 'server/src/host/xsd-worker.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } },
-  { ...common, entryPoints: { 'update-readme': 'server/src/tools/update-readme.ts', 'verify-schema-pins': 'server/src/tools/verify-schema-pins.ts' }, outdir: 'dist/tools', sourcemap: false },
+  { ...common, entryPoints: { 'update-docs': 'server/src/tools/update-docs.ts', 'verify-schema-pins': 'server/src/tools/verify-schema-pins.ts' }, outdir: 'dist/tools', sourcemap: false },
 ];
 
 if (watch) {

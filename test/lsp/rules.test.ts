@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 // The rule base through the built server over a real LSP connection: quick fixes applied to the
 // text (hit-only rewrites, a link where the new value is not verified), the localized "fix all",
 // the hover with the rule's story and the namespace successor, and suppression comments.
@@ -39,7 +41,10 @@ describe('rule base over LSP (English)', () => {
     const typ = diags[0];
     expect(typ.severity).toBe(DiagnosticSeverity.Error);
     expect(typ.tags).toContain(DiagnosticTag.Deprecated);
-    expect(typ.codeDescription?.href).toMatch(/^https:\/\/utviklerportal\.nhn\.no\//);
+    // The code links to the rule's page shipped with the server, and that page names the NHN source.
+    const page = typ.codeDescription!.href;
+    expect(page).toMatch(/^file:\/\/.*\/docs\/rules\/api\/helseid-assertion-typ\.md$/);
+    expect(readFileSync(fileURLToPath(page), 'utf8')).toMatch(/\(https:\/\/utviklerportal\.nhn\.no\//);
   });
 
   it('rewrites only the typ value and the aud value, preferred', async () => {
