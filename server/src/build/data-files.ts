@@ -1,10 +1,12 @@
 // One entry for the build and vitest to turn a YAML data file into validated JSON: the namespace
-// catalog (schemas/namespaces.yaml), the check ids (server/rules/checks.yaml) or a rule file (server/rules/*.yaml).
+// catalog (schemas/namespaces.yaml), the check ids (server/rules/checks.yaml), the KITH data
+// (server/data/kith/*.yaml) or a rule file (server/rules/*.yaml).
 
 import path from 'node:path';
 import { compileRuleFile } from './compile-rules';
 import { compileNamespaceCatalog } from './compile-namespaces';
 import { compileChecksFile } from './compile-checks';
+import { compileCodeLists, compileElementData } from './compile-kith';
 
 export { compileRuleFile, RuleFileError } from './compile-rules';
 
@@ -12,5 +14,7 @@ export function compileDataFile(text: string, file: string): unknown {
   const normalized = file.split(path.sep).join('/');
   if (/(^|\/)schemas\/namespaces\.yaml$/.test(normalized)) return compileNamespaceCatalog(text, file);
   if (/(^|\/)server\/rules\/checks\.yaml$/.test(normalized)) return compileChecksFile(text, file);
+  if (/(^|\/)data\/kith\/codelists\.yaml$/.test(normalized)) return compileCodeLists(text, file);
+  if (/(^|\/)data\/kith\/elements\.yaml$/.test(normalized)) return compileElementData(text, file);
   return compileRuleFile(text, file);
 }

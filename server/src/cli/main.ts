@@ -30,6 +30,8 @@ Options:
       --schema-mirror URL        fetch pinned XSDs from this mirror ({sha256}/{name} template or base URL)
       --cache-dir DIR            the download cache (default: NHN_CACHE_DIR or the user's cache folder)
       --fhir-packages DIR        a folder of FHIR packages or StructureDefinitions (repeatable)
+      --code-lists PATH          KITH code lists: a Volven export (XML/CSV) or FHIR CodeSystem,
+                                 or a folder of them (repeatable); replaces the built-in list
       --fhir-profile GLOB=URL    apply a FHIR profile to matching files (repeatable)
       --max-file-size MB         skip larger files (default: 20)
       --lang en|nb               message language (default: en)
@@ -55,6 +57,7 @@ function parse(argv: string[]) {
       'schema-mirror': { type: 'string' },
       'cache-dir': { type: 'string' },
       'fhir-packages': { type: 'string', multiple: true, default: [] },
+      'code-lists': { type: 'string', multiple: true, default: [] },
       'fhir-profile': { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
       lang: { type: 'string', default: 'en' },
@@ -66,6 +69,7 @@ function parse(argv: string[]) {
   });
   if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
   if (values.lang !== 'en' && values.lang !== 'nb') throw new UsageError(`unknown language '${values.lang}' (en or nb)`);
+  for (const p of values['code-lists']!) if (!existsSync(p)) throw new UsageError(`--code-lists: no such file or folder: ${p}`);
   const rules: Record<string, RuleSetting> = {};
   for (const id of values['rule-off']!) rules[id] = 'off';
   for (const spec of values.rule!) {
@@ -130,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
       rules: opts.rules,
       schemaPaths: values.schemas!,
       fhirPackagePaths: values['fhir-packages']!,
+      codeListPaths: values['code-lists']!.map((p) => path.resolve(p).split(path.sep).join('/')),
       fhirProfiles: profileMap(values['fhir-profile']!),
       maxFileBytes: opts.maxFileBytes,
       allowDownloads: values['allow-downloads']!,

@@ -6,20 +6,25 @@ import type { EngineHost } from './core/host';
 import { FhirCaches } from './fhir/caches';
 import { RuleMessageCache } from './rules/finding';
 import { XsdCaches } from './xsd/caches';
+import { CodeListSource } from './kith/store';
 
 export class EngineCaches {
   readonly xsd: XsdCaches;
   readonly fhir: FhirCaches;
   readonly ruleMessages = new RuleMessageCache();
+  /** The user's KITH code lists (Volven exports, FHIR CodeSystems), reloaded at most every 30 s. */
+  readonly codeLists: CodeListSource;
 
   constructor(host: EngineHost) {
     this.xsd = new XsdCaches(host);
     this.fhir = new FhirCaches(host);
+    this.codeLists = new CodeListSource(host);
   }
 
   clear(): void {
     this.xsd.clear();
     this.fhir.clear();
     this.ruleMessages.clear();
+    this.codeLists.clear();
   }
 }

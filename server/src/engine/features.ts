@@ -1,5 +1,5 @@
 // The features of the engine, in the order they run: one check per feature (rules, namespaces, identity
-// numbers, XML, XSD, FHIR, embedded payloads) and one participant per feature for hover and completion.
+// numbers, KITH conformance, XML, XSD, FHIR, embedded payloads) and one participant per feature for hover and completion.
 // A new feature adds its folder and one line here.
 
 import type { Check, Participant } from './core/types';
@@ -17,15 +17,17 @@ import { embeddedParticipant } from './embedded/participant';
 import { xsdParticipant } from './xsd/participant';
 import { fhirParticipant } from './fhir/participant';
 import { namespaceParticipant } from './namespaces/participant';
+import { kithCheck } from './kith/check';
+import { kithParticipant } from './kith/participant';
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), fhirCheck(), xsdCheck];
+  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), kithCheck(rules), fhirCheck(), xsdCheck];
   // Base64 payloads get the same checks, once (a payload inside a payload is not opened again).
   return [...checks, embeddedCheck(checks)];
 }
 
 /** Editor features beyond diagnostics (hover, completion), asked in order. */
 export function createParticipants(): Participant[] {
-  return [xsdParticipant, fhirParticipant, namespaceParticipant, embeddedParticipant];
+  return [xsdParticipant, fhirParticipant, namespaceParticipant, embeddedParticipant, kithParticipant()];
 }

@@ -14,6 +14,7 @@ export interface ClientSettings {
   allowDownloads?: boolean;
   xml?: { schemaPaths?: string[]; catalogs?: string[]; downloadMirror?: string };
   fhir?: { packagePaths?: string[]; profiles?: Record<string, string | string[]> };
+  codeLists?: { paths?: string[] };
 }
 
 /** What the client sends in `initializationOptions`. */
@@ -37,6 +38,7 @@ export function toEngineSettings(s: ClientSettings): Settings {
     schemaPaths: s.xml?.schemaPaths ?? [],
     catalogs: s.xml?.catalogs ?? [],
     fhirPackagePaths: s.fhir?.packagePaths ?? [],
+    codeListPaths: s.codeLists?.paths ?? [],
     fhirProfiles: Object.fromEntries(Object.entries(s.fhir?.profiles ?? {}).map(([glob, urls]) => [glob, ([] as string[]).concat(urls)])),
     maxFileBytes: (s.maxFileSize ?? DEFAULT_SETTINGS.maxFileBytes / 1024 / 1024) * 1024 * 1024,
     allowDownloads: s.allowDownloads ?? false,

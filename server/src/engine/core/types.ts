@@ -12,7 +12,7 @@ export type Tag = 'deprecated' | 'unnecessary';
 export type Language = 'en' | 'nb';
 
 /** Rule families. A rule id is `<family>/<name>`. */
-export const FAMILIES = ['host', 'api', 'message-type', 'namespace', 'nin', 'xml', 'xsd', 'fhir'] as const;
+export const FAMILIES = ['host', 'api', 'message-type', 'namespace', 'nin', 'xml', 'xsd', 'fhir', 'kith'] as const;
 export type Family = (typeof FAMILIES)[number];
 
 export interface Position {
@@ -75,6 +75,8 @@ export interface Settings {
   fhirPackagePaths: string[];
   /** File glob → FHIR profile canonical URLs applied to matching documents (nhn.fhir.profiles / --fhir-profile). */
   fhirProfiles?: Record<string, string[]>;
+  /** Folders or files of code lists (Volven exports, FHIR CodeSystems) (nhn.codeLists.paths / --code-lists). */
+  codeListPaths?: string[];
   /** Files bigger than this many bytes are skipped with a notice. */
   maxFileBytes: number;
   /** Network use (schema downloads, live person search) only when the user said yes. */

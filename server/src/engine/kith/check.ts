@@ -1,0 +1,44 @@
+// The `kith` check: KITH message conformance beyond the XSD (issue 16), one module per job under
+// checks/. Runs on XML documents in a KITH namespace (and ebXML/CPA); the code lists come from the
+// engine instance's caches (ctx.caches.codeLists), never from this module.
+
+import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
+import type { Rule } from '../rules/model';
+import { isXmlDocument, xmlOf } from '../xml/parse';
+import { KITH_ELEMENTS } from './builtin';
+import { ExpectationIndex } from './coded';
+import { reporter, type KithRun } from './report';
+import { checkCodedValues } from './checks/coded-values';
+import { checkIdentifiers } from './checks/identifiers';
+import { checkMsgHeads } from './checks/msghead';
+import { checkAppRecs } from './checks/apprec';
+import { checkEbxmlParties } from './checks/ebxml';
+import { MessageKinds } from './kinds';
+
+/** Cheap test on the text: a KITH namespace, or an ebXML header or CPA. */
+export function looksLikeKith(text: string): boolean {
+  return text.includes('kith.no/xmlstds') || text.includes('ehelse.no/xmlstds') || text.includes('ebxml-');
+}
+
+export function kithCheck(rules: readonly Rule[]): Check {
+  const byId = new Map(rules.filter((r) => r.match.check === 'kith').map((r) => [r.id, r]));
+  const expectations = new ExpectationIndex(KITH_ELEMENTS.elements);
+  const kinds = new MessageKinds(KITH_ELEMENTS.messages);
+  return {
+    name: 'kith',
+    family: 'kith',
+    appliesTo: (doc) => byId.size > 0 && isXmlDocument(doc) && looksLikeKith(doc.text),
+    async run(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<Finding[]> {
+      const xml = xmlOf(doc);
+      if (!xml.root) return [];
+      const findings: Finding[] = [];
+      const run: KithRun = { doc, ctx, xml, store: await ctx.caches.codeLists.storeFor(ctx), expectations, report: reporter(byId, doc, ctx, findings) };
+      checkCodedValues(run);
+      checkIdentifiers(run);
+      checkMsgHeads(run, kinds);
+      checkAppRecs(run, kinds);
+      checkEbxmlParties(run);
+      return findings;
+    },
+  };
+}
