@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerTestPersonPicker } from './persons/picker';
 import { registerWorkshop } from './commands/workshop';
 import { registerSchemas } from './commands/schemas';
+import { outgoingChannel } from './outgoing';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
@@ -41,7 +42,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  output = vscode.window.createOutputChannel(vscode.l10n.t('NHN Integrator'), { log: true });
+  // The server's log and stderr are shown here too: one filter for all of it.
+  output = outgoingChannel(vscode.window.createOutputChannel(vscode.l10n.t('NHN Integrator'), { log: true }));
   context.subscriptions.push(output);
   client = createClient(context);
   registerHelseId(context);

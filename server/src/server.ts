@@ -21,8 +21,12 @@ import { completionsFor, participantHover } from './lsp/completion';
 import { createEngine, type EngineHost } from './engine';
 import { createHost } from './host/resolvers';
 import { SchemaEdits } from './lsp/schema-edits';
+import { consoleToLog, guardedTransport } from './lsp/outgoing';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// Every message the server sends passes one filter: no whole identity number, no unbounded value.
+const transport = guardedTransport();
+const connection: Connection = createConnection(ProposedFeatures.all, transport.input as NodeJS.ReadableStream, transport.output as unknown as NodeJS.WritableStream); // a writer is accepted where a stream is
+if (transport.stdio) consoleToLog(connection.console);
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 // The engine's host: the Node process's files and libxml2 worker, plus what the editor knows.

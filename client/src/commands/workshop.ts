@@ -3,6 +3,7 @@
 // feature registers its own.
 
 import * as vscode from 'vscode';
+import { outgoingText } from '../outgoing';
 
 export const WALKTHROUGH_ID = 'nhn.workshop';
 const SAMPLE_FOLDER_NAME = 'nhn-workshop';
@@ -23,7 +24,7 @@ async function createSampleWorkspace(context: vscode.ExtensionContext, target?: 
   try {
     await vscode.workspace.fs.copy(source, destination, { overwrite: false });
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create the sample workspace in {0}: {1}', destination.fsPath, String((err as Error)?.message ?? err)));
+    void vscode.window.showErrorMessage(outgoingText(vscode.l10n.t('Could not create the sample workspace in {0}: {1}', destination.fsPath, String((err as Error)?.message ?? err))));
     return undefined;
   }
   // Offer to open it, without waiting: the command resolves once the files are there.

@@ -15,6 +15,7 @@ import { formatPerson, defaultFormatFor, INSERT_FORMATS, type InsertFormat } fro
 import { isReplaceRequest, numberAt, offsetAt, replacementsIn, type ReplaceRequest, type ReplaceScope } from './replace';
 import { message, type Language } from './messages';
 import { maskNin } from '../../../server/src/engine/nin/classify';
+import { outgoingText } from '../outgoing';
 
 const RECENT_KEY = 'nhn.persons.recent';
 const FORMAT_KEY = 'nhn.persons.insertFormat';
@@ -299,7 +300,7 @@ export function registerTestPersonPicker(context: vscode.ExtensionContext, { out
         else await insertAtCursor(context);
       } catch (err) {
         output.error(`nhn.insertTestPerson: ${err instanceof Error ? err.message : String(err)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not insert a test person: {0}', err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(outgoingText(vscode.l10n.t('Could not insert a test person: {0}', err instanceof Error ? err.message : String(err))));
       }
     }),
   );

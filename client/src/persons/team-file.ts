@@ -4,10 +4,11 @@
 // A bad entry is reported and skipped; the good ones still load.
 
 import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { lineOfPointer as lineOf } from '../../../server/src/build/yaml-lines';
 import schema from '../../../schemas/testpersons.schema.json';
 import { classifyNin, maskNin } from '../../../server/src/engine/nin/classify';
+import { outgoingText } from '../../../server/src/engine/privacy/outgoing';
 import type { TestPerson } from './model';
 import { message, type Language } from './messages';
 
@@ -29,15 +30,43 @@ function schemaProblem(e: ErrorObject, file: string, line: number, language: Lan
   return message('team-schema', language, { file, line, where: e.instancePath || '/', detail: `${e.message ?? ''}${extra}${allowed}` });
 }
 
+/**
+ * The persons of a team file and its problems. The problems are outgoing text (the output channel, a
+ * notice): a key, an alias or a value that holds an identity number is masked, whatever the parser quoted.
+ */
 export function parseTeamFile(text: string, file: string, language: Language = 'en'): TeamFileResult {
+  const result = readTeamFile(text, file, language);
+  return { persons: result.persons, problems: result.problems.map(outgoingText) };
+}
+
+/** The offset of the first alias whose anchor is missing (0 when there is none). */
+function unresolvedAliasAt(doc: Document): number {
+  let at = 0;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      at = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return at;
+}
+
+function readTeamFile(text: string, file: string, language: Language): TeamFileResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const code = file.endsWith('.json') ? 'team-json' : 'team-yaml';
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    const code = file.endsWith('.json') ? 'team-json' : 'team-yaml';
     return { persons: [], problems: [message(code, language, { file, line: lines.linePos(e.pos[0]).line, detail: e.message.split('\n')[0] })] };
   }
-  const data = doc.toJS() as { persons?: unknown[] } | null;
+  let data: { persons?: unknown[] } | null;
+  try {
+    data = doc.toJS() as typeof data;
+  } catch (err) {
+    // An alias without its anchor throws here (not a parse error): a problem of the file, at the alias.
+    return { persons: [], problems: [message(code, language, { file, line: lines.linePos(unresolvedAliasAt(doc)).line, detail: err instanceof Error ? err.message : String(err) })] };
+  }
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   const problems: string[] = [];
   const bad = new Set<number>();

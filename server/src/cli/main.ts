@@ -1,5 +1,6 @@
 // nhn-lint: the engine for CI. Exit 0 when no finding is an error, 1 when one is, 2 on bad usage.
 
+import './guard-output';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -5,6 +5,7 @@ import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding,
 import { analyzed } from './document';
 import { t } from './l10n';
 import { applySuppressions } from './suppress';
+import { outgoingFinding } from '../privacy/outgoing';
 
 export interface Skip {
   reason: 'binary' | 'too-large';
@@ -66,7 +67,8 @@ function configure(findings: Finding[], rules: Record<string, RuleSetting>): Fin
   for (const f of findings) {
     const setting = ruleSetting(rules, f.ruleId);
     if (setting === 'off') continue;
-    out.push(setting === 'default' ? f : { ...f, severity: setting as Severity });
+    // Findings leave the engine here: no message or title carries a whole identity number or value.
+    out.push(outgoingFinding(setting === 'default' ? f : { ...f, severity: setting as Severity }));
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

@@ -285,13 +285,29 @@ class Parser {
     }
   }
 
+  /** The end of a run of characters in a start tag that start no name (spaces inside it included), from `at`. */
+  private strayRunEnd(at: number): number {
+    const t = this.text;
+    const endsTag = (i: number) => i >= t.length || t[i] === '>' || t[i] === '<' || (t[i] === '/' && t[i + 1] === '>');
+    const isWs = (i: number) => t[i] === ' ' || t[i] === '\n' || t[i] === '\t' || t[i] === '\r';
+    let end = at + 1;
+    for (let i = end; ; ) {
+      while (isWs(i)) i++;
+      if (endsTag(i) || this.nameAt(i)) return end;
+      end = i = i + 1;
+    }
+  }
+
   private attribute(owner: string): XmlAttribute | undefined {
     const t = this.text;
     const nameStart = this.pos;
     const name = this.nameAt(nameStart);
     if (!name) {
-      this.error('malformed-attribute', [t[nameStart], owner], nameStart, nameStart + 1);
-      this.pos++;
+      // One error for the whole run of stray characters, up to the next name or the tag's end: one
+      // error per character would spell a value (an identity number) out across diagnostics.
+      const end = this.strayRunEnd(nameStart);
+      this.error('malformed-attribute', [t.slice(nameStart, end), owner], nameStart, end);
+      this.pos = end;
       return undefined;
     }
     const nameEnd = nameStart + name.length;

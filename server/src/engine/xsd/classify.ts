@@ -105,5 +105,8 @@ export function classify(message: string): ClassifiedIssue {
     return { ...base, kind: 'text-not-allowed' };
   }
   if (/^Element content is not allowed, because the content type is/.test(rest)) return { ...base, kind: 'element-content-not-allowed' };
+  // libxml2-wasm cuts a message at 64 000 bytes: a huge bad value (a broken base64 body) loses the words
+  // after it. What is left still says which value is wrong, so the message can say why.
+  if ((m = /^'((?:[^']|'')*)(?:'.*)?$/s.exec(rest)) && text.length > 60_000) return { ...base, kind: 'invalid-value', facet: 'type', value: m[1] };
   return { ...base, kind: 'invalid' };
 }
