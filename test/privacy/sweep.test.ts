@@ -150,6 +150,7 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
   describe('the language server', () => {
     let lsp: LspSession;
     const captured: Buffer[] = [];
+    const sent: Buffer[] = [];
     const requests = new Map<number | string, { method: string; params: unknown }>();
 
     beforeAll(async () => {
@@ -164,11 +165,11 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
         },
       });
       lsp.process.stdout!.on('data', (d: Buffer) => captured.push(d));
-      // What the client asks, by id, to tell which reply belongs to which feature.
+      // What the client asks (its bytes, parsed at the end), to tell which reply belongs to which feature.
       const stdin = lsp.process.stdin!;
       const write = stdin.write.bind(stdin) as (...args: unknown[]) => boolean;
       stdin.write = ((chunk: unknown, ...rest: unknown[]) => {
-        for (const m of frames(Buffer.from(chunk as string))) if (m.id !== undefined && m.method) requests.set(m.id as number, { method: m.method as string, params: m.params });
+        sent.push(Buffer.from(chunk as string));
         return write(chunk, ...rest);
       }) as typeof stdin.write;
     }, 60_000);
@@ -210,6 +211,7 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
       await ask(HoverRequest.method, { textDocument: { uri: docs[0].uri }, position: { line: Number(corpus.settingNumbers.position), character: 0 } });
       await new Promise((r) => setTimeout(r, 500));
 
+      for (const m of frames(Buffer.concat(sent))) if (m.id !== undefined && m.method) requests.set(m.id as number, { method: m.method as string, params: m.params });
       const texts = new Map<string, string>(corpus.files.map((f) => [f.uri, f.text]));
       const byChannel = new Map<string, { out: string[]; byDoc: Map<string, string[]> }>();
       const channelOf = (m: Record<string, unknown>): string => {

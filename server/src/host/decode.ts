@@ -25,6 +25,30 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(bytes), binary: false };
   } catch {
+    // Not UTF-8: a binary file with no NUL early (a PDF, a keystore, an archive) is skipped as quietly
+    // as one with a NUL; text in a legacy encoding is checked, with a notice.
+    if (looksBinaryWithoutNul(head)) return { text: '', binary: true };
     return { text: utf8Lenient.decode(bytes), binary: false, notice: 'invalid UTF-8: undecodable bytes shown as U+FFFD' };
   }
+}
+
+/** First bytes of binary formats that may have no NUL byte early. */
+const SIGNATURES: readonly number[][] = [
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0xfe, 0xed, 0xfe, 0xed], // Java KeyStore
+  [0xce, 0xce, 0xce, 0xce], // JCEKS
+  [0x30, 0x82], // DER: PKCS#12 keystores, certificates
+  [0x50, 0x4b, 0x03, 0x04], // zip, jar, docx
+  [0x1f, 0x8b], // gzip
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF
+];
+
+/** A known binary signature, or control characters no text encoding uses (text has tabs and newlines, not these). */
+function looksBinaryWithoutNul(head: Uint8Array): boolean {
+  if (SIGNATURES.some((sig) => sig.every((b, i) => head[i] === b))) return true;
+  let controls = 0;
+  for (const b of head) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) controls++;
+  return controls > head.length / 200;
 }
