@@ -93,7 +93,8 @@ describe('base64 payloads', () => {
     const file = path.resolve(__dirname, '../../../shared/fixtures/real-world/mjhaugsdal/eresept-java/messages/src/main/resources/Diverse eksempler/M96-b64.xml');
     const text = readFileSync(file, 'utf8');
     const found = (await findingsFor(text, 'xml')).filter((f) => f.message.startsWith('In the base64 payload') && !f.ruleId.startsWith('kith/'));
-    expect(found.map((f) => f.ruleId).sort()).toEqual(['namespace/eresept-outdated', 'namespace/eresept-outdated', 'namespace/eresept-outdated', 'nin/invalid-check-digits'].sort());
+    // m1 and forskrivning, each once at its declaration (m1's xsi:schemaLocation is part of its fix, not a second finding).
+    expect(found.map((f) => f.ruleId).sort()).toEqual(['namespace/eresept-outdated', 'namespace/eresept-outdated', 'nin/invalid-check-digits'].sort());
     for (const f of found.filter((x) => x.ruleId === 'namespace/eresept-outdated')) expect(decodedAt(text, f)).toMatch(/eresept\/(m1|forskrivning)\/2009-02-20/);
   });
 });

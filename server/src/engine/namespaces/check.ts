@@ -7,7 +7,7 @@ import type { Rule } from '../rules/model';
 import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './catalog';
 import { ruleFinding } from '../rules/finding';
 import { appliesToLanguage, contextHolds } from '../text-rules/check';
-import { elements, isXmlDocument, xmlOf } from '../xml/parse';
+import { elements, isXmlDocument, XSI_NS, xmlOf, type XmlElement } from '../xml/parse';
 
 /** Spans of the comments of an XML document: a namespace named in a comment is not in use. */
 function commentSpans(doc: AnalyzedDocument): [number, number][] {
@@ -29,6 +29,32 @@ function within(spans: [number, number][], at: number): boolean {
     else return true;
   }
   return false;
+}
+
+/**
+ * Where each namespace is declared (xmlns attribute values) and where xsi:schemaLocation repeats it.
+ * A retired namespace is one problem at its declaration, not a second one in the schema location.
+ */
+interface Declarations {
+  /** Start offset of each declaring attribute value → its element. */
+  declaredAt: Map<number, XmlElement>;
+  /** URIs declared anywhere in the document. */
+  declared: Set<string>;
+  /** Value spans of xsi:schemaLocation attributes, with their element. */
+  locations: Array<{ start: number; end: number; owner: XmlElement }>;
+}
+
+function declarationsOf(doc: AnalyzedDocument): Declarations {
+  const out: Declarations = { declaredAt: new Map(), declared: new Set(), locations: [] };
+  for (const el of elements(xmlOf(doc).root)) {
+    for (const a of el.attributes) {
+      if (a.name === 'xmlns' || a.prefix === 'xmlns') {
+        out.declared.add(a.value.trim());
+        out.declaredAt.set(a.valueStart + (a.value.length - a.value.trimStart().length), el);
+      } else if (a.local === 'schemaLocation' && a.ns === XSI_NS) out.locations.push({ start: a.valueStart, end: a.valueEnd, owner: el });
+    }
+  }
+  return out;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,9 +112,13 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       const findings: Finding[] = [];
       let comments: [number, number][] | undefined;
       const inComment = (at: number) => within((comments ??= isXmlDocument(doc) ? commentSpans(doc) : []), at);
+      const decls = isXmlDocument(doc) && doc.text.includes('schemaLocation') ? declarationsOf(doc) : undefined;
       for (const { rule, re, context, lacks } of compiled) {
         if (!appliesToLanguage(rule, doc.languageId, doc.uri) || !contextHolds(context, doc.text, lacks)) continue;
         re.lastIndex = 0;
+        // Declarations of this rule by element and URI; schema-location repeats wait for them.
+        const atDeclaration = new Map<string, Finding>();
+        const repeats: Array<{ owner: XmlElement; uri: string; start: number; end: number; newText?: string; finding: Finding }> = [];
         for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
           if (inComment(m.index)) continue;
           const entry = byUri.get(m[0]) ?? namespaceInfo(m[0]);
@@ -97,7 +127,23 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
           const value = rule.replacement?.value;
           const newText = value === undefined ? undefined : value.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all);
           const end = m.index + m[0].length;
-          findings.push(ruleFinding(rule, doc, { start: m.index, end, newText: newText || undefined, vars }, ctx));
+          const finding = ruleFinding(rule, doc, { start: m.index, end, newText: newText || undefined, vars }, ctx);
+          const declaring = decls?.declaredAt.get(m.index);
+          if (declaring) atDeclaration.set(`${m[0]}\u0000${declaring.start}`, finding);
+          const location = decls?.declared.has(m[0]) ? decls.locations.find((l) => l.start <= m!.index && end <= l.end) : undefined;
+          if (location) repeats.push({ owner: location.owner, uri: m[0], start: m.index, end, newText: newText || undefined, finding });
+          else findings.push(finding);
+        }
+        for (const r of repeats) {
+          // The declaration on the same element, else the nearest ancestor's: its fix rewrites the location too.
+          let declaration: Finding | undefined;
+          for (let el: XmlElement | undefined = r.owner; el && !declaration; el = el.parent) declaration = atDeclaration.get(`${r.uri}\u0000${el.start}`);
+          if (!declaration) {
+            findings.push(r.finding);
+            continue;
+          }
+          const rewrite = declaration.fixes?.find((f) => f.edits?.length);
+          if (rewrite && r.newText !== undefined) rewrite.edits!.push({ range: doc.rangeOf(r.start, r.end), newText: r.newText });
         }
       }
       return findings;
