@@ -2,7 +2,7 @@
 // filter: whatever writes to them (a report, a notice, an uncaught error's stack, a worker's output),
 // no whole identity number reaches a terminal, a CI log or the editor's output channel.
 
-import { maskIdentityNumbers } from '../engine/privacy/outgoing';
+import { maskIdentityNumbers } from '../engine';
 
 const guarded = new WeakSet<NodeJS.WriteStream>();
 

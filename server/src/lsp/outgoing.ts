@@ -15,7 +15,7 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node';
-import { outgoingJson } from '../engine/privacy/outgoing';
+import { outgoingJson } from '../engine';
 import { guardStream } from '../host/outgoing-streams';
 
 /** Passes each message through `outgoingJson` before the real writer sends it. */
