@@ -12,6 +12,8 @@ import { completions, makeNin, pad } from '../helpers/nin';
 const KITH = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas/kith-core');
 
 export interface Place {
+  /** The file it is in (absolute path), when it is in one. */
+  file?: string;
   /** Which file and where in it (for the report). */
   what: string;
   number: string;
@@ -151,7 +153,7 @@ export function buildCorpus(dir: string): Corpus {
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, text);
     files.push({ path: full, uri: pathToFileURL(full).href, languageId, text });
-    places.push(...docPlaces);
+    places.push(...docPlaces.map((p) => ({ ...p, file: full })));
   };
   const named = (what: string) => {
     const n = next();
