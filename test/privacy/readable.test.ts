@@ -34,7 +34,7 @@ describe('messages a person can read', () => {
 `,
     );
     const r = runCli(['--format', 'json', file]);
-    const findings = JSON.parse(r.stdout).findings as Array<{ rule: string; message: string }>;
+    const findings = (JSON.parse(r.stdout).findings as Array<{ rule: string; message: string }>).filter((f) => f.rule.startsWith('xsd/'));
     expect(findings.map((f) => f.rule)).toEqual(['xsd/invalid-value']);
     const { message } = findings[0];
     expect(message.length).toBeLessThan(300);
