@@ -78,6 +78,15 @@ export function strings(value: unknown, out: string[], inserted: string[], key?:
   }
 }
 
+/** Texts shown to a person: messages, titles, labels, details, hover and documentation values. */
+const SHOWN = new Set(['message', 'title', 'label', 'detail', 'value']);
+function readable(value: unknown, out: string[], key?: string): void {
+  if (typeof value === 'string') {
+    if (key !== undefined && SHOWN.has(key)) out.push(value);
+  } else if (Array.isArray(value)) for (const v of value) readable(v, out, key);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) readable(v, out, k);
+}
+
 /** The messages of one CLI report, in order (a number spelled across findings shows in their digits). */
 export function cliMessages(format: string, stdout: string): string[] {
   try {
@@ -180,7 +189,12 @@ export function scanSession(log: LeakLog, streams: { received: Buffer[]; sent: B
     const bucket = byChannel.get(channel) ?? { out: [] as string[], byDoc: new Map<string, string[]>() };
     bucket.out.push(...out);
     const uri = (m.params as { uri?: string } | undefined)?.uri ?? (request?.params as { textDocument?: { uri: string }; uri?: string } | undefined)?.textDocument?.uri;
-    if (uri) bucket.byDoc.set(uri, [...(bucket.byDoc.get(uri) ?? []), ...out]);
+    // The digits a person reads, in order: the protocol's own strings ("2.0", codes, keys) are not text.
+    const read: string[] = [];
+    readable(m, read);
+    // Diagnostics are read as one list per document; a hover, a completion list or a set of code actions one reply at a time.
+    const unit = m.method === 'textDocument/publishDiagnostics' ? uri : `${uri}#${String(m.id)}`;
+    if (uri) bucket.byDoc.set(unit!, [...(bucket.byDoc.get(unit!) ?? []), ...read]);
     byChannel.set(channel, bucket);
     log.checkInserted(channel, inserted, uri ? (texts.get(uri) ?? '') : '');
   }
