@@ -175,3 +175,35 @@ describe('ebXML', () => {
     expect(fs[1].message).toContain('no PartyId');
   });
 });
+
+describe('organisation number in FHIR', () => {
+  const org = (value: string) => `{
+  "resourceType": "Organization",
+  "identifier": [
+    { "system": "urn:oid:2.16.578.1.12.4.1.4.101", "value": "${value}" },
+    { "system": "urn:oid:2.16.578.1.12.4.1.4.102", "value": "12345" }
+  ],
+  "name": "Legekontoret"
+}
+`;
+
+  it('JSON: a wrong check digit under the organisation-number system; a valid number passes', async () => {
+    expect(kith(await findingsFor(org('974760673'), 'json'))).toEqual([]);
+    const text = org('974760674');
+    const [f] = kith(await findingsFor(text, 'json'));
+    expect(f.ruleId).toBe('kith/organisation-number');
+    expect(f.range).toEqual(rangeOf(text, '974760674'));
+  });
+
+  it('XML: the same, on the value attribute', async () => {
+    const text = `<Organization xmlns="http://hl7.org/fhir">
+  <identifier><system value="urn:oid:2.16.578.1.12.4.1.4.101"/><value value="97476067"/></identifier>
+  <name value="Legekontoret"/>
+</Organization>
+`;
+    const [f] = await xml(text);
+    expect(f.ruleId).toBe('kith/organisation-number');
+    expect(f.range).toEqual(rangeOf(text, '97476067'));
+    expect(f.message).toContain('9 digits');
+  });
+});

@@ -18,11 +18,12 @@ import { xsdParticipant } from './xsd/participant';
 import { fhirParticipant } from './fhir/participant';
 import { namespaceParticipant } from './namespaces/participant';
 import { kithCheck } from './kith/check';
+import { kithFhirCheck } from './kith/fhir-check';
 import { kithParticipant } from './kith/participant';
 
 /** The default set of checks, in the order they run. */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), kithCheck(rules), fhirCheck(), xsdCheck];
+  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), kithCheck(rules), kithFhirCheck(rules), fhirCheck(), xsdCheck];
   // Base64 payloads get the same checks, once (a payload inside a payload is not opened again).
   return [...checks, embeddedCheck(checks)];
 }

@@ -4,15 +4,15 @@
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
-import { isXmlDocument, xmlOf } from '../xml/parse';
+import { elements, isXmlDocument, xmlOf } from '../xml/parse';
 import { KITH_ELEMENTS } from './builtin';
 import { ExpectationIndex } from './coded';
 import { reporter, type KithRun } from './report';
-import { checkCodedValues } from './checks/coded-values';
-import { checkIdentifiers } from './checks/identifiers';
-import { checkMsgHeads } from './checks/msghead';
-import { checkAppRecs } from './checks/apprec';
-import { checkEbxmlParties } from './checks/ebxml';
+import { checkCodedValue } from './checks/coded-values';
+import { checkIdentifier } from './checks/identifiers';
+import { checkMsgHead } from './checks/msghead';
+import { checkAppRec } from './checks/apprec';
+import { checkEbxmlParty } from './checks/ebxml';
 import { MessageKinds } from './kinds';
 
 /** Cheap test on the text: a KITH namespace, or an ebXML header or CPA. */
@@ -32,12 +32,28 @@ export function kithCheck(rules: readonly Rule[]): Check {
       const xml = xmlOf(doc);
       if (!xml.root) return [];
       const findings: Finding[] = [];
-      const run: KithRun = { doc, ctx, xml, store: await ctx.caches.codeLists.storeFor(ctx), expectations, report: reporter(byId, doc, ctx, findings) };
-      checkCodedValues(run);
-      checkIdentifiers(run);
-      checkMsgHeads(run, kinds);
-      checkAppRecs(run, kinds);
-      checkEbxmlParties(run);
+      const run: KithRun = { doc, ctx, xml, store: await ctx.caches.codeLists.storeFor(ctx), expectations, verdicts: new Map(), report: reporter(byId, doc, ctx, findings) };
+      // One walk over the shared parse; each module gets the elements of its job.
+      let n = 0;
+      for (const el of elements(xml.root)) {
+        if ((++n & 4095) === 0 && ctx.signal?.aborted) break;
+        checkCodedValue(run, el);
+        switch (el.local) {
+          case 'Id':
+            checkIdentifier(run, el);
+            break;
+          case 'MsgHead':
+            checkMsgHead(run, kinds, el);
+            break;
+          case 'AppRec':
+            checkAppRec(run, kinds, el);
+            break;
+          case 'From':
+          case 'To':
+          case 'PartyInfo':
+            checkEbxmlParty(run, el);
+        }
+      }
       return findings;
     },
   };

@@ -29,7 +29,24 @@ export function codedValue(el: XmlElement): CodedValue | undefined {
 }
 
 /** An OID as KITH writes it in S (dotted digits, at least three arcs). */
-export const looksLikeOid = (value: string) => /^\d+(?:\.\d+){2,}$/.test(value.trim());
+export function looksLikeOid(value: string): boolean {
+  // A character loop, not a regular expression: it runs on every S and V of a message.
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 32) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 32) end--;
+  let dots = 0;
+  let digitBefore = false;
+  for (let i = start; i < end; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digitBefore = true;
+    else if (c === 46 && digitBefore) {
+      dots++;
+      digitBefore = false;
+    } else return false;
+  }
+  return dots >= 2 && digitBefore;
+}
 
 /** Expectations by the local name their path ends in: each element meets only the few that can match. */
 export class ExpectationIndex {
@@ -79,10 +96,14 @@ export function judgingLists(exp: ElementExpectation, s: string | undefined): st
 
 /** Where a code stands in the first list that knows it (or the first list there is). */
 export function judge(store: CodeListStore, oids: readonly string[], value: string): Verdict {
-  const lists = oids.map((o) => store.get(o)).filter((l): l is CodeList => !!l);
+  const lists: CodeList[] = [];
+  for (const o of oids) {
+    const l = store.get(o);
+    if (l) lists.push(l);
+  }
   if (lists.length === 0) return { kind: 'no-list' };
   for (const list of lists) {
-    const code = list.codes.find((c) => c.code === value);
+    const code = store.code(list, value);
     if (code) return { kind: 'known', list, code };
   }
   const lower = value.toLowerCase();

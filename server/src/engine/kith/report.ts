@@ -6,7 +6,8 @@ import type { Rule } from '../rules/model';
 import { ruleFinding } from '../rules/finding';
 import type { XmlDocument } from '../xml/parse';
 import type { CodeListStore } from './store';
-import type { ExpectationIndex } from './coded';
+import type { ExpectationIndex, Verdict } from './coded';
+import type { ElementExpectation } from './model';
 
 export interface KithRun {
   doc: AnalyzedDocument;
@@ -14,6 +15,8 @@ export interface KithRun {
   xml: XmlDocument;
   store: CodeListStore;
   expectations: ExpectationIndex;
+  /** Verdicts of this run by expectation and `S` + `V`: a message repeats the same few codes thousands of times. */
+  verdicts: Map<ElementExpectation, Map<string, Verdict>>;
   report(ruleId: string, start: number, end: number, options?: ReportOptions): void;
 }
 

@@ -5,7 +5,7 @@
 import type { AnalysisContext } from '../core/types';
 import type { EngineHost } from '../core/host';
 import { BUILTIN_CODE_LISTS } from './builtin';
-import type { CodeList } from './model';
+import type { Code, CodeList } from './model';
 import { readCodeListFile } from './user-lists';
 
 export interface LoadProblem {
@@ -19,8 +19,17 @@ export class CodeListStore {
     readonly problems: readonly LoadProblem[] = [],
   ) {}
 
+  /** Each list's codes by value, built on first look-up (a 1 MB message looks up thousands). */
+  private readonly byCode = new Map<CodeList, Map<string, Code>>();
+
   get(oid: string): CodeList | undefined {
     return this.user.get(oid) ?? BUILTIN_CODE_LISTS.get(oid);
+  }
+
+  code(list: CodeList, value: string): Code | undefined {
+    let index = this.byCode.get(list);
+    if (!index) this.byCode.set(list, (index = new Map(list.codes.map((c) => [c.code, c]))));
+    return index.get(value);
   }
 
   /** The lists the user supplied, for status and tests. */

@@ -2,7 +2,7 @@
 // UUIDs, OriginalMsgId is there with its parts, Status 2 or 3 carries at least one Error, and an Error
 // beside Status 1 is a contradiction.
 
-import { elements, type XmlElement } from '../../xml/parse';
+import type { XmlElement } from '../../xml/parse';
 import { kithMessage } from '../messages';
 import { bounded } from '../coded';
 import { typesLabel, type MessageKinds } from '../kinds';
@@ -43,14 +43,13 @@ function checkMsgType(run: KithRun, kinds: MessageKinds, appRec: XmlElement): vo
   run.report('kith/msg-type-payload', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: kind.name, expected: typesLabel(kind.types!) } });
 }
 
-export function checkAppRecs(run: KithRun, kinds: MessageKinds): void {
-  for (const appRec of elements(run.xml.root)) {
-    if (appRec.local !== 'AppRec' || !kinds.of(appRec.ns)?.migVersion) continue;
-    checkMsgType(run, kinds, appRec);
-    checkMigVersion(run, kinds, appRec, child(appRec, 'MIGversion'));
-    checkMessageId(run, child(appRec, 'Id'));
-    checkGenDate(run, child(appRec, 'GenDate'));
-    checkOriginal(run, appRec);
-    checkStatus(run, appRec);
-  }
+/** An `AppRec` element (called for every element named AppRec). */
+export function checkAppRec(run: KithRun, kinds: MessageKinds, appRec: XmlElement): void {
+  if (!kinds.of(appRec.ns)?.migVersion) return;
+  checkMsgType(run, kinds, appRec);
+  checkMigVersion(run, kinds, appRec, child(appRec, 'MIGversion'));
+  checkMessageId(run, child(appRec, 'Id'));
+  checkGenDate(run, child(appRec, 'GenDate'));
+  checkOriginal(run, appRec);
+  checkStatus(run, appRec);
 }

@@ -5,9 +5,9 @@
 import type { Fix } from '../../core/types';
 import { kithMessage } from '../messages';
 import { bounded, codedValue, judge, judgeLabel, judgingLists, listData, listLabel, looksLikeOid, type CodedValue } from '../coded';
-import type { ElementExpectation } from '../model';
+import type { Code, CodeList, ElementExpectation } from '../model';
 import type { KithRun } from '../report';
-import { elements } from '../../xml/parse';
+import type { XmlElement } from '../../xml/parse';
 
 // Case, spacing and hyphens are not what makes a display text wrong (`Hpr nummer` is `HPR-nummer`).
 const normalise = (s: string) => s.trim().replace(/[\s_-]+/g, ' ').toLowerCase();
@@ -41,14 +41,30 @@ function unexpectedSystem(run: KithRun, c: CodedValue, exp: ElementExpectation):
   return true;
 }
 
+/** A DN that is not the list's text, when the list's texts are authoritative (complete or supplied by the user). */
+function displayDiffers(c: CodedValue, exp: ElementExpectation, list: CodeList, code: Code): boolean {
+  // Display texts of partly known built-in lists come from client libraries, not from Volven: not judged.
+  if (!exp.display || !c.dn || !(list.complete || list.origin.kind !== 'builtin')) return false;
+  const dn = c.dn.value;
+  if (dn === code.nb || dn === code.en) return false;
+  return normalise(dn) !== normalise(code.nb) && (!code.en || normalise(dn) !== normalise(code.en));
+}
+
 function judgeCode(run: KithRun, c: CodedValue, exp: ElementExpectation): void {
   const v = c.v;
   if (!v || v.value.trim() === '') return;
-  const oids = judgingLists(exp, c.s?.value);
-  if (oids.length === 0) return;
+  let byValue = run.verdicts.get(exp);
+  if (!byValue) run.verdicts.set(exp, (byValue = new Map()));
+  const key = `${c.s?.value ?? ''}\u0000${v.value}`;
+  let verdict = byValue.get(key);
+  if (!verdict) {
+    const oids = judgingLists(exp, c.s?.value);
+    verdict = oids.length ? judge(run.store, oids, v.value) : { kind: 'no-list' };
+    byValue.set(key, verdict);
+  }
+  if (verdict.kind === 'no-list' || (verdict.kind === 'known' && !displayDiffers(c, exp, verdict.list, verdict.code))) return;
+  // Texts only for what is reported: most codes of a large message are fine.
   const lang = run.ctx.language;
-  const verdict = judge(run.store, oids, v.value);
-  if (verdict.kind === 'no-list') return;
   const label = listLabel(verdict.list, verdict.list.oid, lang);
   const judgeText = judgeLabel(verdict.list, lang);
   const data = { codeList: listData(verdict.list) };
@@ -68,37 +84,25 @@ function judgeCode(run: KithRun, c: CodedValue, exp: ElementExpectation): void {
       preferred: i === 0 && near.length === 1,
     }));
     const hint = near.length ? ` ${kithMessage(lang, 'didYouMean', near.join(', '))}` : '';
-    run.report('kith/code-unknown', v.valueStart, v.valueEnd, {
-      vars: { code: bounded(v.value), list: label, judge: judgeText + hint },
-      fixes,
-      data: { ...data, suggestions: near },
-      hoverDetail,
-    });
+    run.report('kith/code-unknown', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: label, judge: judgeText + hint }, fixes, data: { ...data, suggestions: near }, hoverDetail });
   } else if (verdict.kind === 'partial') {
     run.report('kith/code-not-in-partial-list', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: label, judge: judgeText }, data, hoverDetail });
-  } else if (exp.display && c.dn && (verdict.list.complete || verdict.list.origin.kind !== 'builtin')) {
-    // Display texts of partly known built-in lists come from client libraries, not from Volven: not judged.
-    const own = [verdict.code.nb, verdict.code.en].filter((x): x is string => !!x);
-    if (!own.some((t) => normalise(t) === normalise(c.dn!.value))) {
-      run.report('kith/code-display-differs', c.dn.valueStart, c.dn.valueEnd, {
-        vars: { display: bounded(c.dn.value), code: verdict.code.code, list: label, expected: verdict.code.nb },
-        edit: { start: c.dn.valueStart, end: c.dn.valueEnd, newText: verdict.code.nb },
-        data,
-        hoverDetail,
-      });
-    }
+  } else {
+    const dn = c.dn!;
+    run.report('kith/code-display-differs', dn.valueStart, dn.valueEnd, {
+      vars: { display: bounded(dn.value), code: verdict.code.code, list: label, expected: verdict.code.nb },
+      edit: { start: dn.valueStart, end: dn.valueEnd, newText: verdict.code.nb },
+      data,
+      hoverDetail,
+    });
   }
 }
 
-export function checkCodedValues(run: KithRun): void {
-  for (const el of elements(run.xml.root)) {
-    if (run.ctx.signal?.aborted) return;
-    const c = codedValue(el);
-    if (!c) continue;
-    if (swapped(run, c)) continue;
-    const exp = run.expectations.for(el);
-    if (!exp) continue;
-    if (unexpectedSystem(run, c, exp)) continue;
-    judgeCode(run, c, exp);
-  }
+/** Any element with V or S (called for every element). */
+export function checkCodedValue(run: KithRun, el: XmlElement): void {
+  const c = codedValue(el);
+  if (!c || swapped(run, c)) return;
+  const exp = run.expectations.for(el);
+  if (!exp || unexpectedSystem(run, c, exp)) return;
+  judgeCode(run, c, exp);
 }

@@ -1,7 +1,7 @@
 // ebXML transport: EDI 2.0 needs exactly one `PartyId type="HER"` in the message header's From and To,
 // and in each PartyInfo of a CPA. The `type` attribute may be written with a prefix (`tns:type`).
 
-import { elements, type XmlElement } from '../../xml/parse';
+import type { XmlElement } from '../../xml/parse';
 import { kithMessage } from '../messages';
 import type { KithRun } from '../report';
 import { children } from '../xml-util';
@@ -13,11 +13,10 @@ function herPartyIds(party: XmlElement): number {
   return children(party, 'PartyId').filter((p) => p.attributes.some((a) => a.local === 'type' && a.value.trim() === 'HER')).length;
 }
 
-export function checkEbxmlParties(run: KithRun): void {
-  for (const el of elements(run.xml.root)) {
-    const party = (el.ns === HEADER_NS && (el.local === 'From' || el.local === 'To') && el.parent?.local === 'MessageHeader') || (el.ns === CPA_NS && el.local === 'PartyInfo');
-    if (!party) continue;
-    const n = herPartyIds(el);
-    if (n !== 1) run.report('kith/ebxml-party-her', el.nameStart, el.nameEnd, { vars: { code: el.local, reason: n === 0 ? kithMessage(run.ctx.language, 'none') : String(n) } });
-  }
+/** An ebXML From/To or CPA PartyInfo (called for every element of those names). */
+export function checkEbxmlParty(run: KithRun, el: XmlElement): void {
+  const party = (el.ns === HEADER_NS && (el.local === 'From' || el.local === 'To') && el.parent?.local === 'MessageHeader') || (el.ns === CPA_NS && el.local === 'PartyInfo');
+  if (!party) return;
+  const n = herPartyIds(el);
+  if (n !== 1) run.report('kith/ebxml-party-her', el.nameStart, el.nameEnd, { vars: { code: el.local, reason: n === 0 ? kithMessage(run.ctx.language, 'none') : String(n) } });
 }

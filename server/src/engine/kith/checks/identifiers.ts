@@ -5,7 +5,7 @@
 
 import { classifyNin, maskNin, type NinKind } from '../../nin/classify';
 import { t, type MessageKey } from '../../core/l10n';
-import { elements, type XmlElement } from '../../xml/parse';
+import type { XmlElement } from '../../xml/parse';
 import { organisationNumberProblem } from '../identifiers';
 import { kithMessage } from '../messages';
 import { bounded } from '../coded';
@@ -47,10 +47,9 @@ function checkOne(run: KithRun, id: XmlElement, type: string): void {
   }
 }
 
-export function checkIdentifiers(run: KithRun): void {
-  for (const el of elements(run.xml.root)) {
-    if (el.local !== 'Id' || !el.ns || !KITH_NS.test(el.ns)) continue;
-    const type = typeOf(el);
-    if (type) checkOne(run, el, type);
-  }
+/** An `Id` element (called for every element named Id). */
+export function checkIdentifier(run: KithRun, el: XmlElement): void {
+  if (!el.ns || !KITH_NS.test(el.ns)) return;
+  const type = typeOf(el);
+  if (type) checkOne(run, el, type);
 }

@@ -83,11 +83,11 @@ function checkPayload(run: KithRun, kinds: MessageKinds, head: XmlElement, type:
   if (!present && needs.length) run.report('kith/payload-missing', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: needs.map((k) => k.name).join(', ') } });
 }
 
-export function checkMsgHeads(run: KithRun, kinds: MessageKinds): void {
-  for (const head of elements(run.xml.root)) {
-    if (head.local !== 'MsgHead' || head.ns !== MSGHEAD_NS) continue;
-    const info = child(head, 'MsgInfo');
-    if (!info) continue;
+/** A `MsgHead` element (called for every element named MsgHead). */
+export function checkMsgHead(run: KithRun, kinds: MessageKinds, head: XmlElement): void {
+  if (head.ns !== MSGHEAD_NS) return;
+  const info = child(head, 'MsgInfo');
+  if (info) {
     checkMigVersion(run, kinds, head, child(info, 'MIGversion'));
     checkMessageId(run, child(info, 'MsgId'));
     checkGenDate(run, child(info, 'GenDate'));
