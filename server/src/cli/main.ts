@@ -1,156 +1,162 @@
-// nhn-lint: the engine for CI. Exit 0 when no finding is an error, 1 when one is, 2 on bad usage.
+// nhn-lint: the engine for CI. Exit 0 when no finding is at or above the threshold, 1 when one is
+// (an error, or more warnings than --max-warnings), 2 on bad usage or a configuration error.
 
 import './guard-output';
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { BUILTIN_RULES, createEngine, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisOptions, type RuleSetting } from '../engine';
+import { BUILTIN_RULES, createEngine, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisOptions, type AnalysisResult, type Finding, type Settings } from '../engine';
 import { compileRuleFile } from '../build/compile-rules';
 import { createHost } from '../host/resolvers';
 import { decode } from '../host/decode';
+import { ConfigResolver, EMPTY_CONFIG, type ConfigError, type EffectiveConfig } from '../host/project-config';
+import { installProxy } from '../host/proxy';
 import { walk, type WalkProblem } from './walk';
 import { readAhead } from './read-ahead';
-import { formatJson, formatSarif, formatText, type FileFindings } from './formats';
+import { escapeControls, formatJson, formatSarif, formatText, rel, type FileFindings, type ReportedFinding } from './formats';
+import { formatGitlab, formatJunit } from './formats-ci';
+import { parseCli, unknownRuleKeys, UsageError, USAGE, type CliOptions } from './args';
+import { applyFixes, certainEdits, encode, encodingOf, isParseFailure } from './fix';
+import { unifiedDiff } from './diff';
+import { BaselineError, BaselineMatcher, baselinePath, fingerprintsOf, readBaseline, writeBaseline, type BaselineEntry } from '../host/baseline';
+import { changedSince, GitError } from './changed';
 
 const VERSION = '0.1.0';
-const USAGE = `Usage: nhn-lint [options] PATH...
+/** A fix can reveal another (a namespace rewrite makes a schema location checkable): a few passes, never a loop. */
+const MAX_FIX_PASSES = 10;
 
-Checks files for retired NHN hosts, APIs, message types and namespaces, PREG/real identity
-numbers, and validates KITH XML and FHIR R4.
+class ConfigFailure extends Error {}
 
-Options:
-  -f, --format text|json|sarif   output format (default: text)
-      --today YYYY-MM-DD         the date deadlines are judged against (default: NHN_TODAY or today)
-      --rule-off ID              turn a rule or family off (repeatable)
-      --rule ID=SEVERITY         set a rule's severity: error|warning|info|hint|off (repeatable)
-      --rules FILE               an extra YAML rule file (repeatable)
-      --schemas DIR              a folder of XSDs (repeatable)
-      --allow-downloads          fetch NHN's published XSDs (sha256-pinned) when no local one
-                                 declares a namespace; kept in --cache-dir for offline runs
-      --schema-mirror URL        fetch pinned XSDs from this mirror ({sha256}/{name} template or base URL)
-      --cache-dir DIR            the download cache (default: NHN_CACHE_DIR or the user's cache folder)
-      --fhir-packages DIR        a folder of FHIR packages or StructureDefinitions (repeatable)
-      --code-lists PATH          KITH code lists: a Volven export (XML/CSV) or FHIR CodeSystem,
-                                 or a folder of them (repeatable); replaces the built-in list
-      --fhir-profile GLOB=URL    apply a FHIR profile to matching files (repeatable)
-      --max-file-size MB         skip larger files (default: 20)
-      --lang en|nb               message language (default: en)
-  -q, --quiet                    print errors only, no summary
-      --no-color                 plain text even on a terminal
-  -h, --help                     this help
-  -v, --version                  the version`;
-
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'text' },
-      today: { type: 'string' },
-      'rule-off': { type: 'string', multiple: true, default: [] },
-      rule: { type: 'string', multiple: true, default: [] },
-      rules: { type: 'string', multiple: true, default: [] },
-      schemas: { type: 'string', multiple: true, default: [] },
-      'allow-downloads': { type: 'boolean', default: false },
-      'schema-mirror': { type: 'string' },
-      'cache-dir': { type: 'string' },
-      'fhir-packages': { type: 'string', multiple: true, default: [] },
-      'code-lists': { type: 'string', multiple: true, default: [] },
-      'fhir-profile': { type: 'string', multiple: true, default: [] },
-      'max-file-size': { type: 'string' },
-      lang: { type: 'string', default: 'en' },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      'no-color': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
-    },
-  });
-  if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`unknown format '${values.format}' (text, json or sarif)`);
-  if (values.lang !== 'en' && values.lang !== 'nb') throw new UsageError(`unknown language '${values.lang}' (en or nb)`);
-  for (const p of values['code-lists']!) if (!existsSync(p)) throw new UsageError(`--code-lists: no such file or folder: ${p}`);
-  const rules: Record<string, RuleSetting> = {};
-  for (const id of values['rule-off']!) rules[id] = 'off';
-  for (const spec of values.rule!) {
-    const m = /^([\w*./-]+)=(error|warning|info|hint|off|default)$/.exec(spec);
-    if (!m) throw new UsageError(`--rule expects ID=error|warning|info|hint|off, got '${spec}'`);
-    rules[m[1]] = m[2] as RuleSetting;
-  }
-  let maxFileBytes = DEFAULT_SETTINGS.maxFileBytes;
-  if (values['max-file-size'] !== undefined) {
-    const mb = Number(values['max-file-size']);
-    if (!(mb > 0)) throw new UsageError(`--max-file-size expects a positive number of MB`);
-    maxFileBytes = mb * 1024 * 1024;
-  }
-  let today: string;
-  try {
-    today = resolveToday(values.today);
-  } catch (err) {
-    throw new UsageError(`--today/NHN_TODAY: ${(err as Error).message}`);
-  }
-  return { values, positionals, rules, maxFileBytes, today };
+function configMessage(errors: ConfigError[]): string {
+  return errors.map((e) => `${escapeControls(rel(e.file))}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${escapeControls(e.message)}`).join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let opts;
+  let opts: CliOptions;
   try {
-    opts = parse(argv);
+    opts = parseCli(argv);
   } catch (err) {
-    process.stderr.write(`nhn-lint: ${(err as Error).message}\n\n${USAGE}\n`);
+    process.stderr.write(`nhn-lint: ${(err as Error).message}\nRun 'nhn-lint --help' for the options.\n`);
     return 2;
   }
-  const { values, positionals } = opts;
-  if (values.help) {
+  if (opts.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (values.version) {
+  if (opts.version) {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  if (positionals.length === 0) {
+  if (opts.paths.length === 0) {
     process.stderr.write(`nhn-lint: no PATH given\n\n${USAGE}\n`);
     return 2;
   }
+  const missing = opts.paths.filter((p) => {
+    try {
+      statSync(p);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length) {
+    for (const p of missing) process.stderr.write(`nhn-lint: ${escapeControls(p)}: no such file or folder\n`);
+    return 2;
+  }
+  try {
+    return await run(opts);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof BaselineError || err instanceof GitError || err instanceof ConfigFailure) {
+      process.stderr.write(`nhn-lint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
 
+async function run(opts: CliOptions): Promise<number> {
+  installProxy();
   const rules = [...BUILTIN_RULES];
-  for (const file of values.rules!) {
+  for (const file of opts.ruleFiles) {
     try {
       rules.push(...compileRuleFile(await readFile(file, 'utf8'), file));
     } catch (err) {
-      process.stderr.write(`nhn-lint: ${(err as Error).message}\n`);
-      return 2;
+      throw new UsageError(`--rules ${file}: ${(err as Error).message}`);
     }
   }
+  const unknown = unknownRuleKeys(Object.keys(opts.rules), rules);
+  if (unknown.length) throw new UsageError(`unknown rule or family: ${unknown.map((k) => `'${k}'`).join(', ')} (a family such as host, nin, xsd, or a rule id such as host/nilar)`);
+
   // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
-  const roots = positionals.filter((p) => existsSync(p) && statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
-  const engine = createEngine({ ...createHost({ cacheDir: values['cache-dir'] }), workspaceFolders: () => roots }, { rules });
-  const ctx: AnalysisOptions = {
-    today: opts.today,
-    language: values.lang as 'en' | 'nb',
-    settings: {
-      ...DEFAULT_SETTINGS,
-      rules: opts.rules,
-      schemaPaths: values.schemas!,
-      fhirPackagePaths: values['fhir-packages']!,
-      codeListPaths: values['code-lists']!.map((p) => path.resolve(p).split(path.sep).join('/')),
-      fhirProfiles: profileMap(values['fhir-profile']!),
-      maxFileBytes: opts.maxFileBytes,
-      allowDownloads: values['allow-downloads']!,
-      schemaMirror: values['schema-mirror'],
-    },
+  const roots = opts.paths.filter((p) => statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
+  const engine = createEngine({ ...createHost({ cacheDir: opts.cacheDir }), workspaceFolders: () => roots }, { rules });
+
+  const configs = opts.noConfig ? undefined : new ConfigResolver({ explicit: opts.configFile, rules });
+  const checkedConfigs = new WeakSet<EffectiveConfig>();
+  const configFor = async (file: string, isDir = false): Promise<EffectiveConfig> => {
+    if (!configs) return EMPTY_CONFIG;
+    const cfg = await (isDir ? configs.forDir(path.resolve(file)) : configs.forFile(file));
+    if (!checkedConfigs.has(cfg)) {
+      checkedConfigs.add(cfg);
+      if (cfg.errors.length) throw new ConfigFailure(`configuration error:\n${configMessage(cfg.errors)}`);
+    }
+    return cfg;
   };
+  // A broken configuration stops the run before any file is read.
+  for (const p of opts.paths) await configFor(p, statSync(p).isDirectory());
+
+  const contexts = new Map<EffectiveConfig, AnalysisOptions>();
+  const contextFor = (cfg: EffectiveConfig): AnalysisOptions => {
+    let ctx = contexts.get(cfg);
+    if (!ctx) {
+      // Flags win over the configuration file; folder lists are joined.
+      const settings: Settings = {
+        ...DEFAULT_SETTINGS,
+        rules: { ...cfg.rules, ...opts.rules },
+        schemaPaths: [...cfg.schemas, ...opts.schemas],
+        catalogs: [...cfg.catalogs],
+        fhirPackagePaths: [...cfg.fhirPackages, ...opts.fhirPackages],
+        fhirProfiles: { ...cfg.fhirProfiles, ...opts.fhirProfiles },
+        ...(cfg.codeLists.length ? { codeListPaths: cfg.codeLists } : {}),
+        maxFileBytes: opts.maxFileBytes,
+        allowDownloads: opts.allowDownloads,
+        schemaMirror: opts.schemaMirror,
+      };
+      ctx = { today: opts.today ?? cfg.today ?? resolveToday(undefined, {}), language: opts.language, settings };
+      contexts.set(cfg, ctx);
+    }
+    return ctx;
+  };
+
+  const changed = opts.changedSince ? changedSince(opts.changedSince) : undefined;
+  const named = new Set(opts.paths.map((p) => path.resolve(p)));
+  const baseline = opts.baseline ? new BaselineMatcher(await readBaseline(opts.baseline)) : undefined;
+  const baselineFile = opts.baseline ?? opts.baselineWrite;
+  const recorded: BaselineEntry[] = [];
 
   const problems: WalkProblem[] = [];
   const results: FileFindings[] = [];
-  const progress = process.stderr.isTTY && !values.quiet;
+  const checked: string[] = [];
+  const checkedForBaseline = new Set<string>();
+  const progress = process.stderr.isTTY && !opts.quiet;
   let files = 0;
+  let baselined = 0;
+  let fixedTotal = 0;
+  const diffs: string[] = [];
   const notice = (file: string, message: string) => {
-    if (!values.quiet) process.stderr.write(`nhn-lint: ${file}: ${message}\n`);
+    if (!opts.quiet) process.stderr.write(`nhn-lint: ${escapeControls(file)}: ${escapeControls(message)}\n`);
   };
-  for await (const read of readAhead(walk(positionals, problems), opts.maxFileBytes)) {
+
+  const filtered = async function* (): AsyncGenerator<string> {
+    for await (const file of walk(opts.paths, problems)) {
+      const abs = path.resolve(file);
+      if (changed && !changed.has(abs)) continue;
+      if (!named.has(abs) && (await configFor(abs)).ignores(abs)) continue;
+      yield file;
+    }
+  };
+
+  for await (const read of readAhead(filtered(), opts.maxFileBytes)) {
     const { file } = read;
     if ('error' in read) {
       problems.push({ file, message: `cannot read: ${read.error.code ?? read.error.message}` });
@@ -165,21 +171,141 @@ export async function main(argv: string[]): Promise<number> {
     const decoded = decode(read.bytes);
     if (decoded.binary) continue; // binary files are skipped silently, as grep and ripgrep do
     if (decoded.notice) notice(file, decoded.notice);
-    const result = await engine.analyze({ uri: file, languageId: languageIdFor(file), text: decoded.text }, ctx);
+    const ctx = contextFor(await configFor(file));
+    const doc = (text: string) => ({ uri: file, languageId: languageIdFor(file), text });
+    let text = decoded.text;
+    let result = await engine.analyze(doc(text), ctx);
     if (result.skipped) notice(file, result.skipped.message);
-    if (result.findings.length) results.push({ file, findings: result.findings });
+
+    if ((opts.fix || opts.fixDryRun) && !result.skipped) {
+      const outcome = await fixFile(text, read.bytes, result.findings, (t) => engine.analyze(doc(t), ctx));
+      if (outcome.refusal) notice(file, outcome.refusal);
+      else if (outcome.applied.length) {
+        fixedTotal += outcome.applied.length;
+        if (opts.fixDryRun) diffs.push(unifiedDiff(rel(file), text, outcome.text));
+        else {
+          await writeFile(file, encode(outcome.text, outcome.encoding!));
+          notice(file, `fixed ${outcome.applied.length}: ${summarise(outcome.applied)}`);
+        }
+        text = outcome.text;
+        result = outcome.result!;
+      }
+    }
+
+    checked.push(file);
+    const findings: ReportedFinding[] = result.findings;
+    const prints = fingerprintsOf(text, findings);
+    findings.forEach((f, i) => (f.fingerprint = prints[i]));
+    if (baselineFile) {
+      const name = baselinePath(baselineFile, file);
+      checkedForBaseline.add(name);
+      for (const f of findings) {
+        if (opts.baselineWrite) recorded.push({ file: name, rule: f.ruleId, fingerprint: f.fingerprint!, line: f.range.start.line + 1 });
+        else if (baseline) {
+          f.baselineState = baseline.state(name, f.fingerprint!);
+          if (f.baselineState === 'unchanged') baselined++;
+        }
+      }
+    }
+    if (findings.length) results.push({ file, findings });
   }
   if (progress && files >= 200) process.stderr.write('\r');
   for (const p of problems) notice(p.file, p.message);
 
-  const shown = values.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })).filter((r) => r.findings.length) : results;
+  if (opts.baselineWrite) {
+    await writeBaseline(opts.baselineWrite, recorded);
+    if (!opts.quiet) process.stderr.write(`nhn-lint: ${escapeControls(opts.baselineWrite)}: baseline of ${recorded.length} finding(s) in ${files} file(s) written\n`);
+    return 0;
+  }
+
+  // Gone: baseline entries of files checked now (or deleted since) that no finding matched.
+  const baseDir = baselineFile ? path.dirname(path.resolve(baselineFile)) : '.';
+  const absent = baseline?.gone((name) => checkedForBaseline.has(name) || (!changed && !exists(path.resolve(baseDir, name)) && underRoots(path.resolve(baseDir, name), opts.paths)));
+
+  // What counts: new findings only, when there is a baseline.
+  const current = baseline ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.baselineState === 'new') })).filter((r) => r.findings.length) : results;
+  const shown = opts.quiet ? current.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })).filter((r) => r.findings.length) : current;
+
   let out: string;
-  if (values.format === 'json') out = formatJson(shown, files);
-  else if (values.format === 'sarif') out = formatSarif(shown, rules, VERSION);
-  else if (values.quiet) out = formatText(shown, files, false).split('\n').slice(0, -1).join('\n');
-  else out = formatText(shown, files, process.stdout.isTTY && !values['no-color'] && !process.env.NO_COLOR);
-  if (out) process.stdout.write(out + '\n');
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (opts.fixDryRun) out = diffs.join('');
+  else if (opts.format === 'json') out = formatJson(shown, files, absent ? { absent } : {});
+  else if (opts.format === 'sarif') out = formatSarif(opts.quiet ? shown : results, rules, VERSION, { absent, baselineRoot: baseDir });
+  else if (opts.format === 'gitlab') out = formatGitlab(shown);
+  else if (opts.format === 'junit') out = formatJunit(shown, checked);
+  else {
+    const colour = process.stdout.isTTY && !opts.noColor && !process.env.NO_COLOR;
+    const lines = formatText(shown, files, colour).split('\n');
+    const summary = lines.pop()!;
+    if (absent) for (const a of absent) lines.push(`${escapeControls(rel(path.resolve(baseDir, a.file)))}:${a.line}: gone since the baseline [${a.rule}]`);
+    if (!opts.quiet) {
+      lines.push(summary);
+      if (baseline) lines.push(`Baseline: ${baselined} known finding(s) not shown, ${absent!.length} gone.`);
+      if (opts.fix && fixedTotal) lines.push(`Fixed ${fixedTotal} finding(s).`);
+    }
+    out = lines.join('\n');
+  }
+  if (out) process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+
+  const count = (s: Finding['severity']) => current.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
+  if (count('error') > 0) return 1;
+  if (opts.maxWarnings !== undefined && count('warning') > opts.maxWarnings) {
+    if (!opts.quiet) process.stderr.write(`nhn-lint: ${count('warning')} warning(s), more than --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+interface FixOutcome {
+  text: string;
+  applied: string[];
+  refusal?: string;
+  encoding?: ReturnType<typeof encodingOf>;
+  result?: AnalysisResult;
+}
+
+async function fixFile(original: string, bytes: Uint8Array, findings: Finding[], reanalyze: (text: string) => Promise<AnalysisResult>): Promise<FixOutcome> {
+  if (!certainEdits(findings).length) return { text: original, applied: [] };
+  if (findings.some(isParseFailure)) return { text: original, applied: [], refusal: 'not fixed: the file does not parse' };
+  const encoding = encodingOf(bytes, original);
+  if (encoding.refusal) return { text: original, applied: [], refusal: encoding.refusal };
+  let text = original;
+  let current = findings;
+  let result: AnalysisResult | undefined;
+  const applied: string[] = [];
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = certainEdits(current);
+    if (!fixes.length) break;
+    const next = applyFixes(text, fixes);
+    if (next.text === text) break;
+    result = await reanalyze(next.text);
+    if (result.findings.some(isParseFailure)) return { text: original, applied: [], refusal: 'not fixed: the fixed text would not parse' };
+    text = next.text;
+    current = result.findings;
+    applied.push(...next.applied);
+  }
+  return { text, applied, encoding, result };
+}
+
+function summarise(ruleIds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const id of ruleIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function underRoots(file: string, roots: string[]): boolean {
+  return roots.some((r) => {
+    const rr = path.relative(path.resolve(r), file);
+    return rr === '' || (!rr.startsWith('..') && !path.isAbsolute(rr));
+  });
 }
 
 main(process.argv.slice(2)).then(
@@ -191,14 +317,3 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
-
-/** `--fhir-profile GLOB=URL` (repeatable) → glob → profile URLs. */
-function profileMap(pairs: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--fhir-profile needs GLOB=URL, got '${pair}'`);
-    (out[pair.slice(0, eq)] ??= []).push(pair.slice(eq + 1));
-  }
-  return out;
-}

@@ -46,6 +46,8 @@ export interface Fix {
   /** When set, the adapter runs this client command instead of (or after) the edits. */
   command?: { command: string; title: string; arguments?: unknown[] };
   preferred?: boolean;
+  /** The rewrite is known to be right (a verified replacement): `nhn-lint --fix` and `source.fixAll.nhn` apply only these. */
+  certain?: boolean;
 }
 
 export interface Finding {
@@ -73,6 +75,8 @@ export interface Settings {
   catalogs: string[];
   /** FHIR package folders (nhn.fhir.packagePaths / --fhir-packages). */
   fhirPackagePaths: string[];
+  /** KITH code-list folders (the project configuration's `codeLists`). */
+  codeListPaths?: string[];
   /** File glob → FHIR profile canonical URLs applied to matching documents (nhn.fhir.profiles / --fhir-profile). */
   fhirProfiles?: Record<string, string[]>;
   /** Folders or files of code lists (Volven exports, FHIR CodeSystems) (nhn.codeLists.paths / --code-lists). */

@@ -69,6 +69,6 @@ function toFinding(i: Issue, doc: AnalyzedDocument, ctx: AnalysisContext): Findi
     severity: i.severity,
     message: fhirText(ctx.language, i.message, i.args),
     source: i.source ?? SOURCE,
-    fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true }] : undefined,
+    fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true, certain: true }] : undefined,
   };
 }

@@ -77,6 +77,8 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
       title: t(ctx.language, 'replaceWith', hit.newText),
       edits: [{ range: doc.rangeOf(hit.editStart ?? hit.start, hit.editEnd ?? hit.end), newText: hit.newText }],
       preferred: rule.replacement?.preferred ?? rule.confidence === 'verified',
+      // A verified rule's rewrite is a fact (the successor host, namespace, header): safe for --fix.
+      certain: rule.confidence === 'verified' && rule.replacement?.preferred !== false,
     });
   }
   if (hit.newText === undefined || rule.replacement?.preferred === false) {

@@ -145,6 +145,8 @@ export function toFinding(issue: RawIssue, doc: AnalyzedDocument, root: XmlEleme
         fixes.push({
           title: xsdMessage(lang, 'fix-replace', v),
           preferred: options.length === 1 || v.toLowerCase() === lower,
+          // The one fixed value, or the one allowed code that differs only in case: nothing to choose.
+          certain: options.length === 1 || options.filter((o) => o.toLowerCase() === lower).length === 1 && v.toLowerCase() === lower,
           edits: [{ range: doc.rangeOf(span.start, span.end), newText: escapeText(v) }],
         });
       }
