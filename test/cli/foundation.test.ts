@@ -35,7 +35,7 @@ describe('nhn-lint on examples/', () => {
     const at = positionOf(source, 'prod.nilar.nhn.no');
     expect(f).toMatchObject({ line: at.line + 1, column: at.character + 1, severity: 'warning' });
     expect(f.endColumn - f.column).toBe('prod.nilar.nhn.no'.length);
-    expect(Object.keys(f).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
+    expect(Object.keys(f).sort()).toEqual(['column', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'rule', 'severity']);
   });
 
   it('writes SARIF 2.1.0 with rules and help links', () => {
@@ -107,12 +107,12 @@ describe('nhn-lint usage and bad input', () => {
     expect(r.status).toBe(1);
   });
 
-  it('reports a missing path and goes on with the others', () => {
+  it('reports a missing path, goes on with the others, and exits 2', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'a.properties'), 'lab=https://test.nilar.nhn.no\n');
     const r = runCli(['--format', 'json', path.join(dir, 'missing'), dir]);
     expect(JSON.parse(r.stdout).findings).toHaveLength(1);
     expect(r.stderr).toMatch(/missing: no such file or folder/);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2);
   });
 });

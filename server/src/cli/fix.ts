@@ -2,6 +2,8 @@
 // until none is left (a fix can reveal another), never to a file that does not parse before or after,
 // and never when writing the text back would change the file's encoding.
 
+import { parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { parseAllDocuments } from 'yaml';
 import type { Finding } from '../engine';
 export { applyFixes, certainEdits } from '../host/certain-fixes';
 
@@ -31,3 +33,17 @@ export function isParseFailure(f: Finding): boolean {
   return (f.ruleId.startsWith('xml/') && f.severity === 'error' && f.ruleId !== 'xml/embedded-limit') || f.ruleId === 'fhir/json-syntax';
 }
 
+
+/**
+ * Whether a JSON or YAML file parses (XML and FHIR report their own syntax errors as findings). JSON
+ * is read as the JSONC that appsettings.json and tsconfig.json are: comments and trailing commas allowed.
+ */
+export function parses(languageId: string, text: string): boolean {
+  if (languageId === 'json' || languageId === 'jsonc') {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    return errors.length === 0;
+  }
+  if (languageId === 'yaml') return parseAllDocuments(text).every((d) => !('errors' in d) || d.errors.length === 0);
+  return true;
+}

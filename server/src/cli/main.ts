@@ -16,7 +16,7 @@ import { readAhead } from './read-ahead';
 import { escapeControls, formatJson, formatSarif, formatText, rel, type FileFindings, type ReportedFinding } from './formats';
 import { formatGitlab, formatJunit } from './formats-ci';
 import { parseCli, unknownRuleKeys, UsageError, USAGE, type CliOptions } from './args';
-import { applyFixes, certainEdits, encode, encodingOf, isParseFailure } from './fix';
+import { applyFixes, certainEdits, encode, encodingOf, isParseFailure, parses } from './fix';
 import { unifiedDiff } from './diff';
 import { BaselineError, BaselineMatcher, baselinePath, fingerprintsOf, readBaseline, writeBaseline, type BaselineEntry } from '../host/baseline';
 import { changedSince, GitError } from './changed';
@@ -51,20 +51,14 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`nhn-lint: no PATH given\n\n${USAGE}\n`);
     return 2;
   }
-  const missing = opts.paths.filter((p) => {
-    try {
-      statSync(p);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length) {
-    for (const p of missing) process.stderr.write(`nhn-lint: ${escapeControls(p)}: no such file or folder\n`);
-    return 2;
-  }
+  // A path that does not exist is a usage error (exit 2); the others are still checked and reported.
+  const missing = opts.paths.filter((p) => !exists(p));
+  for (const p of missing) process.stderr.write(`nhn-lint: ${escapeControls(p)}: no such file or folder\n`);
+  if (missing.length === opts.paths.length) return 2;
+  opts = { ...opts, paths: opts.paths.filter((p) => !missing.includes(p)) };
   try {
-    return await run(opts);
+    const code = await run(opts);
+    return missing.length ? 2 : code;
   } catch (err) {
     if (err instanceof UsageError || err instanceof BaselineError || err instanceof GitError || err instanceof ConfigFailure) {
       process.stderr.write(`nhn-lint: ${err.message}\n`);
@@ -178,7 +172,7 @@ async function run(opts: CliOptions): Promise<number> {
     if (result.skipped) notice(file, result.skipped.message);
 
     if ((opts.fix || opts.fixDryRun) && !result.skipped) {
-      const outcome = await fixFile(text, read.bytes, result.findings, (t) => engine.analyze(doc(t), ctx));
+      const outcome = await fixFile(text, read.bytes, result.findings, languageIdFor(file), (t) => engine.analyze(doc(t), ctx));
       if (outcome.refusal) notice(file, outcome.refusal);
       else if (outcome.applied.length) {
         fixedTotal += outcome.applied.length;
@@ -263,9 +257,9 @@ interface FixOutcome {
   result?: AnalysisResult;
 }
 
-async function fixFile(original: string, bytes: Uint8Array, findings: Finding[], reanalyze: (text: string) => Promise<AnalysisResult>): Promise<FixOutcome> {
+async function fixFile(original: string, bytes: Uint8Array, findings: Finding[], languageId: string, reanalyze: (text: string) => Promise<AnalysisResult>): Promise<FixOutcome> {
   if (!certainEdits(findings).length) return { text: original, applied: [] };
-  if (findings.some(isParseFailure)) return { text: original, applied: [], refusal: 'not fixed: the file does not parse' };
+  if (findings.some(isParseFailure) || !parses(languageId, original)) return { text: original, applied: [], refusal: 'not fixed: the file does not parse' };
   const encoding = encodingOf(bytes, original);
   if (encoding.refusal) return { text: original, applied: [], refusal: encoding.refusal };
   let text = original;
@@ -278,7 +272,7 @@ async function fixFile(original: string, bytes: Uint8Array, findings: Finding[],
     const next = applyFixes(text, fixes);
     if (next.text === text) break;
     result = await reanalyze(next.text);
-    if (result.findings.some(isParseFailure)) return { text: original, applied: [], refusal: 'not fixed: the fixed text would not parse' };
+    if (result.findings.some(isParseFailure) || !parses(languageId, next.text)) return { text: original, applied: [], refusal: 'not fixed: the fixed text would not parse' };
     text = next.text;
     current = result.findings;
     applied.push(...next.applied);
