@@ -145,6 +145,7 @@ async function run(opts: CliOptions): Promise<number> {
     for await (const file of walk(opts.paths, problems)) {
       const abs = path.resolve(file);
       if (changed && !changed.has(abs)) continue;
+      if (baselineFile && abs === path.resolve(baselineFile)) continue; // the baseline is the tool's own file
       if (!named.has(abs) && (await configFor(abs)).ignores(abs)) continue;
       yield file;
     }
