@@ -35,6 +35,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       settings: vscode.workspace.getConfiguration('nhn'),
       workspaceTrusted: vscode.workspace.isTrusted,
       cacheDir: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
+      // VS Code's proxy settings for schema downloads and HelseID calls; the server falls back to HTTPS_PROXY etc.
+      proxy: { proxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined, strictSSL: vscode.workspace.getConfiguration('http').get<boolean>('proxyStrictSSL', true) },
     },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xsd,xml,json,yaml,yml}') },
   };

@@ -15,7 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentValidator } from './lsp/validator';
 import { SettingsStore } from './lsp/settings';
-import { codeActionsFor } from './lsp/code-actions';
+import { codeActionsFor, FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/code-actions';
+import { isConfigUri } from './lsp/project-config';
 import { hoverFor } from './lsp/hover';
 import { completionsFor, participantHover } from './lsp/completion';
 import { createEngine, type EngineHost } from './engine';
@@ -55,7 +56,7 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: params.capabilities.textDocument?.codeAction?.codeActionLiteralSupport
-        ? { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false }
+        ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false }
         : true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['<', ' ', '"', "'"], resolveProvider: false },
@@ -69,6 +70,13 @@ connection.onInitialized(() => settings.listen(() => validator.revalidateAll(doc
 
 // Schemas (and catalogs) changed on disk: rebuild the XSD index, drop compiled sets, validate again.
 connection.onDidChangeWatchedFiles(async (change) => {
+  // A project configuration (or the baseline it names) changed: every open document is checked again under it.
+  const baselines = new Set(documents.all().map((d) => settings.projects.current(d.uri).baseline).filter(Boolean));
+  if (change.changes.some((c) => isConfigUri(c.uri) || [...baselines].some((b) => c.uri.endsWith(encodeURI(b!))))) {
+    settings.projects.changed();
+    await engine.invalidateSchemas(); // its schema folders and catalogs may have changed
+    validator.revalidateAll(documents.all());
+  }
   // Only schemas and the configured catalogs matter; saving a message must not rebuild the index.
   const catalogs = settings.contextFor('').settings.catalogs;
   if (!change.changes.some((c) => /\.xsd$/i.test(c.uri) || catalogs.some((p) => c.uri.endsWith(encodeURI(p.replace(/\\/g, '/')))))) return;
@@ -96,9 +104,13 @@ documents.onDidClose((e) => {
   void schemaEdits.closed(e.document);
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
+  if (wantsFixAll(params.context.only)) {
+    const action = fixAllAction(doc, await validator.currentFindings(doc), settings.contextFor(doc.uri).language);
+    return action ? [action] : [];
+  }
   return codeActionsFor(doc, params.range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc), settings.contextFor(doc.uri).language) as CodeAction[];
 });
 

@@ -2,7 +2,9 @@
 // nearest merged over the ones above, flags over the file, and every mistake an exit 2 with its line.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
 import path from 'node:path';
 import { runCli, tempDir } from '../helpers/cli';
 
@@ -121,5 +123,23 @@ describe('nhn-lint: invalid configuration files are errors (exit 2), with file, 
     const r = runCli(['--config', 'nope.yaml', '.'], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/nope\.yaml:1:1: no such file/);
+  });
+});
+
+describe('the configuration schema', () => {
+  it('is contributed to VS Code for .nhn-lint.{yaml,yml,json}, and the example in docs/configuration.md passes it and the CLI', () => {
+    const root = path.resolve(__dirname, '../..');
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.contributes.jsonValidation).toContainEqual({ fileMatch: ['**/.nhn-lint.json'], url: './schemas/nhn-lint.schema.json' });
+    expect(pkg.contributes.yamlValidation).toContainEqual({ fileMatch: ['**/.nhn-lint.yaml', '**/.nhn-lint.yml'], url: './schemas/nhn-lint.schema.json' });
+    const schema = JSON.parse(readFileSync(path.join(root, 'schemas/nhn-lint.schema.json'), 'utf8'));
+    const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
+    const example = /```yaml\n([\s\S]*?)```/.exec(readFileSync(path.join(root, 'docs/configuration.md'), 'utf8'))![1];
+    expect(validate(parse(example)), JSON.stringify(validate.errors)).toBe(true);
+    // The CLI accepts it too (its folders need not exist to be a valid file; missing folders find no schemas).
+    const dir = repo({ '.nhn-lint.yaml': example, 'a.properties': NILAR });
+    const r = runCli(['--format', 'json', 'a.properties'], { cwd: dir, env: { NHN_TODAY: '' } });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ rule: 'host/nilar', severity: 'error' });
   });
 });

@@ -231,7 +231,7 @@ async function run(opts: CliOptions): Promise<number> {
     const colour = process.stdout.isTTY && !opts.noColor && !process.env.NO_COLOR;
     const lines = formatText(shown, files, colour).split('\n');
     const summary = lines.pop()!;
-    if (absent) for (const a of absent) lines.push(`${escapeControls(rel(path.resolve(baseDir, a.file)))}:${a.line}: gone since the baseline [${a.rule}]`);
+    if (absent && !opts.quiet) for (const a of absent) lines.push(`${escapeControls(rel(path.resolve(baseDir, a.file)))}:${a.line}: gone since the baseline [${a.rule}]`);
     if (!opts.quiet) {
       lines.push(summary);
       if (baseline) lines.push(`Baseline: ${baselined} known finding(s) not shown, ${absent!.length} gone.`);

@@ -18,25 +18,35 @@ function lineStartsOf(text: string): number[] {
 }
 
 /**
- * Applies whole fixes (all edits of one fix or none) that do not overlap an earlier one; the rest wait
- * for the next pass. Returns the new text and the rules whose fixes were applied.
+ * Whole fixes (all edits of one fix or none) that overlap no earlier one, as offsets; the rest wait for
+ * the next pass. Returns the chosen edits and the rules whose fixes they are.
  */
-export function applyFixes(text: string, fixes: { ruleId: string; edits: TextEdit[] }[]): { text: string; applied: string[] } {
+export function selectFixes(text: string, fixes: { ruleId: string; edits: TextEdit[] }[]): { edits: (TextEdit & { start: number; end: number })[]; applied: string[] } {
   const starts = lineStartsOf(text);
   const off = (p: TextEdit['range']['start']) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
   const taken: { start: number; end: number }[] = [];
-  const chosen: { start: number; end: number; newText: string }[] = [];
+  const edits: (TextEdit & { start: number; end: number })[] = [];
   const applied: string[] = [];
+  const clashes = (s: { start: number; end: number }, t: { start: number; end: number }) => (s.start < t.end && t.start < s.end) || s.start === t.start;
   for (const fix of fixes) {
-    const spans = fix.edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), newText: e.newText }));
-    const clash = spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end || (s.start === s.end && s.start === t.start) || (t.start === t.end && t.start === s.start)));
-    if (clash) continue;
+    const spans = fix.edits.map((e) => ({ ...e, start: off(e.range.start), end: off(e.range.end) }));
+    if (spans.some((s) => taken.some((t) => clashes(s, t)))) continue;
     taken.push(...spans);
-    chosen.push(...spans);
+    edits.push(...spans);
     applied.push(fix.ruleId);
   }
-  chosen.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const s of chosen) out = out.slice(0, s.start) + s.newText + out.slice(s.end);
-  return { text: out, applied };
+  return { edits, applied };
+}
+
+/** The text with the chosen fixes applied. */
+export function applyFixes(text: string, fixes: { ruleId: string; edits: TextEdit[] }[]): { text: string; applied: string[] } {
+  const { edits, applied } = selectFixes(text, fixes);
+  const parts: string[] = [];
+  let at = text.length;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) {
+    parts.push(text.slice(e.end, at), e.newText);
+    at = e.start;
+  }
+  parts.push(text.slice(0, at));
+  return { text: parts.reverse().join(''), applied };
 }

@@ -5,6 +5,22 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { suppressionComment, t, UNUSED_SUPPRESSION, type Finding, type Language } from '../engine';
 import { sameSpot } from './convert';
+import { certainEdits, selectFixes } from '../host/certain-fixes';
+
+/** "Fix all NHN findings in this file": usable in `editor.codeActionsOnSave` as `source.fixAll.nhn`. */
+export const FIX_ALL_KIND = 'source.fixAll.nhn';
+
+/** Whether a code-action request asks for source.fixAll.nhn (or a kind that contains it). */
+export function wantsFixAll(only: string[] | undefined): boolean {
+  return !!only?.some((k) => k === 'source' || k === 'source.fixAll' || k === FIX_ALL_KIND);
+}
+
+/** Every certain fix of the file that overlaps no other (the same choice as `nhn-lint --fix`, one pass). */
+export function fixAllAction(doc: TextDocument, findings: Finding[], lang: Language = 'en'): CodeAction | undefined {
+  const { edits } = selectFixes(doc.getText(), certainEdits(findings));
+  if (!edits.length) return undefined;
+  return { title: t(lang, 'fixAllNhn'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map(({ range, newText }) => ({ range, newText })) } } };
+}
 
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);

@@ -4,6 +4,9 @@ import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, pathOfUri, resolveToday, type AnalysisOptions, type Language, type RuleSetting, type Settings } from '../engine';
 import { SchemaCache } from '../host/schema-cache';
+import { withProjectConfig } from '../host/project-config';
+import { installProxy, type ProxySettings } from '../host/proxy';
+import { ProjectConfigs, type BaselineDisplay } from './project-config';
 
 /** The `nhn.*` settings as the client sends them (see package.json `contributes.configuration`). */
 export interface ClientSettings {
@@ -15,6 +18,8 @@ export interface ClientSettings {
   xml?: { schemaPaths?: string[]; catalogs?: string[]; downloadMirror?: string };
   fhir?: { packagePaths?: string[]; profiles?: Record<string, string | string[]> };
   codeLists?: { paths?: string[] };
+  /** How findings recorded in the project's baseline are shown. */
+  baseline?: { findings?: BaselineDisplay };
 }
 
 /** What the client sends in `initializationOptions`. */
@@ -24,6 +29,8 @@ export interface InitOptions {
   workspaceTrusted?: boolean;
   /** Where the schema download cache lives (the extension's global storage). */
   cacheDir?: string;
+  /** VS Code's http.proxy / http.proxyStrictSSL; the environment's HTTPS_PROXY etc. when absent. */
+  proxy?: ProxySettings;
 }
 
 export function languageOf(setting: ClientSettings['language'], locale: string | undefined): Language {
@@ -59,7 +66,12 @@ export class SettingsStore {
   /** False until the user trusts the workspace (VS Code's restricted mode): no user folders, catalogs or downloads. */
   trusted = true;
 
-  constructor(private readonly connection: Connection) {}
+  /** The project configuration files (.nhn-lint.yaml) of the workspace. */
+  readonly projects: ProjectConfigs;
+
+  constructor(private readonly connection: Connection) {
+    this.projects = new ProjectConfigs(connection, () => this.workspaceFolders);
+  }
 
   initialize(params: InitializeParams): void {
     this.locale = params.locale;
@@ -71,6 +83,7 @@ export class SettingsStore {
     // VS Code still applies user-level settings in an untrusted workspace: the client says which it is.
     this.trusted = init?.workspaceTrusted !== false;
     if (init?.cacheDir) this.downloads = new SchemaCache(init.cacheDir);
+    installProxy(init?.proxy);
     this.current = this.initOptions;
   }
 
@@ -95,17 +108,23 @@ export class SettingsStore {
     }
   }
 
-  contextFor(_uri: string, signal?: AbortSignal): AnalysisOptions {
+  baselineDisplay(): BaselineDisplay {
+    return this.current.baseline?.findings ?? 'hint';
+  }
+
+  contextFor(uri: string, signal?: AbortSignal): AnalysisOptions {
+    // The project file's rules and folders apply over the editor's; nhn.today (a person's preview) over its `today`.
+    const project = this.projects.current(uri);
     let today: string;
     try {
-      today = resolveToday(this.current.today);
+      today = resolveToday(this.current.today || project.today);
     } catch {
       today = resolveToday(undefined);
     }
     return {
       today,
       language: languageOf(this.current.language, this.locale),
-      settings: toEngineSettings(this.current),
+      settings: withProjectConfig(toEngineSettings(this.current), project, this.trusted),
       signal,
     };
   }

@@ -48,6 +48,14 @@ export class DocumentValidator {
     return r && r.version === doc.version ? r.findings : [];
   }
 
+  /** The findings of the document as it is now: remembered when current, else analysed on the spot (fix all on save). */
+  async currentFindings(doc: TextDocument): Promise<Finding[]> {
+    const r = this.results.get(doc.uri);
+    if (r && r.version === doc.version) return r.findings;
+    await this.settings.projects.prepare(doc.uri);
+    return (await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version }, this.settings.contextFor(doc.uri))).findings;
+  }
+
   private cancel(uri: string): void {
     const p = this.pending.get(uri);
     if (!p) return;
@@ -58,11 +66,14 @@ export class DocumentValidator {
 
   private async validate(doc: TextDocument, signal: AbortSignal): Promise<void> {
     const version = doc.version;
+    await this.settings.projects.prepare(doc.uri);
+    if (signal.aborted) return;
     const ctx = this.settings.contextFor(doc.uri, signal);
     let findings: Finding[];
     try {
       const result = await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version }, ctx);
-      findings = result.findings;
+      findings = await this.settings.projects.applyBaseline(doc.uri, doc.getText(), result.findings, this.settings.baselineDisplay());
+      findings.push(...this.settings.projects.findingsForOpenConfig(doc.uri, doc.getText()));
       if (result.skipped) {
         findings = [{ ruleId: 'xml/not-checked', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'info', message: result.skipped.message }];
         this.connection.console.info(`${doc.uri}: ${result.skipped.message}`);

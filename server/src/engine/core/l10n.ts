@@ -12,6 +12,7 @@ const STRINGS = {
   unverified: { en: '(UNVERIFIED: no public NHN source confirms this.)', nb: '(UVERIFISERT: ingen offentlig NHN-kilde bekrefter dette.)' },
   replaceWith: { en: 'Replace with {0}', nb: 'Erstatt med {0}' },
   fixAllInFile: { en: 'Fix all {0} in this file', nb: 'Rett alle {0} i denne filen' },
+  fixAllNhn: { en: 'Fix all NHN findings in this file', nb: 'Rett alle NHN-funn i denne filen' },
   openSource: { en: 'Open the source of rule {0}', nb: 'Åpne kilden til regel {0}' },
   replacement: { en: 'Replacement', nb: 'Erstatning' },
   source: { en: 'Source', nb: 'Kilde' },
