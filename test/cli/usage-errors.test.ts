@@ -25,6 +25,7 @@ describe('nhn-lint: usage errors exit 2 with a clear message', () => {
     ['--today in a month that does not exist', (dir) => [dir, '--today', '2025-13-01'], /--today expects a calendar date/],
     ['--rule naming no rule', (dir) => ['--rule', 'no/such-rule=error', dir], /unknown rule or family: 'no\/such-rule'/],
     ['--rule-off naming no rule', (dir) => ['--rule-off', 'host/no-such-host', dir], /unknown rule or family: 'host\/no-such-host'/],
+    ['--rule naming no check of a known family', (dir) => ['--rule', 'xsd/no-such-check=off', dir], /unknown rule or family: 'xsd\/no-such-check'/],
     ['--schemas naming a missing folder', (dir) => ['--schemas', path.join(dir, 'missing'), dir], /--schemas .*missing: no such folder/],
     ['--fhir-packages naming a missing folder', (dir) => ['--fhir-packages', '/no/such/folder', dir], /--fhir-packages \/no\/such\/folder: no such folder/],
     ['--fhir-profile without GLOB=', (dir) => ['--fhir-profile', 'nourl', dir], /--fhir-profile expects GLOB=URL .*got 'nourl'/],

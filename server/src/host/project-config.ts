@@ -10,6 +10,8 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import configSchema from '../../../schemas/nhn-lint.schema.json';
+import checksData from '../../rules/checks.yaml';
+import type { ChecksFile } from '../build/compile-checks';
 import { FAMILIES, type Rule, type RuleSetting, type Settings } from '../engine';
 
 export const CONFIG_NAMES = ['.nhn-lint.yaml', '.nhn-lint.yml', '.nhn-lint.json'];
@@ -116,21 +118,14 @@ export function parseConfig(text: string, file: string, knownRules?: readonly Ru
   return { file, config, errors: [] };
 }
 
-// Families whose findings carry ids made by their checks (xsd/invalid-value, fhir/cardinality, …),
-// not only by rule files: any name under them is accepted.
-const CHECK_FAMILIES = new Set(['xml', 'xsd', 'fhir', 'nin', 'suppression']);
+// The ids the engine's own checks emit (server/rules/checks.yaml), beside the rule files' ids.
+const CHECK_IDS = new Set((checksData as unknown as ChecksFile).checks.map((c) => c.id));
 
-/**
- * The rule keys that name nothing: neither `*`, a family, a rule of the loaded rule files, nor an id
- * under a family whose checks make their own ids.
- */
+/** The rule keys that name nothing: neither `*`, a family, a rule of the loaded rule files, nor a check's id. */
 export function unknownRuleKeys(keys: string[], rules: readonly Rule[]): string[] {
   const ids = new Set(rules.map((r) => r.id));
-  const families = new Set<string>([...FAMILIES, ...rules.map((r) => r.id.split('/')[0])]);
-  return keys.filter((key) => {
-    if (key === '*' || families.has(key) || ids.has(key)) return false;
-    return !(/^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9.-]*$/.test(key) && CHECK_FAMILIES.has(key.split('/')[0]));
-  });
+  const families = new Set<string>([...FAMILIES, ...rules.map((r) => r.id.split('/')[0]), ...[...CHECK_IDS].map((id) => id.split('/')[0])]);
+  return keys.filter((key) => !(key === '*' || families.has(key) || ids.has(key) || CHECK_IDS.has(key) || (families.has(key.split('/')[0]) && key.endsWith('/check-failed'))));
 }
 
 /** `2026-02-30` passes a pattern but is no day: the date must survive a round trip. */
