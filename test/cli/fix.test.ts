@@ -4,11 +4,11 @@
 // and files that do not parse or whose encoding would change are never written.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { BUILTIN_RULES } from '../../server/src/engine';
 import { CASES } from '../helpers/rule-cases';
-import { ROOT, runCli, tempDir } from '../helpers/cli';
+import { runCli, runCliAsync, tempDir } from '../helpers/cli';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -26,13 +26,8 @@ const EXTENSION: Record<string, string> = {
   properties: 'properties', ini: 'ini', python: 'py', go: 'go', shellscript: 'sh', markdown: 'md', plaintext: 'txt', http: 'http', csv: 'csv',
 };
 
-/** Rule id → whether its rewrite is certain, read from the rule files themselves. */
-const CERTAIN = new Map<string, boolean>();
-for (const f of readdirSync(path.join(ROOT, 'server/rules'))) {
-  for (const r of parse(readFileSync(path.join(ROOT, 'server/rules', f), 'utf8')).rules) {
-    CERTAIN.set(r.id, r.confidence === 'verified' && r.replacement?.preferred !== false);
-  }
-}
+/** Rule id → whether its rewrite is certain: a verified rule whose rewrite is not marked "not preferred" (the rule data). */
+const CERTAIN = new Map<string, boolean>(BUILTIN_RULES.map((r) => [r.id, r.confidence === 'verified' && r.replacement?.preferred !== false]));
 
 /** The case's flagged token replaced by its rewrite: the n-th occurrence that stands alone (`JWT`, not the one in `SignJWT`). */
 function replaceHit(text: string, hit: string | [string, number], fix: string): string {
@@ -49,7 +44,7 @@ describe('nhn-lint --fix on every rule case with a rewrite', () => {
     expect(cases.filter((c) => !CERTAIN.get(c.rule)).length).toBeGreaterThan(0);
   });
 
-  it('fixes the certain ones to the expected after-file, leaves the others, and a second run changes nothing', () => {
+  it('fixes the certain ones to the expected after-file, leaves the others, and a second run changes nothing', async () => {
     const dir = tmp();
     const expected = new Map<string, string>();
     for (const c of cases) {
@@ -57,7 +52,7 @@ describe('nhn-lint --fix on every rule case with a rewrite', () => {
       writeFileSync(path.join(dir, name), c.text);
       expected.set(name, CERTAIN.get(c.rule) ? replaceHit(c.text, c.hit, c.fix!) : c.text);
     }
-    const first = runCli(['--fix', dir]);
+    const first = await runCliAsync(['--fix', dir], { timeoutMs: 240000 });
     expect(first.status, first.stderr).not.toBe(2);
     for (const [name, after] of expected) expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(after);
     for (const c of cases.filter((x) => CERTAIN.get(x.rule))) {
@@ -65,10 +60,10 @@ describe('nhn-lint --fix on every rule case with a rewrite', () => {
       // The fixed finding is gone from the report.
       expect(first.stdout).not.toMatch(new RegExp(`${c.rule.replace('/', '_')}_${c.i}\\.${EXTENSION[c.lang]}:.*\\[${c.rule}\\]`));
     }
-    const second = runCli(['--fix', dir]);
+    const second = await runCliAsync(['--fix', dir], { timeoutMs: 240000 });
     expect(second.stderr).not.toMatch(/fixed/);
     for (const [name, after] of expected) expect(readFileSync(path.join(dir, name), 'utf8'), name).toBe(after);
-  });
+  }, 300000);
 });
 
 describe('nhn-lint --fix: file kinds and refusals', () => {
