@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES } from '../../server/src/engine';
 import { CASES } from '../helpers/rule-cases';
-import { runCli, runCliAsync, tempDir } from '../helpers/cli';
+import { runCliAsync, tempDir } from '../helpers/cli';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -39,7 +39,7 @@ function replaceHit(text: string, hit: string | [string, number], fix: string): 
 
 describe('nhn-lint --fix on every rule case with a rewrite', () => {
   const cases = Object.entries(CASES).flatMap(([rule, list]) => list.filter((c) => c.fix !== undefined).map((c, i) => ({ rule, i, ...c })));
-  it('has cases for certain and for uncertain rewrites', () => {
+  it('has cases for certain and for uncertain rewrites', async () => {
     expect(cases.filter((c) => CERTAIN.get(c.rule)).length).toBeGreaterThan(10);
     expect(cases.filter((c) => !CERTAIN.get(c.rule)).length).toBeGreaterThan(0);
   });
@@ -67,52 +67,52 @@ describe('nhn-lint --fix on every rule case with a rewrite', () => {
 });
 
 describe('nhn-lint --fix: file kinds and refusals', () => {
-  it('several rewrites in one file; CRLF and a UTF-8 BOM are kept', () => {
+  it('several rewrites in one file; CRLF and a UTF-8 BOM are kept', async () => {
     const dir = tmp();
     const before = '\ufeffnilar.test=https://test.nilar.nhn.no/fhir\r\nnilar.prod=https://prod.nilar.nhn.no/fhir\r\n';
     writeFileSync(path.join(dir, 'app.properties'), before);
-    runCli(['--fix', dir]);
+    await runCliAsync(['--fix', dir]);
     const bytes = readFileSync(path.join(dir, 'app.properties'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toBe('\ufeffnilar.test=https://test.pps.nhn.no/fhir\r\nnilar.prod=https://pps.nhn.no/fhir\r\n');
   });
 
-  it('never writes a file whose encoding would change (Windows-1252 XML, invalid UTF-8)', () => {
+  it('never writes a file whose encoding would change (Windows-1252 XML, invalid UTF-8)', async () => {
     const dir = tmp();
     const latin = Buffer.from('<?xml version="1.0" encoding="windows-1252"?>\n<a url="https://test.nilar.nhn.no">bl\xe5b\xe6r</a>\n', 'latin1');
     const broken = Buffer.concat([Buffer.from('url=https://test.nilar.nhn.no '), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n')]);
     writeFileSync(path.join(dir, 'latin.xml'), latin);
     writeFileSync(path.join(dir, 'broken.properties'), broken);
-    const r = runCli(['--fix', dir]);
+    const r = await runCliAsync(['--fix', dir]);
     expect(readFileSync(path.join(dir, 'latin.xml')).equals(latin)).toBe(true);
     expect(readFileSync(path.join(dir, 'broken.properties')).equals(broken)).toBe(true);
     expect(r.stderr).toMatch(/latin\.xml: not fixed: .*encoding/);
     expect(r.stderr).toMatch(/broken\.properties: not fixed: .*encoding/);
   });
 
-  it('never writes a file that does not parse', () => {
+  it('never writes a file that does not parse', async () => {
     const dir = tmp();
     const xml = '<config><lab url="https://test.nilar.nhn.no"/>\n<unclosed>\n</config>\n';
     const json = '{ "lab": "https://test.nilar.nhn.no", }\n"trailing"\n';
     writeFileSync(path.join(dir, 'broken.xml'), xml);
     writeFileSync(path.join(dir, 'broken.json'), json);
-    const r = runCli(['--fix', dir]);
+    const r = await runCliAsync(['--fix', dir]);
     expect(readFileSync(path.join(dir, 'broken.xml'), 'utf8')).toBe(xml);
     expect(r.stderr).toMatch(/broken\.xml: not fixed: the file does not parse/);
     expect(readFileSync(path.join(dir, 'broken.json'), 'utf8')).toBe(json);
     expect(r.stderr).toMatch(/broken\.json: not fixed: the file does not parse/);
   });
 
-  it('fixes a code that differs from the one allowed by a required FHIR binding only in case', () => {
+  it('fixes a code that differs from the one allowed by a required FHIR binding only in case', async () => {
     const dir = tmp();
     const before = '{\n  "resourceType": "Patient",\n  "gender": "Female"\n}\n';
     writeFileSync(path.join(dir, 'patient.json'), before);
-    const r = runCli(['--fix', dir]);
+    const r = await runCliAsync(['--fix', dir]);
     expect(r.stderr).toMatch(/patient\.json: fixed 1: fhir\/binding/);
     expect(readFileSync(path.join(dir, 'patient.json'), 'utf8')).toBe(before.replace('Female', 'female'));
   });
 
-  it('fixes an XSD enumeration value that differs only in case, not one with several candidates', () => {
+  it('fixes an XSD enumeration value that differs only in case, not one with several candidates', async () => {
     const dir = tmp();
     writeFileSync(
       path.join(dir, 'kind.xsd'),
@@ -124,20 +124,20 @@ describe('nhn-lint --fix: file kinds and refusals', () => {
     );
     const before = '<Root xmlns="urn:test:fix">\n  <Kind>LAB</Kind>\n  <Kind>Other</Kind>\n</Root>\n';
     writeFileSync(path.join(dir, 'msg.xml'), before);
-    runCli(['--fix', dir]);
+    await runCliAsync(['--fix', dir]);
     expect(readFileSync(path.join(dir, 'msg.xml'), 'utf8')).toBe(before.replace('LAB', 'Lab'));
   });
 });
 
 describe('nhn-lint --fix-dry-run', () => {
-  it('prints a unified diff, writes nothing, and exits by what would remain', () => {
+  it('prints a unified diff, writes nothing, and exits by what would remain', async () => {
     const dir = tmp();
     const lines = Array.from({ length: 20 }, (_, i) => `key${i}=value${i}`);
     lines[2] = 'lab=https://test.nilar.nhn.no/fhir';
     lines[15] = 'lab.prod=https://prod.nilar.nhn.no/fhir';
     const before = lines.join('\n') + '\n';
     writeFileSync(path.join(dir, 'app.properties'), before);
-    const r = runCli(['--fix-dry-run', 'app.properties'], { cwd: dir });
+    const r = await runCliAsync(['--fix-dry-run', 'app.properties'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'app.properties'), 'utf8')).toBe(before);
     expect(r.stdout).toBe(
       [
@@ -165,7 +165,7 @@ describe('nhn-lint --fix-dry-run', () => {
     );
     expect(r.status).toBe(0);
     // Applying the diff's result is what --fix writes.
-    runCli(['--fix', 'app.properties'], { cwd: dir });
+    await runCliAsync(['--fix', 'app.properties'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'app.properties'), 'utf8')).toBe(before.replace('test.nilar.nhn.no', 'test.pps.nhn.no').replace('prod.nilar.nhn.no', 'pps.nhn.no'));
   });
 });

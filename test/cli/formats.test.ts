@@ -10,7 +10,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XmlDocument, XsdValidator } from 'libxml2-wasm';
-import { ROOT, runCli, tempDir } from '../helpers/cli';
+import { ROOT, runCliAsync, tempDir } from '../helpers/cli';
 
 const NILAR = 'lab=https://test.nilar.nhn.no\n';
 const RETIRED = 'rf=https://rf.test2-int.reseptformidleren.net\n';
@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-const run = (args: string[]) => runCli(args, { cwd: path.join(dir, 'repo') });
+const run = (args: string[]) => runCliAsync(args, { cwd: path.join(dir, 'repo') });
 
 function sarifValidator() {
   const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -36,8 +36,8 @@ function sarifValidator() {
 }
 
 describe('SARIF', () => {
-  it('is valid SARIF 2.1.0 with percent-encoded relative URIs under a uriBaseId, file:// URIs outside, and fingerprints', () => {
-    const r = run(['--format', 'sarif', '.', '../outside']);
+  it('is valid SARIF 2.1.0 with percent-encoded relative URIs under a uriBaseId, file:// URIs outside, and fingerprints', async () => {
+    const r = await run(['--format', 'sarif', '.', '../outside']);
     expect(r.status).toBe(1);
     const sarif = JSON.parse(r.stdout);
     const validate = sarifValidator();
@@ -56,14 +56,14 @@ describe('SARIF', () => {
     expect(new Set(keys).size).toBe(run0.results.length);
   });
 
-  it('carries baselineState (new, unchanged, absent) against a baseline, and stays valid', () => {
+  it('carries baselineState (new, unchanged, absent) against a baseline, and stays valid', async () => {
     const { dir: work, cleanup: done } = tempDir();
     try {
       writeFileSync(path.join(work, 'a.properties'), NILAR + RETIRED);
-      expect(runCli(['--baseline-write', 'baseline.json', '.'], { cwd: work }).status).toBe(0);
+      expect((await runCliAsync(['--baseline-write', 'baseline.json', '.'], { cwd: work })).status).toBe(0);
       // One finding fixed, one new.
       writeFileSync(path.join(work, 'a.properties'), RETIRED + 'other=https://prod.nilar.nhn.no\n');
-      const r = runCli(['--format', 'sarif', '--baseline', 'baseline.json', '.'], { cwd: work });
+      const r = await runCliAsync(['--format', 'sarif', '--baseline', 'baseline.json', '.'], { cwd: work });
       const sarif = JSON.parse(r.stdout);
       const validate = sarifValidator();
       expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
@@ -82,8 +82,8 @@ describe('SARIF', () => {
 });
 
 describe('GitLab Code Quality', () => {
-  it('is valid against the Code Quality schema, with relative paths and unique fingerprints', () => {
-    const r = run(['--format', 'gitlab', '.']);
+  it('is valid against the Code Quality schema, with relative paths and unique fingerprints', async () => {
+    const r = await run(['--format', 'gitlab', '.']);
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -94,11 +94,11 @@ describe('GitLab Code Quality', () => {
     expect(report.map((x: { severity: string }) => x.severity).sort()).toEqual(['major', 'minor']);
     expect(new Set(report.map((x: { fingerprint: string }) => x.fingerprint)).size).toBe(2);
     // Stable across runs (GitLab compares the merge request's report with the target branch's).
-    expect(JSON.parse(run(['--format', 'gitlab', '.']).stdout)).toEqual(report);
+    expect(JSON.parse((await run(['--format', 'gitlab', '.'])).stdout)).toEqual(report);
   });
 
-  it('an empty report is an empty array', () => {
-    const r = run(['--format', 'gitlab', 'clean.properties']);
+  it('an empty report is an empty array', async () => {
+    const r = await run(['--format', 'gitlab', 'clean.properties']);
     expect(JSON.parse(r.stdout)).toEqual([]);
     expect(r.status).toBe(0);
   });
@@ -106,7 +106,7 @@ describe('GitLab Code Quality', () => {
 
 describe('JUnit XML', () => {
   it('is valid against the JUnit schema: one test case per file, failed by its errors', async () => {
-    const r = run(['--format', 'junit', '.']);
+    const r = await run(['--format', 'junit', '.']);
     expect(r.status).toBe(1);
     const schema = XmlDocument.fromString(readFileSync(path.join(ROOT, 'test/schemas/junit.xsd'), 'utf8'));
     const validator = XsdValidator.fromDoc(schema);
@@ -124,12 +124,12 @@ describe('JUnit XML', () => {
 });
 
 describe('text', () => {
-  it('a newline or escape sequence in a file name cannot forge a line or recolour the terminal', () => {
+  it('a newline or escape sequence in a file name cannot forge a line or recolour the terminal', async () => {
     const { dir: work, cleanup: done } = tempDir();
     try {
       const evil = 'a.properties\nforged.properties:1:1: error all clear [none]\n\x1b[2J';
       writeFileSync(path.join(work, evil), NILAR);
-      const r = runCli(['.'], { cwd: work });
+      const r = await runCliAsync(['.'], { cwd: work });
       const lines = r.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toBe(
@@ -139,7 +139,7 @@ describe('text', () => {
       expect(r.stdout).not.toMatch(/^forged/m);
       expect(r.stdout).not.toContain('\x1b');
       // JSON and SARIF carry the real name (JSON escapes it).
-      expect(JSON.parse(runCli(['--format', 'json', '.'], { cwd: work }).stdout).findings[0].file).toBe(evil);
+      expect(JSON.parse((await runCliAsync(['--format', 'json', '.'], { cwd: work })).stdout).findings[0].file).toBe(evil);
     } finally {
       done();
     }

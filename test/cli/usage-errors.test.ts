@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli, tempDir } from '../helpers/cli';
+import { runCliAsync, tempDir } from '../helpers/cli';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -36,31 +36,31 @@ describe('nhn-lint: usage errors exit 2 with a clear message', () => {
     ['a missing --baseline', (dir) => ['--baseline', path.join(dir, 'none.json'), dir], /no such file \(write one with --baseline-write\)/],
   ];
   for (const [what, args, message] of cases) {
-    it(what, () => {
+    it(what, async () => {
       const dir = workspace();
-      const r = runCli(args(dir));
+      const r = await runCliAsync(args(dir));
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     });
   }
 
-  it('NHN_TODAY that is not a calendar date', () => {
-    const r = runCli([workspace()], { env: { NHN_TODAY: '2026-02-29' } });
+  it('NHN_TODAY that is not a calendar date', async () => {
+    const r = await runCliAsync([workspace()], { env: { NHN_TODAY: '2026-02-29' } });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/NHN_TODAY must be a calendar date YYYY-MM-DD, got '2026-02-29'/);
   });
 
-  it('accepts real rule ids, families, check-made ids and real calendar dates', () => {
+  it('accepts real rule ids, families, check-made ids and real calendar dates', async () => {
     const dir = workspace();
-    const r = runCli(['--today', '2028-02-29', '--rule', 'host/nilar=error', '--rule-off', 'nin', '--rule', 'xsd/invalid-value=warning', '--rule', 'fhir/binding=off', dir]);
+    const r = await runCliAsync(['--today', '2028-02-29', '--rule', 'host/nilar=error', '--rule-off', 'nin', '--rule', 'xsd/invalid-value=warning', '--rule', 'fhir/binding=off', dir]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
   });
 
-  it('a missing path beside an existing one: the existing one is still reported, exit 2', () => {
+  it('a missing path beside an existing one: the existing one is still reported, exit 2', async () => {
     const dir = workspace();
-    const r = runCli(['--format', 'json', path.join(dir, 'gone'), dir]);
+    const r = await runCliAsync(['--format', 'json', path.join(dir, 'gone'), dir]);
     expect(JSON.parse(r.stdout).findings).toHaveLength(1);
     expect(r.status).toBe(2);
   });

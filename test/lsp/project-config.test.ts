@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, type CodeAction } from 'vscode-languageserver-protocol';
 import { applyEdits, startServer, type LspSession } from '../helpers/lsp';
-import { runCli, tempDir } from '../helpers/cli';
+import { runCliAsync, tempDir } from '../helpers/cli';
 
 let cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -114,7 +114,7 @@ describe('server: project configuration', () => {
 describe('server: baseline from the project configuration', () => {
   it('baselined findings are hints (default) or hidden (nhn.baseline.findings), new ones stay as they are', async () => {
     const dir = workspace({ '.nhn-lint.yaml': 'baseline: nhn-baseline.json\n', 'app.properties': NILAR });
-    expect(runCli(['--baseline-write', 'nhn-baseline.json', 'app.properties'], { cwd: dir }).status).toBe(0);
+    expect((await runCliAsync(['--baseline-write', 'nhn-baseline.json', 'app.properties'], { cwd: dir })).status).toBe(0);
     const text = '# moved down\n' + NILAR + 'new=https://test.nilar.nhn.no/other\n';
     const uri = uriOf(dir, 'app.properties');
 
@@ -154,7 +154,7 @@ describe('server: source.fixAll.nhn', () => {
     // The unverified helseid-utvikling rewrite is not certain: it stays.
     expect(fixed).toBe('lab=https://test.pps.nhn.no/fhir\nprod=https://pps.nhn.no\nauth=https://helseid-sts.utvikling.nhn.no\n');
     writeFileSync(path.join(dir, 'cli.properties'), text);
-    runCli(['--fix', 'cli.properties'], { cwd: dir });
+    await runCliAsync(['--fix', 'cli.properties'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'cli.properties'), 'utf8')).toBe(fixed);
     // Nothing certain left: no action.
     lsp.change(uri, 2, [{ text: fixed }]);

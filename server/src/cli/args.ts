@@ -1,7 +1,8 @@
 // nhn-lint's command line: parsed and validated up front, so a mistake is a clear message and exit 2
 // before any file is read, never a silent default or a stack trace.
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS, type RuleSetting } from '../engine';
 import { isCalendarDate } from '../host/project-config';
@@ -30,6 +31,8 @@ Options:
       --cache-dir DIR            the download cache (default: NHN_CACHE_DIR or the user's cache folder)
       --fhir-packages DIR        a folder of FHIR packages or StructureDefinitions (repeatable)
       --fhir-profile GLOB=URL    apply a FHIR profile to matching files (repeatable)
+      --code-lists PATH          KITH code lists: a Volven export (XML/CSV) or FHIR CodeSystem,
+                                 or a folder of them (repeatable); replaces the built-in list
       --max-file-size MB         skip larger files (default: 20)
       --fix                      apply the fixes known to be right, in place, and report what remains
       --fix-dry-run              print the fixes as a unified diff instead of writing them
@@ -63,6 +66,8 @@ export interface CliOptions {
   cacheDir?: string;
   fhirPackages: string[];
   fhirProfiles: Record<string, string[]>;
+  /** Absolute, `/`-separated. */
+  codeLists: string[];
   maxFileBytes: number;
   fix: boolean;
   fixDryRun: boolean;
@@ -105,6 +110,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'cache-dir': { type: 'string' },
         'fhir-packages': { type: 'string', multiple: true, default: [] },
         'fhir-profile': { type: 'string', multiple: true, default: [] },
+        'code-lists': { type: 'string', multiple: true, default: [] },
         'max-file-size': { type: 'string' },
         fix: { type: 'boolean', default: false },
         'fix-dry-run': { type: 'boolean', default: false },
@@ -161,6 +167,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 
   for (const dir of values.schemas!) if (!isDir(dir)) throw new UsageError(`--schemas ${dir}: no such folder`);
   for (const dir of values['fhir-packages']!) if (!isDir(dir)) throw new UsageError(`--fhir-packages ${dir}: no such folder`);
+  for (const p of values['code-lists']!) if (!existsSync(p)) throw new UsageError(`--code-lists: no such file or folder: ${p}`);
 
   return {
     format,
@@ -176,6 +183,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     cacheDir: values['cache-dir'],
     fhirPackages: values['fhir-packages']!,
     fhirProfiles: profileMap(values['fhir-profile']!),
+    codeLists: values['code-lists']!.map((p) => path.resolve(p).split(path.sep).join('/')),
     maxFileBytes,
     fix: values.fix!,
     fixDryRun: values['fix-dry-run']!,

@@ -111,7 +111,7 @@ async function run(opts: CliOptions): Promise<number> {
         catalogs: [...cfg.catalogs],
         fhirPackagePaths: [...cfg.fhirPackages, ...opts.fhirPackages],
         fhirProfiles: { ...cfg.fhirProfiles, ...opts.fhirProfiles },
-        ...(cfg.codeLists.length ? { codeListPaths: cfg.codeLists } : {}),
+        ...(cfg.codeLists.length || opts.codeLists.length ? { codeListPaths: [...cfg.codeLists, ...opts.codeLists] } : {}),
         maxFileBytes: opts.maxFileBytes,
         allowDownloads: opts.allowDownloads,
         schemaMirror: opts.schemaMirror,

@@ -75,11 +75,9 @@ export interface Settings {
   catalogs: string[];
   /** FHIR package folders (nhn.fhir.packagePaths / --fhir-packages). */
   fhirPackagePaths: string[];
-  /** KITH code-list folders (the project configuration's `codeLists`). */
-  codeListPaths?: string[];
   /** File glob → FHIR profile canonical URLs applied to matching documents (nhn.fhir.profiles / --fhir-profile). */
   fhirProfiles?: Record<string, string[]>;
-  /** Folders or files of code lists (Volven exports, FHIR CodeSystems) (nhn.codeLists.paths / --code-lists). */
+  /** Folders or files of code lists (Volven exports, FHIR CodeSystems) (nhn.codeLists.paths / --code-lists / the project configuration's `codeLists`). */
   codeListPaths?: string[];
   /** Files bigger than this many bytes are skipped with a notice. */
   maxFileBytes: number;
