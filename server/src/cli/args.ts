@@ -17,7 +17,8 @@ Checks files for retired NHN hosts, APIs, message types and namespaces, PREG/rea
 numbers, and validates KITH XML and FHIR R4.
 
 Options:
-  -f, --format FORMAT            text | json | sarif | gitlab (Code Quality) | junit (default: text)
+  -f, --format text|json|sarif|gitlab|junit
+                                 output format (default: text; gitlab: Code Quality, junit: JUnit XML)
       --config FILE              use this configuration file instead of looking for .nhn-lint.yaml
       --no-config                ignore configuration files
       --today YYYY-MM-DD         the date deadlines are judged against (default: NHN_TODAY, the config, today)
