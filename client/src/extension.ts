@@ -8,6 +8,7 @@ import { registerTestPersonPicker } from './persons/picker';
 import { registerWorkshop } from './commands/workshop';
 import { registerSchemas } from './commands/schemas';
 import { outgoingChannel } from './outgoing';
+import { Commands, Notifications, type ClientSettings, type InitOptions } from '../../shared/protocol';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
@@ -32,12 +33,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // Trust and the cache folder: nhn.allowDownloads is a machine setting, which VS Code still applies in
     // an untrusted workspace, so the server is told to download nothing until the user trusts it.
     initializationOptions: {
-      settings: vscode.workspace.getConfiguration('nhn'),
+      // The configuration object serialises to the `nhn.*` values (JSON), which is what ClientSettings describes.
+      settings: vscode.workspace.getConfiguration('nhn') as ClientSettings,
       workspaceTrusted: vscode.workspace.isTrusted,
       cacheDir: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
       // VS Code's proxy settings for schema downloads and HelseID calls; the server falls back to HTTPS_PROXY etc.
       proxy: { proxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined, strictSSL: vscode.workspace.getConfiguration('http').get<boolean>('proxyStrictSSL', true) },
-    },
+    } satisfies InitOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xsd,xml,json,yaml,yml}') },
   };
   return new LanguageClient('nhn', vscode.l10n.t('NHN Integrator'), serverOptions, clientOptions);
@@ -52,12 +54,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerWorkshop(context);
   registerSchemas(context, () => client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('nhn.restartServer', async () => {
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
       output.info('Restarting the NHN language server');
       await client?.restart();
     }),
-    vscode.commands.registerCommand('nhn.showOutput', () => output.show()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('nhn/workspaceTrusted')),
+    vscode.commands.registerCommand(Commands.showOutput, () => output.show()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(Notifications.workspaceTrusted)),
   );
   registerTestPersonPicker(context, { output });
   await client.start();

@@ -23,6 +23,7 @@ import { createEngine, type EngineHost } from './engine';
 import { createHost } from './host/resolvers';
 import { SchemaEdits } from './lsp/schema-edits';
 import { consoleToLog, guardedTransport } from './lsp/outgoing';
+import { Commands, Notifications, Requests, type SchemaStatus, type SchemaStatusParams } from '../../shared/protocol';
 
 // Every message the server sends passes one filter: no whole identity number, no unbounded value.
 const transport = guardedTransport();
@@ -60,7 +61,7 @@ connection.onInitialize((params: InitializeParams) => {
         : true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['<', ' ', '"', "'"], resolveProvider: false },
-      executeCommandProvider: { commands: ['nhn.openSource'] },
+      executeCommandProvider: { commands: [Commands.openSource] },
     },
     serverInfo: { name: 'nhn-integrator', version: '0.1.0' },
   };
@@ -85,7 +86,7 @@ connection.onDidChangeWatchedFiles(async (change) => {
 });
 
 // The user trusted the workspace (VS Code's restricted mode ended): user folders, catalogs and downloads apply.
-connection.onNotification('nhn/workspaceTrusted', async () => {
+connection.onNotification(Notifications.workspaceTrusted, async () => {
   settings.trusted = true;
   await engine.invalidateSchemas();
   validator.revalidateAll(documents.all());
@@ -126,7 +127,7 @@ connection.onHover(async (params) => {
 });
 
 // The client's language-status item asks which schemas an XML document is validated against.
-connection.onRequest('nhn/schemaStatus', async (params: { uri: string }) => {
+connection.onRequest(Requests.schemaStatus, async (params: SchemaStatusParams): Promise<SchemaStatus | null> => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
   const engineDoc = { uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version };
@@ -139,7 +140,7 @@ connection.onCompletion(async (params) => {
 });
 
 connection.onExecuteCommand(async (params) => {
-  if (params.command === 'nhn.openSource') {
+  if (params.command === Commands.openSource) {
     const url = String(params.arguments?.[0] ?? '');
     if (/^https?:\/\//.test(url)) await connection.window.showDocument({ uri: url, external: true });
   }

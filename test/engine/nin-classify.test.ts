@@ -2,7 +2,7 @@
 // NHN-FACTS §5 (weights and offsets), never from a copied list.
 
 import { describe, expect, it } from 'vitest';
-import { checkRuleOf, classifyNin, maskNin, syntheticFor } from '../../server/src/engine/nin/classify';
+import { checkRuleOf, classifyNin, maskNin, syntheticFor } from '../../shared/nin-classify';
 import { completions, makeNin, pad } from '../helpers/nin';
 
 const make = makeNin;

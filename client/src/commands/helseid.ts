@@ -13,6 +13,7 @@ import { summarizeToken } from '../helseid/summary';
 import { LivePersonSource } from '../persontjenesten/source';
 import type { PersonSource } from '../persons/model';
 import { registerPersonSource } from '../persons/sources';
+import { Commands } from '../../../shared/protocol';
 
 const SECRET = 'nhn.helseid.jwk';
 
@@ -53,12 +54,12 @@ export function registerHelseId(context: vscode.ExtensionContext): void {
     context.secrets.onDidChange((e) => {
       if (e.key === SECRET) cached = undefined;
     }),
-    vscode.commands.registerCommand('nhn.helseid.setKey', () => setKey(context)),
-    vscode.commands.registerCommand('nhn.helseid.clearKey', async () => {
+    vscode.commands.registerCommand(Commands.helseIdSetKey, () => setKey(context)),
+    vscode.commands.registerCommand(Commands.helseIdClearKey, async () => {
       await context.secrets.delete(SECRET);
       void vscode.window.showInformationMessage(vscode.l10n.t('The HelseID key was removed from VS Code\'s secret storage.'));
     }),
-    vscode.commands.registerCommand('nhn.helseid.testConnection', () => testConnection(current)),
+    vscode.commands.registerCommand(Commands.helseIdTestConnection, () => testConnection(current)),
   );
 }
 

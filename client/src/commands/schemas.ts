@@ -4,12 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface SchemaStatus {
-  text: string;
-  detail: string;
-  missing: boolean;
-}
+import { Commands, Requests, type SchemaStatus, type SchemaStatusParams } from '../../../shared/protocol';
 
 export function registerSchemas(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.languages.createLanguageStatusItem('nhn.xsd', { language: 'xml' });
@@ -21,16 +16,16 @@ export function registerSchemas(context: vscode.ExtensionContext, client: () => 
     const c = client();
     if (!editor || editor.document.languageId !== 'xml' || !c?.isRunning()) return;
     const ticket = ++pending;
-    const status = await c.sendRequest<SchemaStatus | null>('nhn/schemaStatus', { uri: editor.document.uri.toString() }).catch(() => null);
+    const status = await c.sendRequest<SchemaStatus | null>(Requests.schemaStatus, { uri: editor.document.uri.toString() } satisfies SchemaStatusParams).catch(() => null);
     if (ticket !== pending) return;
     item.text = status ? status.text : vscode.l10n.t('NHN: no schema');
     item.detail = status?.detail;
     item.severity = status?.missing ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    item.command = status?.missing ? { command: 'nhn.chooseSchemaFolder', title: vscode.l10n.t('Choose schema folder…') } : undefined;
+    item.command = status?.missing ? { command: Commands.chooseSchemaFolder, title: vscode.l10n.t('Choose schema folder…') } : undefined;
   };
   context.subscriptions.push(
     item,
-    vscode.commands.registerCommand('nhn.chooseSchemaFolder', chooseSchemaFolder),
+    vscode.commands.registerCommand(Commands.chooseSchemaFolder, chooseSchemaFolder),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
     // Diagnostics arrive after each validation: the moment the schema binding may have changed.
     vscode.languages.onDidChangeDiagnostics((e) => {

@@ -4,14 +4,15 @@
 
 import * as vscode from 'vscode';
 import { outgoingText } from '../outgoing';
+import { Commands } from '../../../shared/protocol';
 
 export const WALKTHROUGH_ID = 'nhn.workshop';
 const SAMPLE_FOLDER_NAME = 'nhn-workshop';
 
 export function registerWorkshop(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('nhn.createSampleWorkspace', (target?: vscode.Uri) => createSampleWorkspace(context, target)),
-    vscode.commands.registerCommand('nhn.openWalkthrough', () => openWalkthrough(context)),
+    vscode.commands.registerCommand(Commands.createSampleWorkspace, (target?: vscode.Uri) => createSampleWorkspace(context, target)),
+    vscode.commands.registerCommand(Commands.openWalkthrough, () => openWalkthrough(context)),
   );
 }
 

@@ -2,7 +2,7 @@
 // bokmål text, and parameters that are never secret: client id, scope, host, seconds, a server's error
 // code. Tokens, assertions, proofs and keys never reach a message.
 
-import { fill } from '../../../server/src/engine/core/fill';
+import { fill } from '../../../shared/fill';
 
 export type HelseIdErrorCode =
   | 'key-unreadable'

@@ -1,7 +1,7 @@
 // The picker's own sentences in English and bokmål (pure, so the logic is tested without VS Code;
 // the VS Code UI's fixed labels use vscode.l10n).
 
-import { fill } from '../../../server/src/engine/core/fill';
+import { fill } from '../../../shared/fill';
 
 export type Language = 'en' | 'nb';
 

@@ -14,8 +14,9 @@ import { remember } from './recent';
 import { formatPerson, defaultFormatFor, INSERT_FORMATS, type InsertFormat } from './format';
 import { isReplaceRequest, numberAt, offsetAt, replacementsIn, type ReplaceRequest, type ReplaceScope } from './replace';
 import { message, type Language } from './messages';
-import { maskNin } from '../../../server/src/engine/nin/classify';
+import { maskNin } from '../../../shared/nin-classify';
 import { outgoingText } from '../outgoing';
+import { Commands } from '../../../shared/protocol';
 
 const RECENT_KEY = 'nhn.persons.recent';
 const FORMAT_KEY = 'nhn.persons.insertFormat';
@@ -294,7 +295,7 @@ export function registerTestPersonPicker(context: vscode.ExtensionContext, { out
     watcher,
     personSources.register(new ListSource('catalog', message('label-catalog', language()), () => ({ persons: catalogPersons() }), today)),
     personSources.register(new ListSource('team', message('label-team', language()), () => team.load(), today)),
-    vscode.commands.registerCommand('nhn.insertTestPerson', async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands.insertTestPerson, async (arg?: unknown) => {
       try {
         if (isReplaceRequest(arg)) await replaceFlagged(context, arg, output);
         else await insertAtCursor(context);

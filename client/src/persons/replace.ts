@@ -2,20 +2,17 @@
 // only; here the number is read back from the document, checked against the mask, and found again in
 // this file or others when the user chose a wider scope. Plain and spaced (DDMMYY IIIKK) forms both.
 
-export type ReplaceScope = 'occurrence' | 'file' | 'workspace';
+import type { InsertTestPersonArgs, ReplaceScope } from '../../../shared/protocol';
+
+export type { ReplaceScope };
 
 export interface Position {
   line: number;
   character: number;
 }
 
-/** What the server's `nhn.insertTestPerson` fix passes (see server/src/engine/nin/check.ts). */
-export interface ReplaceRequest {
-  uri: string;
-  range: { start: Position; end: Position };
-  masked: string;
-  scopes?: ReplaceScope[];
-}
+/** What the server's `nhn.insertTestPerson` fix passes (shared/protocol.ts). */
+export type ReplaceRequest = InsertTestPersonArgs;
 
 export function isReplaceRequest(value: unknown): value is ReplaceRequest {
   const v = value as ReplaceRequest | undefined;

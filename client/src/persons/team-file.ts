@@ -5,9 +5,9 @@
 
 import Ajv, { type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { lineOfPointer as lineOf } from '../../../server/src/build/yaml-lines';
+import { lineOfPointer as lineOf } from '../../../shared/yaml-lines';
 import schema from '../../../schemas/testpersons.schema.json';
-import { classifyNin, maskNin } from '../../../server/src/engine/nin/classify';
+import { classifyNin, maskNin } from '../../../shared/nin-classify';
 import { outgoingText } from '../../../server/src/engine/privacy/outgoing';
 import type { TestPerson } from './model';
 import { message, type Language } from './messages';

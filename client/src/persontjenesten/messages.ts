@@ -1,7 +1,7 @@
 // What the live source says in the picker, in English and bokmål. Parameters are never secret.
 
 import type { Language } from '../helseid/errors';
-import { fill } from '../../../server/src/engine/core/fill';
+import { fill } from '../../../shared/fill';
 
 export type LiveMessageCode =
   | 'rules'

@@ -4,7 +4,7 @@
 
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { lineOfPointer } from './yaml-lines';
+import { lineOfPointer } from '../../../shared/yaml-lines';
 import ruleSchema from '../../../schemas/rules.schema.json';
 import type { Rule, RuleFile } from '../engine/rules/model';
 

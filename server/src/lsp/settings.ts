@@ -2,36 +2,14 @@
 
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, pathOfUri, resolveToday, type AnalysisOptions, type Language, type RuleSetting, type Settings } from '../engine';
+import { DEFAULT_SETTINGS, pathOfUri, resolveToday, type AnalysisOptions, type Language, type Settings } from '../engine';
+import type { ClientSettings, InitOptions } from '../../../shared/protocol';
 import { SchemaCache } from '../host/schema-cache';
 import { withProjectConfig } from '../host/project-config';
 import { installProxy, type ProxySettings } from '../host/proxy';
 import { ProjectConfigs, type BaselineDisplay } from './project-config';
 
-/** The `nhn.*` settings as the client sends them (see package.json `contributes.configuration`). */
-export interface ClientSettings {
-  today?: string;
-  language?: 'auto' | Language;
-  rules?: Record<string, RuleSetting>;
-  maxFileSize?: number;
-  allowDownloads?: boolean;
-  xml?: { schemaPaths?: string[]; catalogs?: string[]; downloadMirror?: string };
-  fhir?: { packagePaths?: string[]; profiles?: Record<string, string | string[]> };
-  codeLists?: { paths?: string[] };
-  /** How findings recorded in the project's baseline are shown. */
-  baseline?: { findings?: BaselineDisplay };
-}
-
-/** What the client sends in `initializationOptions`. */
-export interface InitOptions {
-  settings?: ClientSettings;
-  /** `vscode.workspace.isTrusted`; absent (other editors) means trusted. */
-  workspaceTrusted?: boolean;
-  /** Where the schema download cache lives (the extension's global storage). */
-  cacheDir?: string;
-  /** VS Code's http.proxy / http.proxyStrictSSL; the environment's HTTPS_PROXY etc. when absent. */
-  proxy?: ProxySettings;
-}
+export type { ClientSettings, InitOptions };
 
 export function languageOf(setting: ClientSettings['language'], locale: string | undefined): Language {
   if (setting === 'en' || setting === 'nb') return setting;

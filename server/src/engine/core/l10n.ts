@@ -2,7 +2,7 @@
 // (The editor-facing strings of the extension use @vscode/l10n; the engine has no editor.)
 
 import type { Language } from './types';
-import { fill } from './fill';
+import { fill } from '../../../../shared/fill';
 
 const STRINGS = {
   retiredOn: { en: 'Retired on {0}.', nb: 'Utgår {0}.' },

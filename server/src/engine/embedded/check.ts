@@ -11,6 +11,7 @@ import { analyzed } from '../core/document';
 import { t } from '../core/l10n';
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
+import { Commands } from '../../../../shared/protocol';
 
 export const BASE64_NS = 'http://www.kith.no/xmlstds/base64container';
 /** Larger payloads are left alone: the outer file's own size limit is the real bound. */
@@ -123,7 +124,7 @@ export function embeddedCheck(inner: readonly Check[]): Check {
             tags: f.tags,
             source: f.source,
             // Links and client commands that do not edit this text stay; edits would need re-encoding.
-            fixes: f.fixes?.filter((x) => !x.edits?.length && x.command?.command !== 'nhn.insertTestPerson'),
+            fixes: f.fixes?.filter((x) => !x.edits?.length && x.command?.command !== Commands.insertTestPerson),
             data: { embedded: n, hoverDetail: f.data?.hoverDetail },
           });
         }

@@ -1,7 +1,7 @@
 // The FHIR validator's sentences in English and Norwegian bokmål. `{0}` is the element path.
 
 import type { Language } from '../core/types';
-import { fill } from '../core/fill';
+import { fill } from '../../../../shared/fill';
 
 const MESSAGES = {
   jsonSyntax: { en: 'JSON syntax error: {0}', nb: 'Syntaksfeil i JSON: {0}' },

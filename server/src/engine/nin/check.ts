@@ -7,16 +7,17 @@ import type { AnalysisContext, AnalyzedDocument, Check, Finding, Fix, Language }
 import type { Rule } from '../rules/model';
 import { ruleFinding } from '../rules/finding';
 import { t, type MessageKey } from '../core/l10n';
-import { classifyNin, maskNin, syntheticFor, type NinInfo } from './classify';
+import { classifyNin, maskNin, syntheticFor, type NinInfo } from '../../../../shared/nin-classify';
 import { scanCandidates } from './scan';
 import { findClaims } from './claims';
 import { xmlClaims } from './xml-claims';
 import { isXmlDocument, xmlOf } from '../xml/parse';
 import { isKnownPregPerson } from './known';
 import { MAX_HITS_PER_RULE } from '../text-rules/check';
+import { Commands } from '../../../../shared/protocol';
 
 /** The client command that opens the test-person picker to replace a number. */
-export const INSERT_TEST_PERSON_COMMAND = 'nhn.insertTestPerson';
+export const INSERT_TEST_PERSON_COMMAND = Commands.insertTestPerson;
 
 interface Hit {
   start: number;

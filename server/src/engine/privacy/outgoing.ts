@@ -5,7 +5,7 @@
 // that quotes a value can never print a whole number, whatever it quotes.
 
 import type { Finding, Fix } from '../core/types';
-import { classifyNin } from '../nin/classify';
+import { classifyNin } from '../../../../shared/nin-classify';
 
 /** One character between digit groups that still reads as one number: `010180 12345`, `010180-12345`, `0.1.0.1…`. */
 const isSeparator = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '.' || c === '-' || c === '_';

@@ -5,6 +5,7 @@ import type { AnalysisContext, AnalyzedDocument, Finding, Fix } from '../core/ty
 import { t } from '../core/l10n';
 import { datedSeverity, formatDate } from './dates';
 import type { Rule } from './model';
+import { Commands } from '../../../../shared/protocol';
 
 export interface RuleHit {
   /** Flagged span (offsets into the document). */
@@ -83,7 +84,7 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
   }
   if (hit.newText === undefined || rule.replacement?.preferred === false) {
     const title = t(ctx.language, 'openSource', rule.id);
-    fixes.push({ title, command: { command: 'nhn.openSource', title, arguments: [rule.source] } });
+    fixes.push({ title, command: { command: Commands.openSource, title, arguments: [rule.source] } });
   }
   return {
     ruleId: rule.id,

@@ -1,7 +1,7 @@
 // Well-formedness messages in English and Norwegian bokmål, by parser error code.
 
 import type { Language } from '../core/types';
-import { fill } from '../core/fill';
+import { fill } from '../../../../shared/fill';
 
 const MESSAGES: Record<string, Record<Language, string>> = {
   'unescaped-lt': { en: "'<' must start a tag; write &lt; for a literal '<'", nb: "'<' må starte en tagg; skriv &lt; for en bokstavelig '<'" },

@@ -15,8 +15,9 @@ import { buildSchemaSet, hash, type BuiltSet } from './schema-set';
 import { scanSchema } from './scan';
 import type { SchemaIndex } from './schema-index';
 import type { RawIssue, XsdService } from './service';
+import { Commands } from '../../../../shared/protocol';
 
-export const CHOOSE_SCHEMA_FOLDER = 'nhn.chooseSchemaFolder';
+export const CHOOSE_SCHEMA_FOLDER = Commands.chooseSchemaFolder;
 /** VS Code's own command; other editors show the fix's title and the setting name. */
 const OPEN_SETTINGS = 'workbench.action.openSettings';
 

@@ -2,7 +2,7 @@
 // namespace URIs; values are quoted with the facet they broke.
 
 import type { Language } from '../core/types';
-import { fill } from '../core/fill';
+import { fill } from '../../../../shared/fill';
 
 const M = {
   'unexpected-element': { en: "'{0}' is not allowed here.", nb: "'{0}' er ikke tillatt her." },

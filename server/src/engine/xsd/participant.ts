@@ -12,6 +12,7 @@ import { declOf, SchemaModel, type Decl } from './model';
 import { ensureIndex } from './resolve';
 import type { Binding } from './resolve';
 import { buildSchemaSet } from './schema-set';
+import type { SchemaStatus } from '../../../../shared/protocol';
 
 interface Context {
   model: SchemaModel;
@@ -250,14 +251,7 @@ function childCompletions(model: SchemaModel, parent: XmlElement, replace: { sta
   return out;
 }
 
-export interface SchemaStatus {
-  /** Short: the messages and whether each has a schema, e.g. `MsgHead 1.2 + Dialogmelding 1.1`. */
-  text: string;
-  /** One line per namespace: which file won and where it came from, or that none was found. */
-  detail: string;
-  /** True when a namespace the catalog knows has no schema. */
-  missing: boolean;
-}
+export type { SchemaStatus };
 
 /** What the language-status item shows for an XML document: which schema won, per namespace. */
 export async function schemaStatus(doc: AnalyzedDocument, ctx: AnalysisContext): Promise<SchemaStatus | undefined> {

@@ -3,7 +3,7 @@
 // (it reads the same identifiers); this adds what only the structure knows: a value that is no number
 // at all, and a valid number of the other kind. Numbers are printed masked, never whole.
 
-import { classifyNin, maskNin } from '../../nin/classify';
+import { classifyNin, maskNin } from '../../../../../shared/nin-classify';
 import systems from '../data/identifier-systems.json';
 import type { FhirDocument, FhirNode } from '../tree';
 import type { Report } from './issue';
