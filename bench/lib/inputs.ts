@@ -51,3 +51,35 @@ export function fhirBundle(entries: number, seed = 2): string {
   }
   return JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry }, null, 2) + '\n';
 }
+
+/** A C# source of about `lines` lines: classes, methods, strings and comments, with a retired NHN host every ~1000 lines. */
+export function csharpSource(lines: number, seed = 3): string {
+  const rnd = random(seed);
+  const out = ['using System;', 'using System.Net.Http;', '', 'namespace Vendor.Integration;', ''];
+  let i = 0;
+  while (out.length < lines - 1) {
+    i++;
+    const n = rnd.int(1_000_000);
+    out.push(`public sealed class Handler${i}`, '{');
+    out.push(`    private const string Endpoint = "${i % 100 === 0 ? 'https://test.nilar.nhn.no/api' : `https://api.example.com/v${n % 9}/items`}";`);
+    out.push(`    // Retries the request ${n % 5} times before giving up.`);
+    out.push(`    public async Task<int> Run${i}Async(HttpClient client, int value)`, '    {');
+    out.push(`        var response = await client.GetAsync($"{Endpoint}/{value + ${n % 97}}");`);
+    out.push('        return (int)response.StatusCode;', '    }', '}', '');
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+/** A YAML configuration of about `lines` lines (service settings), with a retired NHN host every ~1000 lines. */
+export function yamlConfig(lines: number, seed = 4): string {
+  const rnd = random(seed);
+  const out = ['services:'];
+  let i = 0;
+  while (out.length < lines) {
+    i++;
+    const n = rnd.int(1_000_000);
+    out.push(`  service${i}:`, `    url: ${i % 200 === 0 ? 'https://test.nilar.nhn.no/fhir' : `https://svc${n % 50}.example.org/api`}`);
+    out.push(`    timeoutSeconds: ${n % 120}`, `    retries: ${n % 4}`, `    description: "Service number ${i}, owner team ${n % 13}"`);
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}

@@ -82,7 +82,7 @@ const scenario: Scenario = {
     const ctx = createEngine(resolvers).context({ today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, schemaPaths: [schemas] } });
     const sizes = quick ? [1] : [1, 20];
     let compileSamples: number[] = [];
-    let nativeCompile: number[] = [];
+    const nativeCompile: number[] = [];
     try {
       for (const mb of sizes) {
         const text = msgHead(mb * 1_000_000);

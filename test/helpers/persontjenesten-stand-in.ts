@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { base64url } from 'jose';
-import { HelseIdStandIn, Refused, verifyDpopProof, header, readBody, send } from './helseid-stand-in';
+import { type HelseIdStandIn, Refused, verifyDpopProof, header, readBody, send } from './helseid-stand-in';
 
 export interface StandInPerson {
   nin: string;

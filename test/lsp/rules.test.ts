@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 // the hover with the rule's story and the namespace successor, and suppression comments.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeActionRequest, DiagnosticSeverity, DiagnosticTag, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, DiagnosticTag, HoverRequest } from 'vscode-languageserver-protocol';
 import { actionsFor, applyEdits, startServer, type LspSession } from '../helpers/lsp';
 import { positionOf, rangeOf } from '../helpers/engine';
 

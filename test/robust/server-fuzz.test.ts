@@ -53,7 +53,7 @@ describe('server fuzz', () => {
     for (let b = 0; b < smalls.length; b += BATCH) {
       const batch = smalls.slice(b, b + BATCH);
       const uris = batch.map((c) => `file:///fuzz/${c.index}/${path.basename(c.name)}`);
-      const waits = batch.map((c, i) => session.diagnostics(uris[i], () => true, BATCH_BOUND_MS));
+      const waits = batch.map((_c, i) => session.diagnostics(uris[i], () => true, BATCH_BOUND_MS));
       batch.forEach((c, i) => session.open(uris[i], languageIdFor(c.name), decoder.decode(c.bytes())));
       const settled = await Promise.allSettled(waits);
       tally.cases += batch.length;

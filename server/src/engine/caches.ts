@@ -8,12 +8,22 @@ import { RuleMessageCache } from './rules/finding';
 import { XsdCaches } from './xsd/caches';
 import { CodeListSource } from './kith/store';
 
+/** How many full passes over a document's text the rule-driven checks made (text rules, namespaces): a bench counter. */
+export class PassCounter {
+  count = 0;
+
+  add(n = 1): void {
+    this.count += n;
+  }
+}
+
 export class EngineCaches {
   readonly xsd: XsdCaches;
   readonly fhir: FhirCaches;
   readonly ruleMessages = new RuleMessageCache();
   /** The user's KITH code lists (Volven exports, FHIR CodeSystems), reloaded at most every 30 s. */
   readonly codeLists: CodeListSource;
+  readonly textPasses = new PassCounter();
 
   constructor(host: EngineHost) {
     this.xsd = new XsdCaches(host);

@@ -40,6 +40,8 @@ export interface Engine {
   context(options: AnalysisOptions): AnalysisContext;
   /** Drops every cache (the next analysis rebuilds what it needs). */
   clear(): void;
+  /** Full passes over document texts by the rule-driven checks since the engine was created (a bench counter). */
+  textPasses(): number;
 }
 
 /** At most this many analyzed documents (with their parses) are kept for hovers and completions. */
@@ -87,6 +89,7 @@ export function createEngine(host: EngineHost, options: EngineOptions = {}): Eng
       caches.xsd.usage.forget(uri);
     },
     context,
+    textPasses: () => caches.textPasses.count,
     clear() {
       recent.clear();
       caches.clear();

@@ -5,7 +5,7 @@
 import type { Check, Participant } from './core/types';
 import type { Rule } from './rules/model';
 import { BUILTIN_RULES } from './rules/builtin';
-import { textRulesCheck } from './text-rules/check';
+import { textRulesCheck, type LiteralStrategy } from './text-rules/check';
 import { xmlWellFormedCheck } from './xml/wellformed-check';
 import { ninCheck } from './nin/check';
 import { fhirCheck } from './fhir/check';
@@ -21,9 +21,9 @@ import { kithCheck } from './kith/check';
 import { kithFhirCheck } from './kith/fhir-check';
 import { kithParticipant } from './kith/participant';
 
-/** The default set of checks, in the order they run. */
-export function createChecks(rules: readonly Rule[] = BUILTIN_RULES): Check[] {
-  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), kithCheck(rules), kithFhirCheck(rules), fhirCheck(), xsdCheck];
+/** The default set of checks, in the order they run. `literals`: how text rules find their literals (the bench compares). */
+export function createChecks(rules: readonly Rule[] = BUILTIN_RULES, options: { literals?: LiteralStrategy } = {}): Check[] {
+  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules, options.literals), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), kithCheck(rules), kithFhirCheck(rules), fhirCheck(), xsdCheck];
   // Base64 payloads get the same checks, once (a payload inside a payload is not opened again).
   return [...checks, embeddedCheck(checks)];
 }

@@ -57,7 +57,7 @@ export const fhirParticipant: Participant = {
     if (!loaded) return undefined;
     const extension = await extensionHover(loaded.parsed.root, offset, loaded.defs, ctx);
     if (extension) return extension;
-    let at = locate(loaded.defs, loaded.parsed.root, offset);
+    const at = locate(loaded.defs, loaded.parsed.root, offset);
     if (!at) return undefined;
     // JSON: on the key of an array property (`"name": [`), the element is the array's.
     const arrayKey = [...(loaded.parsed.arrays.get(at.node) ?? [])].find(([, span]) => offset >= span.start - 1 && offset <= span.end + 1); // with its quotes

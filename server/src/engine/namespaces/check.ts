@@ -57,7 +57,7 @@ function declarationsOf(doc: AnalyzedDocument): Declarations {
   return out;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface CompiledRule {
   rule: Rule;
@@ -97,7 +97,7 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
     const eresept = !rule.match.catalog?.standard || rule.match.catalog.standard.includes('e-resept') ? ['https?://(?:www\\.)?(?:kith|ehelse)\\.no/xmlstds/eresept/[a-z0-9]+/\\d{4}-\\d{2}-\\d{2}(?:/extension/\\d+)?'] : [];
     compiled.push({
       rule,
-      re: new RegExp(`(?<![\\w/.:-])(?:${[...uris.map(escape), ...eresept].join('|')})(?![\\w/.-])`, 'g'),
+      re: new RegExp(`(?<![\\w/.:-])(?:${[...uris.map(escapeRegExp), ...eresept].join('|')})(?![\\w/.-])`, 'g'),
       context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
       lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     });
@@ -114,7 +114,10 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       const inComment = (at: number) => within((comments ??= isXmlDocument(doc) ? commentSpans(doc) : []), at);
       const decls = isXmlDocument(doc) && doc.text.includes('schemaLocation') ? declarationsOf(doc) : undefined;
       for (const { rule, re, context, lacks } of compiled) {
-        if (!appliesToLanguage(rule, doc.languageId, doc.uri) || !contextHolds(context, doc.text, lacks)) continue;
+        if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
+        ctx.caches.textPasses.add((context ? 1 : 0) + (lacks ? 1 : 0));
+        if (!contextHolds(context, doc.text, lacks)) continue;
+        ctx.caches.textPasses.add();
         re.lastIndex = 0;
         // Declarations of this rule by element and URI; schema-location repeats wait for them.
         const atDeclaration = new Map<string, Finding>();

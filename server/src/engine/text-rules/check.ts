@@ -1,7 +1,7 @@
 // Rule-driven text patterns: hosts, scopes, headers, constants, in any file type.
 // Patterns carry their own boundaries (host and word edges) so they stay safe in code.
-// Speed: each pattern's required literal (literal-prefilter.ts) gates it, so the full pattern runs only
-// on the few files that mention it; with many rules one combined pass answers "any literal at all?" first.
+// Speed: each pattern's required literal (literal-prefilter.ts) gates it, and one pass over the text
+// (literal-scan.ts) finds which literals occur: only those rules run their full pattern.
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
@@ -9,6 +9,7 @@ import { fill, ruleFinding } from '../rules/finding';
 import { isXmlDocument } from '../xml/parse';
 import { t } from '../core/l10n';
 import { escapeRegExp, requiredLiteral } from './literal-prefilter';
+import { LiteralScanner } from './literal-scan';
 
 interface CompiledRule {
   rule: Rule;
@@ -17,9 +18,19 @@ interface CompiledRule {
   lacks?: RegExp;
   /** Matches when the text holds the pattern's required literal; undefined when none could be derived. */
   gate?: RegExp;
+  /** The required literal itself, and its index in the literal scanner. */
+  literalText?: string;
+  literal?: number;
 }
 
-/** Above this many gated rules, one combined pass first tells whether any literal occurs at all. */
+/**
+ * How the check finds which rules' literals occur: `one-pass` (one scan for every literal; the default) or
+ * `per-rule` (a combined "any literal?" test, then one test per rule: the former way, kept so the bench
+ * measures both in the same run).
+ */
+export type LiteralStrategy = 'one-pass' | 'per-rule';
+
+/** Above this many gated rules, per-rule gating first tells whether any literal occurs at all. */
 const COMBINED_GATE_FROM = 8;
 /** Hits reported per rule and file; past this a single notice stands for the rest (bounded time and memory). */
 export const MAX_HITS_PER_RULE = 10_000;
@@ -59,6 +70,7 @@ function compile(rule: Rule): CompiledRule {
     context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
     lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     gate: literal ? new RegExp(escapeRegExp(literal), flags.includes('i') ? 'i' : '') : undefined,
+    literalText: literal,
   };
 }
 
@@ -90,10 +102,12 @@ function* matches(c: CompiledRule, text: string, windows: boolean): Generator<{ 
   }
 }
 
-export function textRulesCheck(rules: readonly Rule[]): Check {
+export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy = 'one-pass'): Check {
   const compiled: CompiledRule[] = rules.filter((r) => r.match.regex).map(compile);
   const gated = compiled.filter((c) => c.gate);
   const combined = gated.length >= COMBINED_GATE_FROM ? new RegExp(gated.map((c) => c.gate!.source).join('|'), 'i') : undefined;
+  gated.forEach((c, i) => (c.literal = i));
+  const scanner = new LiteralScanner(gated.map((c) => ({ text: c.literalText!, caseInsensitive: c.gate!.flags.includes('i') })));
   return {
     name: 'text-rules',
     family: 'host',
@@ -103,16 +117,27 @@ export function textRulesCheck(rules: readonly Rule[]): Check {
       const text = doc.text;
       // In XML documents a rule's structural match (`match.xml`, xml/rules-check.ts) replaces its regex.
       const xml = isXmlDocument(doc);
+      const passes = ctx.caches.textPasses;
       let anyLiteral: boolean | undefined;
+      let present: Set<number> | undefined;
       for (const c of compiled) {
         const { rule } = c;
         if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
         if (xml && rule.match.xml) continue;
-        if (c.gate) {
+        if (c.gate && strategy === 'one-pass') {
+          if (!present) passes.add();
+          present ??= scanner.scan(text);
+          if (!present.has(c.literal!)) continue;
+        } else if (c.gate) {
+          if (anyLiteral === undefined && combined) passes.add();
           anyLiteral ??= combined ? combined.test(text) : true;
-          if (!anyLiteral || !c.gate.test(text)) continue;
+          if (!anyLiteral) continue;
+          passes.add();
+          if (!c.gate.test(text)) continue;
         }
+        passes.add((c.context ? 1 : 0) + (c.lacks ? 1 : 0));
         if (!contextHolds(c.context, text, c.lacks)) continue;
+        passes.add();
         const found: Finding[] = [];
         const collect = (windows: boolean) => {
           for (const { m, base } of matches(c, text, windows)) {

@@ -38,7 +38,7 @@ function normalise(value: unknown, parentKey = ''): unknown {
 }
 
 /** The resource in a file's text, as FHIR JSON; undefined when it is not a FHIR resource. */
-export function readConformance(path: string, text: string): Json | undefined {
+export function readConformance(text: string): Json | undefined {
   if (/^\s*</.test(text)) {
     const doc = parseFhirXml(text, parseXml(text));
     return doc ? (normalise(toJson(doc.root)) as Json) : undefined;

@@ -70,7 +70,7 @@ export class ConformanceIndex {
   private async load(file: string): Promise<Json | undefined> {
     if (this.parsed.has(file)) return this.parsed.get(file);
     const text = await this.resolvers.readFile!(file);
-    const json = text && /StructureDefinition|ValueSet|CodeSystem/.test(text.slice(0, 4000)) ? readConformance(file, text) : undefined;
+    const json = text && /StructureDefinition|ValueSet|CodeSystem/.test(text.slice(0, 4000)) ? readConformance(text) : undefined;
     this.parsed.set(file, json);
     return json;
   }
