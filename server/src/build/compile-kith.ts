@@ -4,7 +4,7 @@
 
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { lineOfPointer } from './yaml-lines';
+import { lineOfPointer } from '../../../shared/yaml-lines';
 import { RuleFileError } from './compile-rules';
 import listSchema from '../../../schemas/kith-codelists.schema.json';
 import elementSchema from '../../../schemas/kith-elements.schema.json';

@@ -2,7 +2,7 @@
 // Rule texts live in server/rules/kith.yaml.
 
 import type { Language } from '../core/types';
-import { fill } from '../core/fill';
+import { fill } from '../../../../shared/fill';
 
 const MESSAGES = {
   builtin: { en: "the product's built-in list", nb: 'produktets innebygde kodeverk' },

@@ -108,20 +108,20 @@ function fromFhirJson(text: string, file: string): CodeList[] {
   return fhirList(fhirOid(json.url, ids), json.title ?? json.name, json.content, json.concept ?? [], file);
 }
 
-const valueOf = (el: XmlElement | undefined, local: string) => (el ? childElements(el, local).map((c) => attribute(c, 'value')?.value)[0] : undefined);
+const childValue = (el: XmlElement | undefined, local: string) => (el ? childElements(el, local).map((c) => attribute(c, 'value')?.value)[0] : undefined);
 
 function fhirXmlConcept(el: XmlElement): FhirConcept {
   return {
-    code: valueOf(el, 'code'),
-    display: valueOf(el, 'display'),
-    designation: childElements(el, 'designation').map((d) => ({ language: valueOf(d, 'language'), value: valueOf(d, 'value') })),
+    code: childValue(el, 'code'),
+    display: childValue(el, 'display'),
+    designation: childElements(el, 'designation').map((d) => ({ language: childValue(d, 'language'), value: childValue(d, 'value') })),
     concept: childElements(el, 'concept').map(fhirXmlConcept),
   };
 }
 
 function fromFhirXml(root: XmlElement, file: string): CodeList[] {
-  const ids = childElements(root, 'identifier').map((i) => valueOf(i, 'value') ?? '');
-  return fhirList(fhirOid(valueOf(root, 'url'), ids), valueOf(root, 'title') ?? valueOf(root, 'name'), valueOf(root, 'content'), childElements(root, 'concept').map(fhirXmlConcept), file);
+  const ids = childElements(root, 'identifier').map((i) => childValue(i, 'value') ?? '');
+  return fhirList(fhirOid(childValue(root, 'url'), ids), childValue(root, 'title') ?? childValue(root, 'name'), childValue(root, 'content'), childElements(root, 'concept').map(fhirXmlConcept), file);
 }
 
 // ---- Volven XML -----------------------------------------------------------------------------------

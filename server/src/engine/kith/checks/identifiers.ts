@@ -3,7 +3,7 @@
 // HPR digits only, FNR/DNR/HNR a number of that kind. Invalid identity numbers are the nin rules'
 // business; here a valid number of the wrong kind is reported, always masked.
 
-import { classifyNin, maskNin, type NinKind } from '../../nin/classify';
+import { classifyNin, maskNin, type NinKind } from '../../../../../shared/nin-classify';
 import { t, type MessageKey } from '../../core/l10n';
 import type { XmlElement } from '../../xml/parse';
 import { organisationNumberProblem } from '../identifiers';
