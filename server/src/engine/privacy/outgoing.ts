@@ -13,7 +13,6 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
 /** The day and month digits of a number (offsets included) before the check digits are worth computing. */
 const PLAUSIBLE_DATE = /^(?:[0-6]\d|7[01])[014-9]\d/;
 
-const MASK = '*****';
 
 /**
  * Text positions of the digits to hide: the individual number and check digits (digits 7–11) of every
