@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, pathOfUri, resolveToday, type AnalysisOptions, type L
 import type { ClientSettings, InitOptions } from '../../../shared/protocol';
 import { SchemaCache } from '../host/schema-cache';
 import { withProjectConfig } from '../host/project-config';
-import { installProxy, type ProxySettings } from '../host/proxy';
+import { installProxy } from '../host/proxy';
 import { ProjectConfigs, type BaselineDisplay } from './project-config';
 
 export type { ClientSettings, InitOptions };
