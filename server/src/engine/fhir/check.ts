@@ -12,6 +12,7 @@ import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
 import { checkProfiles } from './profiles/check-profiles';
 import { checkExtensions } from './extensions/check-extensions';
+import { checkQuestionnaireResponses } from './questionnaire/check-response';
 
 const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -51,6 +52,7 @@ export function fhirCheck(): Check {
       walker.resource(parsed.root);
       await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
       await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants);
+      await checkQuestionnaireResponses(walker.resources, parsed.root, defs, parsed, ctx, report);
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();

@@ -70,7 +70,7 @@ export function preloadOnce(layer: ProfileLayer, index: ConformanceIndex, defs: 
   return p;
 }
 
-async function profileValueSet(index: ConformanceIndex, url: string): Promise<ExpandedValueSet | undefined> {
+export async function profileValueSet(index: ConformanceIndex, url: string): Promise<ExpandedValueSet | undefined> {
   const cache = index.valueSets;
   if (cache.has(url)) return cache.get(url);
   const vs = (await index.get(url)) as RawValueSet | undefined;

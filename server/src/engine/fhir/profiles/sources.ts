@@ -8,9 +8,9 @@ import type { ExpandedValueSet } from '../definitions/model';
 import type { ProfileLayer } from './layer';
 import { readConformance, type Json } from './conformance';
 
-const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem']);
+const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'Questionnaire']);
 /** In a workspace, only files that say what they are by name are read (a repository holds many XML files). */
-const WORKSPACE_NAME = /structuredefinition|valueset|codesystem|profile|extension/i;
+const WORKSPACE_NAME = /structuredefinition|valueset|codesystem|profile|extension|questionnaire/i;
 const MAX_FILES = 3000;
 const TTL_MS = 30_000;
 /** Base R4 is built in; its package would only cost time. */
@@ -70,7 +70,7 @@ export class ConformanceIndex {
   private async load(file: string): Promise<Json | undefined> {
     if (this.parsed.has(file)) return this.parsed.get(file);
     const text = await this.resolvers.readFile!(file);
-    const json = text && /StructureDefinition|ValueSet|CodeSystem/.test(text.slice(0, 4000)) ? readConformance(text) : undefined;
+    const json = text && /StructureDefinition|ValueSet|CodeSystem|Questionnaire/.test(text.slice(0, 4000)) ? readConformance(text) : undefined;
     this.parsed.set(file, json);
     return json;
   }

@@ -67,7 +67,7 @@ export async function checkInvariants(sites: InvariantSite[], root: FhirNode, re
       let satisfied: boolean;
       const native = NATIVE_INVARIANTS[c.key];
       if (native) {
-        satisfied = native(site.node, site.rootResource);
+        satisfied = native(site.node, site.rootResource, site.resource);
       } else if (triviallyTrue(c.expression, site.node.children.map((n) => n.name), cache.shortcuts)) {
         satisfied = true;
       } else {

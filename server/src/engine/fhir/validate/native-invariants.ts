@@ -8,7 +8,7 @@ const kids = (n: FhirNode | undefined, name: string) => (n ? n.children.filter((
 const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
 
 /** key → is the invariant satisfied by this node (in a resource whose %rootResource is `root`)? */
-export const NATIVE_INVARIANTS: Record<string, (node: FhirNode, root: FhirNode) => boolean> = {
+export const NATIVE_INVARIANTS: Record<string, (node: FhirNode, root: FhirNode, resource: FhirNode) => boolean> = {
   // contained.contained.empty()
   'dom-2': (n) => kids(n, 'contained').every((c) => !child(c, 'contained')),
   // contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()
@@ -24,11 +24,17 @@ export const NATIVE_INVARIANTS: Record<string, (node: FhirNode, root: FhirNode) 
   // fullUrl.exists() implies fullUrl.contains('/_history/').not()
   'bdl-8': (n) => !String(child(n, 'fullUrl')?.value ?? '').includes('/_history/'),
   // reference.startsWith('#').not() or (reference.substring(1) in %rootResource.contained.id)
-  'ref-1': (n, root) => {
+  // `#` alone is a contained resource's reference to its container (R4's expression predates that rule).
+  'ref-1': (n, root, resource) => {
     const ref = child(n, 'reference')?.value;
     if (typeof ref !== 'string' || !ref.startsWith('#')) return true;
+    if (ref === '#') return resource !== root;
     return kids(root, 'contained').some((c) => child(c, 'id')?.value === ref.slice(1));
   },
+  // R4 writes `enableWhen.count() > 2`, against its own text ("more than one"); corrected as R5 did.
+  'que-12': (n) => kids(n, 'enableWhen').length <= 1 || !!child(n, 'enableBehavior'),
+  // operator = 'exists' implies (answer is boolean): fhirpath.js does not see answerBoolean as a boolean here.
+  'que-7': (n) => child(n, 'operator')?.value !== 'exists' || !!child(n, 'answerBoolean'),
   // The Bundle-level rules read the whole Bundle: natively, no FHIR JSON copy of 2 000 entries is made.
   // total.empty() or (type = 'searchset') or (type = 'history')
   'bdl-1': (n) => !child(n, 'total') || ['searchset', 'history'].includes(String(child(n, 'type')?.value)),

@@ -8,6 +8,7 @@ import type { ExtensionSite } from '../extensions/site';
 import type { R4Definitions } from '../definitions/store';
 import type { TypeModel } from '../definitions/type-model';
 import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
+import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
 import { checkContainedReferenced } from './contained';
 import { checkFixedAndPattern } from './fixed';
@@ -161,6 +162,7 @@ export class Walker {
       }
     }
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
+    if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
     if (def.binding && type) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
     if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);
     visit?.(node, def.path, path, node, []);
