@@ -14,6 +14,7 @@ import { fhirCheck } from '../../server/src/engine/fhir/check';
 import { DEFAULT_SETTINGS, type AnalysisContext } from '../../server/src/engine/core/types';
 import { createEngine } from '../../server/src/engine';
 import { fhirBundle } from '../lib/inputs';
+import { questionnaireBundle } from '../lib/questionnaire';
 import { startClient } from '../lib/lsp';
 import { repeat } from '../lib/measure';
 import { single } from '../lib/stats';
@@ -111,6 +112,22 @@ const scenario: Scenario = {
       case: `Bundle, ${entries} entries, 3 R4 extensions per Patient`,
       ours: oursExt,
       note: `${(entries / 2) * 3} extensions checked against their definitions; ${extensionFindings} findings (as without them: the extensions are valid)`,
+    });
+
+    // A 300-question response against its Questionnaire (same Bundle): the whole answer check (linkIds,
+    // enableWhen, options, limits, UCUM) against the schema-only pass an editor does on the response.
+    const { bundle: qBundle, response } = questionnaireBundle(300);
+    let qFindings = 0;
+    const oursQr = await repeat(async () => {
+      qFindings = (await analyze({ uri: 'file:///bench/questionnaire.json', languageId: 'json', text: qBundle }, ctx, checks)).findings.filter((f) => f.severity === 'error').length;
+    }, { warmup: 2, runs });
+    const anchorQr = await repeat(() => validateSchema(response as { resourceType: string }).then(() => undefined), { warmup: 1, runs });
+    rows.push({
+      scenario: 'fhir-validation',
+      case: 'QuestionnaireResponse, 300 items, against its Questionnaire',
+      ours: oursQr,
+      anchor: { name: 'json-languageservice + fhir.schema.json (the response only, no questionnaire)', stats: anchorQr },
+      note: `ours: the Bundle (Questionnaire + response) validated and the answers checked against the questionnaire, ${qFindings} errors; the anchor checks the response's shape only`,
     });
 
     const patientText = readFileSync(path.join(root, 'test/fhir/valid/Patient.json'), 'utf8');

@@ -48,7 +48,7 @@ describe('nhn-lint --fhir-packages no-basis: extension definitions', () => {
 
   it('JSON: an extension out of its context, a value of the wrong type', () => {
     expect(fhir('behandler.json', JSON_TEXT)).toEqual([
-      ['fhir/extension-context', 'warning', `${NB}no-basis-middlename`],
+      ['fhir/extension-context', 'error', `${NB}no-basis-middlename`],
       ['fhir/type', 'error', 'valueString'],
     ]);
   });

@@ -130,12 +130,12 @@ describe('no-basis extensions used incorrectly (exact rule and range)', () => {
     expect(await semantic(fhirJsonToXml(text), 'xml')).toEqual(await semantic(text, 'json'));
   });
 
-  it('used outside its context: a warning on the url', async () => {
+  it('used outside its context: an error on the url (as the reference validator; the rule setting lowers it)', async () => {
     const text = pretty({ resourceType: 'Practitioner', extension: [middlename()], name: [{ family: 'Berg' }] });
     const expected = { rule: 'fhir/extension-context', message: "Practitioner.extension[0]: extension 'NoBasisMiddlename' is not defined for use on Practitioner (context: HumanName)" };
     const fs = await findings(text);
     expect(fs.map(seen)).toEqual([{ ...expected, range: rangeOf(text, `${NB}no-basis-middlename`) }]);
-    expect(fs[0].severity).toBe('warning');
+    expect(fs[0].severity).toBe('error');
     const xml = fhirJsonToXml(text);
     expect((await findings(xml, 'xml')).map(seen)).toEqual([{ ...expected, range: rangeOf(xml, `${NB}no-basis-middlename`) }]);
   });
@@ -204,9 +204,9 @@ describe('modifier or not: as the definition says', () => {
 });
 
 describe('extension urls that resolve nowhere', () => {
-  it('an unknown extension: one information per url and document, never an error', async () => {
+  it('an unknown extension on an example domain: one information per url and document', async () => {
     const priv = 'http://example.org/fhir/StructureDefinition/privat';
-    const text = pretty({ resourceType: 'Bundle', type: 'collection', entry: [1, 2, 3].map((i) => ({ resource: { resourceType: 'Patient', id: `p${i}`, extension: [{ url: priv, valueString: 'x' }] } })) });
+    const text = pretty({ resourceType: 'Bundle', type: 'collection', entry: [1, 2, 3].map((i) => ({ fullUrl: `http://example.org/fhir/Patient/p${i}`, resource: { resourceType: 'Patient', id: `p${i}`, extension: [{ url: priv, valueString: 'x' }] } })) });
     const message = `Extension definition '${priv}' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked`;
     const fs = await findings(text);
     expect(fs.map(seen)).toEqual([{ rule: 'fhir/unknown-extension', range: rangeOf(text, priv), message }]);
@@ -215,14 +215,26 @@ describe('extension urls that resolve nowhere', () => {
     expect((await findings(xml, 'xml')).map(seen)).toEqual([{ rule: 'fhir/unknown-extension', range: rangeOf(xml, priv), message }]);
   });
 
-  it('a relative url outside a complex extension resolves nowhere either', async () => {
-    const text = pretty({ resourceType: 'Patient', extension: [{ url: 'middlename', valueString: 'x' }] });
-    expect((await findings(text)).map(seen)).toEqual([
-      { rule: 'fhir/unknown-extension', range: rangeOf(text, 'middlename'), message: "Extension definition 'middlename' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked" },
+  it('an unknown extension elsewhere is an error, once per url and document (as the reference validator)', async () => {
+    const priv = 'https://fhir.leverandor.no/StructureDefinition/intern';
+    const text = pretty({ resourceType: 'Bundle', type: 'collection', entry: [1, 2].map((i) => ({ fullUrl: `http://example.org/fhir/Patient/p${i}`, resource: { resourceType: 'Patient', id: `p${i}`, extension: [{ url: priv, valueString: 'x' }] } })) });
+    const fs = await findings(text);
+    expect(fs.map((f) => ({ ...seen(f), severity: f.severity }))).toEqual([
+      { rule: 'fhir/unknown-extension', range: rangeOf(text, priv), severity: 'error', message: `Extension definition '${priv}' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked` },
     ]);
+    const lowered = await findingsFor(text, 'json', { resolvers: createResolvers(), settings: { fhirPackagePaths: [NO_BASIS], rules: { 'fhir/unknown-extension': 'info' } } });
+    expect(lowered.filter((f) => f.ruleId === 'fhir/unknown-extension').map((f) => f.severity)).toEqual(['info']);
   });
 
-  it('an unknown modifierExtension: a warning (it must not be ignored)', async () => {
+  it('a relative url outside a complex extension is an error: extension urls are absolute', async () => {
+    const text = pretty({ resourceType: 'Patient', extension: [{ url: 'middlename', valueString: 'x' }] });
+    expect((await findings(text)).map(seen)).toEqual([
+      { rule: 'fhir/extension-url', range: rangeOf(text, 'middlename'), message: "Patient.extension[0]: extension url 'middlename' must be absolute (a relative url names a part of a complex extension, and this extension is in none)" },
+    ]);
+    expect((await findings(fhirJsonToXml(text), 'xml')).map((f) => f.ruleId)).toEqual(['fhir/extension-url']);
+  });
+
+  it('an unknown modifierExtension on an example domain: a warning; elsewhere an error (it must not be ignored)', async () => {
     const mod = 'http://example.org/fhir/StructureDefinition/ikke-gjeldende';
     const text = pretty({ resourceType: 'Patient', modifierExtension: [{ url: mod, valueBoolean: true }], active: true });
     const message = `Patient.modifierExtension[0]: modifier extension '${mod}' has no definition here (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know`;
@@ -231,6 +243,8 @@ describe('extension urls that resolve nowhere', () => {
     expect(fs[0].severity).toBe('warning');
     const xml = fhirJsonToXml(text);
     expect((await findings(xml, 'xml')).map(seen)).toEqual([{ rule: 'fhir/unknown-modifier-extension', range: rangeOf(xml, mod), message }]);
+    const real = text.replace(mod, 'https://fhir.leverandor.no/StructureDefinition/ikke-gjeldende');
+    expect((await findings(real)).map((f) => [f.ruleId, f.severity])).toEqual([['fhir/unknown-modifier-extension', 'error']]);
   });
 
   it('a Norwegian message', async () => {
@@ -294,8 +308,8 @@ describe('extension context: what R4 and HL7 Norway really publish is not flagge
     }
   });
 
-  it('but Element does not let a plain element context through: middlename on Practitioner.identifier is still a warning', async () => {
+  it('but Element does not let a plain element context through: middlename on Practitioner.identifier is still an error', async () => {
     const text = pretty({ resourceType: 'Practitioner', identifier: [{ extension: [middlename()], system: 'urn:oid:2.16.578.1.12.4.1.4.4', value: '9144889' }] });
-    expect((await findings(text)).map((f) => [f.ruleId, f.severity])).toContainEqual(['fhir/extension-context', 'warning']);
+    expect((await findings(text)).map((f) => [f.ruleId, f.severity])).toContainEqual(['fhir/extension-context', 'error']);
   });
 });

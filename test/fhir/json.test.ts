@@ -93,7 +93,7 @@ describe('FHIR R4 JSON: each error class gets exactly its diagnostic', () => {
   });
 
   it('unreferenced contained resource (dom-3) and unknown resource types inside a Bundle', async () => {
-    const text = '{ "resourceType": "Bundle", "type": "collection", "entry": [ { "resource": { "resourceType": "Patient", "contained": [{ "resourceType": "Organization", "id": "o", "name": "X" }] } }, { "resource": { "resourceType": "Pasient" } } ] }';
+    const text = '{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Patient", "contained": [{ "resourceType": "Organization", "id": "o", "name": "X" }] } }, { "fullUrl": "urn:uuid:2", "resource": { "resourceType": "Pasient" } } ] }';
     expect(fhirOnly(await fhirFindings(text)).map(seen)).toEqual([
       {
         rule: 'fhir/invariant',

@@ -122,8 +122,8 @@ describe('a profile package in the FHIR package cache', () => {
 
 describe('unknown profiles in a Bundle', () => {
   it('are reported once per URL, on the first occurrence', async () => {
-    const entry = '{ "resource": { "resourceType": "Patient", "meta": { "profile": ["http://example.org/p"] } } }';
-    const text = `{ "resourceType": "Bundle", "type": "collection", "entry": [${entry}, ${entry}, ${entry}] }`;
+    const entry = (i: number) => `{ "fullUrl": "urn:uuid:${i}", "resource": { "resourceType": "Patient", "meta": { "profile": ["http://example.org/p"] } } }`;
+    const text = `{ "resourceType": "Bundle", "type": "collection", "entry": [${entry(1)}, ${entry(2)}, ${entry(3)}] }`;
     expect((await errors(text)).map(seen)).toEqual([
       { rule: 'fhir/unknown-profile', range: rangeOf(text, 'http://example.org/p'), message: "Profile 'http://example.org/p' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): validated against base R4 only" },
     ]);

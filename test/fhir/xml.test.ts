@@ -25,7 +25,7 @@ describe('FHIR R4 XML: exact ranges', () => {
   });
 
   it('resources inside Bundle entries are dispatched by their element name', async () => {
-    const text = '<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><entry><resource><Pasient xmlns="http://hl7.org/fhir"/></resource></entry></Bundle>';
+    const text = '<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><entry><fullUrl value="urn:uuid:1"/><resource><Pasient xmlns="http://hl7.org/fhir"/></resource></entry></Bundle>';
     expect((await errors(text)).map(seen)).toEqual([{ rule: 'fhir/unknown-resource-type', range: rangeOf(text, 'Pasient'), message: "'Pasient' is not a FHIR R4 resource type" }]);
   });
 

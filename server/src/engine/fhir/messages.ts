@@ -63,6 +63,23 @@ const MESSAGES = {
   },
   extensionTooMany: { en: "{0}: extension '{1}' may occur at most {2} time(s) here, found {3}", nb: "{0}: utvidelsen '{1}' kan forekomme høyst {2} gang(er) her, fant {3}" },
   wrongType: { en: "{0}: type {1} is not allowed here (allowed: {2})", nb: '{0}: typen {1} er ikke tillatt her (tillatt: {2})' },
+  extensionUrlNotAbsolute: {
+    en: "{0}: extension url '{1}' must be absolute (a relative url names a part of a complex extension, and this extension is in none)",
+    nb: "{0}: utvidelsens url '{1}' må være absolutt (en relativ url navngir en del av en kompleks utvidelse, og denne utvidelsen står ikke i noen)",
+  },
+  bundleNoFullUrl: {
+    en: '{0}: every entry needs a fullUrl, the identity of its resource (only transactions and batches may leave it out)',
+    nb: '{0}: hver oppføring trenger en fullUrl, identiteten til ressursen (bare transaksjoner og batcher kan utelate den)',
+  },
+  bundleFullUrlRelative: { en: "{0}: the fullUrl must be an absolute URL, not '{1}'", nb: "{0}: fullUrl må være en absolutt URL, ikke '{1}'" },
+  bundleFullUrlNoId: {
+    en: "{0}: the fullUrl '{1}' looks like a RESTful server URL, but the resource has no id",
+    nb: "{0}: fullUrl '{1}' ser ut som en RESTful server-URL, men ressursen har ingen id",
+  },
+  bundleFullUrlMismatch: {
+    en: "{0}: the fullUrl '{1}' looks like a RESTful server URL, so it must end with the resource's type and id ({2})",
+    nb: "{0}: fullUrl '{1}' ser ut som en RESTful server-URL, så den må slutte med ressursens type og id ({2})",
+  },
   attachmentSize: { en: '{0}: the stated size {1} does not match the data, which is {2} bytes', nb: '{0}: oppgitt størrelse {1} stemmer ikke med dataene, som er {2} byte' },
   questionnaireNotFound: {
     en: "Questionnaire '{0}' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",

@@ -21,6 +21,8 @@ import type { ExtensionSite } from './site';
 const SOURCE = 'https://hl7.org/fhir/R4/extensibility.html';
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
+/** Urls whose definitions live outside R4 core and the user's sources: HL7's namespace, example domains. */
+const ELSEWHERE = /^https?:\/\/(hl7\.org\/fhir\/|([a-z0-9-]+\.)*(example\.(org|com|net)|acme\.(com|org))\/)/i;
 function coreLayer(defs: R4Definitions, index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
   // R4's own extensions, layered once per index (a workspace or package copy wins); one engine has one `defs`.
   const byUrl = index.coreLayers;
@@ -45,10 +47,15 @@ function urlNode(ext: FhirNode): FhirNode | undefined {
 }
 
 export async function checkExtensions(sites: ExtensionSite[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
-  // Relative urls name parts of the extension around them; one outside any extension resolves nowhere.
+  // Relative urls name parts of the extension around them; one outside any extension is an error.
   const absolute = sites.filter((s) => {
-    const url = urlNode(s.node)?.value;
-    return url !== undefined && (ABSOLUTE.test(String(url)) || (s.holder.name !== 'extension' && s.holder.name !== 'modifierExtension'));
+    const u = urlNode(s.node);
+    if (u === undefined) return false;
+    if (ABSOLUTE.test(String(u.value))) return true;
+    if (s.holder.name !== 'extension' && s.holder.name !== 'modifierExtension') {
+      report({ rule: 'fhir/extension-url', severity: 'error', source: SOURCE, span: textSpan(u, doc.format), message: 'extensionUrlNotAbsolute', args: [s.path, String(u.value)] });
+    }
+    return false;
   });
   if (!absolute.length) return;
   const index = await conformanceIndexFor(ctx);
@@ -74,14 +81,20 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
       const key = `${site.modifier}|${url}`;
       if (unknownReported.has(key)) continue;
       unknownReported.add(key);
-      if (site.modifier) report({ rule: 'fhir/unknown-modifier-extension', severity: 'warning', source: SOURCE, span, message: 'unknownModifierExtension', args: [site.path, url] });
-      else report({ rule: 'fhir/unknown-extension', severity: 'info', source: SOURCE, span, message: 'unknownExtension', args: [url] });
+      // Errors, as in the reference validator: an extension nobody can look up is not interoperable.
+      // Users with private extensions lower the rule (nhn.rules / .nhn-lint.yaml) or add the definition.
+      // HL7's own namespace (the extensions pack, cross-version extensions) and example domains are
+      // information: their definitions exist where the reference validator looks, not here.
+      const severity = ELSEWHERE.test(url) ? 'info' : 'error';
+      if (site.modifier) report({ rule: 'fhir/unknown-modifier-extension', severity: severity === 'info' ? 'warning' : 'error', source: SOURCE, span, message: 'unknownModifierExtension', args: [site.path, url] });
+      else report({ rule: 'fhir/unknown-extension', severity, source: SOURCE, span, message: 'unknownExtension', args: [url] });
       continue;
     }
-    const parentUrl = site.holder.name === 'extension' || site.holder.name === 'modifierExtension' ? String(urlNode(site.holder)?.value ?? '') : undefined;
+    // The extension it sits in: as one of its parts, or on its value (valueBoolean.extension).
+    const parentUrl = site.enclosing ? String(urlNode(site.enclosing)?.value ?? '') : undefined;
     if (!contextAllows(layer.context, site, parentUrl, layer.url)) {
       const allowed = layer.context.map((c) => c.expression).join(', ');
-      report({ rule: 'fhir/extension-context', severity: 'warning', source: SOURCE, span, message: 'extensionContext', args: [site.path, layer.name, usedOn(site), allowed] });
+      report({ rule: 'fhir/extension-context', severity: 'error', source: SOURCE, span, message: 'extensionContext', args: [site.path, layer.name, usedOn(site), allowed] });
     }
     if (site.modifier !== layer.isModifier) {
       report({ rule: 'fhir/extension-modifier', severity: 'error', source: SOURCE, span, message: site.modifier ? 'notModifier' : 'isModifier', args: [site.path, layer.name] });

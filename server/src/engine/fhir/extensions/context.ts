@@ -1,6 +1,6 @@
 // StructureDefinition.context: where an extension may be used. `element` contexts name a resource,
 // data type or element path (`Patient`, `Address`, `Address.district`, `Element`); `extension`
-// contexts the url of the extension it may be a part of. `fhirpath` contexts are not evaluated (allowed).
+// contexts the url of the extension it may be a part of. `fhirpath` contexts are matched by their leading path.
 
 import type { ExtensionSite } from './site';
 
@@ -35,7 +35,12 @@ export function contextAllows(contexts: { type: string; expression: string }[], 
   const names = namesOf(site);
   if (url && R4_OWN_USE[url]?.some((n) => names.has(n))) return true;
   return contexts.some((c) => {
-    if (c.type === 'fhirpath') return true;
+    // A FHIRPath context is read by its leading path (`Patient.address.where(use = 'home')` → Patient.address):
+    // an extension anywhere else is certainly outside it; the filter itself is not evaluated (allowed).
+    if (c.type === 'fhirpath') {
+      const head = /^[A-Z][A-Za-z]*(\.[a-z][A-Za-z]*)*/.exec(c.expression.trim())?.[0];
+      return !head || c.expression.includes('|') || names.has(head);
+    }
     // An `extension` context names an extension's url; one that names a type instead (no-basis
     // sourceofinformation says `extension` / `AllergyIntolerance`) is read as the element it names.
     if (c.type === 'extension' && /^[a-z][a-z0-9+.-]*:/i.test(c.expression)) return c.expression === parentUrl;

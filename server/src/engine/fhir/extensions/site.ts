@@ -8,6 +8,8 @@ export interface ExtensionSite {
   node: FhirNode;
   /** The element (or resource) that carries it. */
   holder: FhirNode;
+  /** The extension this one is inside (on its value, or one of its parts), if any. */
+  enclosing?: FhirNode;
   modifier: boolean;
   /**
    * Where it is used, as StructureDefinition.context expressions would name it: the definition path

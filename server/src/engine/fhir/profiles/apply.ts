@@ -8,7 +8,7 @@ import { capitalize } from '../definitions/type-model';
 import { toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from '../validate/binding';
 import { checkFixedAndPattern } from '../validate/fixed';
-import type { Report } from '../validate/issue';
+import type { Issue, Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
 import { baseElement } from './base';
 import type { ProfileLayer } from './layer';
@@ -59,6 +59,8 @@ function applyElement(parents: Located[], rel: string[], basePath: string, def: 
   const { found: holders, path: holderPath } = navigateWithPath(parents, rel.slice(0, -1), basePath, run);
   const fullPath = `${holderPath}.${last}`;
   const base = baseElement(run.defs, fullPath);
+  // A path the base type does not have (a profile naming `Patient.dateOfBirth`) constrains nothing.
+  if (!base && !last.endsWith('[x]') && baseElement(run.defs, holderPath)) return;
   for (const holder of holders) {
     const found = childrenNamed(holder, last, fullPath, run);
     if (def.min !== undefined && def.min > (base?.min ?? 0) && found.length < def.min) {
@@ -89,9 +91,27 @@ function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resou
   const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;
   if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
   if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: resource });
-  for (const profile of def.types?.flatMap((t) => t.profile ?? []) ?? []) {
-    const layer = run.layer(profile);
-    if (layer && depth < 4 && layer.type && !layer.type.includes('Extension')) applyLayer(f.node, f.label, layer, run, resource, depth + 1);
+  const layers = (def.types?.flatMap((t) => t.profile ?? []) ?? []).map((p) => run.layer(p)).filter((l): l is ProfileLayer => !!l && depth < 4 && !!l.type && !l.type.includes('Extension'));
+  if (layers.length === 1) applyLayer(f.node, f.label, layers[0], run, resource, depth + 1);
+  else if (layers.length > 1) applyAlternatives(f, layers, run, resource, depth);
+}
+
+/**
+ * Several profiles on one type are alternatives: the element must conform to one of them. Each is
+ * applied with its own report; the first without errors wins and only its findings count (invariants
+ * included); when none conforms, every alternative's errors are reported.
+ */
+function applyAlternatives(f: Located, layers: ProfileLayer[], run: ProfileRun, resource: FhirNode, depth: number): void {
+  const tries = layers.map((layer) => {
+    const issues: Issue[] = [];
+    const invariants: InvariantSite[] = [];
+    applyLayer(f.node, f.label, layer, { ...run, report: (i) => issues.push(i), invariants }, resource, depth + 1);
+    return { issues, invariants };
+  });
+  const ok = tries.find((t) => !t.issues.some((i) => i.severity === 'error'));
+  for (const t of ok ? [ok] : tries) {
+    t.issues.forEach(run.report);
+    run.invariants.push(...t.invariants);
   }
 }
 

@@ -10,6 +10,7 @@ import type { TypeModel } from '../definitions/type-model';
 import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
+import { checkBundleEntries } from './bundle';
 import { checkContainedReferenced } from './contained';
 import { checkFixedAndPattern } from './fixed';
 import { checkNorwegianIdentifier } from './identifier';
@@ -41,6 +42,8 @@ export class Walker {
   /** Every extension and modifierExtension, for the extension-definition pass. */
   readonly extensions: ExtensionSite[] = [];
   private resourceStack: FhirNode[] = [];
+  /** The extensions being walked, innermost last (an extension on an extension's value knows its container). */
+  private extensionStack: FhirNode[] = [];
   private visitors: (ReturnType<ProfileHooks['forResource']>)[] = [];
 
   constructor(
@@ -73,6 +76,7 @@ export class Walker {
       checkContainedReferenced(node, root.constraints.find((c) => c.key === 'dom-3'), rt, this.report);
     }
     this.children(node, tm, rt, rt);
+    if (rt === 'Bundle') checkBundleEntries(node, this.doc, (t) => this.defs.isResource(t), this.report);
     this.visitors.pop();
     this.resourceStack.pop();
   }
@@ -100,10 +104,14 @@ export class Walker {
       this.arrayForm(node, name, hit.def, list, `${path}.${name}`);
       list.forEach((child, i) => {
         const childPath = `${path}.${name}${hit.def.max !== '1' ? `[${i}]` : ''}`;
-        if ((name === 'extension' || name === 'modifierExtension') && child.kind === 'object') {
-          this.extensions.push({ node: child, holder: node, modifier: name === 'modifierExtension', context: [defPath, ...holder], path: childPath, resource: this.resourceStack[this.resourceStack.length - 1] });
+        const isExtension = (name === 'extension' || name === 'modifierExtension') && child.kind === 'object';
+        if (isExtension) {
+          const enclosing = this.extensionStack[this.extensionStack.length - 1];
+          this.extensions.push({ node: child, holder: node, enclosing, modifier: name === 'modifierExtension', context: [defPath, ...holder], path: childPath, resource: this.resourceStack[this.resourceStack.length - 1] });
+          this.extensionStack.push(child);
         }
         this.element(child, hit.def, hit.type ?? hit.def.types?.[0]?.code, tm, childPath);
+        if (isExtension) this.extensionStack.pop();
       });
     }
     if (this.doc.format === 'xml') this.xmlOrder(node, tm, defPath, path);
