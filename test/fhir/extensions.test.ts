@@ -222,7 +222,7 @@ describe('extension urls that resolve nowhere', () => {
     expect(fs.map((f) => ({ ...seen(f), severity: f.severity }))).toEqual([
       { rule: 'fhir/unknown-extension', range: rangeOf(text, priv), severity: 'error', message: `Extension definition '${priv}' was not found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): its value and parts are not checked` },
     ]);
-    const lowered = await findingsFor(text, 'json', { resolvers: createResolvers(), settings: { fhirPackagePaths: [NO_BASIS], rules: { 'fhir/unknown-extension': 'info' } } });
+    const lowered = await findingsFor(text, 'json', { host: createHost(), settings: { fhirPackagePaths: [NO_BASIS], rules: { 'fhir/unknown-extension': 'info' } } });
     expect(lowered.filter((f) => f.ruleId === 'fhir/unknown-extension').map((f) => f.severity)).toEqual(['info']);
   });
 

@@ -144,8 +144,8 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
     expect(fhirOnly(await fhirFindings(text)).map((f) => ({ rule: f.ruleId, message: f.message }))).toEqual(expected);
     expect(fhirOnly(await fhirFindings(fhirJsonToXml(text), 'xml')).map((f) => ({ rule: f.ruleId, message: f.message }))).toEqual(expected);
     const { findingsFor } = await import('../helpers/engine');
-    const { createResolvers } = await import('../../server/src/host/resolvers');
-    const nb = (await findingsFor(text, 'json', { resolvers: createResolvers(), language: 'nb' })).filter((f) => f.ruleId === 'fhir/questionnaire-answer');
+    const { createHost } = await import('../../server/src/host/resolvers');
+    const nb = (await findingsFor(text, 'json', { host: createHost(), language: 'nb' })).filter((f) => f.ruleId === 'fhir/questionnaire-answer');
     expect(nb.map((f) => f.message)).toEqual(["QuestionnaireResponse.item[1].answer[0].valueString: 'Ola Nordmann' er lengre enn maksimal lengde 5 for elementet 'name'"]);
   });
 

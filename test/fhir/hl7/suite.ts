@@ -5,9 +5,9 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, createChecks, type Finding } from '../../../server/src/engine';
-import { createResolvers } from '../../../server/src/host/resolvers';
-import { context } from '../../helpers/engine';
+import type { Finding } from '../../../server/src/engine';
+import { createHost } from '../../../server/src/host/resolvers';
+import { engineFor, options } from '../../helpers/engine';
 
 export const SUITE_DIR = path.resolve(__dirname, '../../../../shared/fixtures/fhir-test-cases');
 
@@ -41,8 +41,7 @@ export function loadSuite(): SuiteCase[] {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { cases: SuiteCase[] }).cases;
 }
 
-const resolvers = createResolvers();
-const checks = createChecks();
+const host = createHost();
 
 export async function runCase(c: SuiteCase): Promise<CaseResult> {
   const file = path.join(SUITE_DIR, c.input);
@@ -52,7 +51,7 @@ export async function runCase(c: SuiteCase): Promise<CaseResult> {
     fhirPackagePaths: (c.packages ?? []).map((p) => path.join(SUITE_DIR, p)),
     fhirProfiles: c.profile ? { [`**/${path.basename(file)}`]: [c.profile] } : undefined,
   };
-  const { findings } = await analyze({ uri: `file://${file}`, languageId, text }, context({ resolvers, settings }), checks);
+  const { findings } = await engineFor(host).analyze({ uri: `file://${file}`, languageId, text }, options({ settings }));
   const errors = findings.filter((f) => f.severity === 'error' && /^(fhir|xml)\//.test(f.ruleId));
   return { case: c, errors, invalidExpected: c.expectedErrors > 0, invalidFound: errors.length > 0 };
 }

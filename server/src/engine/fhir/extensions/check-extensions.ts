@@ -23,6 +23,7 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 const CORE = 'http://hl7.org/fhir/StructureDefinition/';
 /** Urls whose definitions live outside R4 core and the user's sources: HL7's namespace, example domains. */
 const ELSEWHERE = /^https?:\/\/(hl7\.org\/fhir\/|([a-z0-9-]+\.)*(example\.(org|com|net)|acme\.(com|org))\/)/i;
+
 function coreLayer(defs: R4Definitions, index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
   // R4's own extensions, layered once per index (a workspace or package copy wins); one engine has one `defs`.
   const byUrl = index.coreLayers;
