@@ -137,6 +137,7 @@ export function parseFhirJson(text: string): FhirDocument | undefined {
   if (!root || !rootIsObject || !root.resourceType) return undefined;
   return {
     format: 'json',
+    text,
     root,
     arrays,
     // One error per spot: the parser often reports a second, consequential one at the same offset.

@@ -80,6 +80,11 @@ const MESSAGES = {
     en: "{0}: the fullUrl '{1}' looks like a RESTful server URL, so it must end with the resource's type and id ({2})",
     nb: "{0}: fullUrl '{1}' ser ut som en RESTful server-URL, så den må slutte med ressursens type og id ({2})",
   },
+  narrativeElement: { en: "{0}: <{1}> is not allowed in a narrative (basic HTML only, txt-1)", nb: '{0}: <{1}> er ikke tillatt i en narrativ (bare enkel HTML, txt-1)' },
+  narrativeActive: { en: "{0}: '{1}' on <{2}> is active content, not allowed in a narrative (txt-1)", nb: "{0}: '{1}' på <{2}> er aktivt innhold, ikke tillatt i en narrativ (txt-1)" },
+  narrativeEntity: { en: '{0}: {1} is not an XML entity (the narrative is XHTML: use the character or &#…;)', nb: '{0}: {1} er ikke en XML-entitet (narrativen er XHTML: bruk tegnet eller &#…;)' },
+  narrativeNamespace: { en: '{0}: the div must be in the XHTML namespace (xmlns="http://www.w3.org/1999/xhtml")', nb: '{0}: div må være i XHTML-navnerommet (xmlns="http://www.w3.org/1999/xhtml")' },
+  narrativeEmpty: { en: '{0}: the narrative has no content (txt-2: some non-whitespace content is required)', nb: '{0}: narrativen har ikke innhold (txt-2: noe innhold som ikke er blanktegn kreves)' },
   attachmentSize: { en: '{0}: the stated size {1} does not match the data, which is {2} bytes', nb: '{0}: oppgitt størrelse {1} stemmer ikke med dataene, som er {2} byte' },
   questionnaireNotFound: {
     en: "Questionnaire '{0}' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",

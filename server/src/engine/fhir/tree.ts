@@ -38,6 +38,8 @@ export interface FhirNode {
 /** A parsed FHIR document: its root resource, and how the syntax carries arrays. */
 export interface FhirDocument {
   format: 'json' | 'xml';
+  /** The document's text (to map a JSON string's decoded offsets back to the source). */
+  text?: string;
   root: FhirNode;
   /** Syntax errors (JSON) with their spans. */
   syntaxErrors: { span: Span; message: string }[];

@@ -14,6 +14,7 @@ import { checkBundleEntries } from './bundle';
 import { checkContainedReferenced } from './contained';
 import { checkFixedAndPattern } from './fixed';
 import { checkNorwegianIdentifier } from './identifier';
+import { checkNarrative } from './narrative';
 import type { Report } from './issue';
 import { checkPrimitive } from './primitive';
 import { closestName } from './suggest';
@@ -136,6 +137,7 @@ export class Walker {
     if (type && this.defs.isPrimitive(type)) {
       checkPrimitive(node, type, this.defs.index!.primitives[type], this.doc, path, this.report, this.defs.patterns);
       if (node.children.length) this.children(node, this.defs.type('Element')!, 'Element', path, [def.path, type]);
+      if (type === 'xhtml') checkNarrative(node, this.doc, path, this.report);
       if (def.binding) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
       if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);
       visit?.(node, def.path, path, node, []);
