@@ -85,6 +85,10 @@ const MESSAGES = {
   narrativeEntity: { en: '{0}: {1} is not an XML entity (the narrative is XHTML: use the character or &#…;)', nb: '{0}: {1} er ikke en XML-entitet (narrativen er XHTML: bruk tegnet eller &#…;)' },
   narrativeNamespace: { en: '{0}: the div must be in the XHTML namespace (xmlns="http://www.w3.org/1999/xhtml")', nb: '{0}: div må være i XHTML-navnerommet (xmlns="http://www.w3.org/1999/xhtml")' },
   narrativeEmpty: { en: '{0}: the narrative has no content (txt-2: some non-whitespace content is required)', nb: '{0}: narrativen har ikke innhold (txt-2: noe innhold som ikke er blanktegn kreves)' },
+  valueBelowMin: { en: '{0}: {1} is less than the minimum {2} the profile allows', nb: '{0}: {1} er mindre enn minimum {2} som profilen tillater' },
+  valueAboveMax: { en: '{0}: {1} is greater than the maximum {2} the profile allows', nb: '{0}: {1} er større enn maksimum {2} som profilen tillater' },
+  valueTooShort: { en: "{0}: '{1}' is shorter than the minimum length {2}", nb: "{0}: '{1}' er kortere enn minstelengden {2}" },
+  valueTooLong: { en: "{0}: '{1}' is longer than the maximum length {2}", nb: "{0}: '{1}' er lengre enn maksimal lengde {2}" },
   attachmentSize: { en: '{0}: the stated size {1} does not match the data, which is {2} bytes', nb: '{0}: oppgitt størrelse {1} stemmer ikke med dataene, som er {2} byte' },
   questionnaireNotFound: {
     en: "Questionnaire '{0}' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",

@@ -24,6 +24,7 @@ const FHIR_TYPE_EXT = 'http://hl7.org/fhir/StructureDefinition/structuredefiniti
 const NATIVE_CONSTRAINTS = new Set(['ele-1']);
 const DEFINITION_MAX = 600;
 const BEST_PRACTICE = 'http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice';
+const MIN_LENGTH = 'http://hl7.org/fhir/StructureDefinition/minLength';
 
 function typeCode(t: NonNullable<RawElement['type']>[number]): string {
   const fhirType = t.extension?.find((x) => x.url === FHIR_TYPE_EXT)?.valueUrl;
@@ -51,6 +52,8 @@ export function compactElement(raw: RawElement): ElementDef {
   for (const [key, value] of Object.entries(raw)) {
     if (/^fixed[A-Z]/.test(key)) out.fixed = value;
     else if (/^pattern[A-Z]/.test(key)) out.pattern = value;
+    else if (/^minValue[A-Z]/.test(key)) out.minValue = { type: key.slice(8), value };
+    else if (/^maxValue[A-Z]/.test(key)) out.maxValue = { type: key.slice(8), value };
   }
   const constraints: Constraint[] = (raw.constraint ?? [])
     .filter((c) => !NATIVE_CONSTRAINTS.has(c.key))
@@ -60,6 +63,11 @@ export function compactElement(raw: RawElement): ElementDef {
       return out;
     });
   if (constraints.length) out.constraints = constraints;
+  const maxLength = Number(raw.maxLength);
+  if (raw.maxLength !== undefined && Number.isFinite(maxLength)) out.maxLength = maxLength;
+  const extensions = Array.isArray(raw.extension) ? (raw.extension as { url?: string; valueInteger?: unknown }[]) : raw.extension ? [raw.extension as { url?: string; valueInteger?: unknown }] : [];
+  const minLength = Number(extensions.find((x) => x.url === MIN_LENGTH)?.valueInteger);
+  if (Number.isFinite(minLength)) out.minLength = minLength;
   if (raw.slicing?.discriminator) out.slicing = { discriminator: raw.slicing.discriminator, rules: raw.slicing.rules };
   if (raw.short) out.short = raw.short;
   if (raw.definition) out.definition = raw.definition.length > DEFINITION_MAX ? raw.definition.slice(0, DEFINITION_MAX) + '…' : raw.definition;

@@ -45,6 +45,12 @@ export interface ElementDef {
   fixed?: unknown;
   pattern?: unknown;
   constraints?: Constraint[];
+  /** minValue[x] / maxValue[x]: the type suffix (`Integer`, `Quantity`) and value. */
+  minValue?: { type: string; value: unknown };
+  maxValue?: { type: string; value: unknown };
+  maxLength?: number;
+  /** The minLength extension on the element definition. */
+  minLength?: number;
   slicing?: Slicing;
   short?: string;
   definition?: string;

@@ -8,6 +8,7 @@ import { capitalize } from '../definitions/type-model';
 import { toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from '../validate/binding';
 import { checkFixedAndPattern } from '../validate/fixed';
+import { checkLimits } from '../validate/limits';
 import type { Issue, Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
 import { baseElement } from './base';
@@ -88,6 +89,7 @@ function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run
 
 function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number, path: string): void {
   if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(f.node, toJson(f.node), def.fixed, def.pattern, f.label, run.report);
+  if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined) checkLimits(f.node, def, run.doc, f.label, run.report);
   const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;
   if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
   if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: resource });
