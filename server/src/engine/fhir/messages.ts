@@ -89,6 +89,7 @@ const MESSAGES = {
   valueAboveMax: { en: '{0}: {1} is greater than the maximum {2} the profile allows', nb: '{0}: {1} er større enn maksimum {2} som profilen tillater' },
   valueTooShort: { en: "{0}: '{1}' is shorter than the minimum length {2}", nb: "{0}: '{1}' er kortere enn minstelengden {2}" },
   valueTooLong: { en: "{0}: '{1}' is longer than the maximum length {2}", nb: "{0}: '{1}' er lengre enn maksimal lengde {2}" },
+  referenceTarget: { en: "{0}: the reference {2} is to a {1}, which this element does not allow (allowed: {3})", nb: '{0}: referansen {2} peker til {1}, som dette elementet ikke tillater (tillatt: {3})' },
   attachmentSize: { en: '{0}: the stated size {1} does not match the data, which is {2} bytes', nb: '{0}: oppgitt størrelse {1} stemmer ikke med dataene, som er {2} byte' },
   questionnaireNotFound: {
     en: "Questionnaire '{0}' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",

@@ -9,6 +9,7 @@ import { toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from '../validate/binding';
 import { checkFixedAndPattern } from '../validate/fixed';
 import { checkLimits } from '../validate/limits';
+import { allowedTargets, checkReferenceTarget } from '../validate/reference-target';
 import type { Issue, Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
 import { baseElement } from './base';
@@ -91,6 +92,9 @@ function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resou
   if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(f.node, toJson(f.node), def.fixed, def.pattern, f.label, run.report);
   if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined) checkLimits(f.node, def, run.doc, f.label, run.report);
   const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;
+  if (type === 'Reference' && def.types?.some((t) => t.targetProfile?.length)) {
+    checkReferenceTarget(f.node, allowedTargets(def.types, (url) => run.layer(url)?.type), (t) => run.defs.isResource(t), run.doc, f.label, run.report);
+  }
   if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
   if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: resource });
   const layers = (def.types?.flatMap((t) => t.profile ?? []) ?? []).map((p) => run.layer(p)).filter((l): l is ProfileLayer => !!l && depth < 4 && !!l.type && !l.type.includes('Extension'));

@@ -15,6 +15,7 @@ import { checkContainedReferenced } from './contained';
 import { checkFixedAndPattern } from './fixed';
 import { checkNorwegianIdentifier } from './identifier';
 import { checkNarrative } from './narrative';
+import { allowedTargets, checkReferenceTarget } from './reference-target';
 import type { Report } from './issue';
 import { checkPrimitive } from './primitive';
 import { closestName } from './suggest';
@@ -173,6 +174,7 @@ export class Walker {
     }
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
+    if (type === 'Reference') checkReferenceTarget(node, allowedTargets(def.types, () => undefined), (t) => this.defs.isResource(t), this.doc, path, this.report);
     if (def.binding && type) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
     if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);
     visit?.(node, def.path, path, node, []);
