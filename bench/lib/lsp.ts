@@ -15,7 +15,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { peakRssOfPid } from './proc';
-import { shutdownServer } from '../../test/helpers/lsp';
+import { guardPipe, shutdownServer } from '../../test/helpers/lsp';
 
 export interface Published {
   params: PublishDiagnosticsParams;
@@ -40,6 +40,7 @@ export async function startClient(serverScript: string, settings: Record<string,
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const pipe = guardPipe(child, connection); // a closed pipe ends this server, it does not fail the run
   const waiters: Array<{ uri: string; version?: number; resolve: (p: Published) => void }> = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     const at = performance.now();
@@ -70,13 +71,13 @@ export async function startClient(serverScript: string, settings: Record<string,
     process: child,
     connection,
     open(uri, languageId, text, version = 1) {
-      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+      pipe.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId, version, text } });
     },
     change(uri, version, contentChanges) {
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+      pipe.notify(DidChangeTextDocumentNotification.method, { textDocument: { uri, version }, contentChanges });
     },
     closeDocument(uri) {
-      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      pipe.notify(DidCloseTextDocumentNotification.method, { textDocument: { uri } });
     },
     published(uri, version, timeoutMs = 60000) {
       return new Promise((resolve, reject) => {

@@ -24,12 +24,17 @@ import { createHost } from './host/resolvers';
 import { SchemaEdits } from './lsp/schema-edits';
 import { consoleToLog, guardedTransport } from './lsp/outgoing';
 import { Commands, Notifications, Requests, type SchemaStatus, type SchemaStatusParams } from '../../shared/protocol';
+import { clampPosition, clampRange, syncedDocuments } from './lsp/positions';
+import { createHash } from 'node:crypto';
 
 // Every message the server sends passes one filter: no whole identity number, no unbounded value.
 const transport = guardedTransport();
 const connection: Connection = createConnection(ProposedFeatures.all, transport.input as NodeJS.ReadableStream, transport.output as unknown as NodeJS.WritableStream); // a writer is accepted where a stream is
 if (transport.stdio) consoleToLog(connection.console);
-const documents = new TextDocuments(TextDocument);
+// Every incoming position and range is validated and clamped in ./lsp/positions (sync and requests).
+const documents = new TextDocuments<TextDocument>(
+  syncedDocuments((uri, count) => connection.console.warn(`${uri}: ignored ${count} change(s) with an invalid range or no text`)),
+);
 const settings = new SettingsStore(connection);
 // The engine's host: the Node process's files and libxml2 worker, plus what the editor knows.
 const files = createHost();
@@ -107,20 +112,22 @@ documents.onDidClose((e) => {
 
 connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  const range = doc && clampRange(doc, params.range);
+  if (!doc || !range) return [];
   if (wantsFixAll(params.context.only)) {
     const action = fixAllAction(doc, await validator.currentFindings(doc), settings.contextFor(doc.uri).language);
     return action ? [action] : [];
   }
-  return codeActionsFor(doc, params.range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc), settings.contextFor(doc.uri).language) as CodeAction[];
+  return codeActionsFor(doc, range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc), settings.contextFor(doc.uri).language) as CodeAction[];
 });
 
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
+  const position = doc && clampPosition(doc, params.position);
+  if (!doc || !position) return null;
   const ctx = settings.contextFor(doc.uri);
-  const findings = hoverFor(doc, params.position, validator.findingsOf(doc), ctx);
-  const parts = await participantHover(engine, doc, params.position, ctx).catch(() => []);
+  const findings = hoverFor(doc, position, validator.findingsOf(doc), ctx);
+  const parts = await participantHover(engine, doc, position, ctx).catch(() => []);
   const own = findings && typeof findings.contents === 'object' && 'value' in findings.contents ? [findings.contents.value] : [];
   const all = [...own, ...parts];
   return all.length ? { contents: { kind: 'markdown', value: all.join('\n\n---\n\n') } } : null;
@@ -136,7 +143,16 @@ connection.onRequest(Requests.schemaStatus, async (params: SchemaStatusParams): 
 
 connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? completionsFor(engine, doc, params.position, settings.contextFor(doc.uri)).catch(() => []) : [];
+  const position = doc && clampPosition(doc, params.position);
+  return doc && position ? completionsFor(engine, doc, position, settings.contextFor(doc.uri)).catch(() => []) : [];
+});
+
+// What the server holds for a document (a digest, never the text): lets a client or a test check sync.
+connection.onRequest('nhn/documentDigest', (params: { uri: string }) => {
+  const doc = documents.get(params?.uri);
+  if (!doc) return null;
+  const text = doc.getText();
+  return { version: doc.version, length: text.length, lineCount: doc.lineCount, sha256: createHash('sha256').update(text).digest('hex') };
 });
 
 connection.onExecuteCommand(async (params) => {

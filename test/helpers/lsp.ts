@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ConnectionError,
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -31,6 +32,10 @@ export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 export interface LspSession {
   connection: ProtocolConnection;
   process: ChildProcess;
+  /** True once the server is gone (exited, or its pipe closed): notifications are then not sent. */
+  ended(): boolean;
+  /** A notification, sent unless the server has ended; a closed pipe ends it instead of failing the test. */
+  notify(method: string, params?: unknown): void;
   initializeResult: InitializeResult;
   stderr: () => string;
   open(uri: string, languageId: string, text: string): void;
@@ -54,6 +59,7 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const pipe = guardPipe(child, connection);
   const latest = new Map<string, PublishDiagnosticsParams>();
   const waiters: Array<{ uri: string; until: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
@@ -89,13 +95,15 @@ export async function startServer(options: { settings?: Record<string, unknown>;
   return {
     connection,
     process: child,
+    ended: pipe.ended,
+    notify: pipe.notify,
     initializeResult,
     stderr: () => err,
     open(uri, languageId, text) {
-      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      pipe.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId, version: 1, text } });
     },
     change(uri, version, contentChanges) {
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+      pipe.notify(DidChangeTextDocumentNotification.method, { textDocument: { uri, version }, contentChanges });
     },
     current(uri) {
       return latest.get(uri)?.diagnostics ?? [];
@@ -110,6 +118,43 @@ export async function startServer(options: { settings?: Record<string, unknown>;
       });
     },
     close: () => shutdownServer(connection, child),
+  };
+}
+
+/** A write that failed because the server's end is gone (killed, crashed, exited): not a test failure. */
+export function isClosedPipe(err: unknown): boolean {
+  if (err instanceof ConnectionError) return true; // the connection already saw the close, or was disposed
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
+}
+
+/**
+ * Every LSP client of the tests and the bench goes through this: a closed pipe is the end of that
+ * server, not an error. A notification written while the server is killed (a 12 MB didOpen is still
+ * in the pipe when the crash test kills the server) used to reject unhandled with `write EPIPE`, and
+ * vitest failed a run whose tests had all passed. Other write errors still surface.
+ */
+export function guardPipe(child: ChildProcess, connection: ProtocolConnection): { ended: () => boolean; notify: (method: string, params?: unknown) => void } {
+  let ended = false;
+  const end = () => void (ended = true);
+  const failed = (error: unknown) => {
+    if (ended || isClosedPipe(error)) end();
+    else throw error;
+  };
+  child.once('exit', end);
+  child.stdin?.on('error', (error) => (isClosedPipe(error) ? end() : undefined)); // the connection reports the rest
+  connection.onClose(end);
+  connection.onError(([error]) => (isClosedPipe(error) ? end() : undefined));
+  return {
+    ended: () => ended,
+    notify(method, params) {
+      if (ended) return;
+      try {
+        connection.sendNotification(method, params).catch(failed);
+      } catch (error) {
+        failed(error);
+      }
+    },
   };
 }
 

@@ -15,15 +15,26 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 const MAX_ERRORS = 200;
 /** Longest entity or character reference taken as one (`&name;`); longer runs are a bare '&'. */
 const MAX_REFERENCE = 256;
-const NO_DECLS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+/** No prototype: a prefix named `constructor` or `__proto__` is a name like any other. */
+const NO_DECLS: Record<string, string> = Object.freeze(Object.create(null)) as Record<string, string>;
+/** Up to this many attributes the duplicate check scans the list; beyond it a Set keeps it linear. */
+const SCAN_ATTRIBUTES = 16;
 
 class Parser {
   private pos = 0;
   private readonly stack: XmlElement[] = [];
   private readonly doc: XmlDocument = { children: [], errors: [] };
   private declaredEntities = new Set<string>();
-  /** Namespace bindings of the open elements that declare any (kept apart so lookups stay O(declarations)). */
-  private readonly nsScopes: Record<string, string>[] = [];
+  /**
+   * In-scope namespace bindings: prefix → URIs declared by the open elements, innermost last ('' for an
+   * undeclaration). A lookup is one Map access, however deep the nesting or many the declarations.
+   */
+  private readonly bindings = new Map<string, string[]>();
+  /** How many open elements have each name: an end tag nothing matches is known without a stack scan. */
+  private readonly openNames = new Map<string, number>();
+  /** Per searched character ('<', '"', "'"): where the last search started and what it found (see `next`). */
+  private readonly searchedFrom: Record<string, number> = { '<': Infinity, '"': Infinity, "'": Infinity };
+  private readonly foundAt: Record<string, number> = { '<': -1, '"': -1, "'": -1 };
 
   constructor(private readonly text: string) {}
 
@@ -58,6 +69,17 @@ class Parser {
     }
     if (!this.doc.root) this.error('no-root-element', [], bodyStart, Math.min(t.length, bodyStart + 1));
     return this.doc;
+  }
+
+  /**
+   * `text.indexOf(ch, from)`, remembered: a search is reused while `from` has not passed its answer, so
+   * many attribute values in one tag, or many unterminated ones, scan the rest of the text once, not each.
+   */
+  private next(ch: '<' | '"' | "'", from: number): number {
+    const at = this.foundAt[ch];
+    if (this.searchedFrom[ch] <= from && (at < 0 || at >= from)) return at;
+    this.searchedFrom[ch] = from;
+    return (this.foundAt[ch] = this.text.indexOf(ch, from));
   }
 
   private error(code: string, args: string[], start: number, end: number): void {
@@ -237,6 +259,7 @@ class Parser {
     const attributes: XmlAttribute[] = [];
     let selfClosing = false;
     let closedTag = false;
+    let seen: Set<string> | undefined; // attribute names, once there are more than SCAN_ATTRIBUTES
     for (;;) {
       this.skipWs();
       const c = t[this.pos];
@@ -256,7 +279,13 @@ class Parser {
       }
       const attr = this.attribute(name);
       if (!attr) continue;
-      for (const a of attributes) if (a.name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+      if (seen) {
+        if (seen.has(attr.name)) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+        else seen.add(attr.name);
+      } else {
+        for (const a of attributes) if (a.name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+        if (attributes.length === SCAN_ATTRIBUTES) seen = new Set(attributes.map((a) => a.name)).add(attr.name);
+      }
       attributes.push(attr);
     }
     const colon = name.indexOf(':');
@@ -267,7 +296,7 @@ class Parser {
     };
     for (const a of attributes) {
       if (a.name !== 'xmlns' && a.prefix !== 'xmlns') continue;
-      if (el.nsDecls === NO_DECLS) el.nsDecls = {};
+      if (el.nsDecls === NO_DECLS) el.nsDecls = Object.create(null) as Record<string, string>;
       el.nsDecls[a.name === 'xmlns' ? '' : a.local] = a.value;
     }
     if (this.stack.length === 0) {
@@ -275,10 +304,12 @@ class Parser {
       else this.doc.root = el;
     }
     this.add(el);
-    if (el.nsDecls !== NO_DECLS) this.nsScopes.push(el.nsDecls);
+    if (el.nsDecls !== NO_DECLS) this.enterScope(el.nsDecls);
     this.resolveNamespaces(el);
-    if (!selfClosing && closedTag) this.stack.push(el);
-    else {
+    if (!selfClosing && closedTag) {
+      this.stack.push(el);
+      this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+    } else {
       // Self-closing, or a cut-off tag: keep it in the tree, but nothing nests under it.
       el.closed = selfClosing;
       this.leaveScope(el);
@@ -324,8 +355,8 @@ class Parser {
     let valueEnd: number;
     if (q === '"' || q === "'") {
       valueStart = this.pos + 1;
-      const close = t.indexOf(q, valueStart);
-      const lt = t.indexOf('<', valueStart);
+      const close = this.next(q, valueStart);
+      const lt = this.next('<', valueStart);
       if (close < 0 || (lt >= 0 && lt < close)) {
         valueEnd = lt >= 0 && (close < 0 || lt < close) ? lt : t.length;
         this.error('unterminated-attribute-value', [name], valueStart - 1, valueEnd);
@@ -368,19 +399,26 @@ class Parser {
 
   private lookup(prefix: string): string | undefined {
     if (prefix === 'xml') return XML_NS;
-    for (let i = this.nsScopes.length - 1; i >= 0; i--) {
-      const scope = this.nsScopes[i];
-      if (prefix in scope) return scope[prefix] || undefined;
+    const uris = this.bindings.get(prefix);
+    return uris?.length ? uris[uris.length - 1] || undefined : undefined;
+  }
+
+  private enterScope(decls: Record<string, string>): void {
+    for (const prefix in decls) {
+      const uris = this.bindings.get(prefix);
+      if (uris) uris.push(decls[prefix]);
+      else this.bindings.set(prefix, [decls[prefix]]);
     }
-    return undefined;
   }
 
   private leaveScope(el: XmlElement): void {
-    if (this.nsScopes[this.nsScopes.length - 1] === el.nsDecls) this.nsScopes.pop();
+    if (el.nsDecls === NO_DECLS) return;
+    for (const prefix in el.nsDecls) this.bindings.get(prefix)!.pop();
   }
 
   private pop(): XmlElement {
     const el = this.stack.pop()!;
+    this.openNames.set(el.name, this.openNames.get(el.name)! - 1);
     this.leaveScope(el);
     return el;
   }
@@ -400,7 +438,8 @@ class Parser {
       this.error('malformed-end-tag', [], start, start + 2);
       return;
     }
-    let idx = this.stack.length - 1;
+    // Scanned only when an open element has this name, so the scan never passes more than it then closes.
+    let idx = this.openNames.get(name) ? this.stack.length - 1 : -1;
     while (idx >= 0 && this.stack[idx].name !== name) idx--;
     if (idx < 0) {
       const open = this.stack[this.stack.length - 1];
