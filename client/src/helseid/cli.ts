@@ -2,7 +2,7 @@
 // extension does and prints a masked summary, for vendors debugging their HelseID client. Exit codes:
 // 0 token received, 1 HelseID or the key refused (the message says what to check), 2 bad usage.
 
-import { readFileSync } from 'node:fs';
+import { readTextFileSync } from '../../../server/src/host/read-file';
 import { HelseIdClient } from './client';
 import { HelseIdError } from './errors';
 import { parseKeyFile } from './key';
@@ -63,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     let text: string;
     try {
-      text = readFileSync(args.jwk!, 'utf8');
+      text = readTextFileSync(args.jwk!, 1024 * 1024);
     } catch {
       throw new HelseIdError('key-unreadable', { path: args.jwk! });
     }

@@ -4,7 +4,7 @@
 // to the ones in a downloaded client definition.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../../../server/src/host/read-file';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { HelseIdClient } from './client';
@@ -33,7 +33,8 @@ export async function resolveClient(settings: HelseIdSettings, storedKey: string
 async function readKeyFile(jwkPath: string): Promise<string> {
   const resolved = jwkPath.startsWith('~') ? path.join(homedir(), jwkPath.slice(1)) : jwkPath;
   try {
-    return await readFile(resolved, 'utf8');
+    // A key file is small: a regular file of at most 1 MB (a FIFO or a device named in the setting is refused, not read).
+    return await readTextFile(resolved, 1024 * 1024);
   } catch {
     throw new HelseIdError('key-unreadable', { path: jwkPath });
   }

@@ -17,6 +17,10 @@ import { message, type Language } from './messages';
 import { maskNin } from '../../../shared/nin-classify';
 import { outgoingText } from '../outgoing';
 import { Commands } from '../../../shared/protocol';
+import { readWorkspaceFile } from '../read-uri';
+
+/** A team file of test persons is a few KB; anything past this is not one. */
+const TEAM_FILE_MAX_BYTES = 4 * 1024 * 1024;
 
 const RECENT_KEY = 'nhn.persons.recent';
 const FORMAT_KEY = 'nhn.persons.insertFormat';
@@ -61,7 +65,7 @@ class TeamFile {
         const uri = vscode.Uri.joinPath(folder.uri, name);
         let bytes: Uint8Array;
         try {
-          bytes = await vscode.workspace.fs.readFile(uri);
+          bytes = await readWorkspaceFile(uri, TEAM_FILE_MAX_BYTES); // a FIFO or device named like a team file is skipped
         } catch {
           continue;
         }
@@ -268,8 +272,8 @@ async function replaceFlagged(context: vscode.ExtensionContext, request: Replace
     for (const uri of files) {
       if (uri.toString() === document.uri.toString()) continue;
       try {
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        if (bytes.length > 20 * 1024 * 1024 || bytes.subarray(0, 8192).includes(0)) continue;
+        const bytes = await readWorkspaceFile(uri, 20 * 1024 * 1024);
+        if (bytes.subarray(0, 8192).includes(0)) continue;
         const content = new TextDecoder().decode(bytes);
         if (content.includes(digits.slice(0, 6))) add(uri, (await vscode.workspace.openTextDocument(uri)).getText());
       } catch (err) {

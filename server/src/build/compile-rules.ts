@@ -5,6 +5,7 @@
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { lineOfPointer } from '../../../shared/yaml-lines';
+import { superLinearRisks } from './regex-safety';
 import ruleSchema from '../../../schemas/rules.schema.json';
 import type { Rule, RuleFile } from '../engine/rules/model';
 
@@ -62,6 +63,9 @@ export function compileRuleFile(text: string, file: string): Rule[] {
       } catch (err) {
         throw new RuleFileError(file, line, `rule '${rule.id}': ${what} is not a valid regular expression: ${(err as Error).message}`);
       }
+      // Rules run on the server's main thread over whole files: a pattern that can backtrack super-linearly is refused.
+      const risks = superLinearRisks(src, flags);
+      if (risks.length) throw new RuleFileError(file, line, `rule '${rule.id}': ${what} can take super-linear time (${risks.join('; ')}); rewrite it so no two unbounded runs can take the same characters`);
     }
     if (rule.announced && rule.deadline && rule.announced > rule.deadline) {
       throw new RuleFileError(file, line, `rule '${rule.id}': announced ${rule.announced} is after deadline ${rule.deadline}`);

@@ -3,7 +3,7 @@
 
 import './guard-output';
 import { statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUILTIN_RULES, createEngine, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisOptions, type AnalysisResult, type Finding, type Settings } from '../engine';
 import { compileRuleFile } from '../build/compile-rules';
@@ -13,6 +13,7 @@ import { ConfigResolver, EMPTY_CONFIG, type ConfigError, type EffectiveConfig } 
 import { installProxy } from '../host/proxy';
 import { walk, type WalkProblem } from './walk';
 import { readAhead } from './read-ahead';
+import { readTextFile } from '../host/read-file';
 import { escapeControls, formatJson, formatSarif, formatText, rel, type FileFindings, type ReportedFinding } from './formats';
 import { formatGitlab, formatJunit } from './formats-ci';
 import { parseCli, unknownRuleKeys, UsageError, USAGE, type CliOptions } from './args';
@@ -73,7 +74,7 @@ async function run(opts: CliOptions): Promise<number> {
   const rules = [...BUILTIN_RULES];
   for (const file of opts.ruleFiles) {
     try {
-      rules.push(...compileRuleFile(await readFile(file, 'utf8'), file));
+      rules.push(...compileRuleFile(await readTextFile(file), file));
     } catch (err) {
       throw new UsageError(`--rules ${file}: ${(err as Error).message}`);
     }

@@ -5,7 +5,8 @@
 // every valid number, so the number is masked before hashing).
 
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readTextFile } from './read-file';
 import path from 'node:path';
 import { classifyNin, maskNin, type Finding } from '../engine';
 
@@ -70,9 +71,9 @@ export async function writeBaseline(baselineFile: string, entries: BaselineEntry
 export async function readBaseline(baselineFile: string): Promise<BaselineEntry[]> {
   let text: string;
   try {
-    text = await readFile(baselineFile, 'utf8');
+    text = await readTextFile(baselineFile); // a regular file only, bounded
   } catch (err) {
-    throw new BaselineError(`--baseline ${baselineFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (write one with --baseline-write)' : (err as Error).message}`);
+    throw new BaselineError(`--baseline ${baselineFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (write one with --baseline-write)' : (err as Error).message.slice(baselineFile.length + 2)}`);
   }
   let data: Partial<BaselineFile>;
   try {

@@ -5,6 +5,7 @@
 // `today` and `baseline` from the nearest file that sets them; folder lists and `ignore` are joined.
 
 import Ajv from 'ajv';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -157,7 +158,7 @@ function nodeAt(root: Node | null | undefined, pointer: string, childKey?: strin
 export async function loadConfigFile(file: string, knownRules?: readonly Rule[]): Promise<LoadedConfig | undefined> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)); // a FIFO opens at once (then refused below) instead of blocking
   } catch {
     return undefined;
   }

@@ -3,12 +3,12 @@
 // tests can pass their own. The server adds the editor's parts (workspace folders, trust, open texts).
 
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { EngineHost } from '../engine';
 import { decode } from './decode';
 import { listFiles } from './files';
+import { readRegularFile } from './read-file';
 import { WorkerXsdService } from './xsd-client';
 import { SchemaCache } from './schema-cache';
 
@@ -21,13 +21,12 @@ export function createHost(options: { cacheDir?: string } = {}): NodeHost {
     xsd: new WorkerXsdService(),
     // The verified schema download cache; the engine asks it only when downloads are allowed.
     downloads: new SchemaCache(options.cacheDir),
+    // Schemas, catalogs, FHIR packages and profiles, whatever a document or a setting names: only a
+    // regular file, bounded (xsi:schemaLocation="/dev/zero" must not read forever). Decoded as the
+    // file's XML declaration says (KITH schemas are often ISO-8859-1).
     async readFile(path: string) {
-      try {
-        // Decoded as the file's XML declaration says (KITH schemas are often ISO-8859-1).
-        return decode(await readFile(path)).text;
-      } catch {
-        return undefined;
-      }
+      const read = await readRegularFile(path);
+      return 'bytes' in read ? decode(read.bytes).text : undefined;
     },
     listFiles,
     fhirDefinition: fhirDefinitionReader(),
@@ -41,10 +40,7 @@ function fhirDefinitionReader(): (name: string) => Promise<string | undefined> {
   const dir = [path.join(__dirname, 'fhir-r4'), path.resolve(__dirname, '../../../dist/fhir-r4')].find((d) => existsSync(path.join(d, 'index.json')));
   return async (name: string) => {
     if (!dir || name.includes('..')) return undefined;
-    try {
-      return await readFile(path.join(dir, name), 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = await readRegularFile(path.join(dir, name));
+    return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
   };
 }

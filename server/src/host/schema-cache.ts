@@ -12,7 +12,8 @@
 // does not fetch on every keystroke.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { bytesOf, readRegularFile } from './read-file';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { DownloadResult, SchemaDownloader } from '../engine/xsd/downloads';
@@ -82,7 +83,7 @@ export class SchemaCache implements SchemaDownloader {
 
   private async holds(file: string, hex: string): Promise<boolean> {
     try {
-      if (sha256(await readFile(file)) === hex) return true;
+      if (sha256(bytesOf(await readRegularFile(file))) === hex) return true;
       await rm(file, { force: true }); // edited or damaged: fetched again below
     } catch {
       /* not cached */
@@ -110,7 +111,7 @@ export class SchemaCache implements SchemaDownloader {
 
   private async locations(): Promise<Record<string, string>> {
     try {
-      return JSON.parse(await readFile(path.join(this.root, 'locations.json'), 'utf8')) as Record<string, string>;
+      return JSON.parse(bytesOf(await readRegularFile(path.join(this.root, 'locations.json'))).toString('utf8')) as Record<string, string>;
     } catch {
       return {};
     }
