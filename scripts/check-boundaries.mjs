@@ -25,6 +25,9 @@ const NODE_SIDE_EFFECTS = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_
 const CLIENT_MAY_IMPORT = new Set(['server/src/engine/privacy/outgoing.ts']);
 /** Likewise shared/fill.ts bounds every filled value through the same privacy module. */
 const SHARED_MAY_IMPORT = CLIENT_MAY_IMPORT;
+/** The one bounded reader of regular files (no FIFO, device or endless /proc file), used by the server's host,
+ * the CLI and the extension alike: it is the only shared/ file that touches node:fs. */
+const SHARED_FILE_READERS = new Set(['shared/read-file.ts']);
 
 const RULES = [
   {
@@ -35,8 +38,14 @@ const RULES = [
   {
     name: 'shared/ is the protocol and pure helpers',
     covers: (file) => file.startsWith('shared/'),
-    refuse: (target) =>
-      target.local ? (target.path.startsWith('shared/') || SHARED_MAY_IMPORT.has(target.path) ? undefined : `reaches ${target.path}`) : EDITOR_PACKAGES.test(target.spec) || NODE_SIDE_EFFECTS.test(target.spec) ? `imports ${target.spec}` : undefined,
+    refuse: (target, file) =>
+      target.local
+        ? target.path.startsWith('shared/') || SHARED_MAY_IMPORT.has(target.path)
+          ? undefined
+          : `reaches ${target.path}`
+        : EDITOR_PACKAGES.test(target.spec) || (NODE_SIDE_EFFECTS.test(target.spec) && !(SHARED_FILE_READERS.has(file) && /^(node:)?fs(\/promises)?$/.test(target.spec)))
+          ? `imports ${target.spec}`
+          : undefined,
   },
   {
     name: 'adapters use the engine through its public entry only',
@@ -97,7 +106,7 @@ export function violations(root, dirs = ['client', 'shared', 'server/src']) {
       const local = spec.startsWith('.');
       const target = { spec, local, path: local ? resolveLocal(root, file, spec) : spec };
       for (const rule of rules) {
-        const reason = rule.refuse(target);
+        const reason = rule.refuse(target, file);
         if (reason) out.push({ file, line: text.slice(0, m.index + m[0].indexOf(spec)).split('\n').length, spec, rule: rule.name, reason });
       }
     }

@@ -3,7 +3,7 @@
 // `maxBytes`); a file of a virtual workspace must be a File of at most `maxBytes` by its stat.
 
 import * as vscode from 'vscode';
-import { bytesOf, readRegularFile } from '../../server/src/host/read-file';
+import { bytesOf, readRegularFile } from '../../shared/read-file';
 
 export async function readWorkspaceFile(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array> {
   if (uri.scheme === 'file') return bytesOf(await readRegularFile(uri.fsPath, maxBytes), maxBytes);

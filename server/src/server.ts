@@ -12,7 +12,7 @@ import {
   type Diagnostic,
   type InitializeParams,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentValidator } from './lsp/validator';
 import { SettingsStore } from './lsp/settings';
 import { codeActionsFor, FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/code-actions';

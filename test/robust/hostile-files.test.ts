@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoverRequest } from 'vscode-languageserver-protocol';
-import { MAX_READ_BYTES, readRegularFile, readTextFile } from '../../server/src/host/read-file';
+import { MAX_READ_BYTES, readRegularFile, readTextFile } from '../../shared/read-file';
 import { CLI, ROOT } from '../helpers/cli';
 import { startServer } from '../helpers/lsp';
 

@@ -2,7 +2,7 @@
 // extension does and prints a masked summary, for vendors debugging their HelseID client. Exit codes:
 // 0 token received, 1 HelseID or the key refused (the message says what to check), 2 bad usage.
 
-import { readTextFileSync } from '../../../server/src/host/read-file';
+import { readTextFileSync } from '../../../shared/read-file';
 import { HelseIdClient } from './client';
 import { HelseIdError } from './errors';
 import { parseKeyFile } from './key';

@@ -4,7 +4,7 @@
 // to the ones in a downloaded client definition.
 
 import { createHash } from 'node:crypto';
-import { readTextFile } from '../../../server/src/host/read-file';
+import { readTextFile } from '../../../shared/read-file';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { HelseIdClient } from './client';

@@ -13,7 +13,7 @@ import { ConfigResolver, EMPTY_CONFIG, type ConfigError, type EffectiveConfig } 
 import { installProxy } from '../host/proxy';
 import { walk, type WalkProblem } from './walk';
 import { readAhead } from './read-ahead';
-import { readTextFile } from '../host/read-file';
+import { readTextFile } from '../../../shared/read-file';
 import { escapeControls, formatJson, formatSarif, formatText, rel, type FileFindings, type ReportedFinding } from './formats';
 import { formatGitlab, formatJunit } from './formats-ci';
 import { parseCli, unknownRuleKeys, UsageError, USAGE, type CliOptions } from './args';

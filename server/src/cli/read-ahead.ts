@@ -2,7 +2,7 @@
 // the disk (or the page cache, through libuv's thread pool) works while the main thread analyses.
 // Files above the size limit are not read at all, and only regular files are read (host/read-file.ts).
 
-import { readRegularFile, type FileRead } from '../host/read-file';
+import { readRegularFile, type FileRead } from '../../../shared/read-file';
 
 export type ReadResult = FileRead;
 

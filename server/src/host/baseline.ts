@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { readTextFile } from './read-file';
+import { readTextFile } from '../../../shared/read-file';
 import path from 'node:path';
 import { classifyNin, maskNin, type Finding } from '../engine';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { EngineHost } from '../engine';
 import { decode } from './decode';
 import { listFiles } from './files';
-import { readRegularFile } from './read-file';
+import { readRegularFile } from '../../../shared/read-file';
 import { WorkerXsdService } from './xsd-client';
 import { SchemaCache } from './schema-cache';
 

@@ -13,7 +13,7 @@
 
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { bytesOf, readRegularFile } from './read-file';
+import { bytesOf, readRegularFile } from '../../../shared/read-file';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { DownloadResult, SchemaDownloader } from '../engine/xsd/downloads';
