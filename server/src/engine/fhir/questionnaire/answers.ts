@@ -82,7 +82,7 @@ export function checkAnswer(answer: FhirNode, item: QuestionnaireItem, path: str
 
 type Say = (message: Parameters<Report>[0]['message'], args: (string | number)[], at?: FhirNode) => void;
 
-function checkOptions(value: FhirNode, type: string, item: QuestionnaireItem, run: AnswerRun, say: Say): void {
+function checkOptions(value: FhirNode, type: string, item: QuestionnaireItem, _run: AnswerRun, say: Say): void {
   if (!item.answerOptions.length) return;
   // open-choice: free text is allowed besides the options.
   if (item.type === 'open-choice' && type === 'String') return;

@@ -14,7 +14,7 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Offsets in the decoded value → offsets in the document (JSON strings have escapes; XML values are the text itself). */
-function offsetMap(node: FhirNode, doc: FhirDocument, text: string): (i: number) => number {
+function offsetMap(node: FhirNode, doc: FhirDocument, _text: string): (i: number) => number {
   if (doc.format === 'xml' || doc.text === undefined) return (i) => node.valueSpan.start + (doc.format === 'json' ? 1 : 0) + i;
   const raw = (doc.text ?? '').slice(node.valueSpan.start + 1, node.valueSpan.end - 1);
   const at: number[] = [];
