@@ -38,6 +38,31 @@ const NEAR_MISSES: [string, string][] = [
   ['java', 'String pps = "https://pps.nhn.no/api/provesvar";\nheaders.setBearerAuth(token);'],
   ['typescript', "await fetch('https://helseid-sts.test.nhn.no/connect/userinfo', { headers: { Authorization: `Bearer ${token}` } });"],
   ['json', '{ "claim": "helseid://claims/identity/pid", "ar": "https://ws-web.test.nhn.no/v1/ARX" }'],
+  // Kjernejournal still requires the old claim names: its code (host, scope, client, headers) is left alone …
+  ['csharp', '// Kjernejournal: the user token must carry these\nvar pid = user.FindFirst("https://nhn.no/claims/identity/pid"); var lvl = user.FindFirst("https://nhn.no/claims/identity/security_level");'],
+  ['json', '{ "Scopes": ["nhn:kjernejournal/api"], "Claims": ["https://nhn.no/claims/identity/pid", "https://nhn.no/claims/identity/security_level"] }'],
+  ['java', 'req.header("X-KJ-TICKET", ticket); String claim = "https://nhn.no/claims/identity/security_level";'],
+  // … and a Kjernejournal call that sets X-EPJ-System, or a configuration file that only holds the URL, is fine.
+  ['csharp', 'var client = new HttpClient { BaseAddress = new Uri("https://api.st2.kjernejournal-test.no/") };\nclient.DefaultRequestHeaders.Add("X-EPJ-System", "ACME EPJ 42.01"); var c = "https://nhn.no/claims/identity/pid";'],
+  ['json', '{ "Kjernejournal": { "BaseUrl": "https://api.kjernejournal.no" } }'],
+  ['csharp', '// Kjernejournal portal link, no API call here\nconst string Portal = "https://kjernejournal.no/";'],
+  // EDI 2.0 v3: /notifications, one message by id, POST /messages, and /messages outside the Meldingstjener.
+  ['http', '### EDI 2.0\nGET https://api.tjener.test.melding.nhn.no/notifications?offset=0\napi-version: 3\nGET https://api.tjener.test.melding.nhn.no/messages/3fa85f64-5717-4562-b3fc-2c963f66afa6\nPOST https://api.tjener.test.melding.nhn.no/messages\n'],
+  ['csharp', 'var chat = await http.GetFromJsonAsync<List<Msg>>($"{slackBase}/messages?channel={c}");'],
+  ['json', '{ "overrides": { "ebXml": true }, "myEbXmlOverridesX": 1 }'],
+  // HelseID PAR: the code flow with S256, private_key_jwt, and other identity providers.
+  ['csharp', 'options.Authority = "https://helseid-sts.test.nhn.no";\noptions.ResponseType = "code"; options.UsePkce = true; var m = new { code_challenge_method = "S256" };'],
+  ['typescript', "// Azure AD login\nconst q = { response_type: 'id_token token', code_challenge_method: 'plain', client_secret: s };"],
+  ['csharp', 'options.Authority = "https://helseid-sts.test.nhn.no";\n// no client secret here, HelseID takes private_key_jwt\nvar t = "client_secret_basic"; bool ClientSecretUsed = false;'],
+  ['json', '{ "HelseId": { "response_type": "code", "response_types_supported": ["code id_token"] } }'],
+  // Helsenorge.Messaging 7+, and the REST registry.
+  ['xml', '<ItemGroup><PackageReference Include="Helsenorge.Messaging" Version="7.0.2" /><PackageReference Include="Helsenorge.MessagingX" Version="6.0.0" /><PackageReference Include="Other" Version="6.0.0" /></ItemGroup>'],
+  ['csharp', 'var registry = new CollaborationProtocolRegistryRest(restSettings, addressRegistry, cache, helseIdClient, logger); ICollaborationProtocolRegistry r = registry; var s = new CollaborationProtocolRegistryRestSettings();'],
+  // Helsenorge API versions: the successor itself, and other versions.
+  ['http', 'POST https://{{BaseUrl}}/digitaltaktiv/helsenorgeaktivsjekken/v1\n'],
+  ['xml', '<cpp xmlns:tns="http://www.oasis-open.org/committees/ebxml-cppa/schema/cpp-cpa-2_0.xsd"><tns:ProcessSpecification tns:name="Videreformidling" tns:version="1.1"/><x name="Videreformidling_1_01"/></cpp>'],
+  // DIALOG_NOTAT inside a longer constant, and the successor.
+  ['csharp', 'const string A = "DIALOG_NOTAT_V2"; const string B = "MY_DIALOG_NOTAT"; const string C = "DIALOG_HELSEFAGLIG";'],
 ];
 
 describe('every built-in rule has test cases', () => {

@@ -99,7 +99,54 @@ export const CASES: Record<string, Case[]> = {
     { lang: 'csharp', text: '// EDI 2.0 https://api.tjener.test.melding.nhn.no\nclient.DefaultRequestHeaders.Add("api-version", "2");', hit: '2' },
     { lang: 'http', text: 'POST https://api.tjener.test.melding.nhn.no/Messages\napi-version: 2\n', hit: ['2', 0] },
   ],
-  'api/nhn-claims': [{ lang: 'csharp', text: 'var pid = user.FindFirst("https://nhn.no/claims/identity/pid");', hit: 'https://nhn.no/claims/identity/pid' }],
+  'api/nhn-claims': [
+    { lang: 'csharp', text: 'var pid = user.FindFirst("https://nhn.no/claims/identity/pid");', hit: 'https://nhn.no/claims/identity/pid' },
+    // A HelseID scope of another API is not Kjernejournal code.
+    { lang: 'json', text: '{ "Scope": "nhn:pps/provesvar-read", "PidClaim": "https://nhn.no/claims/identity/pid" }', hit: 'https://nhn.no/claims/identity/pid' },
+  ],
+  'api/kjernejournal-x-epj-system': [
+    { lang: 'csharp', text: 'var client = new HttpClient { BaseAddress = new Uri("https://api.st2.kjernejournal-test.no:8000/") };\nclient.DefaultRequestHeaders.Add("X-KJ-TICKET", ticket);', hit: 'api.st2.kjernejournal-test.no' },
+    { lang: 'http', text: 'POST https://api.kjernejournal.no/v1/helseindikator\nAuthorization: Bearer {{token}}\n', hit: 'api.kjernejournal.no' },
+    { lang: 'typescript', text: "const res = await fetch('https://api.st2.kjernejournal-test.no/v1/fhir/Patient/$everything', { headers: { Authorization: `Bearer ${t}` } });", hit: 'api.st2.kjernejournal-test.no' },
+  ],
+  'api/edi-v3-messages-polling': [
+    { lang: 'http', text: '### EDI 2.0\nGET https://api.tjener.test.melding.nhn.no/Messages?ReceiverHerIds=8142520\napi-version: 2\n', hit: 'Messages' },
+    { lang: 'csharp', text: '// EDI 2.0 https://api.tjener.test.melding.nhn.no\nvar list = await http.GetFromJsonAsync<List<Guid>>($"{baseUrl}/messages?receiverHerIds={herId}");', hit: 'messages' },
+    { lang: 'kotlin', text: 'val base = "https://api.hn-tjener.prod.melding.nhn.no"\nval ids = client.get("$base/messages?receiverHerIds=$her")', hit: 'messages' },
+  ],
+  'api/edi-v3-ebxml-overrides': [
+    { lang: 'json', text: '{ "receiverHerIds": [8142520], "ebXmlOverrides": { "service": "NAV" } }', hit: 'ebXmlOverrides' },
+    { lang: 'csharp', text: 'var body = new PostMessageRequest { EbXmlOverrides = overrides };', hit: 'EbXmlOverrides' },
+  ],
+  'api/helseid-implicit-hybrid': [
+    { lang: 'csharp', text: 'options.Authority = "https://helseid-sts.test.nhn.no";\noptions.ResponseType = "code id_token";', hit: 'code id_token' },
+    { lang: 'csharp', text: '// HelseID login\noptions.ResponseType = OpenIdConnectResponseType.CodeIdToken;', hit: 'OpenIdConnectResponseType.CodeIdToken' },
+    { lang: 'typescript', text: "const url = `https://helseid-sts.nhn.no/connect/authorize?client_id=${id}&response_type=id_token%20token&scope=openid`;", hit: 'id_token%20token' },
+    { lang: 'json', text: '{ "HelseId": { "response_type": "token" } }', hit: 'token' },
+  ],
+  'api/helseid-pkce-plain': [
+    { lang: 'csharp', text: '// HelseID\nvar p = new Dictionary<string, string> { ["code_challenge_method"] = "plain" };', hit: 'plain', fix: 'S256' },
+    { lang: 'typescript', text: "// helseid login\nconst q = new URLSearchParams({ code_challenge: verifier, code_challenge_method: 'plain' });", hit: 'plain', fix: 'S256' },
+    { lang: 'http', text: 'POST https://helseid-sts.test.nhn.no/connect/par\n\nclient_id=x&response_type=code&code_challenge_method=plain\n', hit: 'plain', fix: 'S256' },
+  ],
+  'api/helseid-client-secret': [
+    { lang: 'csharp', text: 'options.Authority = "https://helseid-sts.test.nhn.no";\noptions.ClientSecret = Configuration["HelseId:Secret"];', hit: 'ClientSecret' },
+    { lang: 'json', text: '{ "HelseId": { "Authority": "https://helseid-sts.nhn.no", "ClientId": "x", "ClientSecret": "s3cr3t" } }', hit: 'ClientSecret' },
+    { lang: 'python', text: 'AUTHORITY = "https://helseid-sts.test.nhn.no"\ndata = {"client_id": cid, "client_secret": secret}', hit: 'client_secret' },
+  ],
+  'api/helsenorge-messaging-below-7': [
+    { lang: 'xml', text: '<ItemGroup>\n  <PackageReference Include="Helsenorge.Messaging" Version="6.2.1" />\n</ItemGroup>', hit: '6.2.1' },
+    { lang: 'xml', text: '<packages>\n  <package id="Helsenorge.Registries" version="5.3.0" targetFramework="net48" />\n</packages>', hit: '5.3.0' },
+  ],
+  'api/helsenorge-messaging-soap-cppa': [
+    { lang: 'csharp', text: 'var registry = new CollaborationProtocolRegistry(settings, addressRegistry, cache, logger);', hit: 'new CollaborationProtocolRegistry' },
+    { lang: 'json', text: '{ "CollaborationProtocolRegistrySettings": { "WcfConfiguration": {} } }', hit: 'CollaborationProtocolRegistrySettings' },
+  ],
+  'api/helsenorge-digitaltaktiv-v1': [{ lang: 'csharp', text: 'var url = $"{baseUrl}/digitaltaktiv/v1/DigitaltAktivOmraade";', hit: 'digitaltaktiv/v1' }],
+  'api/helsenorge-videreformidling-1.0': [
+    { lang: 'xml', text: '<tns:ProcessSpecification tns:name="Videreformidling" tns:version="1.0" xlink:href="x"/>', hit: 'Videreformidling' },
+    { lang: 'csharp', text: 'const string Process = "Videreformidling_1_0";', hit: 'Videreformidling' },
+  ],
   'api/digitalt-aktiv-omraade': [
     { lang: 'typescript', text: "await post(`${base}/digitaltaktiv/v1/DigitaltAktivOmraade`, body);", hit: 'DigitaltAktivOmraade' },
     { lang: 'java', text: 'String method = "DigitaltAktivOmråde";', hit: 'DigitaltAktivOmråde' },
@@ -118,6 +165,10 @@ export const CASES: Record<string, Case[]> = {
   'message-type/dialog-innbygger-digitalbruker': [
     { lang: 'kotlin', text: 'const val TYPE = "DIALOG_INNBYGGER_DIGITALBRUKER"', hit: 'DIALOG_INNBYGGER_DIGITALBRUKER' },
     { lang: 'yaml', text: 'process: Dialog_Innbygger_Digitalbruker\n', hit: 'Dialog_Innbygger_Digitalbruker' },
+  ],
+  'message-type/dialog-notat': [
+    { lang: 'kotlin', text: 'val type = "DIALOG_NOTAT"', hit: 'DIALOG_NOTAT', fix: 'DIALOG_HELSEFAGLIG' },
+    { lang: 'csharp', text: 'msgInfo.Type = new CS { V = "DIALOG_NOTAT", DN = "Notat" };', hit: 'DIALOG_NOTAT', fix: 'DIALOG_HELSEFAGLIG' },
   ],
   'namespace/eresept-outdated': [
     { lang: 'xml', text: '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2010-05-01"/>', hit: 'http://www.kith.no/xmlstds/eresept/m1/2010-05-01', fix: 'http://www.kith.no/xmlstds/eresept/m1/2013-10-08' },

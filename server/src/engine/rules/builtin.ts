@@ -9,8 +9,9 @@ import api from '../../../rules/api.yaml';
 import messageTypes from '../../../rules/message-types.yaml';
 import namespaces from '../../../rules/namespaces.yaml';
 import kith from '../../../rules/kith.yaml';
+import helsenorgeApiVersions from '../../../rules/helsenorge-api-versions.yaml';
 
-export const BUILTIN_RULES: readonly Rule[] = [...hosts, ...api, ...messageTypes, ...namespaces, ...nin, ...fhir, ...kith];
+export const BUILTIN_RULES: readonly Rule[] = [...hosts, ...api, ...helsenorgeApiVersions, ...messageTypes, ...namespaces, ...nin, ...fhir, ...kith];
 
 export function findRule(id: string, rules: readonly Rule[] = BUILTIN_RULES): Rule | undefined {
   return rules.find((r) => r.id === id);
