@@ -10,6 +10,33 @@ import { fileNameOf } from '../../server/src/engine/xsd/downloads';
 import { sha256 } from '../../server/src/host/schema-cache';
 
 export const NHN_SCHEMA_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
+export const NAV_SCHEMA_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nav-schemas');
+
+export interface ProvenanceRow {
+  targetNamespace: string;
+  sha256: string;
+  rawUrl: string;
+  /** The TSV the row comes from. */
+  source: string;
+}
+
+/** The rows of the fixtures' provenance tables that name a targetNamespace (NAV's, and public XSDs that must not be copied). */
+export function provenanceRows(): ProvenanceRow[] {
+  const out: ProvenanceRow[] = [];
+  for (const file of [path.join(NAV_SCHEMA_FIXTURES, 'PROVENANCE.tsv'), path.join(NHN_SCHEMA_FIXTURES, 'UNLICENSED-SOURCES.tsv')]) {
+    const [head, ...lines] = readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const col = (name: string) => head.indexOf(name);
+    for (const cells of lines) {
+      const targetNamespace = cells[col('targetNamespace')];
+      // Only rows whose namespace the catalog names (the ebXML CPA rows are GPL copies of an OASIS schema NHN does not publish).
+      if (!NAMESPACES.some((e) => e.uri === targetNamespace)) continue;
+      // kith.xsd and felleskomponent1 recur in every set: the catalog pins one copy of each, checked byte for byte.
+      if (NAMESPACES.find((e) => e.uri === targetNamespace)?.schema?.url.includes('/ks-no/')) continue;
+      out.push({ targetNamespace, sha256: cells[col('sha256')], rawUrl: cells[col('raw-url')], source: path.basename(file) });
+    }
+  }
+  return out;
+}
 
 export interface SchemaServer {
   base: string;
@@ -61,7 +88,7 @@ export function fixturesByHash(dir = NHN_SCHEMA_FIXTURES): Map<string, string> {
 /** A mirror (`{base}/{sha256}/{name}`) serving every pinned catalog schema from the real published files in the fixtures. */
 export async function startFixtureMirror(): Promise<SchemaServer> {
   const mirror = await startSchemaServer();
-  const byHash = fixturesByHash();
+  const byHash = new Map([...fixturesByHash(), ...fixturesByHash(NAV_SCHEMA_FIXTURES)]);
   for (const e of NAMESPACES) {
     const file = e.schema && byHash.get(e.schema.sha256);
     if (file) mirror.set(`/${e.schema!.sha256}/${fileNameOf(e.schema!.url)}`, readFileSync(file));

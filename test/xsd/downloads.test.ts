@@ -14,7 +14,7 @@ import { LibxmlXsdService } from '../../server/src/engine/xsd/libxml';
 import { createHost } from '../../server/src/host/resolvers';
 import { SchemaCache } from '../../server/src/host/schema-cache';
 import { context, engineFor } from '../helpers/engine';
-import { fixturesByHash, startFixtureMirror, startSchemaServer, type SchemaServer } from '../helpers/schema-server';
+import { fixturesByHash, NAV_SCHEMA_FIXTURES, provenanceRows, startFixtureMirror, startSchemaServer, type SchemaServer } from '../helpers/schema-server';
 import { FIXTURES, instance, nameAfter, summary, xsdFindings } from './helpers';
 
 const PINNED = NAMESPACES.filter((e) => e.schema);
@@ -44,18 +44,47 @@ async function findings(text: string, file: string, ctx: ReturnType<typeof setup
 
 describe('the catalog pins', () => {
   it('pin the core KITH namespaces, each to the bytes of the real published file', () => {
-    const byHash = fixturesByHash();
     const pinned = PINNED.map((e) => e.uri);
     for (const ns of ['http://www.kith.no/xmlstds/msghead/2006-05-24', 'http://www.kith.no/xmlstds/dialog/2013-01-23', 'http://www.kith.no/xmlstds', 'http://www.kith.no/xmlstds/felleskomponent1']) {
       expect(pinned).toContain(ns);
     }
-    for (const e of PINNED) {
-      const file = byHash.get(e.schema!.sha256);
-      expect(file, `${e.uri}: no fixture file has the pinned sha256`).toBeDefined();
-      // The pinned file is the namespace's schema, and the URL names it at a fixed commit.
-      expect(readFileSync(file!, 'latin1')).toContain(`targetNamespace="${e.uri}"`);
-      expect(e.schema!.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[\w.-]+\/[\w.-]+\/[0-9a-f]{40}\//);
+  });
+
+  it('every catalog namespace with a public XSD has a pin: each fixture targetNamespace and each provenance row', () => {
+    const pinned = new Set(PINNED.map((e) => e.uri));
+    for (const file of [...fixturesByHash().values(), ...fixturesByHash(NAV_SCHEMA_FIXTURES).values()]) {
+      // The FM→SFM export schema has no public source (PROVENANCE-README.md): nothing to pin.
+      if (file.includes(`${path.sep}sfm${path.sep}`)) continue;
+      const ns = /targetNamespace="([^"]+)"/.exec(readFileSync(file, 'latin1'))?.[1];
+      if (ns && NAMESPACES.some((e) => e.uri === ns)) expect(pinned.has(ns), `${ns} (${path.basename(file)}) has no pin`).toBe(true);
     }
+    for (const row of provenanceRows()) expect(pinned.has(row.targetNamespace), `${row.targetNamespace} (${row.source}) has no pin`).toBe(true);
+    expect(PINNED.length).toBeGreaterThanOrEqual(114);
+  });
+
+  it('every pin is byte-identical to a fixture file, or (nothing copied) to a recorded provenance row', () => {
+    const byHash = new Map([...fixturesByHash(), ...fixturesByHash(NAV_SCHEMA_FIXTURES)]);
+    const rows = provenanceRows();
+    let byFile = 0;
+    for (const e of PINNED) {
+      const pin = e.schema!;
+      // The URL names the file at a fixed commit.
+      expect(pin.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[\w.-]+\/[\w.-]+\/[0-9a-f]{40}\//);
+      const file = byHash.get(pin.sha256);
+      if (file) {
+        // The pinned file is the namespace's schema.
+        expect(readFileSync(file, 'latin1'), e.uri).toContain(`targetNamespace="${e.uri}"`);
+        byFile++;
+        continue;
+      }
+      // No copy may exist (a repository without a licence) or none was kept: the pin must be exactly
+      // a row recorded when the file was inspected, URL and sha256 both, for this namespace.
+      const row = rows.find((r) => r.rawUrl === pin.url);
+      expect(row, `${e.uri}: no fixture file has the pinned sha256 and no provenance row has its URL`).toBeDefined();
+      expect(row!.sha256, e.uri).toBe(pin.sha256);
+      expect(row!.targetNamespace, pin.url).toBe(e.uri);
+    }
+    expect(byFile).toBeGreaterThanOrEqual(110);
   });
 });
 

@@ -4,7 +4,7 @@ export type NamespaceStatus = 'current' | 'superseded' | 'outdated';
 
 export interface NamespaceEntry {
   uri: string;
-  standard: 'kith' | 'e-resept' | 'helsenorge' | 'forskrivningsmodul' | 'w3c';
+  standard: 'kith' | 'e-resept' | 'helsenorge' | 'forskrivningsmodul' | 'nav' | 'w3c';
   /** Message or schema name: `Dialogmelding`, `M1 Resept`. */
   message: string;
   /** `1.1`, or the namespace date for e-resept. */
