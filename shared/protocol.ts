@@ -6,6 +6,8 @@
 export const Requests = {
   /** Which schemas an XML document is validated against: `SchemaStatusParams` → `SchemaStatus | null`. */
   schemaStatus: 'nhn/schemaStatus',
+  /** Fetch every pinned NHN schema into the download cache, with work-done progress: no params → `DownloadAllResult`. */
+  downloadAllSchemas: 'nhn/downloadAllSchemas',
 } as const;
 
 /** Notifications the client sends the server. */
@@ -28,12 +30,25 @@ export interface SchemaStatus {
   missing: boolean;
 }
 
+/** What "Download all NHN schemas" did: counts, the files that failed and why, or why nothing was fetched. */
+export interface DownloadAllResult {
+  total: number;
+  fetched: number;
+  cached: number;
+  failed: { label: string; name: string; reason: string }[];
+  folder?: string;
+  /** Why nothing was fetched (untrusted workspace, no cache). */
+  refused?: string;
+}
+
 /** Command ids: the server's (executed over LSP) and the client's (run from fixes, the palette, walkthroughs). */
 export const Commands = {
   /** Server: open a rule's source URL in the browser. Arguments: [url]. */
   openSource: 'nhn.openSource',
   /** Client: pick a folder of XSDs for nhn.xml.schemaPaths. Arguments: [namespace?]. */
   chooseSchemaFolder: 'nhn.chooseSchemaFolder',
+  /** Client: fetch every pinned NHN schema into the server's download cache. */
+  downloadAllSchemas: 'nhn.downloadAllSchemas',
   /** Client: replace an identity number with a picked test person. Arguments: [InsertTestPersonArgs?]. */
   insertTestPerson: 'nhn.insertTestPerson',
   restartServer: 'nhn.restartServer',

@@ -23,7 +23,8 @@ import { createEngine, type EngineHost } from './engine';
 import { createHost } from './host/resolvers';
 import { SchemaEdits } from './lsp/schema-edits';
 import { consoleToLog, guardedTransport } from './lsp/outgoing';
-import { Commands, Notifications, Requests, type SchemaStatus, type SchemaStatusParams } from '../../shared/protocol';
+import { Commands, Notifications, Requests, type DownloadAllResult, type SchemaStatus, type SchemaStatusParams } from '../../shared/protocol';
+import { downloadAllSchemas } from './lsp/download-all';
 import { clampPosition, clampRange, syncedDocuments } from './lsp/positions';
 import { createHash } from 'node:crypto';
 
@@ -139,6 +140,15 @@ connection.onRequest(Requests.schemaStatus, async (params: SchemaStatusParams): 
   if (!doc) return null;
   const engineDoc = { uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version };
   return (await engine.schemaStatus(engineDoc, settings.contextFor(doc.uri)).catch(() => undefined)) ?? null;
+});
+
+// "NHN: Download all NHN schemas": every pinned schema into the cache, with progress.
+connection.onRequest(Requests.downloadAllSchemas, async (): Promise<DownloadAllResult> => {
+  const ctx = settings.contextFor('');
+  const result = await downloadAllSchemas(connection, { cache: settings.downloads, trusted: settings.trusted, mirror: ctx.settings.schemaMirror, language: ctx.language });
+  // Schemas that were missing may be there now: validate open documents again.
+  if (result.fetched) validator.revalidateAll(documents.all());
+  return result;
 });
 
 connection.onCompletion(async (params) => {

@@ -64,6 +64,8 @@ describe('nin on the real-world fixtures', () => {
     const pridok = 'navikt/padm2/src/test/resources/dialogmelding_dialog_notat_pridok_bug.xml';
     const m18 = 'mjhaugsdal/eresept-java/messages/src/main/resources/Utleverer sender oppgjørskrav til Helfo/M18 Oppgjørskrav.xml';
     expect(got).toEqual([
+      // The identifier, and the same number in the generated narrative (text.div, `system#value`): a miss mended in issue 19.
+      ['HL7Norway/LMDI/currentbuild/Patient-Pasient-2-FNR.json', preg, '130313*****'],
       ['HL7Norway/LMDI/currentbuild/Patient-Pasient-2-FNR.json', preg, '130313*****'],
       ...Array(8).fill(['HL7Norway/NILAR/eksempler.md', preg, '120579*****']),
       ['HL7Norway/NILAR/xmlfiles/FHI_66251419-47BEDF09-3659-46F6-A1FA-6A07DEB83080_bergen.xml', preg, '120500*****'],

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['message-type/dialog-innbygger-oppgave', 'Dialog_Innbygger_Oppgave'],
     ['message-type/dialog-innbygger-digitalbruker', 'DIALOG_INNBYGGER_DIGITALBRUKER'],
     ['message-type/dialog-innbygger-digitalbruker', 'Dialog_Innbygger_Digitalbruker'],
+    ['api/helsenorge-digitaltaktiv-v1', 'digitaltaktiv/v1'],
     ['api/digitalt-aktiv-omraade', 'DigitaltAktivOmraade'],
     ['api/digitalt-aktiv-status-endringer', 'DigitaltAktivStatusEndringer'],
     ['api/digitalt-aktiv-omraade', 'DigitaltAktivOmråde'],

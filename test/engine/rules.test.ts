@@ -58,6 +58,7 @@ const NEAR_MISSES: [string, string][] = [
   // Helsenorge.Messaging 7+, and the REST registry.
   ['xml', '<ItemGroup><PackageReference Include="Helsenorge.Messaging" Version="7.0.2" /><PackageReference Include="Helsenorge.MessagingX" Version="6.0.0" /><PackageReference Include="Other" Version="6.0.0" /></ItemGroup>'],
   ['csharp', 'var registry = new CollaborationProtocolRegistryRest(restSettings, addressRegistry, cache, helseIdClient, logger); ICollaborationProtocolRegistry r = registry; var s = new CollaborationProtocolRegistryRestSettings();'],
+  ['json', '{ "CollaborationProtocolRegistrySettings": { "RestConfiguration": { "Address": "https://cppa.test.grunndata.nhn.no" } } }'],
   // Helsenorge API versions: the successor itself, and other versions.
   ['http', 'POST https://{{BaseUrl}}/digitaltaktiv/helsenorgeaktivsjekken/v1\n'],
   ['xml', '<cpp xmlns:tns="http://www.oasis-open.org/committees/ebxml-cppa/schema/cpp-cpa-2_0.xsd"><tns:ProcessSpecification tns:name="Videreformidling" tns:version="1.1"/><x name="Videreformidling_1_01"/></cpp>'],

@@ -140,7 +140,7 @@ export const CASES: Record<string, Case[]> = {
   ],
   'api/helsenorge-messaging-soap-cppa': [
     { lang: 'csharp', text: 'var registry = new CollaborationProtocolRegistry(settings, addressRegistry, cache, logger);', hit: 'new CollaborationProtocolRegistry' },
-    { lang: 'json', text: '{ "CollaborationProtocolRegistrySettings": { "WcfConfiguration": {} } }', hit: 'CollaborationProtocolRegistrySettings' },
+    { lang: 'csharp', text: 'services.AddSingleton<ICollaborationProtocolRegistry>(sp => new CollaborationProtocolRegistry(settings, ar, cache, log));', hit: 'new CollaborationProtocolRegistry' },
   ],
   'api/helsenorge-digitaltaktiv-v1': [{ lang: 'csharp', text: 'var url = $"{baseUrl}/digitaltaktiv/v1/DigitaltAktivOmraade";', hit: 'digitaltaktiv/v1' }],
   'api/helsenorge-videreformidling-1.0': [

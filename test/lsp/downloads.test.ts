@@ -54,3 +54,53 @@ describe('schema downloads through the language server', () => {
     expect(status.detail).toMatch(/^MsgHead-v1_2\.xsd — download cache; [\w.-]+\.xsd — download cache$/);
   });
 });
+
+describe('"NHN: Download all NHN schemas" through the language server (nhn/downloadAllSchemas)', () => {
+  interface Result {
+    total: number;
+    fetched: number;
+    cached: number;
+    failed: { name: string; reason: string }[];
+    folder?: string;
+    refused?: string;
+  }
+  let mirror: SchemaServer;
+  let cacheDir: string;
+  beforeAll(async () => {
+    mirror = await startFixtureMirror();
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'nhn-lsp-all-'));
+  });
+  afterAll(async () => {
+    await mirror?.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('untrusted workspace: refused in the user\'s language, nothing asked', async () => {
+    const lsp = await startServer({ settings: { language: 'nb', xml: { downloadMirror: mirror.base } }, init: { workspaceTrusted: false, cacheDir } });
+    try {
+      const r = (await lsp.connection.sendRequest('nhn/downloadAllSchemas')) as Result;
+      expect(r).toMatchObject({ total: 0, refused: 'Arbeidsområdet er ikke klarert: ingen skjemaer lastes ned.' });
+      expect(mirror.requests).toEqual([]);
+    } finally {
+      await lsp.close();
+    }
+  });
+
+  it('trusted: every pinned schema the mirror has lands in the cache (downloads need not be allowed); the rest are named', async () => {
+    const lsp = await startServer({ settings: { allowDownloads: false, xml: { downloadMirror: mirror.base } }, init: { cacheDir } });
+    try {
+      const r = (await lsp.connection.sendRequest('nhn/downloadAllSchemas')) as Result;
+      expect(r.total).toBeGreaterThanOrEqual(110);
+      expect(r.failed.map((f) => f.name).sort()).toEqual(['Fellesformat2_any.xsd', 'svar-v1.4.xsd', 'svar-v13.xsd']);
+      expect(r.fetched).toBe(r.total - 3);
+      expect(r.folder).toBe(path.join(cacheDir, 'schemas'));
+      const cached = readdirSync(path.join(cacheDir, 'schemas', 'sha256'), { recursive: true }).map(String).filter((f) => f.endsWith('.xsd'));
+      expect(cached).toHaveLength(r.total - 3);
+      // Asked again: everything it holds is answered from the cache.
+      const again = (await lsp.connection.sendRequest('nhn/downloadAllSchemas')) as Result;
+      expect(again).toMatchObject({ fetched: 0, cached: r.total - 3 });
+    } finally {
+      await lsp.close();
+    }
+  });
+});

@@ -92,6 +92,8 @@ describe('a message inside a wrapper that has no schema (EI_fellesformat, SOAP)'
         { ruleId: 'xsd/invalid-value', range: inside(wrapped, '<GenDate>2026-11-31T10:00:00<', '2026-11-31T10:00:00') },
         { ruleId: 'xsd/invalid-value', range: inside(wrapped, 'S="2.16.578.x"', '2.16.578.x') },
         { ruleId: 'xsd/unexpected-element', range: nameAfter(wrapped, '<Tema') },
+        // On the wrapper: what was validated (the MsgHead) and what was not (EI_fellesformat, no XSD here).
+        { ruleId: 'xsd/wrapped', range: nameAfter(wrapped, '<EI_fellesformat') },
       ] as never),
     );
   });

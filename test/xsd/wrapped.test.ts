@@ -21,10 +21,25 @@ function fellesformat(...parts: string[]): string {
 
 const file = path.join(FIXTURES, '../wrapped.xml');
 
+/** The findings on the messages; the one notice on the wrapper (xsd/wrapped) is tested on its own below. */
+async function inner(...args: Parameters<typeof xsdFindings>) {
+  return (await xsdFindings(...args)).filter((f) => f.ruleId !== 'xsd/wrapped');
+}
+
+describe('the wrapper itself', () => {
+  it('EI_fellesformat: one notice on it, naming the messages validated and saying its own XSD was not found', async () => {
+    const w = fellesformat(body('dialog-1.1-valid.xml'));
+    const found = await xsdFindings(w, file);
+    expect(summary(found)).toEqual(summary([{ ruleId: 'xsd/wrapped', range: nameAfter(w, '<EI_fellesformat') }] as never));
+    expect(found[0].message).toMatch(/^This document wraps its message\(s\) in <EI_fellesformat> \(EI_fellesformat \(NAV envelope\) 1\).* Validated against their schemas: MsgHead 1\.2 <MsgHead> at line 3\. Not validated: the envelope <EI_fellesformat>.* EI_fellesformat \(NAV envelope\) 1 — no XSD found\./);
+    expect(found[0].fixes?.map((f) => f.command?.command)).toEqual(['nhn.chooseSchemaFolder', 'workbench.action.openSettings']);
+  });
+});
+
 describe('a wrapper carrying several messages', () => {
   it('two MsgHeads: the errors of the second, at their real positions', async () => {
     const w = fellesformat(body('dialog-1.1-valid.xml'), body('dialog-1.1-invalid.xml'));
-    expect(summary(await xsdFindings(w, file))).toEqual(
+    expect(summary(await inner(w, file))).toEqual(
       summary([
         { ruleId: 'xsd/unexpected-attribute', range: nameAfter(w, ' Prioritet') },
         { ruleId: 'xsd/fixed-value', range: inside(w, '<MIGversion>v1.2 2006-05-25<', 'v1.2 2006-05-25') },
@@ -38,7 +53,7 @@ describe('a wrapper carrying several messages', () => {
 
   it('two MsgHeads, invalid first: both messages are reported, each at its own position', async () => {
     const w = fellesformat(body('dialog-1.1-invalid.xml'), body('dialog-1.1-invalid.xml'));
-    const findings = summary(await xsdFindings(w, file));
+    const findings = summary(await inner(w, file));
     expect(findings.filter((f) => f.rule === 'xsd/unexpected-element')).toEqual(summary([0, 1].map((n) => ({ ruleId: 'xsd/unexpected-element', range: nameAfter(w, '<Tema', n) })) as never));
     expect(findings.filter((f) => f.rule === 'xsd/fixed-value')).toEqual(summary([0, 1].map((n) => ({ ruleId: 'xsd/fixed-value', range: inside(w, '<MIGversion>v1.2 2006-05-25<', 'v1.2 2006-05-25', n) })) as never));
     expect(findings).toHaveLength(10);
@@ -48,13 +63,13 @@ describe('a wrapper carrying several messages', () => {
     const invalid = body('dialog-1.1-invalid.xml');
     const dialog = invalid.slice(invalid.indexOf('        <Dialogmelding'), invalid.indexOf('</Dialogmelding>') + '</Dialogmelding>\n'.length);
     const w = fellesformat(body('dialog-1.1-valid.xml'), dialog);
-    expect(summary(await xsdFindings(w, file))).toEqual(summary([{ ruleId: 'xsd/unexpected-element', range: nameAfter(w, '<Tema', 2) }] as never));
+    expect(summary(await inner(w, file))).toEqual(summary([{ ruleId: 'xsd/unexpected-element', range: nameAfter(w, '<Tema', 2) }] as never));
   });
 
   it('one "no XSD found" per namespace, however many messages carry it', async () => {
     const m911 = body('m911-2021-10-01-valid.xml');
     const w = fellesformat(m911, m911);
-    const findings = await xsdFindings(w, file, [path.join(FIXTURES, 'kith-core')]);
+    const findings = await inner(w, file, [path.join(FIXTURES, 'kith-core')]);
     expect(summary(findings)).toEqual(summary([{ ruleId: 'xsd/no-schema', range: nameAfter(w, '<M911') }] as never));
   });
 
@@ -65,7 +80,7 @@ describe('a wrapper carrying several messages', () => {
     if (native.get(pieces[0]) === undefined && !process.env.CI) return; // no xmllint here; CI installs it
     for (const combo of [[pieces[0], pieces[1]], [pieces[1], pieces[0], pieces[2]], [pieces[2], pieces[1]]]) {
       const w = fellesformat(...combo.map(body));
-      const ours = (await xsdFindings(w, file)).filter((f) => f.severity === 'error').length === 0;
+      const ours = (await inner(w, file)).filter((f) => f.severity === 'error').length === 0;
       expect({ combo, valid: ours }).toEqual({ combo, valid: combo.every((n) => native.get(n)) });
     }
   });
@@ -80,13 +95,13 @@ describe('a MsgHead with several RefDoc payloads', () => {
 
   it('each payload is validated: an error in the second Dialogmelding is reported there', async () => {
     const t = twoPayloads(instance('dialog-1.1-invalid.xml').text);
-    expect(summary(await xsdFindings(t, file))).toEqual(summary([{ ruleId: 'xsd/unexpected-element', range: nameAfter(t, '<Tema', 2) }] as never));
+    expect(summary(await inner(t, file))).toEqual(summary([{ ruleId: 'xsd/unexpected-element', range: nameAfter(t, '<Tema', 2) }] as never));
   });
 
   it('errors in both payloads are both reported', async () => {
     const broken = valid.replace('<TekstNotatInnhold>Ettersender EKG tatt i dag.</TekstNotatInnhold>', '<TekstNotatInnhold>Ettersender EKG tatt i dag.</TekstNotatInnhold>\n            <Ukjent/>');
     const t = twoPayloads(instance('dialog-1.1-invalid.xml').text).replace(firstDoc, documentOf(broken));
-    expect(summary(await xsdFindings(t, file))).toEqual(
+    expect(summary(await inner(t, file))).toEqual(
       summary([
         { ruleId: 'xsd/unexpected-element', range: nameAfter(t, '<Ukjent') },
         { ruleId: 'xsd/unexpected-element', range: nameAfter(t, '<Tema', 2) },
@@ -101,7 +116,7 @@ describe('a MsgHead with several RefDoc payloads', () => {
     ] as const) {
       const native = await xmllintValid(t, path.join(path.dirname(file), name), path.join(tmp.dir, name));
       if (native === undefined && !process.env.CI) return;
-      const ours = (await xsdFindings(t, file)).filter((f) => f.severity === 'error').length === 0;
+      const ours = (await inner(t, file)).filter((f) => f.severity === 'error').length === 0;
       expect({ name, valid: ours }).toEqual({ name, valid: native });
       expect(ours).toBe(name === 'two-valid.xml');
     }

@@ -1,10 +1,11 @@
-// XML schemas in VS Code: the "Choose schema folder…" command (the quick fix on "no XSD found") and a
+// XML schemas in VS Code: the "Choose schema folder…" command (the quick fix on "no XSD found"), "Download
+// all NHN schemas" (every pinned schema into the server's verified cache, `nhn/downloadAllSchemas`) and a
 // language-status item showing which schema each namespace of the active XML document is validated
 // against (asked from the server with `nhn/schemaStatus`).
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, Requests, type SchemaStatus, type SchemaStatusParams } from '../../../shared/protocol';
+import { Commands, Requests, type DownloadAllResult, type SchemaStatus, type SchemaStatusParams } from '../../../shared/protocol';
 
 export function registerSchemas(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const item = vscode.languages.createLanguageStatusItem('nhn.xsd', { language: 'xml' });
@@ -26,6 +27,7 @@ export function registerSchemas(context: vscode.ExtensionContext, client: () => 
   context.subscriptions.push(
     item,
     vscode.commands.registerCommand(Commands.chooseSchemaFolder, chooseSchemaFolder),
+    vscode.commands.registerCommand(Commands.downloadAllSchemas, () => downloadAllSchemas(client())),
     vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
     // Diagnostics arrive after each validation: the moment the schema binding may have changed.
     vscode.languages.onDidChangeDiagnostics((e) => {
@@ -53,4 +55,22 @@ async function chooseSchemaFolder(): Promise<void> {
     await config.update('xml.schemaPaths', [...paths, folder], target);
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to nhn.xml.schemaPaths', folder));
+}
+
+/** Every pinned NHN schema into the cache; the server shows the progress and answers with the counts. */
+async function downloadAllSchemas(c: LanguageClient | undefined): Promise<DownloadAllResult | undefined> {
+  if (!c?.isRunning()) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The NHN language server is not running.'));
+    return undefined;
+  }
+  const result = await c.sendRequest<DownloadAllResult>(Requests.downloadAllSchemas);
+  if (result.refused) {
+    void vscode.window.showWarningMessage(result.refused);
+  } else if (result.failed.length) {
+    const names = result.failed.map((f) => `${f.name} (${f.reason})`).join(', ');
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} NHN schemas could not be downloaded: {2}. The others are in the cache.', result.failed.length, result.total, names));
+  } else {
+    void vscode.window.showInformationMessage(vscode.l10n.t('All {0} NHN schemas are in the cache ({1} downloaded now).', result.total, result.fetched));
+  }
+  return result;
 }

@@ -12,6 +12,7 @@ export const FORMATS = ['text', 'json', 'sarif', 'gitlab', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: nhn-lint [options] PATH...
+       nhn-lint schemas fetch|list [options]   (nhn-lint schemas --help)
 
 Checks files for retired NHN hosts, APIs, message types and namespaces, PREG/real identity
 numbers, and validates KITH XML and FHIR R4.

@@ -21,6 +21,7 @@ import { applyFixes, certainEdits, encode, encodingOf, isParseFailure, parses } 
 import { unifiedDiff } from './diff';
 import { BaselineError, BaselineMatcher, baselinePath, fingerprintsOf, readBaseline, writeBaseline, type BaselineEntry } from '../host/baseline';
 import { changedSince, GitError } from './changed';
+import { schemasMain } from './schemas';
 
 const VERSION = '0.1.0';
 /** A fix can reveal another (a namespace rewrite makes a schema location checkable): a few passes, never a loop. */
@@ -33,6 +34,7 @@ function configMessage(errors: ConfigError[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'schemas') return schemasMain(argv.slice(1));
   let opts: CliOptions;
   try {
     opts = parseCli(argv);
@@ -168,7 +170,7 @@ async function run(opts: CliOptions): Promise<number> {
     if (decoded.binary) continue; // binary files are skipped silently, as grep and ripgrep do
     if (decoded.notice) notice(file, decoded.notice);
     const ctx = contextFor(await configFor(file));
-    const doc = (text: string) => ({ uri: file, languageId: languageIdFor(file), text });
+    const doc = (text: string) => ({ uri: file, languageId: languageIdFor(file), text, encoding: decoded.encoding });
     let text = decoded.text;
     let result = await engine.analyze(doc(text), ctx);
     if (result.skipped) notice(file, result.skipped.message);

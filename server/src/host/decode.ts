@@ -5,6 +5,8 @@ export interface Decoded {
   text: string;
   binary: boolean;
   notice?: string;
+  /** The encoding a byte-order mark fixed (`UTF-16LE`, `UTF-16BE`, `UTF-8`): what the XML check compares the declaration with. */
+  encoding?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -16,19 +18,21 @@ export function decode(bytes: Uint8Array): Decoded {
     return { text: '', binary: true };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes), binary: false };
+    const encoding = bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE';
+    return { text: new TextDecoder(encoding.toLowerCase()).decode(bytes), binary: false, encoding };
   }
   const declared = /^(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([\w.-]+)["']/i.exec(Buffer.from(head.subarray(0, 200)).toString('latin1'))?.[1]?.toLowerCase();
   if (declared && /^(iso-8859-1|latin-?1|windows-1252|cp1252|iso-8859-15)$/.test(declared)) {
     return { text: new TextDecoder(declared.startsWith('iso-8859-15') ? 'iso-8859-15' : 'windows-1252').decode(bytes), binary: false };
   }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? { encoding: 'UTF-8' } : {};
   try {
-    return { text: utf8.decode(bytes), binary: false };
+    return { text: utf8.decode(bytes), binary: false, ...bom };
   } catch {
     // Not UTF-8: a binary file with no NUL early (a PDF, a keystore, an archive) is skipped as quietly
     // as one with a NUL; text in a legacy encoding is checked, with a notice.
     if (looksBinaryWithoutNul(head)) return { text: '', binary: true };
-    return { text: utf8Lenient.decode(bytes), binary: false, notice: 'invalid UTF-8: undecodable bytes shown as U+FFFD' };
+    return { text: utf8Lenient.decode(bytes), binary: false, notice: 'invalid UTF-8: undecodable bytes shown as U+FFFD', ...bom };
   }
 }
 

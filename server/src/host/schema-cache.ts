@@ -77,6 +77,22 @@ export class SchemaCache implements SchemaDownloader {
     });
   }
 
+  /** The folder the cache keeps its files in (`<dir>/schemas`). */
+  get folder(): string {
+    return this.root;
+  }
+
+  /** The cached copy of a pinned file, when the cache holds one whose bytes still hash to the pin. */
+  async cached(hex: string, name: string): Promise<string | undefined> {
+    const file = this.pathFor(hex, name);
+    return (await this.holds(file, hex)) ? file : undefined;
+  }
+
+  /** Unpinned locations fetched once and kept (trust on first use): URL → sha256 of the copy. */
+  trustedLocations(): Promise<Record<string, string>> {
+    return this.locations();
+  }
+
   private pathFor(hex: string, name: string): string {
     return path.join(this.root, 'sha256', hex, fileNameOf(name));
   }

@@ -6,6 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Engine, Finding } from '../engine';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
+import { bomEncodingOf } from '../host/files';
+import { pathOfUri } from '../engine/xsd/paths';
 
 /** Delay between the last edit and the analysis; exported so the bench can subtract it. */
 export const DEBOUNCE_MS = 200;
@@ -71,7 +73,10 @@ export class DocumentValidator {
     const ctx = this.settings.contextFor(doc.uri, signal);
     let findings: Finding[];
     try {
-      const result = await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version }, ctx);
+      // The editor sends decoded text; for XML on disk the byte-order mark is read from the file (an encoding conflict check needs it).
+      const file = doc.languageId === 'xml' ? pathOfUri(doc.uri) : undefined;
+      const encoding = file ? await bomEncodingOf(file) : undefined;
+      const result = await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version, encoding }, ctx);
       findings = await this.settings.projects.applyBaseline(doc.uri, doc.getText(), result.findings, this.settings.baselineDisplay());
       findings.push(...this.settings.projects.findingsForOpenConfig(doc.uri, doc.getText()));
       if (result.skipped) {

@@ -32,6 +32,8 @@ export interface EngineDocument {
   text: string;
   /** Monotonic version from the editor, if any; used to key cached fixes. */
   version?: number;
+  /** The encoding a byte-order mark fixed when the host decoded the bytes (`UTF-16LE`, `UTF-16BE`, `UTF-8`); unknown otherwise. */
+  encoding?: string;
 }
 
 export interface TextEdit {

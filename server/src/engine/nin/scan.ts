@@ -67,14 +67,20 @@ function standsAlone(text: string, start: number, end: number, spaced: boolean):
   // Inside a longer run, a word, or an identifier (0x…, abc123…).
   if (isDigit(p) || isDigit(n)) return false;
   if (isWord(p)) return false;
-  // A Java/Kotlin long literal `01018012345L` is still a number; any other trailing letter is not.
-  if (isWord(n) && !(/[lL]/.test(n) && !isWord(nn))) return false;
+  // A Java/Kotlin long literal `01018012345L` is still a number; so is one followed by `_` (the local
+  // part of an example address, `<number>_test@…`, a file name `<number>_journal.pdf`): any other
+  // trailing letter or digit is not.
+  if (isWord(n) && n !== '_' && !(/[lL]/.test(n) && !isWord(nn))) return false;
   // Part of a dotted or timed sequence (1.2.…, 12:…, decimals) or a dashed one (UUID groups, dates).
   if ((p === '.' || p === ':') && isDigit(pp)) return false;
   if ((n === '.' || n === ':') && isDigit(nn)) return false;
   if (p === '-' && isHexish(pp)) return false;
   if (n === '-' && isHexish(nn)) return false;
-  if (p === '+' || p === '#' || p === '@') return false;
+  if (p === '+' || p === '@') return false;
+  // `#` opens an issue reference or a hash (`#01018012345` at a line's start or after a space), but
+  // joins a system and its value in generated FHIR narrative (`urn:oid:2.16.578.1.12.4.1.4.1#<number>`,
+  // `…/FNR#<number>`) and ends a URL before a fragment: there the number is the value.
+  if (p === '#' && (pp === undefined || /\s/.test(pp))) return false;
   // The spaced form must not be part of a longer spaced sequence (`12 010180 12345 6`).
   if (spaced && ((p === ' ' && isDigit(pp)) || (n === ' ' && isDigit(nn)))) return false;
   return true;

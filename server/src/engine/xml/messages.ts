@@ -35,6 +35,10 @@ const MESSAGES: Record<string, Record<Language, string>> = {
   'malformed-end-tag': { en: "'</' must be followed by an element name", nb: "'</' må følges av et elementnavn" },
   'unexpected-end-tag': { en: "End tag '</{0}>' does not match the open element '{1}'", nb: "Slutt-taggen '</{0}>' passer ikke til det åpne elementet '{1}'" },
   'orphan-end-tag': { en: "End tag '</{0}>' has no matching start tag", nb: "Slutt-taggen '</{0}>' har ingen tilhørende starttagg" },
+  'encoding-conflict': {
+    en: 'The file is {0} (it starts with a byte-order mark), but its XML declaration says encoding="{1}": receivers such as libxml2 2.9 (xmllint) and expat refuse such a file as not well-formed. Declare UTF-16, or save the file in {1}',
+    nb: 'Filen er {0} (den starter med et byte-order mark), men XML-deklarasjonen sier encoding="{1}": mottakere som libxml2 2.9 (xmllint) og expat avviser en slik fil som ikke velformet. Deklarer UTF-16, eller lagre filen som {1}',
+  },
   'dtd-not-loaded': {
     en: 'This document has a DOCTYPE. DTDs and external entities are never loaded (no file or network access), so it is checked without them.',
     nb: 'Dokumentet har en DOCTYPE. DTD-er og eksterne entiteter lastes aldri (ingen fil- eller nettverkstilgang), så det kontrolleres uten dem.',

@@ -156,11 +156,13 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   const wrapped = !bindings[0]?.path;
   let set = roots.length ? await cachedSet(key, roots, index, ctx) : undefined;
   let subtrees: string[] | undefined;
+  let wrappedEls: XmlElement[] = [];
   if (set && wrapped) {
     // Only elements the schemas declare globally can be validation roots (felleskomponent1's local `Id` cannot).
     const model = modelOf(set);
     const namespaces = new Set(bound.map((b) => b.namespace));
-    subtrees = wrappedRoots(root, namespaces, (ns, local) => !!model.rootDecl(ns, local)).map(xpathOf);
+    wrappedEls = wrappedRoots(root, namespaces, (ns, local) => !!model.rootDecl(ns, local));
+    subtrees = wrappedEls.map(xpathOf);
     if (!subtrees.length) set = undefined;
   }
   // Namespaces the bound schemas import (felleskomponent1 under a Dialogmelding) need no binding of their own.
@@ -172,7 +174,9 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     // come through that schema's imports: one notice, on the outer one, is enough.
     const outer = b.element.parent && byNs.get(b.element.parent.ns ?? '');
     const outerMissing = outer && !outer.path && !covered.has(outer.namespace) && namespaceInfo(outer.namespace);
-    if (unbound.has(b.namespace) && namespaceInfo(b.namespace) && !outerMissing) findings.push(noSchemaFinding(doc, b, ctx));
+    // A wrapper's own missing schema is told by the wrapped notice below (with the same fixes).
+    const wrapper = !!subtrees && b.element === root;
+    if (unbound.has(b.namespace) && namespaceInfo(b.namespace) && !outerMissing && !wrapper) findings.push(noSchemaFinding(doc, b, ctx));
     if (b.path && b.others.length && b.element === root) {
       findings.push({
         ruleId: 'xsd/schema-choice',
@@ -185,6 +189,7 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   // Only documents with a schema for their root or a wrapped message are validated (pom.xml is not ours).
   ctx.caches.xsd.usage.record(doc.uri, set ? Object.values(set.realPath) : []);
   if (!set) return findings;
+  if (subtrees) findings.push(wrappedNotice(doc, root, wrappedEls, unbound, ctx, bindings.find((b) => b.element === root)));
   const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, { signal: ctx.signal, roots: subtrees });
   if (!result.compile.ok) {
     const first = result.compile.issues.find((i) => i.level >= 2) ?? result.compile.issues[0];
@@ -223,6 +228,30 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     findings.push(toFinding(issue, doc, root, ctx.language, requiredOf));
   }
   return findings;
+}
+
+/**
+ * A message inside an envelope with no schema (a SOAP envelope, a vendor's or NAV's wrapper): say, on the
+ * envelope, which parts were validated (each message, by name and line) and which were not (the envelope
+ * itself and namespaces outside the messages that have no schema), so silence is never read as "valid".
+ */
+function wrappedNotice(doc: AnalyzedDocument, root: XmlElement, validated: XmlElement[], unbound: Set<string>, ctx: AnalysisContext, own?: Binding): Finding {
+  const lang = ctx.language;
+  const line = (el: XmlElement) => doc.rangeOf(el.start, el.start).start.line + 1;
+  const parts = validated.map((el) => xsdMessage(lang, 'at-line', `${namespaceLabel(el.ns ?? '')} <${el.name}>`, line(el)));
+  const outside = [...unbound].filter((ns) => ns !== (root.ns ?? '') && !validated.some((v) => namespaceChanges(v).some((e) => (e.ns ?? '') === ns)));
+  const not = [xsdMessage(lang, 'wrapped-envelope', root.name), ...outside.map((ns) => xsdMessage(lang, 'wrapped-also', namespaceLabel(ns) || '""'))];
+  const message = xsdMessage(lang, 'wrapped', root.name, namespaceLabel(root.ns ?? '') || '""', parts.join(', '), not.join('; '));
+  // A catalogued envelope (NAV's EI_fellesformat) has a schema somewhere: say so, with the same fixes as "no XSD found".
+  const known = own && !own.path && namespaceInfo(own.namespace) ? noSchemaFinding(doc, own, ctx) : undefined;
+  return {
+    ruleId: 'xsd/wrapped',
+    severity: 'info',
+    message: known ? `${message} ${known.message}` : message,
+    range: nameRange(doc, root),
+    ...(known?.fixes ? { fixes: known.fixes } : {}),
+    ...(known?.data ? { data: known.data } : {}),
+  };
 }
 
 async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, service: XsdService): Promise<Finding[]> {

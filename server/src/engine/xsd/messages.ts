@@ -22,6 +22,13 @@ const M = {
   'text-not-allowed': { en: "'{0}' may hold only elements, not text.", nb: "'{0}' kan bare inneholde elementer, ikke tekst." },
   'element-content-not-allowed': { en: "'{0}' may hold only text, not elements.", nb: "'{0}' kan bare inneholde tekst, ikke elementer." },
   'no-schema': { en: '{0} — no XSD found. Add a folder with its schemas (nhn.xml.schemaPaths, --schemas).', nb: '{0} — fant ingen XSD. Legg til en mappe med skjemaene (nhn.xml.schemaPaths, --schemas).' },
+  'wrapped': {
+    en: 'This document wraps its message(s) in <{0}> ({1}), which has no schema here. Validated against their schemas: {2}. Not validated: {3}.',
+    nb: 'Dokumentet pakker meldingen(e) inn i <{0}> ({1}), som ikke har noe skjema her. Validert mot sine skjemaer: {2}. Ikke validert: {3}.',
+  },
+  'wrapped-envelope': { en: 'the envelope <{0}> and everything outside the validated parts', nb: 'konvolutten <{0}> og alt utenfor de validerte delene' },
+  'wrapped-also': { en: '{0} (no XSD)', nb: '{0} (ingen XSD)' },
+  'at-line': { en: '{0} at line {1}', nb: '{0} på linje {1}' },
   'schema-broken': { en: 'The schema for {0} ({1}) cannot be compiled: {2}', nb: 'Skjemaet for {0} ({1}) kan ikke kompileres: {2}' },
   'schema-error': { en: 'This schema cannot be compiled: {0}', nb: 'Dette skjemaet kan ikke kompileres: {0}' },
   'schema-error-in': { en: 'An imported schema cannot be compiled ({0}:{1}): {2}', nb: 'Et importert skjema kan ikke kompileres ({0}:{1}): {2}' },

@@ -1,0 +1,126 @@
+// `nhn-lint schemas fetch|list`: every pinned NHN schema into the download cache at once (workshops,
+// offline CI), and a listing of what the cache holds. Exit codes as for linting: 0 all well, 1 when a
+// schema could not be fetched or verified (the ones that could are kept), 2 on bad usage.
+
+import { parseArgs } from 'node:util';
+import { SchemaCache } from '../host/schema-cache';
+import { fetchAllSchemas, listCache, type FetchOutcome } from '../host/schema-fetch-all';
+
+export const SCHEMAS_USAGE = `Usage: nhn-lint schemas fetch [options]
+       nhn-lint schemas list [options]
+
+fetch   download every NHN schema the catalog pins (sha256-verified) into the cache, so later runs
+        with --allow-downloads validate offline; a file that fails is reported, the others are kept
+list    show which pinned schemas the cache holds (each copy re-verified by its sha256)
+
+Options:
+      --cache-dir DIR            the download cache (default: NHN_CACHE_DIR or the user's cache folder)
+      --schema-mirror URL        fetch from this mirror ({sha256}/{name} template or base URL)
+  -f, --format text|json         output format of 'list' (default: text)
+      --lang en|nb               message language (default: en)
+  -q, --quiet                    no progress, only failures and the summary
+  -h, --help                     this help`;
+
+const TEXT = {
+  en: {
+    fetched: 'fetched',
+    cached: 'cached ',
+    failed: 'FAILED ',
+    summary: (n: number, fetched: number, cached: number, failed: number, dir: string) =>
+      `${n} schemas: ${fetched} fetched, ${cached} already cached, ${failed} failed — cache ${dir}`,
+    kept: 'the schemas that were fetched are kept; run again to retry the rest',
+    held: (have: number, n: number, dir: string) => `${have} of ${n} pinned schemas cached in ${dir}`,
+    missing: 'missing',
+    location: 'kept on first use',
+  },
+  nb: {
+    fetched: 'hentet ',
+    cached: 'i cache',
+    failed: 'FEILET ',
+    summary: (n: number, fetched: number, cached: number, failed: number, dir: string) =>
+      `${n} skjemaer: ${fetched} hentet, ${cached} allerede i cache, ${failed} feilet — cache ${dir}`,
+    kept: 'skjemaene som ble hentet, beholdes; kjør på nytt for å prøve resten',
+    held: (have: number, n: number, dir: string) => `${have} av ${n} festede skjemaer ligger i cache i ${dir}`,
+    missing: 'mangler',
+    location: 'beholdt ved første bruk',
+  },
+};
+
+class UsageError extends Error {}
+
+/** URLs of kept imports come from users' files: any 11-digit run is shown as its first six digits and *****. */
+function maskNins(s: string): string {
+  return s.replace(/\d{11}/g, (d) => `${d.slice(0, 6)}*****`);
+}
+
+function parse(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'cache-dir': { type: 'string' },
+      'schema-mirror': { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      lang: { type: 'string', default: 'en' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return { values, action: 'help' as const };
+  const [action, ...extra] = positionals;
+  if (action !== 'fetch' && action !== 'list') throw new UsageError(action ? `unknown schemas command '${action}' (fetch or list)` : 'schemas needs a command: fetch or list');
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}' (text or json)`);
+  if (values.lang !== 'en' && values.lang !== 'nb') throw new UsageError(`unknown language '${values.lang}' (en or nb)`);
+  return { values, action };
+}
+
+function line(outcome: FetchOutcome, text: (typeof TEXT)['en']): string {
+  const what = `${outcome.schema.label.padEnd(44)} ${outcome.schema.name}`;
+  if (outcome.ok) return `${outcome.fetched ? text.fetched : text.cached}  ${what}`;
+  return `${text.failed}  ${what}: ${outcome.kind === 'mismatch' ? `sha256 ${outcome.detail}` : outcome.detail}`;
+}
+
+export async function schemasMain(argv: string[]): Promise<number> {
+  let opts;
+  try {
+    opts = parse(argv);
+  } catch (err) {
+    process.stderr.write(`nhn-lint: ${(err as Error).message}\n\n${SCHEMAS_USAGE}\n`);
+    return 2;
+  }
+  const { values, action } = opts;
+  if (action === 'help') {
+    process.stdout.write(SCHEMAS_USAGE + '\n');
+    return 0;
+  }
+  const text = TEXT[values.lang as 'en' | 'nb'];
+  const cache = new SchemaCache(values['cache-dir']);
+
+  if (action === 'list') {
+    const listing = await listCache(cache);
+    const have = listing.pinned.filter((p) => p.path).length;
+    if (values.format === 'json') {
+      const pinned = listing.pinned.map((p) => ({ label: p.schema.label, namespaces: p.schema.namespaces, file: p.schema.name, sha256: p.schema.pin.sha256, url: p.schema.pin.url, cached: p.path ?? null }));
+      process.stdout.write(JSON.stringify({ folder: listing.folder, cached: have, total: pinned.length, pinned, locations: listing.locations }, null, 2) + '\n');
+      return 0;
+    }
+    for (const p of listing.pinned) process.stdout.write(`${p.path ? text.cached : text.missing.padEnd(7)}  ${p.schema.label.padEnd(44)} ${p.schema.name}\n`);
+    for (const l of listing.locations) process.stdout.write(`${text.location}: ${maskNins(l.url)}\n`);
+    process.stdout.write(text.held(have, listing.pinned.length, listing.folder) + '\n');
+    return 0;
+  }
+
+  // Progress goes to stderr (one line per file), the summary to stdout: a CI log shows both.
+  const outcomes = await fetchAllSchemas(cache, {
+    mirror: values['schema-mirror'],
+    onOutcome: (o, done, total) => {
+      if (!o.ok || !values.quiet) process.stderr.write(`[${String(done).padStart(String(total).length)}/${total}] ${maskNins(line(o, text))}\n`);
+    },
+  });
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const fetched = outcomes.filter((o) => o.ok && o.fetched).length;
+  process.stdout.write(text.summary(outcomes.length, fetched, outcomes.length - fetched - failed, failed, cache.folder) + '\n');
+  if (failed) process.stdout.write(text.kept + '\n');
+  return failed ? 1 : 0;
+}
