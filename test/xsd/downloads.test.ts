@@ -4,7 +4,7 @@
 // validates exactly like the same files on disk; a wrong byte is refused with a clear warning; local
 // schemas always win; and XML that is not NHN's never reaches the network.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -180,4 +180,26 @@ describe('an http(s) xs:import with no pin (trust on first use)', () => {
     expect(again.filter((f) => f.severity === 'error')).toEqual([]);
     expect(server.requests).toEqual(['/remote.xsd']);
   });
+});
+
+describe('imports the labsvar schemas write badly resolve by namespace (svar-v1.4: file:kith.xsd, svar-v13: an http URL)', () => {
+  const schema = (location: string) =>
+    `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:kith="http://www.kith.no/xmlstds" targetNamespace="urn:example:labsvar-like" elementFormDefault="qualified">\n  <xs:import namespace="http://www.kith.no/xmlstds" schemaLocation="${location}"/>\n  <xs:element name="Svar"><xs:complexType><xs:sequence><xs:element name="Status" type="kith:CS"/></xs:sequence></xs:complexType></xs:element>\n</xs:schema>\n`;
+
+  for (const location of ['file:kith.xsd', 'http://www.kith.no/xmlstds/kith.xsd']) {
+    it(`schemaLocation="${location}": kith.xsd comes from its pin (downloads allowed), and kith:CS is enforced`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'nhn-svar-'));
+      try {
+        writeFileSync(path.join(dir, 'svar-like.xsd'), schema(location));
+        const text = '<Svar xmlns="urn:example:labsvar-like"><Status V="1" DN="Endelig" Ekstra="x"/></Svar>';
+        const found = await findings(text, path.join(dir, 'svar.xml'), setup({ schemaPaths: [dir] }));
+        // The schema compiled (kith:CS resolved): the only finding is the attribute CS does not allow.
+        expect(found.map((f) => f.ruleId)).toEqual(['xsd/unexpected-attribute']);
+        const kith = PINNED.find((e) => e.uri === 'http://www.kith.no/xmlstds')!.schema!;
+        expect(server.requests).toEqual([`/${kith.sha256}/${fileNameOf(kith.url)}`]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
