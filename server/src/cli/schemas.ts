@@ -1,6 +1,7 @@
 // `nhn-lint schemas fetch|list`: every pinned NHN schema into the download cache at once (workshops,
 // offline CI), and a listing of what the cache holds. Exit codes as for linting: 0 all well, 1 when a
-// schema could not be fetched or verified (the ones that could are kept), 2 on bad usage.
+// schema could not be fetched or verified (the ones that could are kept), 2 on bad usage. Output goes
+// through the CLI's guarded stdout/stderr (cli/guard-output.ts), like every other line nhn-lint prints.
 
 import { parseArgs } from 'node:util';
 import { SchemaCache } from '../host/schema-cache';
@@ -48,10 +49,6 @@ const TEXT = {
 
 class UsageError extends Error {}
 
-/** URLs of kept imports come from users' files: any 11-digit run is shown as its first six digits and *****. */
-function maskNins(s: string): string {
-  return s.replace(/\d{11}/g, (d) => `${d.slice(0, 6)}*****`);
-}
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -106,7 +103,7 @@ export async function schemasMain(argv: string[]): Promise<number> {
       return 0;
     }
     for (const p of listing.pinned) process.stdout.write(`${p.path ? text.cached : text.missing.padEnd(7)}  ${p.schema.label.padEnd(44)} ${p.schema.name}\n`);
-    for (const l of listing.locations) process.stdout.write(`${text.location}: ${maskNins(l.url)}\n`);
+    for (const l of listing.locations) process.stdout.write(`${text.location}: ${l.url}\n`);
     process.stdout.write(text.held(have, listing.pinned.length, listing.folder) + '\n');
     return 0;
   }
@@ -115,7 +112,7 @@ export async function schemasMain(argv: string[]): Promise<number> {
   const outcomes = await fetchAllSchemas(cache, {
     mirror: values['schema-mirror'],
     onOutcome: (o, done, total) => {
-      if (!o.ok || !values.quiet) process.stderr.write(`[${String(done).padStart(String(total).length)}/${total}] ${maskNins(line(o, text))}\n`);
+      if (!o.ok || !values.quiet) process.stderr.write(`[${String(done).padStart(String(total).length)}/${total}] ${line(o, text)}\n`);
     },
   });
   const failed = outcomes.filter((o) => !o.ok).length;
