@@ -3,11 +3,10 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Engine, Finding } from '../engine';
+import { pathOfUri, type Engine, type Finding } from '../engine';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
 import { bomEncodingOf } from '../host/files';
-import { pathOfUri } from '../engine/xsd/paths';
 
 /** Delay between the last edit and the analysis; exported so the bench can subtract it. */
 export const DEBOUNCE_MS = 200;
