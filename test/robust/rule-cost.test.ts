@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileRuleFile } from '../../server/src/build/data-files';
+import { compileDataFile } from '../../server/src/build/data-files';
+import type { Rule } from '../../server/src/engine';
 import { costRatio } from '../helpers/cost';
 import { craftedCases, scanAll } from '../helpers/regex-inputs';
 
@@ -24,7 +25,8 @@ interface Pattern {
 function patterns(): Pattern[] {
   const out: Pattern[] = [];
   for (const file of readdirSync(RULES).filter((f) => f.endsWith('.yaml') && f !== 'checks.yaml')) {
-    const rules = compileRuleFile(readFileSync(path.join(RULES, file), 'utf8'), file);
+    // Every rule file through the build's own router (the API version table expands into rules).
+    const rules = compileDataFile(readFileSync(path.join(RULES, file), 'utf8'), path.join('server/rules', file)) as Rule[];
     for (const r of rules) {
       const m = r.match;
       const xmls = m.xml === undefined ? [] : Array.isArray(m.xml) ? m.xml : [m.xml];
@@ -57,6 +59,10 @@ describe('rule pattern cost: crafted worst cases vs a plain text of the same siz
         expect(c.worst.length).toBe(SIZE);
         expect(Math.abs(c.plain.length - SIZE)).toBeLessThanOrEqual(1);
         const r = costRatio(() => scanAll(re, c.worst), () => scanAll(re, c.plain), 5);
+        // Below a few milliseconds on 50 KB the ratio is timer and scheduler noise (a super-linear pattern costs
+        // seconds here: the old api/helseid-assertion-aud took 6.9 s); above it, the worst case must stay ≤ 3×.
+        const noiseFloorMs = 5;
+        if (r.worstMs < noiseFloorMs) continue;
         expect(r.ratio, `${c.run} (${c.shape}): ${r.worstMs.toFixed(2)} ms vs ${r.plainMs.toFixed(2)} ms plain`).toBeLessThanOrEqual(3);
       }
     });
