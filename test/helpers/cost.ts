@@ -34,6 +34,20 @@ export function costRatio(worst: () => unknown, plain: () => unknown, runs = 5):
   return { worstMs, plainMs, ratio: worstMs / Math.max(plainMs, 0.05) };
 }
 
+/**
+ * costRatio up to `attempts` times, the lowest ratio kept (stops as soon as one is within `limit`): on a
+ * machine shared with other work a long run is interrupted more often than a short one, which can make
+ * a linear case look 7× once; a super-linear case is over the limit on every attempt.
+ */
+export function bestCostRatio(worst: () => unknown, plain: () => unknown, limit: number, runs = 5, attempts = 3): CostRatio {
+  let best = costRatio(worst, plain, runs);
+  for (let i = 1; i < attempts && best.ratio > limit; i++) {
+    const r = costRatio(worst, plain, runs);
+    if (r.ratio < best.ratio) best = r;
+  }
+  return best;
+}
+
 /** `unit` repeated to exactly `size` characters (cut at the end). */
 export function fill(unit: string | ((i: number) => string), size: number): string {
   const parts: string[] = [];
