@@ -158,6 +158,8 @@ describe('the extension in code-server, on the sample workspace', () => {
     const file = 'AppRec-from-snippet.xml';
     await wb.step('type nhn-apprec and accept the suggestion', async () => {
       await wb.closeAllEditors();
+      // Empty again, so a retry after a dropped keystroke starts where the first attempt did.
+      writeFileSync(path.join(workspace, file), '');
       await wb.openFile(file);
       await wb.focusEditor();
       await wb.page.keyboard.type('nhn-apprec');
@@ -177,7 +179,10 @@ describe('the extension in code-server, on the sample workspace', () => {
       // Absence is only meaningful once the server has looked: break the message afterwards and
       // see the XSD error arrive for this very file.
       await new Promise((r) => setTimeout(r, 3000));
-      expect((await wb.problems()).some((r) => r.startsWith(file))).toBe(false);
+      // The snippet stamps GenDate with the real clock while the workbench pins nhn.today
+      // (code-server.ts), so a GenDate after the pinned day is rightly reported; nothing else may be.
+      const findings = findingsOf(await wb.problems(), file).filter((r) => !r.includes('kith/gen-date-future'));
+      expect(findings).toEqual([]);
       await wb.goTo(...where(file, '<Sender>'));
       await wb.page.keyboard.type('<Bogus/>');
       await wb.waitForProblem(['xsd/unexpected-element', "'Bogus' is not allowed here"]);
@@ -185,3 +190,14 @@ describe('the extension in code-server, on the sample workspace', () => {
     });
   });
 });
+
+/** The finding rows under `file`'s header row in the Problems panel's flattened tree. */
+function findingsOf(rows: string[], file: string): string[] {
+  const found: string[] = [];
+  let inFile = false;
+  for (const row of rows) {
+    if (!/\[Ln \d+, Col \d+\]/.test(row)) inFile = row.startsWith(file);
+    else if (inFile) found.push(row);
+  }
+  return found;
+}
