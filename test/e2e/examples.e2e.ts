@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { positionOf } from '../helpers/engine';
 import { ROOT, startCodeServer, type CodeServer } from './code-server';
-import { launchBrowser, plain, until, Workbench } from './workbench';
+import { findingsOf, launchBrowser, plain, until, Workbench } from './workbench';
 
 describe('the extension in code-server, on the sample workspace', () => {
   let server: CodeServer;
@@ -191,13 +191,3 @@ describe('the extension in code-server, on the sample workspace', () => {
   });
 });
 
-/** The finding rows under `file`'s header row in the Problems panel's flattened tree. */
-function findingsOf(rows: string[], file: string): string[] {
-  const found: string[] = [];
-  let inFile = false;
-  for (const row of rows) {
-    if (!/\[Ln \d+, Col \d+\]/.test(row)) inFile = row.startsWith(file);
-    else if (inFile) found.push(row);
-  }
-  return found;
-}

@@ -241,3 +241,14 @@ export class Workbench {
     await this.page.close();
   }
 }
+
+/** The finding rows under `file`'s header row in the Problems panel's flattened tree. */
+export function findingsOf(rows: string[], file: string): string[] {
+  const found: string[] = [];
+  let inFile = false;
+  for (const row of rows) {
+    if (!/\[Ln \d+, Col \d+\]/.test(row)) inFile = row.startsWith(file);
+    else if (inFile) found.push(row);
+  }
+  return found;
+}
