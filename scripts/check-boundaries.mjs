@@ -17,30 +17,23 @@ const IMPORT = /(?:^|[^\w$.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from
 const EDITOR_PACKAGES = /^(vscode|vscode-languageserver|vscode-languageclient|vscode-languageserver-protocol|vscode-languageserver-textdocument)(\/|$)/;
 const NODE_SIDE_EFFECTS = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|worker_threads|dgram|tls|os)$/;
 
-/** Each rule: which importing files it covers, and why an import is refused (undefined when allowed). */
-/**
- * Known exceptions, each to be removed: the client's outgoing-text filter is the engine's privacy module
- * (one masking path for every channel); it belongs in shared/ once it no longer needs engine types.
- */
-const CLIENT_MAY_IMPORT = new Set(['server/src/engine/privacy/outgoing.ts']);
-/** Likewise shared/fill.ts bounds every filled value through the same privacy module. */
-const SHARED_MAY_IMPORT = CLIENT_MAY_IMPORT;
 /** The one bounded reader of regular files (no FIFO, device or endless /proc file), used by the server's host,
  * the CLI and the extension alike: it is the only shared/ file that touches node:fs. */
 const SHARED_FILE_READERS = new Set(['shared/read-file.ts']);
 
+/** Each rule: which importing files it covers, and why an import is refused (undefined when allowed). */
 const RULES = [
   {
     name: 'the client imports the protocol and pure helpers (shared/), never the server',
     covers: (file) => file.startsWith('client/'),
-    refuse: (target) => (target.local && target.path.startsWith('server/') && !CLIENT_MAY_IMPORT.has(target.path) ? `reaches ${target.path}` : undefined),
+    refuse: (target) => (target.local && target.path.startsWith('server/') ? `reaches ${target.path}` : undefined),
   },
   {
     name: 'shared/ is the protocol and pure helpers',
     covers: (file) => file.startsWith('shared/'),
     refuse: (target, file) =>
       target.local
-        ? target.path.startsWith('shared/') || SHARED_MAY_IMPORT.has(target.path)
+        ? target.path.startsWith('shared/')
           ? undefined
           : `reaches ${target.path}`
         : EDITOR_PACKAGES.test(target.spec) || (NODE_SIDE_EFFECTS.test(target.spec) && !(SHARED_FILE_READERS.has(file) && /^(node:)?fs(\/promises)?$/.test(target.spec)))

@@ -3,7 +3,7 @@
 // than a sentence (a base64 body, a whole text node) is cut to its head … tail: a message quotes it,
 // it does not reprint it.
 
-import { boundValue } from '../server/src/engine/privacy/outgoing';
+import { boundValue } from './outgoing';
 
 const POSITIONAL = /\{(\d+)\}/g;
 const NAMED = /\{(\w+)\}/g;

@@ -1,9 +1,9 @@
 // The extension's own output boundary: its log channel (which the language client also writes the
-// server's log and stderr to) passes every text through the engine's outgoing-text filter, so no
+// server's log and stderr to) passes every text through the shared outgoing-text filter (shared/outgoing.ts), so no
 // whole identity number reaches the NHN output view, whatever an error message quoted.
 
 import type * as vscode from 'vscode';
-import { outgoingText } from '../../server/src/engine/privacy/outgoing';
+import { outgoingText } from '../../shared/outgoing';
 
 export { outgoingText };
 

@@ -3,7 +3,7 @@
 // JSON walk that leaves document URIs and inserted text as they are.
 
 import { describe, expect, it } from 'vitest';
-import { boundTokens, boundValue, maskIdentityNumbers, outgoingFinding, outgoingJson, outgoingText } from '../../server/src/engine/privacy/outgoing';
+import { boundTokens, boundValue, maskIdentityNumbers, outgoingFinding, outgoingJson, outgoingText } from '../../shared/outgoing';
 import { makeNin, withBadCheckDigits } from '../helpers/nin';
 
 const FNR = makeNin(1, 1, 80, 123);

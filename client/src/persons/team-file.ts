@@ -8,7 +8,7 @@ import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { lineOfPointer as lineOf } from '../../../shared/yaml-lines';
 import schema from '../../../schemas/testpersons.schema.json';
 import { classifyNin, maskNin } from '../../../shared/nin-classify';
-import { outgoingText } from '../../../server/src/engine/privacy/outgoing';
+import { outgoingText } from '../../../shared/outgoing';
 import type { TestPerson } from './model';
 import { message, type Language } from './messages';
 

@@ -19,7 +19,7 @@ export { languageIdFor } from './core/languages';
 export { BUILTIN_RULES, findRule } from './rules/builtin';
 export { ruleHover } from './rules/finding';
 export type { Rule } from './rules/model';
-export { outgoingText, outgoingJson, outgoingFinding, maskIdentityNumbers, boundValue } from './privacy/outgoing';
+export { outgoingText, outgoingJson, outgoingFinding, maskIdentityNumbers, boundValue } from '../../../shared/outgoing';
 export { classifyNin, maskNin, syntheticFor, checkDigitsFor, type NinInfo, type NinKind } from '../../../shared/nin-classify';
 export { namespaceInfo, namespaceLabel, successorOf, versionsOf, NAMESPACES, type NamespaceEntry, type NamespaceStatus } from './namespaces/catalog';
 export { isXmlDocument } from './xml/parse';

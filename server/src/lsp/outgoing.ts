@@ -1,6 +1,6 @@
 // The server's one output boundary: every message it sends (diagnostics, hovers, code actions,
 // completions, log and show-message notifications, error replies of a handler that threw) passes
-// this writer, which masks identity numbers and cuts long values (engine/privacy/outgoing.ts). Its
+// this writer, which masks identity numbers and cuts long values (shared/outgoing.ts). Its
 // stderr (what the editor shows in the output channel) passes the same filter. Document URIs and the
 // text an edit inserts go through as they are (see VERBATIM_KEYS).
 

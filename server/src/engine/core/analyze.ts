@@ -5,7 +5,7 @@ import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding,
 import { analyzed } from './document';
 import { t } from './l10n';
 import { applySuppressions } from './suppress';
-import { outgoingFinding } from '../privacy/outgoing';
+import { outgoingFinding } from '../../../../shared/outgoing';
 
 export interface Skip {
   reason: 'binary' | 'too-large';

@@ -2,10 +2,22 @@
 // any valid national identity number in it is masked the way the nin rule masks it (birth date +
 // `*****`), and long values are cut to a short head … tail. The adapters call this at their output
 // boundary (the LSP message writer, the CLI's stdout and stderr, the extension's channels), so a check
-// that quotes a value can never print a whole number, whatever it quotes.
+// that quotes a value can never print a whole number, whatever it quotes. It lives in shared/ because the
+// server, the CLI and the extension all send text through it; it knows findings only by their shape.
 
-import type { Finding, Fix } from '../core/types';
-import { classifyNin } from '../../../../shared/nin-classify';
+import { classifyNin } from './nin-classify';
+
+/** The parts of a fix that are text for a person (the engine's Fix has this shape). */
+interface OutgoingFix {
+  title: string;
+  command?: { command: string; title: string; arguments?: unknown[] };
+}
+/** The parts of a finding that are text for a person (the engine's Finding has this shape). */
+interface OutgoingFinding<X extends OutgoingFix> {
+  message: string;
+  fixes?: X[];
+  data?: Record<string, unknown>;
+}
 
 /** One character between digit groups that still reads as one number: `010180 12345`, `010180-12345`, `0.1.0.1…`. */
 const isSeparator = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '.' || c === '-' || c === '_';
@@ -98,7 +110,7 @@ export function outgoingText(text: string): string {
 }
 
 /** A finding as it may leave the engine: message, fix titles and command titles through `outgoingText`. Edits are untouched. */
-export function outgoingFinding(f: Finding): Finding {
+export function outgoingFinding<X extends OutgoingFix, F extends OutgoingFinding<X>>(f: F): F {
   const message = boundValue(outgoingText(f.message), MAX_MESSAGE);
   const fixes = f.fixes?.map(outgoingFix);
   const hoverDetail = typeof f.data?.hoverDetail === 'string' ? outgoingText(f.data.hoverDetail) : undefined;
@@ -107,7 +119,7 @@ export function outgoingFinding(f: Finding): Finding {
   return { ...f, message, fixes: sameFixes ? f.fixes : fixes, data: hoverDetail === f.data?.hoverDetail ? f.data : { ...f.data, hoverDetail } };
 }
 
-function outgoingFix(fix: Fix): Fix {
+function outgoingFix<X extends OutgoingFix>(fix: X): X {
   const title = boundValue(outgoingText(fix.title), MAX_MESSAGE);
   const commandTitle = fix.command ? boundValue(outgoingText(fix.command.title), MAX_MESSAGE) : undefined;
   if (title === fix.title && commandTitle === fix.command?.title) return fix;
