@@ -6,6 +6,8 @@
 import { parseArgs } from 'node:util';
 import { SchemaCache } from '../host/schema-cache';
 import { fetchAllSchemas, listCache, type FetchOutcome } from '../host/schema-fetch-all';
+import type { Language } from '../../../shared/messages';
+import { cliMessages } from './messages';
 
 export const SCHEMAS_USAGE = `Usage: nhn-lint schemas fetch [options]
        nhn-lint schemas list [options]
@@ -22,30 +24,8 @@ Options:
   -q, --quiet                    no progress, only failures and the summary
   -h, --help                     this help`;
 
-const TEXT = {
-  en: {
-    fetched: 'fetched',
-    cached: 'cached ',
-    failed: 'FAILED ',
-    summary: (n: number, fetched: number, cached: number, failed: number, dir: string) =>
-      `${n} schemas: ${fetched} fetched, ${cached} already cached, ${failed} failed — cache ${dir}`,
-    kept: 'the schemas that were fetched are kept; run again to retry the rest',
-    held: (have: number, n: number, dir: string) => `${have} of ${n} pinned schemas cached in ${dir}`,
-    missing: 'missing',
-    location: 'kept on first use',
-  },
-  nb: {
-    fetched: 'hentet ',
-    cached: 'i cache',
-    failed: 'FEILET ',
-    summary: (n: number, fetched: number, cached: number, failed: number, dir: string) =>
-      `${n} skjemaer: ${fetched} hentet, ${cached} allerede i cache, ${failed} feilet — cache ${dir}`,
-    kept: 'skjemaene som ble hentet, beholdes; kjør på nytt for å prøve resten',
-    held: (have: number, n: number, dir: string) => `${have} av ${n} festede skjemaer ligger i cache i ${dir}`,
-    missing: 'mangler',
-    location: 'beholdt ved første bruk',
-  },
-};
+/** A status word of a schema line, padded so the labels after it line up. */
+const status = (lang: Language, key: 'schema-fetched' | 'schema-cached' | 'schema-failed' | 'schema-missing') => cliMessages.text(lang, key).padEnd(7);
 
 class UsageError extends Error {}
 
@@ -72,10 +52,10 @@ function parse(argv: string[]) {
   return { values, action };
 }
 
-function line(outcome: FetchOutcome, text: (typeof TEXT)['en']): string {
+function line(outcome: FetchOutcome, lang: Language): string {
   const what = `${outcome.schema.label.padEnd(44)} ${outcome.schema.name}`;
-  if (outcome.ok) return `${outcome.fetched ? text.fetched : text.cached}  ${what}`;
-  return `${text.failed}  ${what}: ${outcome.kind === 'mismatch' ? `sha256 ${outcome.detail}` : outcome.detail}`;
+  if (outcome.ok) return `${status(lang, outcome.fetched ? 'schema-fetched' : 'schema-cached')}  ${what}`;
+  return `${status(lang, 'schema-failed')}  ${what}: ${outcome.kind === 'mismatch' ? `sha256 ${outcome.detail}` : outcome.detail}`;
 }
 
 export async function schemasMain(argv: string[]): Promise<number> {
@@ -91,7 +71,7 @@ export async function schemasMain(argv: string[]): Promise<number> {
     process.stdout.write(SCHEMAS_USAGE + '\n');
     return 0;
   }
-  const text = TEXT[values.lang as 'en' | 'nb'];
+  const lang = values.lang as Language;
   const cache = new SchemaCache(values['cache-dir']);
 
   if (action === 'list') {
@@ -102,9 +82,9 @@ export async function schemasMain(argv: string[]): Promise<number> {
       process.stdout.write(JSON.stringify({ folder: listing.folder, cached: have, total: pinned.length, pinned, locations: listing.locations }, null, 2) + '\n');
       return 0;
     }
-    for (const p of listing.pinned) process.stdout.write(`${p.path ? text.cached : text.missing.padEnd(7)}  ${p.schema.label.padEnd(44)} ${p.schema.name}\n`);
-    for (const l of listing.locations) process.stdout.write(`${text.location}: ${l.url}\n`);
-    process.stdout.write(text.held(have, listing.pinned.length, listing.folder) + '\n');
+    for (const p of listing.pinned) process.stdout.write(`${status(lang, p.path ? 'schema-cached' : 'schema-missing')}  ${p.schema.label.padEnd(44)} ${p.schema.name}\n`);
+    for (const l of listing.locations) process.stdout.write(`${cliMessages.text(lang, 'schemas-location')}: ${l.url}\n`);
+    process.stdout.write(cliMessages.text(lang, 'schemas-held', have, listing.pinned.length, listing.folder) + '\n');
     return 0;
   }
 
@@ -112,12 +92,12 @@ export async function schemasMain(argv: string[]): Promise<number> {
   const outcomes = await fetchAllSchemas(cache, {
     mirror: values['schema-mirror'],
     onOutcome: (o, done, total) => {
-      if (!o.ok || !values.quiet) process.stderr.write(`[${String(done).padStart(String(total).length)}/${total}] ${line(o, text)}\n`);
+      if (!o.ok || !values.quiet) process.stderr.write(`[${String(done).padStart(String(total).length)}/${total}] ${line(o, lang)}\n`);
     },
   });
   const failed = outcomes.filter((o) => !o.ok).length;
   const fetched = outcomes.filter((o) => o.ok && o.fetched).length;
-  process.stdout.write(text.summary(outcomes.length, fetched, outcomes.length - fetched - failed, failed, cache.folder) + '\n');
-  if (failed) process.stdout.write(text.kept + '\n');
+  process.stdout.write(cliMessages.text(lang, 'schemas-summary', outcomes.length, fetched, outcomes.length - fetched - failed, failed, cache.folder) + '\n');
+  if (failed) process.stdout.write(cliMessages.text(lang, 'schemas-kept') + '\n');
   return failed ? 1 : 0;
 }

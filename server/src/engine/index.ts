@@ -12,7 +12,7 @@ export type { SchemaDownloader, DownloadResult, DownloadFailure } from './xsd/do
 export type { XsdService } from './xsd/service';
 export { analyze, ruleSetting, type AnalysisResult, type Skip } from './core/analyze';
 export { analyzed } from './core/document';
-export { t, type MessageKey } from './core/l10n';
+export { t, type MessageKey } from './core/messages';
 export { suppressionComment, UNUSED_SUPPRESSION } from './core/suppress';
 export { resolveToday } from './rules/dates';
 export { languageIdFor } from './core/languages';

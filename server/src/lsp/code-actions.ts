@@ -19,7 +19,7 @@ export function wantsFixAll(only: string[] | undefined): boolean {
 export function fixAllAction(doc: TextDocument, findings: Finding[], lang: Language = 'en'): CodeAction | undefined {
   const { edits } = selectFixes(doc.getText(), certainEdits(findings));
   if (!edits.length) return undefined;
-  return { title: t(lang, 'fixAllNhn'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map(({ range, newText }) => ({ range, newText })) } } };
+  return { title: t(lang, 'fix-all-nhn'), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map(({ range, newText }) => ({ range, newText })) } } };
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -50,7 +50,7 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
   for (const ruleId of rulesHere) {
     const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits && x.preferred !== false)?.edits ?? []);
     if (edits.length > 1) {
-      actions.push({ title: `${t(lang, 'fixAllInFile', ruleId)} (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+      actions.push({ title: `${t(lang, 'fix-all-in-file', ruleId)} (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
     }
   }
   return actions;
@@ -73,12 +73,12 @@ function suppressionActions(doc: TextDocument, here: Finding[], lang: Language):
     const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0].replace(/[\r\n]/g, '');
     const onLine = suppressionComment(doc.languageId, f.ruleId, 'next-line', indent);
     if (!onLine) continue;
-    out.push({ title: t(lang, 'ignoreOnLine', f.ruleId), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: onLine }] } } });
+    out.push({ title: t(lang, 'ignore-on-line', f.ruleId), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: onLine }] } } });
     // The file-wide comment goes first, after an XML declaration or a shebang if there is one.
     const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
     const top = /^(<\?xml[^>]*\?>|#!)/.test(first) ? 1 : 0;
     out.push({
-      title: t(lang, 'ignoreInFile', f.ruleId),
+      title: t(lang, 'ignore-in-file', f.ruleId),
       kind: CodeActionKind.QuickFix,
       edit: { changes: { [doc.uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: suppressionComment(doc.languageId, f.ruleId, 'file')! }] } },
     });

@@ -8,23 +8,18 @@ import type { Language } from '../engine';
 import type { SchemaCache } from '../host/schema-cache';
 import { fetchAllSchemas } from '../host/schema-fetch-all';
 import type { DownloadAllResult } from '../../../shared/protocol';
-
-
-const TEXT = {
-  en: { title: 'Downloading NHN schemas', untrusted: 'The workspace is not trusted: no schemas are downloaded.', noCache: 'This editor gave the server no cache folder.' },
-  nb: { title: 'Laster ned NHN-skjemaer', untrusted: 'Arbeidsområdet er ikke klarert: ingen skjemaer lastes ned.', noCache: 'Redigeringsprogrammet ga ikke serveren noen cache-mappe.' },
-};
+import { lspMessages } from './messages';
 
 export async function downloadAllSchemas(
   connection: Connection,
   options: { cache?: SchemaCache; trusted: boolean; mirror?: string; language: Language },
 ): Promise<DownloadAllResult> {
-  const text = TEXT[options.language];
+  const lang = options.language;
   const empty = { total: 0, fetched: 0, cached: 0, failed: [] };
-  if (!options.trusted) return { ...empty, refused: text.untrusted };
-  if (!options.cache) return { ...empty, refused: text.noCache };
+  if (!options.trusted) return { ...empty, refused: lspMessages.text(lang, 'download-all-untrusted') };
+  if (!options.cache) return { ...empty, refused: lspMessages.text(lang, 'download-all-no-cache') };
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-  progress?.begin(text.title, 0, undefined, true);
+  progress?.begin(lspMessages.text(lang, 'download-all-title'), 0, undefined, true);
   const abort = new AbortController();
   progress?.token.onCancellationRequested(() => abort.abort());
   try {

@@ -3,7 +3,7 @@
 
 import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding, RuleSetting, Severity } from './types';
 import { analyzed } from './document';
-import { t } from './l10n';
+import { t } from './messages';
 import { applySuppressions } from './suppress';
 import { outgoingFinding } from '../../../../shared/outgoing';
 
@@ -32,9 +32,9 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
   const lang = ctx.language;
   if (document.text.length > ctx.settings.maxFileBytes) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { findings: [], skipped: { reason: 'too-large', message: t(lang, 'fileTooLarge', mb(document.text.length), mb(ctx.settings.maxFileBytes)) } };
+    return { findings: [], skipped: { reason: 'too-large', message: t(lang, 'file-too-large', mb(document.text.length), mb(ctx.settings.maxFileBytes)) } };
   }
-  if (looksBinary(document.text)) return { findings: [], skipped: { reason: 'binary', message: t(lang, 'binaryFile') } };
+  if (looksBinary(document.text)) return { findings: [], skipped: { reason: 'binary', message: t(lang, 'binary-file') } };
 
   // An already analyzed document keeps its parses (the engine reuses them for hovers and completions).
   const doc = isAnalyzed(document) ? document : analyzed(document);
@@ -51,7 +51,7 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
         ruleId: `${check.family}/check-failed`,
         range: doc.rangeOf(0, 0),
         severity: 'info',
-        message: t(lang, 'checkFailed', check.name, err instanceof Error ? err.message : String(err)),
+        message: t(lang, 'check-failed', check.name, err instanceof Error ? err.message : String(err)),
       });
     }
   }

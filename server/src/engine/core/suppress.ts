@@ -3,7 +3,7 @@
 // suppression that suppresses nothing is itself reported, as a hint, so stale ones get cleaned up.
 
 import type { AnalyzedDocument, Finding, Language } from './types';
-import { t } from './l10n';
+import { t } from './messages';
 import { FAMILIES } from './types';
 
 export const UNUSED_SUPPRESSION = 'suppression/unused';
@@ -133,9 +133,9 @@ export function applySuppressions(doc: AnalyzedDocument, findings: Finding[], la
         ruleId: UNUSED_SUPPRESSION,
         range: doc.rangeOf(u.start, u.end),
         severity: 'hint',
-        message: t(lang, 'unusedSuppression', u.id === '*' ? t(lang, 'allRules') : u.id),
+        message: t(lang, 'unused-suppression', u.id === '*' ? t(lang, 'all-rules') : u.id),
         tags: ['unnecessary'],
-        fixes: [{ title: t(lang, 'removeSuppression'), edits: [removal(doc, d, u, whole)], preferred: true }],
+        fixes: [{ title: t(lang, 'remove-suppression'), edits: [removal(doc, d, u, whole)], preferred: true }],
       });
     }
   }

@@ -8,7 +8,7 @@
 
 import { analyze } from '../core/analyze';
 import { analyzed } from '../core/document';
-import { t } from '../core/l10n';
+import { t } from '../core/messages';
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { Commands } from '../../../../shared/protocol';
@@ -99,7 +99,7 @@ export function embeddedCheck(inner: readonly Check[]): Check {
         // A name of its own (the XML parse is cached by name), beside the outer file (relative schemaLocations).
         const innerDoc = analyzed({ uri: `${doc.uri}.base64-${n}.${payload.languageId}`, languageId: payload.languageId, text: payload.text });
         const result = await analyze(innerDoc, ctx, inner);
-        const label = t(ctx.language, 'inBase64Payload');
+        const label = t(ctx.language, 'in-base64-payload');
         const map = (offset: number, end: boolean) => {
           const byte = byteOffset(payload.text, offset, payload.utf8);
           const index = end ? Math.ceil(byte / 3) * 4 : Math.floor(byte / 3) * 4;
@@ -111,7 +111,7 @@ export function embeddedCheck(inner: readonly Check[]): Check {
           // "No XSD for MsgHead" inside a MsgHead says again what the outer file's notice said (or would not apply).
           if (f.ruleId === 'xsd/no-schema' && outerNamespaces.has(String(f.data?.namespace))) continue;
           if (++count > MAX_FINDINGS) {
-            findings.push({ ruleId: 'xml/embedded-limit', severity: 'info', message: t(ctx.language, 'embeddedLimit', MAX_FINDINGS), range: doc.rangeOf(el.nameStart, el.nameEnd) });
+            findings.push({ ruleId: 'xml/embedded-limit', severity: 'info', message: t(ctx.language, 'embedded-limit', MAX_FINDINGS), range: doc.rangeOf(el.nameStart, el.nameEnd) });
             break;
           }
           const start = map(innerDoc.offsetAt(f.range.start), false);

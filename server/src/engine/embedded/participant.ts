@@ -4,19 +4,10 @@
 
 import { base64Of, BASE64_NS, decodeText } from './check';
 import { namespaceInfo, namespaceLabel } from '../namespaces/catalog';
-import { STATUS } from '../namespaces/participant';
-import type { AnalysisContext, AnalyzedDocument, Language, Participant } from '../core/types';
+import { statusText } from '../namespaces/messages';
+import type { AnalysisContext, AnalyzedDocument, Participant } from '../core/types';
 import { elementAt, elements, isXmlDocument, parseXml, xmlOf } from '../xml/parse';
-
-const WORDS = {
-  title: { en: 'Base64 payload', nb: 'Base64-innhold' },
-  xml: { en: 'an XML document', nb: 'et XML-dokument' },
-  json: { en: 'a JSON document', nb: 'et JSON-dokument' },
-  bytes: { en: 'bytes', nb: 'byte' },
-  root: { en: 'Root element', nb: 'Rotelement' },
-  namespaces: { en: 'Namespaces', nb: 'Navnerom' },
-  checked: { en: 'Checked like any file; findings inside start with "In the base64 payload".', nb: 'Kontrollert som enhver fil; funn inni starter med «I base64-innholdet».' },
-} satisfies Record<string, Record<Language, string>>;
+import { embeddedMessages, type EmbeddedMessage } from './messages';
 
 function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): string | undefined {
   const el = elementAt(xmlOf(doc).root, offset);
@@ -25,21 +16,22 @@ function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): str
   const payload = b64 && decodeText(b64.chars);
   if (!payload) return undefined;
   const lang = ctx.language;
+  const word = (key: EmbeddedMessage) => embeddedMessages.text(lang, key);
   const isXml = payload.languageId === 'xml';
-  const lines = [`**${WORDS.title[lang]}**: ${isXml ? WORDS.xml[lang] : WORDS.json[lang]}, ${payload.bytes.length.toLocaleString('nb-NO')} ${WORDS.bytes[lang]} (${payload.utf8 ? 'UTF-8' : 'ISO-8859-1'})`];
+  const lines = [`**${word('title')}**: ${word(isXml ? 'xml' : 'json')}, ${payload.bytes.length.toLocaleString('nb-NO')} ${word('bytes')} (${payload.utf8 ? 'UTF-8' : 'ISO-8859-1'})`];
   if (isXml) {
     const root = parseXml(payload.text).root;
     if (root) {
-      lines.push('', `- ${WORDS.root[lang]}: \`${root.name}\`${root.ns && namespaceInfo(root.ns) ? ` (${namespaceLabel(root.ns)})` : ''}`);
+      lines.push('', `- ${word('root')}: \`${root.name}\`${root.ns && namespaceInfo(root.ns) ? ` (${namespaceLabel(root.ns)})` : ''}`);
       const namespaces = [...new Set(elements(root).map((e) => e.ns).filter((ns): ns is string => !!ns))];
       const described = namespaces.map((ns) => {
         const info = namespaceInfo(ns);
-        return info ? `${namespaceLabel(ns)}${info.status === 'current' ? '' : ` — ${STATUS[info.status][lang]}`}` : `\`${ns}\``;
+        return info ? `${namespaceLabel(ns)}${info.status === 'current' ? '' : ` — ${statusText(info.status, lang)}`}` : `\`${ns}\``;
       });
-      if (described.length) lines.push(`- ${WORDS.namespaces[lang]}: ${described.join('; ')}`);
+      if (described.length) lines.push(`- ${word('namespaces')}: ${described.join('; ')}`);
     }
   }
-  lines.push('', WORDS.checked[lang]);
+  lines.push('', word('checked'));
   return lines.join('\n');
 }
 

@@ -47,7 +47,7 @@ export function fhirCheck(): Check {
       await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
       const issues: Issue[] = [];
       const report = (i: Issue) => issues.push(i);
-      for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'jsonSyntax', args: [e.message] });
+      for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'json-syntax', args: [e.message] });
       const walker = new Walker(defs, parsed, report);
       walker.resource(parsed.root);
       await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
@@ -56,7 +56,7 @@ export function fhirCheck(): Check {
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();
-        report({ rule: 'fhir/invariant-not-evaluated', severity: 'info', span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan, message: 'notEvaluated', args: [keys.length, keys.join(', ')] });
+        report({ rule: 'fhir/invariant-not-evaluated', severity: 'info', span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan, message: 'not-evaluated', args: [keys.length, keys.join(', ')] });
       }
       return issues.map((i) => toFinding(i, doc, ctx));
     },
@@ -69,8 +69,8 @@ function toFinding(i: Issue, doc: AnalyzedDocument, ctx: AnalysisContext): Findi
     ruleId: i.rule,
     range: range(i.span),
     severity: i.severity,
-    message: fhirText(ctx.language, i.message, i.args),
+    message: fhirText(ctx.language, i.message, ...i.args),
     source: i.source ?? SOURCE,
-    fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true, certain: true }] : undefined,
+    fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, ...i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true, certain: true }] : undefined,
   };
 }

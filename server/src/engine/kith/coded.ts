@@ -150,7 +150,7 @@ function distance(a: string, b: string, limit: number): number {
 /** `list 8258 "Status for mottak av melding"`. */
 export function listLabel(list: CodeList | undefined, oid: string, lang: Language): string {
   const number = oid.startsWith(OID_PREFIX) ? oid.slice(OID_PREFIX.length) : oid;
-  return kithMessage(lang, 'listLabel', number, list ? list.name[lang] : oid);
+  return kithMessage(lang, 'list-label', number, list ? list.name[lang] : oid);
 }
 
 /** Which list judged, in words: "the product's built-in list (partial: …)". */

@@ -34,7 +34,7 @@ export function kithFhirCheck(rules: readonly Rule[]): Check {
         const problem = organisationNumberProblem(value.value.trim());
         if (!problem) continue;
         const span = textSpan(value, parsed.format);
-        const reason = kithMessage(ctx.language, problem === 'length' ? 'orgLength' : 'orgCheckDigit');
+        const reason = kithMessage(ctx.language, problem === 'length' ? 'org-length' : 'org-check-digit');
         findings.push(ruleFinding(rule, doc, { start: span.start, end: span.end, vars: { code: bounded(value.value), reason } }, ctx));
       }
       return findings;

@@ -15,19 +15,19 @@ const inValue = (a: XmlAttribute | undefined, offset: number) => !!a && offset >
 const onAttribute = (a: XmlAttribute | undefined, offset: number) => !!a && offset >= a.nameStart && offset <= a.valueEnd;
 
 function codeLine(code: Code, ctx: AnalysisContext): string {
-  if (code.en && ctx.language === 'en') return kithMessage('en', 'hoverCodeEn', code.code, code.en, code.nb);
-  return kithMessage(ctx.language, 'hoverCode', code.code, ctx.language === 'nb' ? code.nb : code.en ?? code.nb);
+  if (code.en && ctx.language === 'en') return kithMessage('en', 'hover-code-en', code.code, code.en, code.nb);
+  return kithMessage(ctx.language, 'hover-code', code.code, ctx.language === 'nb' ? code.nb : code.en ?? code.nb);
 }
 
 function listLines(store: CodeListStore, oid: string, ctx: AnalysisContext, value?: string): string[] {
   const lang = ctx.language;
   const list = store.get(oid);
   const number = oid.split('.').pop()!;
-  if (!list) return [kithMessage(lang, 'hoverUnknownList', number)];
-  const lines = [kithMessage(lang, 'hoverList', number, list.name[lang]), '', kithMessage(lang, 'hoverSource', judgeLabel(list, lang).replace(/ \(.*\)$/, ''), kithMessage(lang, list.complete ? 'complete' : 'partial'))];
+  if (!list) return [kithMessage(lang, 'hover-unknown-list', number)];
+  const lines = [kithMessage(lang, 'hover-list', number, list.name[lang]), '', kithMessage(lang, 'hover-source', judgeLabel(list, lang).replace(/ \(.*\)$/, ''), kithMessage(lang, list.complete ? 'complete' : 'partial'))];
   if (value !== undefined) {
     const code = list.codes.find((c) => c.code === value);
-    lines.push('', code ? codeLine(code, ctx) : kithMessage(lang, 'hoverNotInList', value));
+    lines.push('', code ? codeLine(code, ctx) : kithMessage(lang, 'hover-not-in-list', value));
   }
   return lines;
 }
@@ -47,7 +47,7 @@ export function kithParticipant(): Participant {
     const oids = s ? [s] : exp ? judgingLists(exp, undefined) : [];
     if (oids.length === 0) return undefined;
     const parts = oids.map((oid) => listLines(store, oid, ctx, c.v?.value.trim()).join('\n'));
-    if (exp && s && !exp.lists.includes(s)) parts.push(kithMessage(lang, 'hoverExpected', exp.lists.map((o) => listLabel(store.get(o), o, lang)).join(kithMessage(lang, 'or'))));
+    if (exp && s && !exp.lists.includes(s)) parts.push(kithMessage(lang, 'hover-expected', exp.lists.map((o) => listLabel(store.get(o), o, lang)).join(kithMessage(lang, 'or'))));
     return parts.join('\n\n---\n\n');
   }
 

@@ -5,19 +5,10 @@
 import type { AnalysisContext, AnalyzedDocument, Completion, Language, Participant } from '../core/types';
 import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './catalog';
 import { isXmlDocument } from '../xml/parse';
+import { namespaceMessages, statusText } from './messages';
 
 const URI_CHAR = /[^\s"'<>`(),;]/;
 
-export const STATUS: Record<NamespaceEntry['status'], Record<Language, string>> = {
-  current: { en: 'current', nb: 'gjeldende' },
-  superseded: { en: 'superseded by a newer version', nb: 'erstattet av en nyere versjon' },
-  outdated: { en: 'outdated', nb: 'utdatert' },
-};
-const WORDS = {
-  successor: { en: 'Newest', nb: 'Nyeste' },
-  release: { en: 'e-resept release', nb: 'e-resept-versjon' },
-  docs: { en: 'Documentation', nb: 'Dokumentasjon' },
-} satisfies Record<string, Record<Language, string>>;
 
 /** The URI-like token around `offset`, with its span. */
 export function uriAt(text: string, offset: number): { value: string; start: number; end: number } | undefined {
@@ -30,11 +21,12 @@ export function uriAt(text: string, offset: number): { value: string; start: num
 }
 
 export function namespaceHover(entry: NamespaceEntry, lang: Language): string {
-  const lines = [`**${namespaceLabel(entry.uri)}**: ${STATUS[entry.status][lang]}`, '', `\`${entry.uri}\``];
-  if (entry.release) lines.push('', `- ${WORDS.release[lang]}: ${entry.release}`);
-  if (entry.successor) lines.push(`${entry.release ? '' : '\n'}- ${WORDS.successor[lang]}: \`${entry.successor}\` (${namespaceLabel(entry.successor)})`);
+  const word = (key: 'release' | 'successor' | 'docs') => namespaceMessages.text(lang, key);
+  const lines = [`**${namespaceLabel(entry.uri)}**: ${statusText(entry.status, lang)}`, '', `\`${entry.uri}\``];
+  if (entry.release) lines.push('', `- ${word('release')}: ${entry.release}`);
+  if (entry.successor) lines.push(`${entry.release ? '' : '\n'}- ${word('successor')}: \`${entry.successor}\` (${namespaceLabel(entry.successor)})`);
   if (entry.note) lines.push('', entry.note);
-  if (entry.docs) lines.push('', `[${WORDS.docs[lang]}](${entry.docs})`);
+  if (entry.docs) lines.push('', `[${word('docs')}](${entry.docs})`);
   return lines.join('\n');
 }
 

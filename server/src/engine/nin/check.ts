@@ -6,7 +6,7 @@
 import type { AnalysisContext, AnalyzedDocument, Check, Finding, Fix, Language } from '../core/types';
 import type { Rule } from '../rules/model';
 import { ruleFinding } from '../rules/finding';
-import { t, type MessageKey } from '../core/l10n';
+import { t, type MessageKey } from '../core/messages';
 import { classifyNin, maskNin, syntheticFor, type NinInfo } from '../../../../shared/nin-classify';
 import { scanCandidates } from './scan';
 import { findClaims } from './claims';
@@ -50,10 +50,10 @@ function ruleIdFor(hit: Hit, info: NinInfo, production: boolean): string | undef
 
 /** "fødselsnummer, born 1977-07-14, male": what the number tells, never the number. */
 function describe(info: NinInfo, lang: Language): string {
-  const kind = t(lang, `ninKind_${info.kind}` as MessageKey);
+  const kind = t(lang, `nin-kind-${info.kind}` as MessageKey);
   if (!info.valid) return kind;
-  const sex = t(lang, `ninSex_${info.sex ?? 'unknown'}` as MessageKey);
-  return t(lang, 'ninAbout', kind, info.birthDate ?? '?', sex);
+  const sex = t(lang, `nin-sex-${info.sex ?? 'unknown'}` as MessageKey);
+  return t(lang, 'nin-about', kind, info.birthDate ?? '?', sex);
 }
 
 function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext): Fix[] {
@@ -63,11 +63,11 @@ function replacementFixes(doc: AnalyzedDocument, hit: Hit, ctx: AnalysisContext)
   if (synthetic) {
     const spaced = hit.end - hit.start === 12;
     fixes.push({
-      title: t(ctx.language, 'ninReplaceSynthetic', maskNin(synthetic)),
+      title: t(ctx.language, 'nin-replace-synthetic', maskNin(synthetic)),
       edits: [{ range, newText: spaced ? `${synthetic.slice(0, 6)} ${synthetic.slice(6)}` : synthetic }],
     });
   }
-  const title = t(ctx.language, 'ninReplacePerson');
+  const title = t(ctx.language, 'nin-replace-person');
   fixes.push({
     title,
     command: {
@@ -116,7 +116,7 @@ export function ninCheck(rules: readonly Rule[]): Check {
         perRule.set(rule.id, count);
         if (count > MAX_HITS_PER_RULE) {
           if (count === MAX_HITS_PER_RULE + 1) {
-            findings.push({ ruleId: rule.id, range: doc.rangeOf(hit.start, hit.end), severity: 'info', message: t(ctx.language, 'tooManyHits', MAX_HITS_PER_RULE, rule.id) });
+            findings.push({ ruleId: rule.id, range: doc.rangeOf(hit.start, hit.end), severity: 'info', message: t(ctx.language, 'too-many-hits', MAX_HITS_PER_RULE, rule.id) });
           }
           continue;
         }

@@ -3,7 +3,7 @@
 
 import type { Language, Severity } from '../core/types';
 import type { Rule } from './model';
-import { t } from '../core/l10n';
+import { t } from '../core/messages';
 
 export interface DatedSeverity {
   severity: Severity;
@@ -39,7 +39,7 @@ export function datedSeverity(rule: Rule, today: string, lang: Language): DatedS
     const passed = today >= deadline;
     // A retirement is "retired since"; a new requirement (deprecated: false) is "enforced since".
     const retirement = rule.deprecated !== false;
-    when = t(lang, retirement ? (passed ? 'retiredSince' : 'retiredOn') : passed ? 'enforcedSince' : 'enforcedFrom', formatDate(deadline, lang));
+    when = t(lang, retirement ? (passed ? 'retired-since' : 'retired-on') : passed ? 'enforced-since' : 'enforced-from', formatDate(deadline, lang));
     severity = passed ? 'error' : 'warning';
   } else {
     severity = 'info';

@@ -2,7 +2,7 @@
 // Shared by every rule-driven check (text patterns, XML structure) so they all speak alike.
 
 import type { AnalysisContext, AnalyzedDocument, Finding, Fix } from '../core/types';
-import { t } from '../core/l10n';
+import { t } from '../core/messages';
 import { datedSeverity, formatDate } from './dates';
 import type { Rule } from './model';
 import { Commands } from '../../../../shared/protocol';
@@ -75,7 +75,7 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
   const fixes: Fix[] = [];
   if (hit.newText !== undefined) {
     fixes.push({
-      title: t(ctx.language, 'replaceWith', hit.newText),
+      title: t(ctx.language, 'replace-with', hit.newText),
       edits: [{ range: doc.rangeOf(hit.editStart ?? hit.start, hit.editEnd ?? hit.end), newText: hit.newText }],
       preferred: rule.replacement?.preferred ?? rule.confidence === 'verified',
       // A verified rule's rewrite is a fact (the successor host, namespace, header): safe for --fix.
@@ -83,7 +83,7 @@ export function ruleFinding(rule: Rule, doc: AnalyzedDocument, hit: RuleHit, ctx
     });
   }
   if (hit.newText === undefined || rule.replacement?.preferred === false) {
-    const title = t(ctx.language, 'openSource', rule.id);
+    const title = t(ctx.language, 'open-source', rule.id);
     fixes.push({ title, command: { command: Commands.openSource, title, arguments: [rule.source] } });
   }
   return {

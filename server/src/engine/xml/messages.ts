@@ -1,9 +1,8 @@
 // Well-formedness messages in English and Norwegian bokmål, by parser error code.
 
-import type { Language } from '../core/types';
-import { fill } from '../../../../shared/fill';
+import { defineMessages, type MessageKey } from '../../../../shared/messages';
 
-const MESSAGES: Record<string, Record<Language, string>> = {
+export const xmlMessages = defineMessages('xml', {
   'unescaped-lt': { en: "'<' must start a tag; write &lt; for a literal '<'", nb: "'<' må starte en tagg; skriv &lt; for en bokstavelig '<'" },
   'unclosed-element': { en: "Element '{0}' is not closed: expected </{0}>", nb: "Elementet '{0}' er ikke lukket: forventet </{0}>" },
   'no-root-element': { en: 'The document has no root element', nb: 'Dokumentet har ikke noe rotelement' },
@@ -43,9 +42,9 @@ const MESSAGES: Record<string, Record<Language, string>> = {
     en: 'This document has a DOCTYPE. DTDs and external entities are never loaded (no file or network access), so it is checked without them.',
     nb: 'Dokumentet har en DOCTYPE. DTD-er og eksterne entiteter lastes aldri (ingen fil- eller nettverkstilgang), så det kontrolleres uten dem.',
   },
-};
+});
 
-export function xmlMessage(code: string, args: readonly string[], lang: Language): string {
-  const m = MESSAGES[code]?.[lang] ?? MESSAGES[code]?.en ?? code;
-  return fill(m, args);
-}
+/** A parser error code: the key of its sentence. */
+export type XmlMessage = MessageKey<typeof xmlMessages>;
+
+export const xmlMessage = xmlMessages.text;

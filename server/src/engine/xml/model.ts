@@ -1,6 +1,8 @@
 // The XML tree every XML-aware check shares: positions are UTF-16 offsets into the document text,
 // so any node, attribute name, attribute value or text span maps to an exact range.
 
+import type { XmlMessage } from './messages';
+
 export interface XmlAttribute {
   /** Qualified name as written (`xsi:schemaLocation`). */
   name: string;
@@ -65,8 +67,8 @@ export interface XmlElement {
 export type XmlNode = XmlElement | XmlText | XmlComment;
 
 export interface XmlError {
-  /** Stable code; the well-formedness check reports it as `xml/<code>`. */
-  code: string;
+  /** Stable code; the well-formedness check reports it as `xml/<code>`. It is the key of its sentence. */
+  code: XmlMessage;
   /** Values for the message's placeholders (see xml/messages.ts). */
   args: string[];
   /** English message, for logs. */

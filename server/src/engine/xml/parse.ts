@@ -4,7 +4,7 @@
 // them, so one typo does not hide the rest of the document from the other checks.
 
 import type { AnalyzedDocument, DocumentForm } from '../core/types';
-import { xmlMessage } from './messages';
+import { xmlMessage, type XmlMessage } from './messages';
 import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement, type XmlError, type XmlNode } from './model';
 
 export * from './model';
@@ -82,8 +82,8 @@ class Parser {
     return (this.foundAt[ch] = this.text.indexOf(ch, from));
   }
 
-  private error(code: string, args: string[], start: number, end: number): void {
-    if (this.doc.errors.length < MAX_ERRORS) this.doc.errors.push({ code, args, message: xmlMessage(code, args, 'en'), start, end: Math.max(end, start) });
+  private error(code: XmlMessage, args: string[], start: number, end: number): void {
+    if (this.doc.errors.length < MAX_ERRORS) this.doc.errors.push({ code, args, message: xmlMessage('en', code, ...args), start, end: Math.max(end, start) });
   }
 
   private nameAt(at: number): string | undefined {

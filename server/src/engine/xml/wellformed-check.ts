@@ -4,7 +4,7 @@ import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/
 import { isXmlDocument, xmlOf } from './parse';
 import { xmlMessage } from './messages';
 import type { XmlDocument } from './model';
-import { t } from '../core/l10n';
+import { t } from '../core/messages';
 
 /** Errors that do not make the document unusable for the other checks. */
 const WARNINGS = new Set(['entity-not-expanded']);
@@ -19,7 +19,7 @@ export const xmlWellFormedCheck: Check = {
       ruleId: `xml/${e.code}`,
       range: doc.rangeOf(e.start, e.end),
       severity: WARNINGS.has(e.code) ? 'warning' : 'error',
-      message: xmlMessage(e.code, e.args, ctx.language),
+      message: xmlMessage(ctx.language, e.code, ...e.args),
     }));
     const conflict = encodingConflict(doc, xml.declaration);
     if (conflict) findings.push(conflict(ctx));
@@ -28,7 +28,7 @@ export const xmlWellFormedCheck: Check = {
         ruleId: 'xml/dtd-not-loaded',
         range: doc.rangeOf(xml.doctype.start, xml.doctype.start + 9),
         severity: 'info',
-        message: xmlMessage('dtd-not-loaded', [], ctx.language),
+        message: xmlMessage(ctx.language, 'dtd-not-loaded'),
       });
     }
     return findings;
@@ -50,7 +50,7 @@ function encodingConflict(doc: AnalyzedDocument, decl: XmlDocument['declaration'
     ruleId: 'xml/encoding-conflict',
     range: doc.rangeOf(start, end),
     severity: 'error',
-    message: xmlMessage('encoding-conflict', [doc.encoding!, declared], ctx.language),
-    fixes: [{ title: t(ctx.language, 'replaceWith', 'UTF-16'), edits: [{ range: doc.rangeOf(start, end), newText: 'UTF-16' }], preferred: true }],
+    message: xmlMessage(ctx.language, 'encoding-conflict', doc.encoding!, declared),
+    fixes: [{ title: t(ctx.language, 'replace-with', 'UTF-16'), edits: [{ range: doc.rangeOf(start, end), newText: 'UTF-16' }], preferred: true }],
   });
 }

@@ -1,10 +1,9 @@
 // The XSD check's sentences in English and Norwegian bokmål. Element names are shown without their
 // namespace URIs; values are quoted with the facet they broke.
 
-import type { Language } from '../core/types';
-import { fill } from '../../../../shared/fill';
+import { defineMessages, type MessageKey } from '../../../../shared/messages';
 
-const M = {
+export const xsdMessages = defineMessages('xsd', {
   'unexpected-element': { en: "'{0}' is not allowed here.", nb: "'{0}' er ikke tillatt her." },
   'unexpected-element-expected': { en: "'{0}' is not allowed here. Expected: {1}.", nb: "'{0}' er ikke tillatt her. Forventet: {1}." },
   'missing-element': { en: "'{0}' is missing a required child element.", nb: "'{0}' mangler et påkrevd underelement." },
@@ -28,6 +27,7 @@ const M = {
   },
   'wrapped-envelope': { en: 'the envelope <{0}> and everything outside the validated parts', nb: 'konvolutten <{0}> og alt utenfor de validerte delene' },
   'wrapped-also': { en: '{0} (no XSD)', nb: '{0} (ingen XSD)' },
+  'no-xsd': { en: 'no XSD', nb: 'ingen XSD' },
   'at-line': { en: '{0} at line {1}', nb: '{0} på linje {1}' },
   'schema-broken': { en: 'The schema for {0} ({1}) cannot be compiled: {2}', nb: 'Skjemaet for {0} ({1}) kan ikke kompileres: {2}' },
   'schema-error': { en: 'This schema cannot be compiled: {0}', nb: 'Dette skjemaet kan ikke kompileres: {0}' },
@@ -58,10 +58,8 @@ const M = {
   'source-user': { en: 'nhn.xml.schemaPaths', nb: 'nhn.xml.schemaPaths' },
   'source-catalog': { en: 'XML catalog', nb: 'XML-katalog' },
   'source-download': { en: 'download cache', nb: 'nedlastingsbuffer' },
-} satisfies Record<string, Record<Language, string>>;
+});
 
-export type XsdMessage = keyof typeof M;
+export type XsdMessage = MessageKey<typeof xsdMessages>;
 
-export function xsdMessage(lang: Language, key: XsdMessage, ...args: (string | number | undefined)[]): string {
-  return fill(M[key][lang], args);
-}
+export const xsdMessage = xsdMessages.text;

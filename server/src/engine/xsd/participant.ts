@@ -261,7 +261,7 @@ export async function schemaStatus(doc: AnalyzedDocument, ctx: AnalysisContext):
   const index = await ensureIndex(ctx);
   const bindings = (await bindDocument(doc, root, index)).filter((b) => b.path || namespaceInfo(b.namespace));
   if (!bindings.length) return undefined;
-  const none = ctx.language === 'nb' ? 'ingen XSD' : 'no XSD';
+  const none = xsdMessage(ctx.language, 'no-xsd');
   return {
     text: bindings.map((b) => `${namespaceLabel(b.namespace)}${b.path ? '' : ` (${none})`}`).join(' + '),
     detail: bindings.map((b) => (b.path ? `${basename(b.path)} — ${xsdMessage(ctx.language, `source-${b.source}` as XsdMessage)}` : `${namespaceLabel(b.namespace)}: ${none}`)).join('; '),

@@ -1,21 +1,12 @@
 // Hover on an extension's url: what its definition says — value types, parts of a complex extension,
 // where it may be used, whether it is a modifier — or that no definition was found.
 
-import type { AnalysisContext, Language } from '../../core/types';
+import type { AnalysisContext } from '../../core/types';
 import type { R4Definitions } from '../definitions/store';
 import { conformanceIndexFor } from '../profiles/sources';
 import type { FhirNode } from '../tree';
 import { resolveExtension } from './check-extensions';
-
-const LABELS = {
-  extension: { en: 'Extension', nb: 'Utvidelse' },
-  modifier: { en: 'Modifier extension', nb: 'Modifikatorutvidelse' },
-  value: { en: 'Value', nb: 'Verdi' },
-  noValue: { en: 'no value: a complex extension', nb: 'ingen verdi: en kompleks utvidelse' },
-  parts: { en: 'Parts', nb: 'Deler' },
-  context: { en: 'Used on', nb: 'Brukes på' },
-  notFound: { en: 'No definition found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages)', nb: 'Ingen definisjon funnet (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)' },
-} satisfies Record<string, Record<Language, string>>;
+import { extensionMessages, type ExtensionMessage } from './messages';
 
 const within = (offset: number, s: { start: number; end: number }) => offset >= s.start && offset <= s.end;
 
@@ -37,15 +28,15 @@ export async function extensionHover(root: FhirNode, offset: number, defs: R4Def
   const ext = extensionAt(root, offset);
   const url = String(ext?.children.find((c) => c.name === 'url')?.value ?? '');
   if (!ext || !/^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
-  const t = (k: keyof typeof LABELS) => LABELS[k][ctx.language];
+  const t = (k: ExtensionMessage) => extensionMessages.text(ctx.language, k);
   const layer = await resolveExtension(defs, await conformanceIndexFor(ctx), url.split('|')[0]);
-  if (!layer) return `**${url}**\n\n${t('notFound')}`;
+  if (!layer) return `**${url}**\n\n${t('not-found')}`;
   const top = layer.elements.get('Extension');
   const value = layer.elements.get('Extension.value[x]');
   const parts = layer.slices.get('Extension.extension') ?? [];
   const lines = [`**${layer.name}** · ${layer.isModifier ? t('modifier') : t('extension')} · ${url}`];
   if (top?.short) lines.push('', top.short);
-  if (value?.max === '0') lines.push('', `${t('value')}: ${t('noValue')}`);
+  if (value?.max === '0') lines.push('', `${t('value')}: ${t('no-value')}`);
   else if (value?.types?.length) lines.push('', `${t('value')}: ${value.types.map((x) => `\`${x.code}\``).join(' | ')}`);
   if (parts.length) lines.push('', `${t('parts')}: ${parts.map((p) => `\`${p.name}\` ${p.min}..${p.max}`).join(', ')}`);
   if (layer.context.length) lines.push('', `${t('context')}: ${layer.context.map((c) => c.expression).join(', ')}`);

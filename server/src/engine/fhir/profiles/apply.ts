@@ -66,10 +66,10 @@ function applyElement(parents: Located[], rel: string[], basePath: string, def: 
   for (const holder of holders) {
     const found = childrenNamed(holder, last, fullPath, run);
     if (def.min !== undefined && def.min > (base?.min ?? 0) && found.length < def.min) {
-      run.report({ rule: 'fhir/cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'tooFew', args: [holder.label, last, def.min, found.length] });
+      run.report({ rule: 'fhir/cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'too-few', args: [holder.label, last, def.min, found.length] });
     }
     if (def.max !== undefined && maxOf(def.max) < maxOf(base?.max) && found.length > maxOf(def.max)) {
-      for (const extra of found.slice(maxOf(def.max))) run.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'tooMany', args: [`${holder.label}.${last}`, def.max, found.length] });
+      for (const extra of found.slice(maxOf(def.max))) run.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'too-many', args: [`${holder.label}.${last}`, def.max, found.length] });
     }
     if (last.endsWith('[x]') && def.types?.length) checkChoiceType(found, last.slice(0, -3), def.types, run);
     for (const f of found) checkValue(f, def, run, resource, depth, fullPath);
@@ -84,7 +84,7 @@ function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run
     const suffix = f.node.name.slice(prefix.length);
     const lower = suffix.charAt(0).toLowerCase() + suffix.slice(1);
     const type = run.defs.isPrimitive(lower) ? lower : suffix;
-    run.report({ rule: 'fhir/type', severity: 'error', span: f.node.nameSpan, message: 'wrongType', args: [f.label, type, types.map((t) => t.code).join(', ')] });
+    run.report({ rule: 'fhir/type', severity: 'error', span: f.node.nameSpan, message: 'wrong-type', args: [f.label, type, types.map((t) => t.code).join(', ')] });
   }
 }
 
@@ -145,10 +145,10 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
         const matched = items.filter((_, k) => slice.matches(jsons[k]));
         const where = `${holder.label}.${rel[rel.length - 1]}`;
         if (matched.length < slice.min) {
-          run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'sliceMin', args: [where, slice.name, slice.min, matched.length] });
+          run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'slice-min', args: [where, slice.name, slice.min, matched.length] });
         }
         if (matched.length > maxOf(slice.max)) {
-          for (const extra of matched.slice(maxOf(slice.max))) run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: extra.node.nameSpan, message: 'sliceMax', args: [where, slice.name, slice.max, matched.length] });
+          for (const extra of matched.slice(maxOf(slice.max))) run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: extra.node.nameSpan, message: 'slice-max', args: [where, slice.name, slice.max, matched.length] });
         }
         for (const m of matched.map((x) => ({ ...x, label: `${x.label} (${slice.name})` }))) {
           checkValue(m, slice.root, run, resource, depth, path);

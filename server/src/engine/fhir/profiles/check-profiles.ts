@@ -116,18 +116,18 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
         // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
         if (reportedUnknown.has(p.url)) continue;
         reportedUnknown.add(p.url);
-        report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknownProfile', args: [p.url] });
+        report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknown-profile', args: [p.url] });
         continue;
       }
       if (layer.type !== resource.resourceType) {
-        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profileLimits', args: [layer.name, `it constrains ${layer.type}, not ${resource.resourceType}`] });
+        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profile-limits', args: [layer.name, `it constrains ${layer.type}, not ${resource.resourceType}`] });
         continue;
       }
       for (const [url, l] of await preloadOnce(layer, index, defs)) typeLayers.set(url, l);
       const limits = [...new Set([...layer.limits, ...[...typeLayers.values()].flatMap((l) => l.limits)])];
       if (limits.length && !reportedLimits.has(layer.url)) {
         reportedLimits.add(layer.url);
-        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profileLimits', args: [layer.name, `not evaluated: ${limits.join('; ')}`] });
+        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profile-limits', args: [layer.name, `not evaluated: ${limits.join('; ')}`] });
       }
       applyLayer(resource, String(resource.resourceType), layer, run, resource);
     }

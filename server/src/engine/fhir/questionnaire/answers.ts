@@ -68,7 +68,7 @@ export function checkAnswer(answer: FhirNode, item: QuestionnaireItem, path: str
   const say = (message: Parameters<Report>[0]['message'], args: (string | number)[], at: FhirNode = value) => run.report({ rule: RULE, severity: 'error', span: spanOf(at, run.doc), message, args: [where, ...args] });
   if (!allowed.includes(type)) {
     // On the property name: the name is what is wrong (`valueString` where a boolean belongs).
-    run.report({ rule: RULE, severity: 'error', span: value.nameSpan, message: 'qrAnswerType', args: [where, item.linkId, item.type, allowed.map(typeName).join(', '), typeName(type)] });
+    run.report({ rule: RULE, severity: 'error', span: value.nameSpan, message: 'qr-answer-type', args: [where, item.linkId, item.type, allowed.map(typeName).join(', '), typeName(type)] });
     return;
   }
   checkOptions(value, type, item, run, say);
@@ -95,7 +95,7 @@ function checkOptions(value: FhirNode, type: string, item: QuestionnaireItem, _r
   if (matches) return;
   const shown = type === 'Coding' ? codingLabel(str(value, 'system'), str(value, 'code')) : String(value.value);
   const listed = options.map((o) => (type === 'Coding' ? codingLabel((o.value as Record<string, string>)?.system, (o.value as Record<string, string>)?.code) : String(o.value)));
-  say('qrNotInOptions', [shown, item.linkId, listed.join(', ') || '-']);
+  say('qr-not-in-options', [shown, item.linkId, listed.join(', ') || '-']);
 }
 
 function checkInValueSet(value: FhirNode, url: string, item: QuestionnaireItem, run: AnswerRun, say: Say): void {
@@ -107,12 +107,12 @@ function checkInValueSet(value: FhirNode, url: string, item: QuestionnaireItem, 
   const hit = vs.codes.find(([s, c]) => c === code && (system === undefined || s === system));
   const name = vs.title ?? url.split('/').pop() ?? url;
   if (!hit) {
-    say('qrNotInValueSet', [codingLabel(system, code), name, item.linkId]);
+    say('qr-not-in-value-set', [codingLabel(system, code), name, item.linkId]);
     return;
   }
   const display = str(value, 'display');
   if (display !== undefined && hit[2] !== undefined && display.trim().toLowerCase() !== hit[2].trim().toLowerCase()) {
-    say('qrWrongDisplay', [display, codingLabel(hit[0], code), hit[2]], child(value, 'display') ?? value);
+    say('qr-wrong-display', [display, codingLabel(hit[0], code), hit[2]], child(value, 'display') ?? value);
   }
 }
 
@@ -131,8 +131,8 @@ function compareValues(a: unknown, b: unknown, numeric: boolean): number | undef
 function checkRange(value: FhirNode, type: string, item: QuestionnaireItem, say: Say): void {
   const numeric = type === 'Integer' || type === 'Decimal';
   for (const [name, sign, message] of [
-    ['minValue', -1, 'qrBelowMin'],
-    ['maxValue', 1, 'qrAboveMax'],
+    ['minValue', -1, 'qr-below-min'],
+    ['maxValue', 1, 'qr-above-max'],
   ] as const) {
     for (const limit of itemExtension(item, name)) {
       const r = compareValues(value.value, limit.value, numeric);
@@ -145,19 +145,19 @@ function checkLength(value: FhirNode, item: QuestionnaireItem, say: Say): void {
   const text = String(value.value ?? '');
   const length = [...text].length;
   const min = numberOf(itemExtension(item, 'minLength')[0]?.value);
-  if (min !== undefined && length < min) say('qrTooShort', [text, min, item.linkId]);
-  if (item.maxLength !== undefined && length > item.maxLength) say('qrTooLong', [text, item.maxLength, item.linkId]);
+  if (min !== undefined && length < min) say('qr-too-short', [text, min, item.linkId]);
+  if (item.maxLength !== undefined && length > item.maxLength) say('qr-too-long', [text, item.maxLength, item.linkId]);
 }
 
 function checkAttachment(value: FhirNode, item: QuestionnaireItem, say: Say): void {
   const data = str(value, 'data');
   const size = data !== undefined ? base64Length(data) : numberOf(str(value, 'size'));
   const max = numberOf(itemExtension(item, 'maxSize')[0]?.value);
-  if (max !== undefined && size !== undefined && size > max) say('qrAttachmentTooLarge', [size, max, item.linkId]);
+  if (max !== undefined && size !== undefined && size > max) say('qr-attachment-too-large', [size, max, item.linkId]);
   const types = itemExtension(item, 'mimeType').map((t) => String(t.value));
   const contentType = str(value, 'contentType');
   if (types.length && contentType !== undefined && !types.some((t) => t.split(';')[0].trim() === contentType.split(';')[0].trim())) {
-    say('qrMimeType', [contentType, item.linkId, types.join(', ')], child(value, 'contentType'));
+    say('qr-mime-type', [contentType, item.linkId, types.join(', ')], child(value, 'contentType'));
   }
 }
 
@@ -169,16 +169,16 @@ function checkQuantity(value: FhirNode, item: QuestionnaireItem, run: AnswerRun,
   const q = { value: str(value, 'value'), unit: str(value, 'unit'), system: str(value, 'system'), code: str(value, 'code') };
   const options = itemExtension(item, 'unitOption').map((o) => (o.value ?? {}) as Record<string, string>);
   if (options.length && !options.some((o) => o.code === q.code && (o.system === undefined || o.system === q.system))) {
-    say('qrUnitNotAllowed', [quantityLabel(q), item.linkId, options.map((o) => `${o.display ?? o.code} (${o.system === UCUM ? 'UCUM' : o.system}#${o.code})`).join(', ')]);
+    say('qr-unit-not-allowed', [quantityLabel(q), item.linkId, options.map((o) => `${o.display ?? o.code} (${o.system === UCUM ? 'UCUM' : o.system}#${o.code})`).join(', ')]);
   }
   const unitValueSet = itemExtension(item, 'unitValueSet')[0]?.value;
   if (typeof unitValueSet === 'string') {
     const vs = run.valueSet(unitValueSet);
-    if (vs && !vs.codes.some(([s, c]) => c === q.code && s === q.system)) say('qrUnitNotInValueSet', [quantityLabel(q), unitValueSet, item.linkId]);
+    if (vs && !vs.codes.some(([s, c]) => c === q.code && s === q.system)) say('qr-unit-not-in-value-set', [quantityLabel(q), unitValueSet, item.linkId]);
   }
   for (const [name, sign, message] of [
-    ['minQuantity', -1, 'qrBelowMin'],
-    ['maxQuantity', 1, 'qrAboveMax'],
+    ['minQuantity', -1, 'qr-below-min'],
+    ['maxQuantity', 1, 'qr-above-max'],
   ] as const) {
     for (const limitExt of itemExtension(item, name)) {
       const limit = (limitExt.value ?? {}) as Record<string, unknown>;
@@ -187,12 +187,12 @@ function checkQuantity(value: FhirNode, item: QuestionnaireItem, run: AnswerRun,
       if (lv === undefined || av === undefined) continue;
       const formal = q.system === UCUM && q.code !== undefined && limit.system === UCUM && limit.code !== undefined;
       if (!formal) {
-        say('qrQuantityNoUnits', [quantityLabel(q), name === 'minQuantity' ? 'minimum' : 'maximum', quantityLabel(limit)]);
+        say('qr-quantity-no-units', [quantityLabel(q), name === 'minQuantity' ? 'minimum' : 'maximum', quantityLabel(limit)]);
         continue;
       }
       const converted = q.code === limit.code ? av : run.ucum?.(av, q.code!, String(limit.code));
       if (converted === undefined) {
-        say('qrQuantityIncomparable', [quantityLabel(q), name === 'minQuantity' ? 'minimum' : 'maximum', quantityLabel(limit)]);
+        say('qr-quantity-incomparable', [quantityLabel(q), name === 'minQuantity' ? 'minimum' : 'maximum', quantityLabel(limit)]);
         continue;
       }
       if (Math.sign(converted - lv) === sign) say(message, [quantityLabel(q), quantityLabel(limit), item.linkId]);
@@ -213,9 +213,9 @@ function checkReference(value: FhirNode, item: QuestionnaireItem, run: AnswerRun
   if (!type) return;
   const at = child(value, 'reference');
   if (!run.isResource(type)) {
-    say('qrReferenceNotResource', [type, reference!], at);
+    say('qr-reference-not-resource', [type, reference!], at);
     return;
   }
   const allowed = itemExtension(item, 'referenceResource').map((r) => String(r.value));
-  if (allowed.length && !allowed.includes(type)) say('qrReferenceNotAllowed', [type, item.linkId, allowed.join(', ')], at);
+  if (allowed.length && !allowed.includes(type)) say('qr-reference-not-allowed', [type, item.linkId, allowed.join(', ')], at);
 }

@@ -41,7 +41,7 @@ export async function checkQuestionnaireResponses(resources: FhirNode[], root: F
     if (!json) {
       // example.org names no real questionnaire: a hint there, as the reference validator does.
       const example = /^https?:\/\/example\.org\//.test(ref.value);
-      report({ rule: 'fhir/questionnaire-not-found', severity: example ? 'hint' : 'info', span: textSpan(ref, doc.format), message: 'questionnaireNotFound', args: [ref.value] });
+      report({ rule: 'fhir/questionnaire-not-found', severity: example ? 'hint' : 'info', span: textSpan(ref, doc.format), message: 'questionnaire-not-found', args: [ref.value] });
       continue;
     }
     const model = questionnaireModel(json);
@@ -110,14 +110,14 @@ function walkItems(container: FhirNode, qItems: QuestionnaireItem[], ancestry: F
     if (at < 0) {
       const elsewhere = walk.model.byLinkId.get(linkId);
       if (!elsewhere) {
-        say(walk, 'fhir/questionnaire-item', itemSpan(node, walk.doc), 'qrLinkIdNotFound', [itemPath, linkId]);
+        say(walk, 'fhir/questionnaire-item', itemSpan(node, walk.doc), 'qr-link-id-not-found', [itemPath, linkId]);
         return;
       }
-      say(walk, 'fhir/questionnaire-item', itemSpan(node, walk.doc), 'qrMisplaced', [itemPath, linkId]);
+      say(walk, 'fhir/questionnaire-item', itemSpan(node, walk.doc), 'qr-misplaced', [itemPath, linkId]);
       checkItem(node, elsewhere, [...ancestry, node], itemPath, walk);
       return;
     }
-    if (at < last) say(walk, 'fhir/questionnaire-item', itemSpan(node, walk.doc), 'qrOrder', [itemPath, linkId, qItems[last].linkId]);
+    if (at < last) say(walk, 'fhir/questionnaire-item', itemSpan(node, walk.doc), 'qr-order', [itemPath, linkId, qItems[last].linkId]);
     last = Math.max(last, at);
     present.set(linkId, [...(present.get(linkId) ?? []), { node, path: itemPath }]);
   });
@@ -125,15 +125,15 @@ function walkItems(container: FhirNode, qItems: QuestionnaireItem[], ancestry: F
     const list = present.get(q.linkId);
     const enabled = isEnabled(q, ancestry);
     if (!list) {
-      if (enabled === true && q.required) say(walk, 'fhir/questionnaire-required', containerSpan(container, walk.doc), 'qrRequiredMissing', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
+      if (enabled === true && q.required) say(walk, 'fhir/questionnaire-required', containerSpan(container, walk.doc), 'qr-required-missing', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
       continue;
     }
     if (enabled === false) {
       for (const { node, path: p } of list) {
-        if (kids(node, 'answer').length || kids(node, 'item').length) say(walk, 'fhir/questionnaire-enable-when', itemSpan(node, walk.doc), 'qrNotEnabled', [p, q.linkId]);
+        if (kids(node, 'answer').length || kids(node, 'item').length) say(walk, 'fhir/questionnaire-enable-when', itemSpan(node, walk.doc), 'qr-not-enabled', [p, q.linkId]);
       }
     }
-    if (list.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', itemSpan(list[1].node, walk.doc), 'qrOnlyOneItem', [list[1].path, q.linkId, list.length]);
+    if (list.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', itemSpan(list[1].node, walk.doc), 'qr-only-one-item', [list[1].path, q.linkId, list.length]);
     for (const { node, path: p } of list) checkItem(node, q, [...ancestry, node], p, walk, enabled);
   }
 }
@@ -144,27 +144,27 @@ function checkItem(node: FhirNode, q: QuestionnaireItem, ancestry: FhirNode[], p
   const span = itemSpan(node, walk.doc);
   const text = child(node, 'text');
   if (typeof text?.value === 'string' && q.text !== undefined && text.value !== q.text) {
-    say(walk, 'fhir/questionnaire-item', textSpan(text, walk.doc.format), 'qrText', [path, q.linkId, q.text]);
+    say(walk, 'fhir/questionnaire-item', textSpan(text, walk.doc.format), 'qr-text', [path, q.linkId, q.text]);
   }
   if (q.type === 'display') {
-    if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qrDisplayAnswer', [path, q.linkId]);
-    if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qrDisplayItems', [path, q.linkId]);
+    if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qr-display-answer', [path, q.linkId]);
+    if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qr-display-items', [path, q.linkId]);
     return;
   }
   if (q.type === 'group') {
-    if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qrGroupAnswer', [path, q.linkId]);
-    if (q.required && enabled === true && !nested.length) say(walk, 'fhir/questionnaire-required', span, 'qrRequiredGroupEmpty', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
+    if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qr-group-answer', [path, q.linkId]);
+    if (q.required && enabled === true && !nested.length) say(walk, 'fhir/questionnaire-required', span, 'qr-required-group-empty', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
     walkItems(node, q.items, ancestry, path, walk);
     return;
   }
   const severity = walk.inProgress ? 'warning' : 'error';
-  if (enabled === true && q.required && !answers.length) say(walk, 'fhir/questionnaire-required', span, 'qrRequiredMissing', [path, q.linkId], severity);
+  if (enabled === true && q.required && !answers.length) say(walk, 'fhir/questionnaire-required', span, 'qr-required-missing', [path, q.linkId], severity);
   const minOccurs = numberOf(itemExtension(q, 'minOccurs')[0]?.value);
   const maxOccurs = numberOf(itemExtension(q, 'maxOccurs')[0]?.value);
-  if (enabled === true && minOccurs !== undefined && answers.length < minOccurs) say(walk, 'fhir/questionnaire-required', span, 'qrMinOccurs', [path, q.linkId, minOccurs, answers.length], severity);
-  if (maxOccurs !== undefined && answers.length > maxOccurs) say(walk, 'fhir/questionnaire-required', answers[maxOccurs].nameSpan, 'qrMaxOccurs', [path, q.linkId, maxOccurs, answers.length]);
-  if (answers.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', answers[1].nameSpan, 'qrOnlyOneAnswer', [path, q.linkId, answers.length]);
-  if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qrItemsOutsideAnswer', [path, q.linkId]);
+  if (enabled === true && minOccurs !== undefined && answers.length < minOccurs) say(walk, 'fhir/questionnaire-required', span, 'qr-min-occurs', [path, q.linkId, minOccurs, answers.length], severity);
+  if (maxOccurs !== undefined && answers.length > maxOccurs) say(walk, 'fhir/questionnaire-required', answers[maxOccurs].nameSpan, 'qr-max-occurs', [path, q.linkId, maxOccurs, answers.length]);
+  if (answers.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', answers[1].nameSpan, 'qr-only-one-answer', [path, q.linkId, answers.length]);
+  if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qr-items-outside-answer', [path, q.linkId]);
   answers.forEach((answer, j) => {
     const answerPath = `${path}.answer[${j}]`;
     checkAnswer(answer, q, answerPath, walk.answers);

@@ -20,5 +20,5 @@ export function checkAttachment(node: FhirNode, doc: FhirDocument, path: string,
   const stated = Number(size.value);
   const actual = base64Length(data.value);
   if (!Number.isFinite(stated) || stated === actual) return;
-  report({ rule: 'fhir/attachment', severity: 'error', span: textSpan(size, doc.format), message: 'attachmentSize', args: [`${path}.size`, String(size.value), actual] });
+  report({ rule: 'fhir/attachment', severity: 'error', span: textSpan(size, doc.format), message: 'attachment-size', args: [`${path}.size`, String(size.value), actual] });
 }

@@ -35,9 +35,9 @@ export function checkBinding(node: FhirNode, type: string, binding: Binding, vs:
       rule: 'fhir/binding',
       severity: 'error',
       span,
-      message: 'notInValueSet',
+      message: 'not-in-value-set',
       args: [path, code, name, listed],
-      fix: sameButCase.length === 1 ? { span, text: sameButCase[0], title: 'useCode', args: [sameButCase[0]] } : undefined,
+      fix: sameButCase.length === 1 ? { span, text: sameButCase[0], title: 'use-code', args: [sameButCase[0]] } : undefined,
     });
     return;
   }
@@ -58,8 +58,8 @@ export function checkBinding(node: FhirNode, type: string, binding: Binding, vs:
     rule: 'fhir/binding',
     severity: 'error',
     span,
-    message: type === 'Coding' ? 'notInValueSet' : 'codingNotInValueSet',
+    message: type === 'Coding' ? 'not-in-value-set' : 'coding-not-in-value-set',
     args: type === 'Coding' ? [path, String(first.code), name, listed] : [path, `${name} (${listed})`, found],
-    fix: coded.length === 1 && sameButCase.length === 1 ? { span, text: sameButCase[0], title: 'useCode', args: [sameButCase[0]] } : undefined,
+    fix: coded.length === 1 && sameButCase.length === 1 ? { span, text: sameButCase[0], title: 'use-code', args: [sameButCase[0]] } : undefined,
   });
 }

@@ -20,22 +20,22 @@ export function checkBundleEntries(bundle: FhirNode, doc: FhirDocument, isResour
       const resource = child(entry, 'resource');
       const fullUrl = child(entry, 'fullUrl');
       if (!fullUrl || typeof fullUrl.value !== 'string') {
-        if (resource && !WITHOUT_FULLURL.has(type)) report({ rule: 'fhir/bundle-entry', severity: 'error', span: entry.nameSpan, message: 'bundleNoFullUrl', args: [path] });
+        if (resource && !WITHOUT_FULLURL.has(type)) report({ rule: 'fhir/bundle-entry', severity: 'error', span: entry.nameSpan, message: 'bundle-no-full-url', args: [path] });
         return;
       }
       const url = fullUrl.value;
       const span = textSpan(fullUrl, doc.format);
       if (!ABSOLUTE.test(url)) {
-        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundleFullUrlRelative', args: [path, url] });
+        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundle-full-url-relative', args: [path, url] });
         return;
       }
       const rest = RESTFUL.exec(url);
       if (!rest || !resource?.resourceType || !isResource(rest[1])) return;
       const id = child(resource, 'id')?.value;
       if (id === undefined || id === null) {
-        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundleFullUrlNoId', args: [path, url] });
+        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundle-full-url-no-id', args: [path, url] });
       } else if (rest[1] !== resource.resourceType || rest[2] !== String(id)) {
-        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundleFullUrlMismatch', args: [path, url, `/${resource.resourceType}/${id}`] });
+        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundle-full-url-mismatch', args: [path, url, `/${resource.resourceType}/${id}`] });
       }
     });
 }

@@ -20,7 +20,7 @@ export function checkNorwegianIdentifier(node: FhirNode, doc: FhirDocument, path
   const value = valueNode.value;
   const span = doc.format === 'json' ? { start: valueNode.valueSpan.start + 1, end: valueNode.valueSpan.end - 1 } : valueNode.valueSpan;
   if (!/^\d[\d ]*$/.test(value)) {
-    report({ rule: 'fhir/identifier', severity: 'error', span, message: 'invalidNin', args: [`${path}.value`, `'${maskNin(value)}'`, KIND_LABEL[expected]] });
+    report({ rule: 'fhir/identifier', severity: 'error', span, message: 'invalid-nin', args: [`${path}.value`, `'${maskNin(value)}'`, KIND_LABEL[expected]] });
     return;
   }
   const info = classifyNin(value.replace(/ /g, ''));
@@ -31,7 +31,7 @@ export function checkNorwegianIdentifier(node: FhirNode, doc: FhirDocument, path
     rule: 'fhir/identifier',
     severity: 'error',
     span,
-    message: 'ninKindMismatch',
+    message: 'nin-kind-mismatch',
     args: [`${path}.value`, maskNin(value), KIND_LABEL[actual], String(system), KIND_LABEL[expected]],
   });
 }

@@ -34,15 +34,15 @@ export function checkLimits(node: FhirNode, def: Partial<ElementDef>, doc: FhirD
   const say = (message: Parameters<Report>[0]['message'], args: (string | number)[]) => report({ rule: 'fhir/value-limits', severity: 'error', span, message, args: [path, ...args] });
   if (def.minValue && def.minValue.type !== 'Duration') {
     const c = compare(node, def.minValue);
-    if (c && c.r < 0) say('valueBelowMin', [c.shown, c.limit]);
+    if (c && c.r < 0) say('value-below-min', [c.shown, c.limit]);
   }
   if (def.maxValue && def.maxValue.type !== 'Duration') {
     const c = compare(node, def.maxValue);
-    if (c && c.r > 0) say('valueAboveMax', [c.shown, c.limit]);
+    if (c && c.r > 0) say('value-above-max', [c.shown, c.limit]);
   }
   if (typeof node.value === 'string') {
     const length = [...node.value].length;
-    if (def.minLength !== undefined && length < def.minLength) say('valueTooShort', [node.value, def.minLength]);
-    if (def.maxLength !== undefined && length > def.maxLength) say('valueTooLong', [node.value, def.maxLength]);
+    if (def.minLength !== undefined && length < def.minLength) say('value-too-short', [node.value, def.minLength]);
+    if (def.maxLength !== undefined && length > def.maxLength) say('value-too-long', [node.value, def.maxLength]);
   }
 }

@@ -40,19 +40,19 @@ export function checkNarrative(node: FhirNode, doc: FhirDocument, path: string, 
     const at = m.index!;
     const name = m[1].includes(':') ? m[1].slice(m[1].indexOf(':') + 1) : m[1];
     const attributes = [...m[2].matchAll(/([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)].map((a) => ({ name: a[1], value: (a[2] ?? '').replace(/^["']|["']$/g, ''), at: at + 1 + m[1].length + a.index! }));
-    if (first && doc.format === 'json' && !attributes.some((a) => a.name === 'xmlns' && a.value === XHTML_NS)) say(span(at, at + 1 + m[1].length), 'narrativeNamespace', []);
+    if (first && doc.format === 'json' && !attributes.some((a) => a.name === 'xmlns' && a.value === XHTML_NS)) say(span(at, at + 1 + m[1].length), 'narrative-namespace', []);
     first = false;
     if (!ALLOWED.has(name.toLowerCase())) {
-      say(span(at, at + 1 + m[1].length), 'narrativeElement', [m[1]]);
+      say(span(at, at + 1 + m[1].length), 'narrative-element', [m[1]]);
       continue;
     }
     for (const a of attributes) {
-      if (/^on/i.test(a.name) || (/^(href|src)$/i.test(a.name) && /^\s*(javascript|vbscript):/i.test(a.value))) say(span(a.at, a.at + a.name.length), 'narrativeActive', [a.name, m[1]]);
+      if (/^on/i.test(a.name) || (/^(href|src)$/i.test(a.name) && /^\s*(javascript|vbscript):/i.test(a.value))) say(span(a.at, a.at + a.name.length), 'narrative-active', [a.name, m[1]]);
     }
   }
   if (doc.format === 'json') {
-    for (const m of text.matchAll(/&([A-Za-z][A-Za-z0-9]*);/g)) if (!XML_ENTITIES.has(m[1])) say(span(m.index!, m.index! + m[0].length), 'narrativeEntity', [m[0]]);
+    for (const m of text.matchAll(/&([A-Za-z][A-Za-z0-9]*);/g)) if (!XML_ENTITIES.has(m[1])) say(span(m.index!, m.index! + m[0].length), 'narrative-entity', [m[0]]);
   }
   const visible = markup.replace(/<[^>]*>/g, '').replace(/&[A-Za-z0-9#]+;/g, 'x');
-  if (!/\S/.test(visible) && !/<img[\s>]/i.test(markup)) say(doc.format === 'json' ? span(0, text.length) : node.nameSpan, 'narrativeEmpty', []);
+  if (!/\S/.test(visible) && !/<img[\s>]/i.test(markup)) say(doc.format === 'json' ? span(0, text.length) : node.nameSpan, 'narrative-empty', []);
 }

@@ -26,14 +26,14 @@ export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFo
       return;
     }
     if (!isJson && node.kind === 'object') {
-      report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'emptyElement', args: [path] });
+      report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
       return;
     }
-    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, type, format.json, node.kind] });
+    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, type, format.json, node.kind] });
     return;
   }
   if (isJson && node.kind !== format.json) {
-    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, type, format.json, node.kind] });
+    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, type, format.json, node.kind] });
     return;
   }
   const text = String(node.value);
@@ -42,7 +42,7 @@ export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFo
   if (valid && INTEGER_TYPES.has(type)) valid = Math.abs(Number(text)) <= 2147483647;
   if (valid && type === 'xhtml') valid = /^\s*<div[\s>]/.test(text);
   if (!valid) {
-    report({ rule: 'fhir/format', severity: 'error', span: valueSpan, message: 'badFormat', args: [path, text.length > 80 ? text.slice(0, 77) + '…' : text, type] });
+    report({ rule: 'fhir/format', severity: 'error', span: valueSpan, message: 'bad-format', args: [path, text.length > 80 ? text.slice(0, 77) + '…' : text, type] });
     return;
   }
   if (!isJson && format.json !== 'string') node.value = format.json === 'boolean' ? text === 'true' : Number(text);

@@ -32,5 +32,5 @@ export function checkReferenceTarget(node: FhirNode, allowed: string[] | undefin
   if (!value || value.startsWith('#') || /^urn:/i.test(value)) return;
   const type = TYPED.exec(value)?.[1];
   if (!type || !isResource(type) || allowed.includes(type)) return;
-  report({ rule: 'fhir/reference-target', severity: 'error', span: textSpan(ref!, doc.format), message: 'referenceTarget', args: [path, type, value, allowed.join(', ')] });
+  report({ rule: 'fhir/reference-target', severity: 'error', span: textSpan(ref!, doc.format), message: 'reference-target', args: [path, type, value, allowed.join(', ')] });
 }

@@ -58,12 +58,12 @@ export class Walker {
   resource(node: FhirNode): void {
     const rt = node.resourceType;
     if (!rt) {
-      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.nameSpan, message: 'missingResourceType', args: [node.name || '/'] });
+      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.nameSpan, message: 'missing-resource-type', args: [node.name || '/'] });
       return;
     }
     const tm = this.defs.isResource(rt) ? this.defs.type(rt) : undefined;
     if (!tm) {
-      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.resourceTypeSpan ?? node.nameSpan, message: 'unknownResourceType', args: [rt] });
+      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.resourceTypeSpan ?? node.nameSpan, message: 'unknown-resource-type', args: [rt] });
       return;
     }
     this.resources.push(node);
@@ -121,11 +121,11 @@ export class Walker {
       const list = byDef.get(def) ?? [];
       const name = def.path.slice(defPath.length + 1);
       if (list.length < def.min) {
-        this.report({ rule: 'fhir/cardinality', severity: 'error', span: anchor, message: 'tooFew', args: [path, name, def.min, list.length] });
+        this.report({ rule: 'fhir/cardinality', severity: 'error', span: anchor, message: 'too-few', args: [path, name, def.min, list.length] });
       }
       if (def.max !== '*' && list.length > Number(def.max)) {
         for (const extra of list.slice(Number(def.max))) {
-          this.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.nameSpan, message: 'tooMany', args: [`${path}.${name}`, def.max, list.length] });
+          this.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.nameSpan, message: 'too-many', args: [`${path}.${name}`, def.max, list.length] });
         }
       }
       const visit = this.visitors[this.visitors.length - 1];
@@ -146,8 +146,8 @@ export class Walker {
     }
     if (node.kind !== 'object') {
       const what = type ?? 'element';
-      if (this.doc.format === 'xml') this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xmlValueOnComplex', args: [path, what] });
-      else this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrongJsonType', args: [path, what, 'object', node.kind] });
+      if (this.doc.format === 'xml') this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xml-value-on-complex', args: [path, what] });
+      else this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, what, 'object', node.kind] });
       return;
     }
     if (type === 'Resource' || (type && this.defs.isResource(type))) {
@@ -155,7 +155,7 @@ export class Walker {
       return;
     }
     if (!node.children.length) {
-      this.report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'emptyElement', args: [path] });
+      this.report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
       return;
     }
     const resource = this.resourceStack[this.resourceStack.length - 1];
@@ -182,12 +182,12 @@ export class Walker {
 
   private unknown(node: FhirNode, allowed: Map<string, unknown>, owner: string, path: string): void {
     const guess = closestName(node.name, [...allowed.keys()]);
-    const fix = guess && guess.toLowerCase() === node.name.toLowerCase() && this.doc.format === 'json' ? { span: node.nameSpan, text: guess, title: 'useCode' as const, args: [guess] } : undefined;
+    const fix = guess && guess.toLowerCase() === node.name.toLowerCase() && this.doc.format === 'json' ? { span: node.nameSpan, text: guess, title: 'use-code' as const, args: [guess] } : undefined;
     this.report({
       rule: 'fhir/unknown-element',
       severity: 'error',
       span: node.nameSpan,
-      message: guess ? 'unknownElementHint' : 'unknownElement',
+      message: guess ? 'unknown-element-hint' : 'unknown-element',
       args: guess ? [path, node.name, owner, guess] : [path, node.name, owner],
       fix: node.index === undefined || node.index === 0 ? fix : undefined,
     });
@@ -205,7 +205,7 @@ export class Walker {
       const at = def ? order.get(def) : undefined;
       if (at === undefined) continue;
       if (at < last) {
-        this.report({ rule: 'fhir/xml-order', severity: 'error', span: child.nameSpan, message: 'xmlOrder', args: [path, child.name, lastName] });
+        this.report({ rule: 'fhir/xml-order', severity: 'error', span: child.nameSpan, message: 'xml-order', args: [path, child.name, lastName] });
       } else if (at > last) {
         last = at;
         lastName = child.name;
@@ -218,9 +218,9 @@ export class Walker {
     if (this.doc.format !== 'json') return;
     const arraySpan = this.doc.arrays.get(parent)?.get(name);
     if (def.max === '1' && arraySpan) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'notSingle', args: [path] });
+      this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [path] });
     } else if (def.max !== '1' && !arraySpan && list.length) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: list[0].nameSpan, message: 'notArray', args: [path, def.max] });
+      this.report({ rule: 'fhir/array-form', severity: 'error', span: list[0].nameSpan, message: 'not-array', args: [path, def.max] });
     }
   }
 }

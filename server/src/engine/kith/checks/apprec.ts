@@ -14,12 +14,12 @@ function checkOriginal(run: KithRun, appRec: XmlElement): void {
   const lang = run.ctx.language;
   const original = child(appRec, 'OriginalMsgId');
   if (!original) {
-    run.report('kith/apprec-original-msg-id', appRec.nameStart, appRec.nameEnd, { vars: { reason: kithMessage(lang, 'missingOriginal') } });
+    run.report('kith/apprec-original-msg-id', appRec.nameStart, appRec.nameEnd, { vars: { reason: kithMessage(lang, 'missing-original') } });
     return;
   }
   const missing = ['MsgType', 'IssueDate', 'Id'].filter((p) => !child(original, p) || (p !== 'MsgType' && !textSpan(child(original, p))?.value));
   if (missing.length) {
-    run.report('kith/apprec-original-msg-id', original.nameStart, original.nameEnd, { vars: { reason: kithMessage(lang, 'missingOriginalPart', missing.join(', ')) } });
+    run.report('kith/apprec-original-msg-id', original.nameStart, original.nameEnd, { vars: { reason: kithMessage(lang, 'missing-original-part', missing.join(', ')) } });
   }
   checkMessageId(run, child(original, 'Id'));
 }

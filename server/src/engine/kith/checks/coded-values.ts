@@ -79,11 +79,11 @@ function judgeCode(run: KithRun, c: CodedValue, exp: ElementExpectation): void {
   } else if (verdict.kind === 'unknown') {
     const near = verdict.suggestions.map((s) => s.code);
     const fixes: Fix[] = near.map((code, i) => ({
-      title: kithMessage(lang, 'didYouMean', code),
+      title: kithMessage(lang, 'did-you-mean', code),
       edits: [{ range: run.doc.rangeOf(v.valueStart, v.valueEnd), newText: code }],
       preferred: i === 0 && near.length === 1,
     }));
-    const hint = near.length ? ` ${kithMessage(lang, 'didYouMean', near.join(', '))}` : '';
+    const hint = near.length ? ` ${kithMessage(lang, 'did-you-mean', near.join(', '))}` : '';
     run.report('kith/code-unknown', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: label, judge: judgeText + hint }, fixes, data: { ...data, suggestions: near }, hoverDetail });
   } else if (verdict.kind === 'partial') {
     run.report('kith/code-not-in-partial-list', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: label, judge: judgeText }, data, hoverDetail });

@@ -4,7 +4,7 @@
 // business; here a valid number of the wrong kind is reported, always masked.
 
 import { classifyNin, maskNin, type NinKind } from '../../../../../shared/nin-classify';
-import { t, type MessageKey } from '../../core/l10n';
+import { t, type MessageKey } from '../../core/messages';
 import type { XmlElement } from '../../xml/parse';
 import { organisationNumberProblem } from '../identifiers';
 import { kithMessage } from '../messages';
@@ -32,7 +32,7 @@ function checkOne(run: KithRun, id: XmlElement, type: string): void {
   const lang = run.ctx.language;
   if (type === 'ENH') {
     const problem = organisationNumberProblem(value.replace(/\s/g, ''));
-    if (problem) run.report('kith/organisation-number', span.start, span.end, { vars: { code: bounded(value), reason: kithMessage(lang, problem === 'length' ? 'orgLength' : 'orgCheckDigit') } });
+    if (problem) run.report('kith/organisation-number', span.start, span.end, { vars: { code: bounded(value), reason: kithMessage(lang, problem === 'length' ? 'org-length' : 'org-check-digit') } });
   } else if (type === 'HER') {
     if (!/^\d+$/.test(value) || /^0+$/.test(value)) run.report('kith/her-id', span.start, span.end, { vars: { code: bounded(value) } });
   } else if (type === 'HPR') {
@@ -42,7 +42,7 @@ function checkOne(run: KithRun, id: XmlElement, type: string): void {
     if (!/^\d{11}$/.test(digits)) return;
     const info = classifyNin(digits);
     if (!info.valid || KINDS[type].includes(info.kind)) return;
-    const kind = t(lang, `ninKind_${info.kind}` as MessageKey);
+    const kind = t(lang, `nin-kind-${info.kind}` as MessageKey);
     run.report('kith/ident-kind', span.start, span.end, { vars: { expected: type, reason: `${kind} (${maskNin(digits)})` }, data: { masked: maskNin(digits), kind: info.kind } });
   }
 }

@@ -24,7 +24,7 @@ export function checkMigVersion(run: KithRun, kinds: MessageKinds, root: XmlElem
   if (!expected || !span || span.value === expected) return;
   run.report('kith/mig-version', span.start, span.end, {
     vars: { code: bounded(span.value), list: kinds.of(root.ns)!.name, expected },
-    fixes: [{ title: kithMessage(run.ctx.language, 'setMigVersion', expected), edits: [{ range: run.doc.rangeOf(span.start, span.end), newText: expected }], preferred: true }],
+    fixes: [{ title: kithMessage(run.ctx.language, 'set-mig-version', expected), edits: [{ range: run.doc.rangeOf(span.start, span.end), newText: expected }], preferred: true }],
   });
 }
 
