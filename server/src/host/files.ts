@@ -1,32 +1,20 @@
-// Folder listing for the engine's resolvers (schema folders, workspace XSD index): recursive,
-// skipping .git and node_modules, bounded so a huge folder cannot stall the server.
+// Folder listing for the engine's host (schema folders, workspace XSD and FHIR indexes): the CLI's
+// walker and ignore policy (./walk.ts: .gitignore honoured, links only inside the folder, no folder
+// twice), bounded so a huge folder cannot stall the server.
 
 import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { walk } from './walk';
 
-const SKIP = new Set(['.git', 'node_modules', '.hg', '.svn']);
 const MAX_FILES = 20000;
 
 export async function listFiles(dir: string, extensions: string[]): Promise<string[]> {
   const out: string[] = [];
-  const stack = [path.resolve(dir)];
-  while (stack.length && out.length < MAX_FILES) {
-    const current = stack.pop()!;
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      const full = path.join(current, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP.has(e.name)) stack.push(full);
-      } else if ((e.isFile() || e.isSymbolicLink()) && extensions.some((x) => e.name.toLowerCase().endsWith(x))) {
-        out.push(full.split(path.sep).join('/'));
-      }
-    }
+  for await (const file of walk([path.resolve(dir)], [])) {
+    if (!extensions.some((x) => file.toLowerCase().endsWith(x))) continue;
+    out.push(file.split(path.sep).join('/'));
+    if (out.length >= MAX_FILES) break;
   }
   return out.sort();
 }
