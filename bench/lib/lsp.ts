@@ -2,6 +2,8 @@
 // on arrival, so latency is measured at the client, as an editor would see it.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import {
@@ -31,21 +33,23 @@ export interface BenchClient {
   closeDocument(uri: string): void;
   /** The next publication for `uri` whose version is `version` (or any, when undefined). */
   published(uri: string, version?: number, timeoutMs?: number): Promise<Published>;
+  /** The next publication for `uri` whose diagnostics satisfy `until`. */
+  diagnosticsWhere(uri: string, until: (d: PublishDiagnosticsParams['diagnostics']) => boolean, timeoutMs?: number): Promise<Published>;
   peakRssMB(): number | undefined;
   shutdown(): Promise<void>;
 }
 
-export async function startClient(serverScript: string, settings: Record<string, unknown> = {}): Promise<BenchClient> {
+export async function startClient(serverScript: string, settings: Record<string, unknown> = {}, options: { workspaceFolders?: string[] } = {}): Promise<BenchClient> {
   const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const pipe = guardPipe(child, connection); // a closed pipe ends this server, it does not fail the run
-  const waiters: Array<{ uri: string; version?: number; resolve: (p: Published) => void }> = [];
+  const waiters: Array<{ uri: string; version?: number; until?: (d: PublishDiagnosticsParams['diagnostics']) => boolean; resolve: (p: Published) => void }> = [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     const at = performance.now();
     for (const w of [...waiters]) {
-      if (w.uri === params.uri && (w.version === undefined || w.version === params.version)) {
+      if (w.uri === params.uri && (w.version === undefined || w.version === params.version) && (!w.until || w.until(params.diagnostics))) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve({ params, at });
       }
@@ -64,7 +68,7 @@ export async function startClient(serverScript: string, settings: Record<string,
       textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: false } },
     },
     initializationOptions: { settings },
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) ?? null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {
@@ -83,6 +87,12 @@ export async function startClient(serverScript: string, settings: Record<string,
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
         waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    diagnosticsWhere(uri, until, timeoutMs = 60000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+        waiters.push({ uri, until, resolve: (p) => (clearTimeout(timer), resolve(p)) });
       });
     },
     peakRssMB: () => peakRssOfPid(child.pid),

@@ -40,7 +40,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       // VS Code's proxy settings for schema downloads and HelseID calls; the server falls back to HTTPS_PROXY etc.
       proxy: { proxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined, strictSSL: vscode.workspace.getConfiguration('http').get<boolean>('proxyStrictSSL', true) },
     } satisfies InitOptions,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{xsd,xml,json,yaml,yml}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xsd,*.xml,*.json,*.yaml,*.yml,.gitignore}') },
   };
   return new LanguageClient('nhn', vscode.l10n.t('NHN Integrator'), serverOptions, clientOptions);
 }

@@ -11,6 +11,7 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeParams,
+  FileChangeType,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentValidator } from './lsp/validator';
@@ -19,7 +20,7 @@ import { codeActionsFor, FIX_ALL_KIND, fixAllAction, wantsFixAll } from './lsp/c
 import { isConfigUri } from './lsp/project-config';
 import { hoverFor } from './lsp/hover';
 import { completionsFor, participantHover } from './lsp/completion';
-import { createEngine, type EngineHost } from './engine';
+import { createEngine, pathOfUri, type EngineHost } from './engine';
 import { createHost } from './host/resolvers';
 import { SchemaEdits } from './lsp/schema-edits';
 import { consoleToLog, guardedTransport } from './lsp/outgoing';
@@ -27,6 +28,7 @@ import { Commands, Notifications, Requests, type DownloadAllResult, type SchemaS
 import { downloadAllSchemas } from './lsp/download-all';
 import { clampPosition, clampRange, syncedDocuments } from './lsp/positions';
 import { createHash } from 'node:crypto';
+import { FileEvents } from './lsp/file-events';
 
 // Every message the server sends passes one filter: no whole identity number, no unbounded value.
 const transport = guardedTransport();
@@ -38,7 +40,7 @@ const documents = new TextDocuments<TextDocument>(
 );
 const settings = new SettingsStore(connection);
 // The engine's host: the Node process's files and libxml2 worker, plus what the editor knows.
-const files = createHost();
+const files = createHost({ workspaceFolders: () => settings.workspaceFolders });
 const host: EngineHost = {
   readFile: files.readFile,
   listFiles: files.listFiles,
@@ -75,7 +77,18 @@ connection.onInitialize((params: InitializeParams) => {
 
 connection.onInitialized(() => settings.listen(() => validator.revalidateAll(documents.all())));
 
-// Schemas (and catalogs) changed on disk: rebuild the XSD index, drop compiled sets, validate again.
+// Files changed on disk: coalesced into batches; each batch updates the workspace's file list and its
+// indexes file by file (a .gitignore change rebuilds them) and revalidates the open documents once.
+const fileEvents = new FileEvents(
+  async (events) => {
+    const applied = await files.workspaceFiles.apply(events);
+    if (applied.rewalk) await engine.workspaceReset();
+    const effect = applied.rewalk ? { schemas: true, profiles: true } : await engine.workspaceFilesChanged(applied.changes);
+    if (effect.schemas || effect.profiles) validator.revalidateAll(documents.all());
+  },
+  (err) => connection.console.error(`File events: ${err instanceof Error ? err.stack : String(err)}`),
+);
+const KINDS = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
 connection.onDidChangeWatchedFiles(async (change) => {
   // A project configuration (or the baseline it names) changed: every open document is checked again under it.
   const baselines = new Set(documents.all().map((d) => settings.projects.current(d.uri).baseline).filter(Boolean));
@@ -83,12 +96,25 @@ connection.onDidChangeWatchedFiles(async (change) => {
     settings.projects.changed();
     await engine.invalidateSchemas(); // its schema folders and catalogs may have changed
     validator.revalidateAll(documents.all());
+  } else {
+    // A configured XML catalog maps namespaces to schemas: the schema sets built through it are stale.
+    const catalogs = settings.contextFor('').settings.catalogs;
+    if (change.changes.some((c) => catalogs.some((p) => c.uri.endsWith(encodeURI(p.replace(/\\/g, '/')))))) {
+      await engine.invalidateSchemas();
+      validator.revalidateAll(documents.all());
+    }
   }
-  // Only schemas and the configured catalogs matter; saving a message must not rebuild the index.
-  const catalogs = settings.contextFor('').settings.catalogs;
-  if (!change.changes.some((c) => /\.xsd$/i.test(c.uri) || catalogs.some((p) => c.uri.endsWith(encodeURI(p.replace(/\\/g, '/')))))) return;
-  await engine.invalidateSchemas();
-  validator.revalidateAll(documents.all());
+  const events = change.changes.flatMap((c) => {
+    const path = pathOfUri(c.uri);
+    return path && KINDS[c.type] ? [{ path, kind: KINDS[c.type] }] : [];
+  });
+  fileEvents.push(events);
+});
+
+// What the workspace indexes have done (walks, builds, one-file updates, reads): tests and the bench ask.
+connection.onRequest('nhn/workspaceIndex', async () => {
+  await fileEvents.idle();
+  return { walks: files.workspaceFiles.walks, events: fileEvents.events, batches: fileEvents.batches, ...(await engine.workspaceIndexStats()) };
 });
 
 // The user trusted the workspace (VS Code's restricted mode ended): user folders, catalogs and downloads apply.

@@ -86,7 +86,7 @@ async function run(opts: CliOptions): Promise<number> {
 
   // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
   const roots = opts.paths.filter((p) => statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
-  const engine = createEngine({ ...createHost({ cacheDir: opts.cacheDir }), workspaceFolders: () => roots }, { rules });
+  const engine = createEngine({ ...createHost({ cacheDir: opts.cacheDir, workspaceFolders: () => roots }), workspaceFolders: () => roots }, { rules });
 
   const configs = opts.noConfig ? undefined : new ConfigResolver({ explicit: opts.configFile, rules });
   const checkedConfigs = new WeakSet<EffectiveConfig>();

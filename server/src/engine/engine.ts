@@ -11,6 +11,7 @@ import type { Rule } from './rules/model';
 import { createChecks, createParticipants } from './features';
 import { schemaTextChanged, type SchemaEditEffect } from './xsd/edits';
 import { schemaStatus, type SchemaStatus } from './xsd/participant';
+import { workspaceFilesChanged, workspaceIndexStats, workspaceReset, type FileChange, type WorkspaceEffect, type WorkspaceIndexStats } from './workspace';
 
 export interface EngineOptions {
   /** The rules the checks apply (default: the built-in rules; the CLI adds `--rules` files). */
@@ -34,6 +35,12 @@ export interface Engine {
   schemaTextChanged(path: string): Promise<SchemaEditEffect>;
   /** Schema files or catalogs changed on disk (or the workspace became trusted): rebuild on next use. */
   invalidateSchemas(): Promise<void>;
+  /** Files changed on disk (after the host's ignore policy): the XSD and FHIR indexes are updated file by file. */
+  workspaceFilesChanged(changes: FileChange[]): Promise<WorkspaceEffect>;
+  /** What the host ignores changed (a .gitignore): both workspace indexes are built again on next use. */
+  workspaceReset(): Promise<void>;
+  /** The workspace indexes' counters (builds, one-file updates, reads), for tests and the bench. */
+  workspaceIndexStats(): Promise<WorkspaceIndexStats>;
   /** A document was closed: forget what the engine kept about it. */
   forget(uri: string): void;
   /** The context checks and participants receive, for callers that run one of them directly (tests, tools). */
@@ -84,6 +91,9 @@ export function createEngine(host: EngineHost, options: EngineOptions = {}): Eng
     schemaStatus: (document, o) => schemaStatus(recent.get(document), context(o)),
     schemaTextChanged: (path) => schemaTextChanged(host, caches.xsd, path),
     invalidateSchemas: () => caches.xsd.invalidate(),
+    workspaceFilesChanged: (changes) => workspaceFilesChanged(host, caches, changes),
+    workspaceReset: () => workspaceReset(caches),
+    workspaceIndexStats: () => workspaceIndexStats(caches),
     forget(uri) {
       recent.forget(uri);
       caches.xsd.usage.forget(uri);

@@ -7,6 +7,7 @@ export { createEngine, type Engine, type EngineOptions } from './engine';
 export { createChecks, createParticipants } from './features';
 export type { SchemaEditEffect } from './xsd/edits';
 export type { LiteralStrategy } from './text-rules/check';
+export type { FileChange, WorkspaceEffect, WorkspaceIndexStats } from './workspace';
 export type { SchemaStatus } from './xsd/participant';
 export type { SchemaDownloader, DownloadResult, DownloadFailure } from './xsd/downloads';
 export type { XsdService } from './xsd/service';

@@ -1,23 +1,7 @@
-// Folder listing for the engine's host (schema folders, workspace XSD and FHIR indexes): the CLI's
-// walker and ignore policy (./walk.ts: .gitignore honoured, links only inside the folder, no folder
-// twice), bounded so a huge folder cannot stall the server.
+// What the server reads of a file on disk beside the editor's text: the byte-order mark.
 
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { walk } from './walk';
-
-const MAX_FILES = 20000;
-
-export async function listFiles(dir: string, extensions: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for await (const file of walk([path.resolve(dir)], [])) {
-    if (!extensions.some((x) => file.toLowerCase().endsWith(x))) continue;
-    out.push(file.split(path.sep).join('/'));
-    if (out.length >= MAX_FILES) break;
-  }
-  return out.sort();
-}
 
 /**
  * The encoding a file's byte-order mark fixes (`UTF-16LE`, `UTF-16BE`, `UTF-8`), read from its first three

@@ -7,16 +7,22 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { EngineHost } from '../engine';
 import { decode } from './decode';
-import { listFiles } from './files';
 import { readRegularFile } from '../../../shared/read-file';
+import { WorkspaceFiles } from './workspace-files';
 import { WorkerXsdService } from './xsd-client';
 import { SchemaCache } from './schema-cache';
 
 /** The Node host's parts; `downloads` is always a cache (the server swaps it for the editor's storage folder). */
-export type NodeHost = EngineHost & Required<Pick<EngineHost, 'xsd' | 'readFile' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & { downloads: SchemaCache };
+export type NodeHost = EngineHost & Required<Pick<EngineHost, 'xsd' | 'readFile' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & { downloads: SchemaCache; workspaceFiles: WorkspaceFiles };
 
-export function createHost(options: { cacheDir?: string } = {}): NodeHost {
+/**
+ * `workspaceFolders`: the folders whose listing is walked once and kept (shared by the XSD and FHIR
+ * indexes, kept current by file events through `workspaceFiles.apply`); other folders are walked when asked.
+ */
+export function createHost(options: { cacheDir?: string; workspaceFolders?: () => string[] } = {}): NodeHost {
+  const workspaceFiles = new WorkspaceFiles(options.workspaceFolders ?? (() => []));
   return {
+    workspaceFiles,
     // libxml2 in a worker thread, started on the first XML document that has a schema.
     xsd: new WorkerXsdService(),
     // The verified schema download cache; the engine asks it only when downloads are allowed.
@@ -28,7 +34,7 @@ export function createHost(options: { cacheDir?: string } = {}): NodeHost {
       const read = await readRegularFile(path);
       return 'bytes' in read ? decode(read.bytes).text : undefined;
     },
-    listFiles,
+    listFiles: (dir, extensions) => workspaceFiles.list(dir, extensions),
     fhirDefinition: fhirDefinitionReader(),
     // The FHIR package cache (~/.fhir/packages/<id>#<version>/package/), as the HL7 tools fill it.
     fhirPackageCache: () => path.join(process.env.FHIR_PACKAGE_CACHE ?? path.join(homedir(), '.fhir'), 'packages'),

@@ -4,13 +4,13 @@
 
 import type { EngineHost } from '../core/host';
 import { R4Definitions } from './definitions/store';
-import type { ConformanceIndex } from './profiles/sources';
+import type { HeldConformanceIndex } from './profiles/sources';
 import { FhirPathCache } from './validate/invariants';
 
 export class FhirCaches {
   private definitions?: R4Definitions;
-  /** Conformance indexes by their folders (see profiles/sources.ts); each is rebuilt at most every 30 s. */
-  readonly conformance = new Map<string, Promise<ConformanceIndex>>();
+  /** The conformance index of the profile folders (see profiles/sources.ts), kept current by file events. */
+  readonly conformance: HeldConformanceIndex = { key: '' };
   readonly fhirpath = new FhirPathCache();
 
   constructor(private readonly host: EngineHost) {}
@@ -24,7 +24,7 @@ export class FhirCaches {
 
   clear(): void {
     this.definitions = undefined;
-    this.conformance.clear();
+    this.conformance.index = undefined;
     this.fhirpath.clear();
   }
 }

@@ -2,7 +2,8 @@
 // OASIS catalogs, and — when the user allows downloads — NHN's pinned published copies fetched into
 // the verified cache) by targetNamespace. Resolution never guesses silently: when two different files
 // claim a namespace the pick is deterministic (source rank, then nearness, then path) and the
-// losers are named to the user.
+// losers are named to the user. Built once per set of roots (a newer build supersedes a running one),
+// then kept current file by file (`update`): a file event re-reads that one file, not the workspace.
 
 import { parseCatalog } from './catalog';
 import { pinOf, urlsFor, fileNameOf, type DownloadResult } from './downloads';
@@ -35,19 +36,50 @@ export interface IndexRoots {
   downloads?: { mirror?: string };
 }
 
+/** A file the host saw change (a file event after its ignore policy), `/`-separated as the index keys paths. */
+export interface FileChange {
+  path: string;
+  kind: 'created' | 'changed' | 'deleted';
+}
+
+/** Counters the tests assert (a storm of events must not mean a build per event). */
+export interface IndexStats {
+  /** Full builds (walk the roots, read every schema). */
+  builds: number;
+  /** Files updated one by one from file events. */
+  updates: number;
+  /** Schema files read from the host (the disk or the editor). */
+  reads: number;
+}
+
+/** Schema texts kept from the build (read once, used by compiles and models); beyond this they are read on use. */
+const KEPT_TEXT_CHARS = 64 * 1024 * 1024;
+
+interface Tables {
+  byNs: Map<string, IndexedSchema[]>;
+  byPath: Map<string, IndexedSchema>;
+  texts: Map<string, string>;
+  textChars: number;
+}
+
+const emptyTables = (): Tables => ({ byNs: new Map(), byPath: new Map(), texts: new Map(), textChars: 0 });
+const under = (path: string, dirs: string[]) => dirs.some((d) => path === d || path.startsWith(d.endsWith('/') ? d : d + '/'));
+
 export class SchemaIndex {
   private key = '';
   private building?: Promise<void>;
-  private byNs = new Map<string, IndexedSchema[]>();
-  private byPath = new Map<string, IndexedSchema>();
-  private texts = new Map<string, string>();
+  /** Bumped by every new build: a superseded build stops and its tables are never used. */
+  private buildToken = 0;
+  private roots?: IndexRoots;
+  private tables = emptyTables();
   private downloads?: IndexRoots['downloads'];
+  readonly stats: IndexStats = { builds: 0, updates: 0, reads: 0 };
   /** Step 4 per namespace or URL, once per generation: the cached path, or why there is none. */
   private fetched = new Map<string, Promise<string | DownloadProblem | undefined>>();
   /** This index's own prefix of every generation: two indexes sharing a libxml2 service (tests, tools) never share a key. */
   private readonly id = Math.random().toString(36).slice(2, 10);
   private rebuilds = 0;
-  /** Bumped on every rebuild so compiled-set keys from older generations never match. */
+  /** Bumped on every rebuild and every file update so compiled-set keys from older generations never match. */
   generation = `${this.id}.0`;
 
   constructor(private readonly resolvers: EngineHost) {}
@@ -56,31 +88,97 @@ export class SchemaIndex {
     return `${this.id}.${++this.rebuilds}`;
   }
 
-  /** Build (or reuse) the index for these roots. */
+  private get byNs() {
+    return this.tables.byNs;
+  }
+
+  private get byPath() {
+    return this.tables.byPath;
+  }
+
+  /** Build (or reuse) the index for these roots; waits for the newest build when one supersedes another. */
   async ensure(roots: IndexRoots): Promise<void> {
     const key = JSON.stringify(roots);
     if (key !== this.key) {
       this.key = key;
-      this.building = this.build(roots);
+      this.building = this.build(roots, ++this.buildToken);
     }
-    await this.building;
+    await this.settled();
   }
 
-  /** A schema file changed, appeared or vanished: rebuild on next use. */
+  private async settled(): Promise<void> {
+    let b;
+    do {
+      b = this.building;
+      await b;
+    } while (b !== this.building);
+  }
+
+  /** The roots changed meaning (trust, a catalog, a .gitignore): rebuild on next use. */
   invalidate(): void {
     this.key = '';
   }
 
   async text(path: string): Promise<string | undefined> {
-    if (this.texts.has(path)) return this.texts.get(path);
+    const texts = this.tables.texts;
+    if (texts.has(path)) return texts.get(path);
     const t = await this.read(path);
-    if (t !== undefined) this.texts.set(path, t);
+    if (t !== undefined) texts.set(path, t);
     return t;
   }
 
   /** A schema open in the editor reads as the editor has it (unsaved edits apply as you type). */
   private async read(path: string): Promise<string | undefined> {
-    return this.resolvers.openText?.(path) ?? (await this.resolvers.readFile?.(path));
+    const open = this.resolvers.openText?.(path);
+    if (open !== undefined) return open;
+    this.stats.reads++;
+    return this.resolvers.readFile?.(path);
+  }
+
+  /**
+   * Files changed on disk: each one is dropped and, when it is (still) a schema under the workspace or
+   * user folders, read and indexed again: one read per changed file, no walk. A change to a catalog,
+   * or to a file a catalog listed, rebuilds on next use. Returns whether anything the index knew or
+   * now knows changed (then the generation moves on and compiled sets are stale).
+   */
+  async update(changes: FileChange[]): Promise<boolean> {
+    await this.settled();
+    const roots = this.roots;
+    if (!roots) return false; // never built: the first build will read the files as they are
+    let touched = false;
+    for (const c of changes) {
+      if (roots.catalogs.includes(c.path) || this.byPath.get(c.path)?.source === 'catalog') {
+        this.invalidate();
+        return true;
+      }
+      touched = this.remove(c.path) || touched;
+      const source = under(c.path, roots.workspace) ? 'workspace' : under(c.path, roots.user) ? 'user' : undefined;
+      if (c.kind !== 'deleted' && source && /\.xsd$/i.test(c.path)) {
+        this.stats.updates++;
+        touched = (await this.addTo(this.tables, c.path, source)) !== undefined || touched;
+      }
+    }
+    if (touched) {
+      this.generation = this.nextGeneration();
+      this.fetched = new Map();
+    }
+    return touched;
+  }
+
+  /** Drops `path` (and what was below it, for a deleted folder) from every table; true when it was known. */
+  private remove(path: string): boolean {
+    const { byPath, byNs, texts } = this.tables;
+    const gone = (p: string) => p === path || p.startsWith(path + '/');
+    let known = false;
+    for (const p of [...texts.keys()]) if (gone(p)) (texts.delete(p), (known = true));
+    const entries = [...byPath.values()].filter((e) => gone(e.path));
+    if (!entries.length) return known;
+    for (const e of entries) byPath.delete(e.path);
+    for (const [ns, list] of byNs) {
+      const kept = list.filter((e) => !entries.includes(e));
+      if (kept.length !== list.length) kept.length ? byNs.set(ns, kept) : byNs.delete(ns);
+    }
+    return true;
   }
 
   /**
@@ -89,7 +187,7 @@ export class SchemaIndex {
    * must be rebuilt (the file's targetNamespace, or whether it is a schema at all, changed).
    */
   async refresh(path: string): Promise<boolean> {
-    this.texts.delete(path);
+    this.tables.texts.delete(path);
     this.generation = this.nextGeneration();
     const entry = this.byPath.get(path);
     const text = await this.text(path);
@@ -184,47 +282,63 @@ export class SchemaIndex {
     return matches.sort((a, b) => sharedDepth(b.path, near) - sharedDepth(a.path, near) || (a.path < b.path ? -1 : 1))[0];
   }
 
-  private async add(path: string, source: SchemaSource): Promise<IndexedSchema | undefined> {
-    if (this.byPath.has(path)) return this.byPath.get(path);
+  private add(path: string, source: SchemaSource): Promise<IndexedSchema | undefined> {
+    return this.addTo(this.tables, path, source);
+  }
+
+  /** Reads and scans one file (once: its text is kept for the compiles that follow, within a budget). */
+  private async addTo(tables: Tables, path: string, source: SchemaSource): Promise<IndexedSchema | undefined> {
+    if (tables.byPath.has(path)) return tables.byPath.get(path);
     const text = await this.read(path);
     if (text === undefined) return undefined;
     const skeleton = scanSchema(text);
     if (!skeleton.isSchema) return undefined;
+    if (tables.textChars + text.length <= KEPT_TEXT_CHARS) {
+      tables.texts.set(path, text);
+      tables.textChars += text.length;
+    }
     const entry: IndexedSchema = { path, source, skeleton };
-    this.byPath.set(path, entry);
+    tables.byPath.set(path, entry);
     const ns = skeleton.targetNamespace ?? '';
-    this.byNs.set(ns, [...(this.byNs.get(ns) ?? []), entry]);
+    tables.byNs.set(ns, [...(tables.byNs.get(ns) ?? []), entry]);
     return entry;
   }
 
-  private async build(roots: IndexRoots): Promise<void> {
-    this.generation = this.nextGeneration();
-    this.byNs = new Map();
-    this.byPath = new Map();
-    this.texts = new Map();
-    this.fetched = new Map();
-    this.downloads = roots.downloads;
-    const add = (path: string, source: SchemaSource) => this.add(path, source);
+  /** Builds fresh tables and swaps them in at the end, unless a newer build started meanwhile. */
+  private async build(roots: IndexRoots, token: number): Promise<void> {
+    this.stats.builds++;
+    const next = emptyTables();
+    const current = () => token === this.buildToken;
     for (const [dirs, source] of [
       [roots.workspace, 'workspace'],
       [roots.user, 'user'],
     ] as const) {
       for (const dir of dirs) {
         const files = (await this.resolvers.listFiles?.(dir, ['.xsd'])) ?? [];
-        for (const f of files.sort()) await add(f, source);
+        for (const f of files.sort()) {
+          if (!current()) return;
+          await this.addTo(next, f, source);
+        }
       }
     }
     for (const catalogPath of roots.catalogs) {
       const text = await this.resolvers.readFile?.(catalogPath);
       if (text === undefined) continue;
       for (const entry of parseCatalog(text, catalogPath)) {
-        await add(entry.path, 'catalog');
-        const indexed = this.byPath.get(entry.path);
+        if (!current()) return;
+        await this.addTo(next, entry.path, 'catalog');
+        const indexed = next.byPath.get(entry.path);
         // A catalog may map a namespace to a file whose targetNamespace differs (chameleon); trust the catalog.
         if (indexed && entry.namespace && indexed.skeleton.targetNamespace !== entry.namespace) {
-          this.byNs.set(entry.namespace, [...(this.byNs.get(entry.namespace) ?? []), indexed]);
+          next.byNs.set(entry.namespace, [...(next.byNs.get(entry.namespace) ?? []), indexed]);
         }
       }
     }
+    if (!current()) return;
+    this.generation = this.nextGeneration();
+    this.tables = next;
+    this.fetched = new Map();
+    this.downloads = roots.downloads;
+    this.roots = roots;
   }
 }

@@ -1,6 +1,7 @@
 // Where profiles come from: the workspace, the folders in nhn.fhir.packagePaths / --fhir-packages,
 // and the FHIR package cache (~/.fhir/packages/<id>#<version>/package/). Files are found and read
-// only through the host's resolvers; the index maps canonical URLs to files, read on first use.
+// only through the host; the index maps canonical URLs to files, read on first use. One index per
+// engine and set of folders, kept current by file events (`update`) instead of walked again.
 
 import type { EngineHost } from '../../core/host';
 import type { AnalysisContext } from '../../core/types';
@@ -12,16 +13,29 @@ const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSyste
 /** In a workspace, only files that say what they are by name are read (a repository holds many XML files). */
 const WORKSPACE_NAME = /structuredefinition|valueset|codesystem|profile|extension|questionnaire/i;
 const MAX_FILES = 3000;
-const TTL_MS = 30_000;
 /** Base R4 is built in; its package would only cost time. */
 const SKIPPED_PACKAGES = /(^|\/)hl7\.fhir\.r4\.core#|(^|\/)hl7\.fhir\.r5\.core#/;
 
-export class ConformanceIndex {
-  private readonly files = new Map<string, string>();
-  private readonly parsed = new Map<string, Json | undefined>();
-  readonly builtAt = Date.now();
+/** Where a claim on a canonical URL comes from; lower wins (explicit folders, the workspace, the package cache). */
+const RANK = { explicit: 0, workspace: 1, cache: 2 } as const;
+type Rank = (typeof RANK)[keyof typeof RANK];
 
-  /** Layered profiles by URL (profiles/check-profiles.ts), built once per index. */
+/** A file the host saw change, after its ignore policy. */
+export interface FileChange {
+  path: string;
+  kind: 'created' | 'changed' | 'deleted';
+}
+
+const under = (path: string, dirs: string[]) => dirs.some((d) => path === d || path.startsWith(d.endsWith('/') ? d : d + '/'));
+const extensionOk = (path: string) => /\.(json|xml)$/i.test(path);
+
+export class ConformanceIndex {
+  /** Canonical URL → the files that claim it; the best claim (rank, then path) answers. */
+  private readonly claims = new Map<string, Array<{ file: string; rank: Rank }>>();
+  private readonly parsed = new Map<string, Json | undefined>();
+  readonly stats = { builds: 0, updates: 0, reads: 0 };
+
+  /** Layered profiles by URL (profiles/check-profiles.ts), built once per index (and file update). */
   readonly layers = new Map<string, Promise<ProfileLayer | undefined>>();
   /** R4's own extensions layered against this index (extensions/check-extensions.ts). */
   readonly coreLayers = new Map<string, Promise<ProfileLayer | undefined>>();
@@ -30,20 +44,70 @@ export class ConformanceIndex {
   /** The type profiles and value sets each layer refers to, loaded once per layer. */
   readonly preloaded = new Map<ProfileLayer, Promise<Map<string, ProfileLayer>>>();
 
-  constructor(private readonly resolvers: EngineHost) {}
+  constructor(
+    private readonly resolvers: EngineHost,
+    private readonly explicit: string[],
+    private readonly workspace: string[],
+  ) {}
 
-  async build(explicit: string[], workspace: string[], cache: string | undefined): Promise<this> {
+  async build(cache: string | undefined): Promise<this> {
+    this.stats.builds++;
     const { listFiles, readFile } = this.resolvers;
     if (!listFiles || !readFile) return this;
-    const candidates: string[] = [];
-    for (const dir of explicit) candidates.push(...(await listFiles(dir, ['.json', '.xml'])));
-    for (const dir of workspace) candidates.push(...(await listFiles(dir, ['.json', '.xml'])).filter((f) => WORKSPACE_NAME.test(f.split('/').pop()!)));
-    for (const file of candidates.slice(0, MAX_FILES)) {
-      const json = await this.load(file);
-      if (json && typeof json.url === 'string' && CONFORMANCE_TYPES.has(String(json.resourceType))) this.add(json.url, file);
-    }
+    const candidates: Array<[string, Rank]> = [];
+    for (const dir of this.explicit) for (const f of await listFiles(dir, ['.json', '.xml'])) candidates.push([f, RANK.explicit]);
+    for (const dir of this.workspace) for (const f of await listFiles(dir, ['.json', '.xml'])) if (this.wanted(f)) candidates.push([f, RANK.workspace]);
+    for (const [file, rank] of candidates.slice(0, MAX_FILES)) await this.index(file, rank);
     if (cache) await this.indexPackages(cache);
     return this;
+  }
+
+  /** Workspace files count only when their name says what they are; explicit folders count whole. */
+  private wanted(file: string): boolean {
+    return under(file, this.explicit) || (under(file, this.workspace) && WORKSPACE_NAME.test(file.split('/').pop()!));
+  }
+
+  private async index(file: string, rank: Rank): Promise<boolean> {
+    const json = await this.load(file);
+    if (json && typeof json.url === 'string' && CONFORMANCE_TYPES.has(String(json.resourceType))) {
+      this.add(json.url, file, rank);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Files changed on disk: each is forgotten and, when it is (still) a conformance resource in the
+   * workspace or an explicit folder, read again: one read per changed file, no walk. True when a URL
+   * the index answers for may now answer differently.
+   */
+  async update(changes: FileChange[]): Promise<boolean> {
+    let touched = false;
+    for (const c of changes) {
+      if (!extensionOk(c.path) && c.kind !== 'deleted') continue;
+      touched = this.forget(c.path) || touched;
+      if (c.kind === 'deleted' || !this.wanted(c.path)) continue;
+      this.stats.updates++;
+      touched = (await this.index(c.path, under(c.path, this.explicit) ? RANK.explicit : RANK.workspace)) || touched;
+    }
+    // What was derived from the old files is dropped; it is rebuilt on next use.
+    if (touched) for (const m of [this.layers, this.coreLayers, this.valueSets, this.preloaded]) m.clear();
+    return touched;
+  }
+
+  /** Drops `path` (and what was below it, for a deleted folder); true when it claimed a URL. */
+  private forget(path: string): boolean {
+    const gone = (f: string) => f === path || f.startsWith(path + '/');
+    for (const f of [...this.parsed.keys()]) if (gone(f)) this.parsed.delete(f);
+    let claimed = false;
+    for (const [url, list] of this.claims) {
+      const kept = list.filter((c) => !gone(c.file));
+      if (kept.length === list.length) continue;
+      claimed = true;
+      if (kept.length) this.claims.set(url, kept);
+      else this.claims.delete(url);
+    }
+    return claimed;
   }
 
   /** Packages carry `.index.json` (filename, resourceType, url): no need to read every file up front. */
@@ -58,17 +122,25 @@ export class ConformanceIndex {
         continue;
       }
       const dir = indexFile.slice(0, indexFile.lastIndexOf('/'));
-      for (const e of entries) if (e.url && e.filename && CONFORMANCE_TYPES.has(e.resourceType ?? '')) this.add(e.url, `${dir}/${e.filename}`);
+      for (const e of entries) if (e.url && e.filename && CONFORMANCE_TYPES.has(e.resourceType ?? '')) this.add(e.url, `${dir}/${e.filename}`, RANK.cache);
     }
   }
 
-  private add(url: string, file: string): void {
-    // The first found wins: workspace and explicit folders come before the cache.
-    if (!this.files.has(url)) this.files.set(url, file);
+  private add(url: string, file: string, rank: Rank): void {
+    const list = this.claims.get(url) ?? [];
+    if (!list.some((c) => c.file === file)) list.push({ file, rank });
+    this.claims.set(url, list);
+  }
+
+  private fileOf(url: string): string | undefined {
+    const list = this.claims.get(url.split('|')[0]);
+    if (!list?.length) return undefined;
+    return list.reduce((best, c) => (c.rank < best.rank || (c.rank === best.rank && c.file < best.file) ? c : best)).file;
   }
 
   private async load(file: string): Promise<Json | undefined> {
     if (this.parsed.has(file)) return this.parsed.get(file);
+    this.stats.reads++;
     const text = await this.resolvers.readFile!(file);
     const json = text && /StructureDefinition|ValueSet|CodeSystem|Questionnaire/.test(text.slice(0, 4000)) ? readConformance(text) : undefined;
     this.parsed.set(file, json);
@@ -76,32 +148,38 @@ export class ConformanceIndex {
   }
 
   has(url: string): boolean {
-    return this.files.has(url.split('|')[0]);
+    return this.fileOf(url) !== undefined;
   }
 
   async get(url: string): Promise<Json | undefined> {
-    const file = this.files.get(url.split('|')[0]);
+    const file = this.fileOf(url);
     return file ? this.load(file) : undefined;
   }
 
   urls(): string[] {
-    return [...this.files.keys()];
+    return [...this.claims.keys()];
   }
 }
 
-/** The index for this context's folders, rebuilt at most every 30 s (profiles being edited show up). */
+/** The index this engine holds, and the folders it was built for. */
+export interface HeldConformanceIndex {
+  key: string;
+  index?: Promise<ConformanceIndex>;
+}
+
+/**
+ * The index for this context's folders: built once per set of folders and kept current by file events
+ * (no periodic walk: profiles being edited show up through their events).
+ */
 export function conformanceIndexFor(ctx: AnalysisContext): Promise<ConformanceIndex> {
   const r = ctx.host;
-  const indexes = ctx.caches.fhir.conformance;
+  const held = ctx.caches.fhir.conformance;
   const workspace = r.workspaceFolders?.() ?? [];
   const cache = r.fhirPackageCache?.();
   const key = JSON.stringify([ctx.settings.fhirPackagePaths, workspace, cache]);
-  const existing = indexes.get(key);
-  if (existing) {
-    void existing.then((i) => Date.now() - i.builtAt > TTL_MS && indexes.get(key) === existing && indexes.delete(key));
-    return existing;
+  if (!held.index || held.key !== key) {
+    held.key = key;
+    held.index = new ConformanceIndex(r, ctx.settings.fhirPackagePaths, workspace).build(cache);
   }
-  const built = new ConformanceIndex(r).build(ctx.settings.fhirPackagePaths, workspace, cache);
-  indexes.set(key, built);
-  return built;
+  return held.index;
 }
