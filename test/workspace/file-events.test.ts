@@ -54,7 +54,8 @@ function notify(lsp: LspSession, file: string, type: FileChangeType): void {
 
 const stats = (lsp: LspSession) => lsp.connection.sendRequest('nhn/workspaceIndex') as Promise<Stats>;
 
-describe('workspace indexes over LSP', () => {
+// Each test starts a server and indexes a folder: generous on a busy 2-core machine (no timing is asserted).
+describe('workspace indexes over LSP', { timeout: 180_000 }, () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
@@ -72,7 +73,7 @@ describe('workspace indexes over LSP', () => {
       expect(before).toMatchObject({ walks: 1, schemas: { builds: 1 } });
 
       let published = 0;
-      const settled = lsp.diagnostics(uri, (d) => (published++, missingNote(d)), 20_000);
+      const settled = lsp.diagnostics(uri, (d) => (published++, missingNote(d)), 60_000);
       for (let i = 0; i < 999; i++) {
         const f = ws.others[i % ws.others.length];
         writeFileSync(f, other(i % ws.others.length));
