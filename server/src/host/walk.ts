@@ -4,7 +4,8 @@
 // followed only when they lead to a place inside the roots given; a folder is never walked twice
 // (known by device and inode), so loops and second paths end. What cannot be read is reported, not fatal.
 
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { readRegularFile } from '../../../shared/read-file';
 import path from 'node:path';
 import { IgnoreRules } from './ignore-rules';
 
@@ -44,12 +45,11 @@ export class IgnorePolicy {
 
   private async load(file: string): Promise<IgnoreRules | undefined> {
     try {
-      // Only a regular file: a FIFO named .gitignore would block the read forever.
-      const s = await stat(file);
-      if (!s.isFile() || s.size > MAX_GITIGNORE_BYTES) return undefined;
-      const text = await readFile(file, 'utf8');
+      // Only a regular file, bounded (shared/read-file): a FIFO named .gitignore would block a plain read forever.
+      const read = await readRegularFile(file, MAX_GITIGNORE_BYTES);
+      if (!('bytes' in read)) return undefined;
       this.compilations++;
-      return IgnoreRules.compile(text);
+      return IgnoreRules.compile(read.bytes.toString('utf8'));
     } catch {
       return undefined;
     }
