@@ -90,7 +90,7 @@ function fhirJsonClaims(text: string): Claim[] {
 }
 
 function attrValue(block: string, element: string): { at: number; value: string } | undefined {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${element}\\b[^>]*?\\bvalue\\s*=\\s*\\\\?(["'])([^"'<\\\\]{0,200})\\\\?\\1`);
+  const re = new RegExp(`<(?:[\\w.-]+:)?${element}\\b[^<>]*?\\bvalue\\s*=\\s*\\\\?(["'])([^"'<\\\\]{0,200})\\\\?\\1`);
   const m = re.exec(block);
   if (!m) return undefined;
   return { at: m.index + m[0].length - 1 - m[2].length, value: m[2] };
@@ -98,7 +98,7 @@ function attrValue(block: string, element: string): { at: number; value: string 
 
 function fhirXmlClaims(text: string): Claim[] {
   const out: Claim[] = [];
-  const identifier = /<((?:[\w.-]+:)?identifier)\b[^>]*>([\s\S]{0,3000}?)<\/\1\s*>/g;
+  const identifier = /<((?:[\w.-]+:)?identifier)\b[^<>]*>([\s\S]{0,3000}?)<\/\1\s*>/g;
   for (let m = identifier.exec(text); m; m = identifier.exec(text)) {
     const bodyStart = m.index + m[0].indexOf('>') + 1;
     const body = m[2];
@@ -118,7 +118,7 @@ function fhirXmlClaims(text: string): Claim[] {
 const PREFIX = String.raw`(?:[\w.-]+:)?`;
 const KITH_ID = String.raw`<(?<tag>${PREFIX}Id)\s*>(?<value>[^<]{0,200})</\k<tag>\s*>`;
 // Quotes may be escaped (`V=\"FNR\"`) when the XML sits in a string literal.
-const KITH_TYPE = String.raw`<${PREFIX}TypeId\b[^>]*?\bV\s*=\s*\\?["'](?<type>[A-Z]{2,4})\\?["'][^>]*>`;
+const KITH_TYPE = String.raw`<${PREFIX}TypeId\b[^<>]*?\bV\s*=\s*\\?["'](?<type>[A-Z]{2,4})\\?["'][^<>]*>`;
 const GAP = String.raw`(?:\s|<!--[\s\S]{0,200}?-->)*`;
 const KITH_PAIRS = [new RegExp(KITH_ID + GAP + KITH_TYPE, 'gd'), new RegExp(KITH_TYPE + GAP + KITH_ID, 'gd')];
 

@@ -47,10 +47,12 @@ function excludedByContext(text: string, start: number): boolean {
 
 /** A line that is one long base64/hex token (attachments, certificates, signatures). */
 function inEncodedBlob(text: string, start: number, end: number): boolean {
+  // Looked at no further than a blob's least length on each side: a megabyte-long token with many
+  // digit runs in it must not be walked once per run.
   let a = start;
   let b = end;
-  while (a > 0 && /[A-Za-z0-9+/=]/.test(text[a - 1])) a--;
-  while (b < text.length && /[A-Za-z0-9+/=]/.test(text[b])) b++;
+  while (a > 0 && start - a < 80 && /[A-Za-z0-9+/=]/.test(text[a - 1])) a--;
+  while (b < text.length && b - end < 80 && /[A-Za-z0-9+/=]/.test(text[b])) b++;
   if (b - a < 40) return false;
   if (b - a >= 76) return true;
   // Shorter tokens count as encoded when they fill their line (nothing but spaces around them).

@@ -9,13 +9,13 @@ export interface CatalogEntry {
   path: string;
 }
 
-const ENTRY = /<(?:[\w.-]+:)?(uri|system|public)\b([^>]*)>/g;
+const ENTRY = /<(?:[\w.-]+:)?(uri|system|public)\b([^<>]*)>/g;
 const ATTR = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 export function parseCatalog(text: string, catalogPath: string): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   const body = text.replace(/<!--[\s\S]*?-->/g, '');
-  const base = /<(?:[\w.-]+:)?catalog\b[^>]*\bxml:base\s*=\s*"([^"]*)"/.exec(body)?.[1];
+  const base = /<(?:[\w.-]+:)?catalog\b[^<>]*\bxml:base\s*=\s*"([^"]*)"/.exec(body)?.[1];
   for (let m; (m = ENTRY.exec(body)); ) {
     const attrs = new Map<string, string>();
     ATTR.lastIndex = 0;

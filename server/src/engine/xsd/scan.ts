@@ -26,7 +26,7 @@ export interface SchemaSkeleton {
 }
 
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
-const TAG = /<([A-Za-z_][\w.-]*:)?(schema|import|include|redefine)\b([^>]*)>/g;
+const TAG = /<([A-Za-z_][\w.-]*:)?(schema|import|include|redefine)\b([^<>]*)>/g;
 const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Comments and CDATA blanked out with spaces so offsets stay the same. */

@@ -73,7 +73,7 @@ function isXsd11(minVersion: string | undefined): boolean {
 
 /** Narrow unqualified `xs:any` wildcards to `##other` (see the file comment). */
 export function relaxXsd11(text: string): string {
-  return text.replace(/<((?:[A-Za-z_][\w.-]*:)?any)\b(?![^>]*\bnamespace\s*=)/g, '<$1 namespace="##other"');
+  return text.replace(/<((?:[A-Za-z_][\w.-]*:)?any)\b(?![^<>]*\bnamespace\s*=)/g, '<$1 namespace="##other"');
 }
 
 /** `overrides`: unsaved editor text by path (a schema being edited), preferred over the disk. */

@@ -53,6 +53,6 @@ export function checkNarrative(node: FhirNode, doc: FhirDocument, path: string, 
   if (doc.format === 'json') {
     for (const m of text.matchAll(/&([A-Za-z][A-Za-z0-9]*);/g)) if (!XML_ENTITIES.has(m[1])) say(span(m.index!, m.index! + m[0].length), 'narrative-entity', [m[0]]);
   }
-  const visible = markup.replace(/<[^>]*>/g, '').replace(/&[A-Za-z0-9#]+;/g, 'x');
+  const visible = markup.replace(/<[^<>]*>/g, '').replace(/&[A-Za-z0-9#]+;/g, 'x');
   if (!/\S/.test(visible) && !/<img[\s>]/i.test(markup)) say(doc.format === 'json' ? span(0, text.length) : node.nameSpan, 'narrative-empty', []);
 }
