@@ -101,6 +101,13 @@ describe('nhn-lint usage and bad input', () => {
     // root can read a 000 file; everyone else gets a notice instead
     if (process.getuid?.() === 0) expected.push('secret.properties');
     expect(files).toEqual(expected.sort());
+    // Skipped files are counted apart from the checked ones, and the PNG says nothing on stderr.
+    const out = JSON.parse(r.stdout);
+    expect(out.skipped).toEqual({ binary: 1, tooLarge: 1 });
+    expect(out.files).toBe(expected.length + 2); // + empty.txt and .gitignore
+    expect(r.stderr).not.toMatch(/image\.png/);
+    const text = runCli(['--max-file-size', '1', dir]);
+    expect(text.stdout).toMatch(/file\(s\) checked: .* Skipped: 1 binary file\(s\), 1 file\(s\) above --max-file-size\.$/m);
     expect(r.stderr).toMatch(/big\.txt: skipped/);
     expect(r.stderr).toMatch(/latin1\.txt: invalid UTF-8/);
     expect(r.stderr).toMatch(/broken-link: broken symbolic link/);

@@ -14,7 +14,7 @@ import { installProxy } from '../host/proxy';
 import { walk, type WalkProblem } from './walk';
 import { readAhead } from './read-ahead';
 import { readTextFile } from '../../../shared/read-file';
-import { escapeControls, formatJson, formatSarif, formatText, rel, type FileFindings, type ReportedFinding } from './formats';
+import { escapeControls, formatJson, formatSarif, formatText, rel, type FileFindings, type ReportedFinding, type Skipped } from './formats';
 import { formatGitlab, formatJunit } from './formats-ci';
 import { parseCli, unknownRuleKeys, UsageError, USAGE, type CliOptions } from './args';
 import { applyFixes, certainEdits, encode, encodingOf, isParseFailure, parses } from './fix';
@@ -139,6 +139,8 @@ async function run(opts: CliOptions): Promise<number> {
   let files = 0;
   let baselined = 0;
   let fixedTotal = 0;
+  const skipped: Skipped = { binary: 0, tooLarge: 0 };
+  let seen = 0; // files read, checked or not (the progress line)
   const diffs: string[] = [];
   const notice = (file: string, message: string) => {
     if (!opts.quiet) process.stderr.write(`nhn-lint: ${escapeControls(file)}: ${escapeControls(message)}\n`);
@@ -160,14 +162,18 @@ async function run(opts: CliOptions): Promise<number> {
       problems.push({ file, message: `cannot read: ${read.error.code ?? read.error.message}` });
       continue;
     }
-    files++;
-    if (progress && files % 200 === 0) process.stderr.write(`\r${files} files…`);
+    if (progress && ++seen % 200 === 0) process.stderr.write(`\r${seen} files…`);
     if ('tooLarge' in read) {
+      skipped.tooLarge++;
       notice(file, `skipped: ${(read.tooLarge / 1048576).toFixed(1)} MB is above --max-file-size`);
       continue;
     }
     const decoded = decode(read.bytes);
-    if (decoded.binary) continue; // binary files are skipped silently, as grep and ripgrep do
+    if (decoded.binary) {
+      skipped.binary++; // skipped quietly, as grep and ripgrep do; counted in the summary
+      continue;
+    }
+    files++;
     if (decoded.notice) notice(file, decoded.notice);
     const ctx = contextFor(await configFor(file));
     const doc = (text: string) => ({ uri: file, languageId: languageIdFor(file), text, encoding: decoded.encoding });
@@ -207,7 +213,7 @@ async function run(opts: CliOptions): Promise<number> {
     }
     if (findings.length) results.push({ file, findings });
   }
-  if (progress && files >= 200) process.stderr.write('\r');
+  if (progress && seen >= 200) process.stderr.write('\r');
   for (const p of problems) notice(p.file, p.message);
 
   if (opts.baselineWrite) {
@@ -226,13 +232,13 @@ async function run(opts: CliOptions): Promise<number> {
 
   let out: string;
   if (opts.fixDryRun) out = diffs.join('');
-  else if (opts.format === 'json') out = formatJson(shown, files, absent ? { absent } : {});
+  else if (opts.format === 'json') out = formatJson(shown, files, { ...(absent ? { absent } : {}), skipped });
   else if (opts.format === 'sarif') out = formatSarif(opts.quiet ? shown : results, rules, VERSION, { absent, baselineRoot: baseDir });
   else if (opts.format === 'gitlab') out = formatGitlab(shown);
   else if (opts.format === 'junit') out = formatJunit(shown, checked);
   else {
     const colour = process.stdout.isTTY && !opts.noColor && !process.env.NO_COLOR;
-    const lines = formatText(shown, files, colour).split('\n');
+    const lines = formatText(shown, files, colour, skipped).split('\n');
     const summary = lines.pop()!;
     if (absent && !opts.quiet) for (const a of absent) lines.push(`${escapeControls(rel(path.resolve(baseDir, a.file)))}:${a.line}: gone since the baseline [${a.rule}]`);
     if (!opts.quiet) {
