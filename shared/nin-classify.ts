@@ -64,6 +64,18 @@ export function checkDigitsFor(first9: string): string | undefined {
   return k2 === undefined ? undefined : `${k1}${k2}`;
 }
 
+/**
+ * The whole number that ten digits are the start of, when they are one missing only its last check digit
+ * (which the first ten fix), else undefined. Ten digits of a number are as good as the number itself.
+ */
+export function completedFromTen(first10: string): string | undefined {
+  if (!/^\d{10}$/.test(first10)) return undefined;
+  const k2 = checkDigit(digitsOf(first10), W2);
+  if (k2 === undefined) return undefined;
+  const nin = `${first10}${k2}`;
+  return classifyNin(nin).valid ? nin : undefined;
+}
+
 /** Which check-digit rule an 11-digit string satisfies, if any. */
 export function checkRuleOf(nin: string): 'current' | '2032' | undefined {
   const d = digitsOf(nin);

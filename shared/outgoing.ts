@@ -5,7 +5,7 @@
 // that quotes a value can never print a whole number, whatever it quotes. It lives in shared/ because the
 // server, the CLI and the extension all send text through it; it knows findings only by their shape.
 
-import { classifyNin } from './nin-classify';
+import { classifyNin, completedFromTen } from './nin-classify';
 
 /** The parts of a fix that are text for a person (the engine's Fix has this shape). */
 interface OutgoingFix {
@@ -31,7 +31,8 @@ const PLAUSIBLE_DATE = /^(?:[0-6]\d|7[01])[014-9]\d/;
  * valid identity number. A number is any 11 digits in a row of a digit chain, where a chain is digits
  * joined by at most one separator each, so `x01018012345y`, `010180 12345`, a number inside a longer
  * digit run and one spelled `0 1 0 1 8 0 …` are all found. Digits that form no valid number (dates,
- * HER-ids, organisation numbers, counts) are left alone.
+ * HER-ids, organisation numbers, counts) are left alone. A chain of exactly ten digits that is a valid
+ * number without its last check digit is hidden too: the first ten digits fix the eleventh.
  */
 export function identityDigitsIn(text: string): number[] {
   const hidden: number[] = [];
@@ -47,6 +48,12 @@ export function identityDigitsIn(text: string): number[] {
       while (i < n && isDigit(text[i])) positions.push(i++);
       if (isSeparator(text[i]) && isDigit(text[i + 1])) i++;
       else break;
+    }
+    if (positions.length === 10) {
+      // Ten digits fix the eleventh (a number split by markup, one part quoted): hidden like a whole one.
+      const ten = positions.map((p) => text[p]).join('');
+      if (PLAUSIBLE_DATE.test(ten) && completedFromTen(ten)) hidden.push(...positions.slice(6));
+      continue;
     }
     if (positions.length < 11) continue;
     const digits = positions.map((p) => text[p]).join('');

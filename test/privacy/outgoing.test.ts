@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundTokens, boundValue, maskIdentityNumbers, outgoingFinding, outgoingJson, outgoingText } from '../../shared/outgoing';
 import { makeNin, withBadCheckDigits } from '../helpers/nin';
+import { classifyNin } from '../../shared/nin-classify';
 
 const FNR = makeNin(1, 1, 80, 123);
 const DNR = makeNin(41, 1, 80, 223);
@@ -29,6 +30,19 @@ describe('maskIdentityNumbers', () => {
     expect(maskIdentityNumbers(`99${FNR}99`)).toBe(`99${FNR.slice(0, 6)}*****99`);
     // Two numbers back to back: both hidden.
     expect(maskIdentityNumbers(`${FNR}${DNR}`)).toBe(`${FNR.slice(0, 6)}*****${DNR.slice(0, 6)}*****`);
+  });
+
+  it.each(ALL)('masks the first ten digits of %s (they fix the eleventh), as when markup split the number', (n) => {
+    expect(maskIdentityNumbers(`'${n.slice(0, 10)}' is not allowed`)).toBe(`'${n.slice(0, 6)}****' is not allowed`);
+    expect(maskIdentityNumbers(`<Id>${n.slice(0, 10)}<b/>${n[10]}</Id>`)).toBe(`<Id>${n.slice(0, 6)}****<b/>${n[10]}</Id>`);
+  });
+
+  it('leaves ten digits alone that start no valid number: a phone number with its country code, a bad k1', () => {
+    const badK1 = withBadCheckDigits(FNR).slice(0, 10);
+    for (const text of ['tel 4722334455', `x ${badK1} y`, '2026112610']) {
+      if (text.includes(badK1) && [...Array(10).keys()].some((k) => classifyNin(`${badK1}${k}`).valid)) continue; // a ten that does start a number
+      expect(maskIdentityNumbers(text)).toBe(text);
+    }
   });
 
   it('leaves digits alone that are no valid number: dates, HER-ids, organisation numbers, bad check digits', () => {
