@@ -1,6 +1,7 @@
 // The picker's live source against local HelseID and Persontjenesten stand-ins: results, paging to the
 // API's limit, the query-rule message, DPoP at the resource server, and the fallback when it is down or slow.
 
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HelseIdClient } from '../../client/src/helseid/client';
 import { HelseIdError } from '../../client/src/helseid/errors';
@@ -183,13 +184,25 @@ describe('live Persontjenesten source', () => {
 
   it('does nothing on the network unless the user allowed it, and never against production', async () => {
     const s = await api();
-    const before = helseid.tokenRequests;
-    const off = await (await source(s.baseUrl, { networkAllowed: () => false })).search(query('lukt 1948'), controller());
-    expect(off.message).toContain('nhn.allowDownloads');
-    const production = await (await source(s.baseUrl, { environment: () => 'production' })).search(query('lukt 1948'), controller());
-    expect(production.message).toContain('test environment only');
-    expect(helseid.tokenRequests).toBe(before);
-    expect(s.searches).toEqual([]);
+    // An issuer of its own that counts every connection: the shared stand-in may still be answering a
+    // token request that an earlier test's cancelled search sent (seen under load).
+    let connections = 0;
+    const counter = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(counter.address() as AddressInfo).port}`;
+    try {
+      const off = await (await source(s.baseUrl, { issuer, networkAllowed: () => false })).search(query('lukt 1948'), controller());
+      expect(off.message).toContain('nhn.allowDownloads');
+      const production = await (await source(s.baseUrl, { issuer, environment: () => 'production' })).search(query('lukt 1948'), controller());
+      expect(production.message).toContain('test environment only');
+      expect(connections).toBe(0);
+      expect(s.searches).toEqual([]);
+    } finally {
+      counter.close();
+    }
   });
 
   it('passes on a configuration problem as its message', async () => {
