@@ -24,6 +24,9 @@ const SAME_IN_BOTH: Record<string, string> = {
   'xsd.hover-type': 'Type is the same word in bokmål',
   'xsd.source-document': 'the attribute name xsi:schemaLocation',
   'xsd.source-user': 'the setting name nhn.xml.schemaPaths',
+  'persons.team-schema': 'only placeholders',
+  'persons.source-failed': 'only placeholders',
+  'persons.label-live': 'the service name Persontjenesten',
 };
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;

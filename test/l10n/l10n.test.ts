@@ -1,6 +1,8 @@
 // Every UI string of the extension exists in English and Norwegian bokmål: the manifest's %keys%
 // (package.nls.json / package.nls.nb.json) and every vscode.l10n.t(...) message in the client code
-// (l10n/bundle.l10n.nb.json), with the same {n} placeholders in both languages.
+// (l10n/bundle.l10n.nb.json), with the same {n} placeholders in both languages. The extension's other
+// sentences are in the product's message catalogue (catalogue.test.ts); the bundle is held to the same
+// standard: a translation rather than a copy, one placeholder style, no entry that no code uses.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +60,9 @@ function l10nCalls(): Call[] {
   return calls;
 }
 
+/** Bundle entries that read the same in both languages: names of the product, of data formats and a Norwegian term. */
+const BUNDLE_SAME_IN_BOTH = ['NHN Integrator', 'FHIR Identifier (JSON)', 'KITH XML Ident', 'Fødselsnummer'];
+
 const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort();
 
 describe('Norwegian and English UI strings', () => {
@@ -88,6 +93,15 @@ describe('Norwegian and English UI strings', () => {
     const missing = calls.filter((c) => !(c.message! in bundleNb)).map((c) => `${c.file}:${c.line} ${c.message}`);
     expect(missing).toEqual([]);
     for (const c of calls) expect(placeholders(bundleNb[c.message!]), c.message).toEqual(placeholders(c.message!));
+  });
+
+  it('the bundle meets the catalogue standard: used, translated rather than copied, {0} placeholders only', () => {
+    const used = new Set(l10nCalls().map((c) => c.message));
+    expect(Object.keys(bundleNb).filter((k) => !used.has(k)), 'bundle entries no l10n.t call uses').toEqual([]);
+    const copies = Object.keys(bundleNb).filter((k) => bundleNb[k] === k);
+    expect(copies.sort()).toEqual([...BUNDLE_SAME_IN_BOTH].sort());
+    for (const [k, v] of Object.entries(bundleNb)) expect(`${k} ${v}`, k).not.toMatch(/\{[A-Za-z_]\w*\}/);
+    expect(Object.keys(nlsEn).filter((k) => nlsEn[k] === nlsNb[k]), 'manifest strings copied, not translated').toEqual([]);
   });
 
   it('the manifest points at the localisation files it has', () => {

@@ -208,7 +208,7 @@ describe('live Persontjenesten source', () => {
   it('passes on a configuration problem as its message', async () => {
     const live = new LivePersonSource({
       baseUrl: 'http://127.0.0.1:9', environment: () => 'test', networkAllowed: () => true,
-      getClient: async () => { throw new HelseIdError('not-configured', { missing: 'no client id' }); },
+      getClient: async () => { throw new HelseIdError('not-configured', ['no client id']); },
     });
     const result = await live.search(query('lukt 1948'), controller());
     expect(result.message).toContain('HelseID is not set up: no client id');

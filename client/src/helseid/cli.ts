@@ -65,11 +65,11 @@ export async function main(argv: string[]): Promise<number> {
     try {
       text = readTextFileSync(args.jwk!, 1024 * 1024);
     } catch {
-      throw new HelseIdError('key-unreadable', { path: args.jwk! });
+      throw new HelseIdError('key-unreadable', [args.jwk!]);
     }
     const file = await parseKeyFile(text);
     const clientId = args.clientId ?? file.clientId;
-    if (!clientId) throw new HelseIdError('not-configured', { missing: 'no --client-id, and the file names none' });
+    if (!clientId) throw new HelseIdError('not-configured', ['no --client-id, and the file names none']);
     const issuer = bareIssuer(args.issuer ?? file.authority ?? HELSEID_ISSUERS.test);
     const scopes = args.scopes.length ? args.scopes : file.scopes?.length ? file.scopes : [DEFAULT_PERSONTJENESTEN_SCOPE];
     const client = new HelseIdClient({ issuer, clientId, key: file.key, scopes, timeoutMs: (args.timeout ?? 10) * 1000 });

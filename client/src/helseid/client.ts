@@ -78,7 +78,7 @@ export class HelseIdClient {
     const { clientId, key, scopes } = this.options;
     // Say it now rather than let HelseID refuse the proof with a vaguer answer.
     if (dpopAlgs?.length && !dpopAlgs.includes(key.alg)) {
-      throw new HelseIdError('key-unsupported', { alg: `${key.alg} (HelseID takes ${dpopAlgs.join(', ')} for DPoP)` });
+      throw new HelseIdError('key-unsupported', [`${key.alg} (HelseID takes ${dpopAlgs.join(', ')} for DPoP)`]);
     }
     for (let attempt = 0; ; attempt++) {
       const now = this.clock.nowSeconds();
@@ -102,7 +102,7 @@ export class HelseIdClient {
       if (response.ok) return this.acceptToken(json);
       if (json.error === 'use_dpop_nonce' && nonce) {
         if (attempt === 0) continue;
-        throw new HelseIdError('nonce-loop', { host: hostOf(tokenEndpoint) });
+        throw new HelseIdError('nonce-loop', [hostOf(tokenEndpoint)]);
       }
       throw tokenError(json, response.status, { clientId, issuer, scopes, kid: key.kid });
     }
@@ -111,7 +111,7 @@ export class HelseIdClient {
   private acceptToken(json: Record<string, unknown>): AccessToken {
     const { access_token: value, token_type: tokenType, expires_in: expiresIn, scope } = json;
     if (typeof value !== 'string' || typeof expiresIn !== 'number') {
-      throw new HelseIdError('token-refused', { clientId: this.options.clientId, error: 'answer without access_token or expires_in' });
+      throw new HelseIdError('token-refused', [this.options.clientId, 'answer without access_token or expires_in']);
     }
     return {
       value,
@@ -148,7 +148,7 @@ export class HelseIdClient {
       if (response.status !== 401) return response;
       const challenge = response.headers.get('www-authenticate') ?? '';
       if (/use_dpop_nonce/.test(challenge) && nonce) {
-        if (retried) throw new HelseIdError('nonce-loop', { host: hostOf(url) });
+        if (retried) throw new HelseIdError('nonce-loop', [hostOf(url)]);
       } else if (/invalid_token/.test(challenge) && !retried) {
         this.dropToken();
       } else {
@@ -188,12 +188,9 @@ function tokenError(json: Record<string, unknown>, status: number, { clientId, i
   const description = safeServerText(json.error_description, 120);
   if (error === 'invalid_client') {
     return /signature|key|kid/i.test(description)
-      ? new HelseIdError('wrong-key', { clientId, kid: kid ? ` (kid ${safeServerText(kid, 60)})` : '' })
-      : new HelseIdError('unknown-client', { clientId, issuer });
+      ? new HelseIdError('wrong-key', [clientId, kid ? ` (kid ${safeServerText(kid, 60)})` : ''])
+      : new HelseIdError('unknown-client', [clientId, issuer]);
   }
-  if (error === 'invalid_scope') return new HelseIdError('missing-scope', { clientId, scope: scopes.join(' ') });
-  return new HelseIdError('token-refused', {
-    clientId,
-    error: error ? `${error}${description ? ` (${description})` : ''}` : `HTTP ${status}`,
-  });
+  if (error === 'invalid_scope') return new HelseIdError('missing-scope', [clientId, scopes.join(' ')]);
+  return new HelseIdError('token-refused', [clientId, error ? `${error}${description ? ` (${description})` : ''}` : `HTTP ${status}`]);
 }

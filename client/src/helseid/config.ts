@@ -21,10 +21,10 @@ export interface HelseIdSettings {
 
 export async function resolveClient(settings: HelseIdSettings, storedKey: string | undefined, issuerOverride?: string): Promise<HelseIdClient> {
   const keyText = storedKey ?? (settings.jwkPath ? await readKeyFile(settings.jwkPath) : undefined);
-  if (!keyText) throw new HelseIdError('not-configured', { missing: 'no key' });
+  if (!keyText) throw new HelseIdError('not-configured', ['no key']);
   const file = await parseKeyFile(keyText);
   const clientId = settings.clientId.trim() || file.clientId;
-  if (!clientId) throw new HelseIdError('not-configured', { missing: 'no client id' });
+  if (!clientId) throw new HelseIdError('not-configured', ['no client id']);
   const scopes = settings.scopes.filter(Boolean).length ? settings.scopes.filter(Boolean) : file.scopes?.length ? file.scopes : [DEFAULT_PERSONTJENESTEN_SCOPE];
   const issuer = issuerOverride ?? HELSEID_ISSUERS[settings.environment] ?? HELSEID_ISSUERS.test;
   return new HelseIdClient({ issuer, clientId, key: file.key, scopes });
@@ -36,7 +36,7 @@ async function readKeyFile(jwkPath: string): Promise<string> {
     // A key file is small: a regular file of at most 1 MB (a FIFO or a device named in the setting is refused, not read).
     return await readTextFile(resolved, 1024 * 1024);
   } catch {
-    throw new HelseIdError('key-unreadable', { path: jwkPath });
+    throw new HelseIdError('key-unreadable', [jwkPath]);
   }
 }
 

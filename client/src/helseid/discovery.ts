@@ -18,13 +18,13 @@ export async function fetchDiscovery(issuer: string, options: HttpOptions, onRes
   const url = `${bareIssuer(issuer)}/.well-known/openid-configuration`;
   const response = await httpRequest(url, { headers: { accept: 'application/json' } }, options);
   onResponse?.(response);
-  if (!response.ok) throw new HelseIdError('discovery', { url, detail: `HTTP ${response.status}` });
+  if (!response.ok) throw new HelseIdError('discovery', [url, `HTTP ${response.status}`]);
   const doc = (await readJson(response)) as Record<string, unknown> | undefined;
   if (!doc || typeof doc.token_endpoint !== 'string' || typeof doc.issuer !== 'string') {
-    throw new HelseIdError('discovery', { url, detail: 'no issuer or token_endpoint' });
+    throw new HelseIdError('discovery', [url, 'no issuer or token_endpoint']);
   }
   if (bareIssuer(doc.issuer) !== bareIssuer(issuer)) {
-    throw new HelseIdError('discovery', { url, detail: `the document names another issuer, ${doc.issuer.slice(0, 80)}` });
+    throw new HelseIdError('discovery', [url, `the document names another issuer, ${doc.issuer.slice(0, 80)}`]);
   }
   const algs = doc.dpop_signing_alg_values_supported;
   return {

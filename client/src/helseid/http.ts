@@ -26,9 +26,9 @@ export async function httpRequest(url: string, init: RequestInit, options: HttpO
   } catch (err) {
     if (options.signal?.aborted) throw options.signal.reason ?? err;
     if (timeout.aborted) {
-      throw new HelseIdError('timeout', { host: hostOf(url), seconds: Math.round(options.timeoutMs / 100) / 10 });
+      throw new HelseIdError('timeout', [hostOf(url), Math.round(options.timeoutMs / 100) / 10]);
     }
-    throw new HelseIdError('network', { host: hostOf(url), detail: transportDetail(err) });
+    throw new HelseIdError('network', [hostOf(url), transportDetail(err)]);
   }
 }
 

@@ -32,22 +32,22 @@ export async function parseKeyFile(text: string): Promise<KeyFileContents> {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw new HelseIdError('key-invalid', { detail: 'not JSON' });
+    throw new HelseIdError('key-invalid', ['not JSON']);
   }
-  if (!isObject(json)) throw new HelseIdError('key-invalid', { detail: 'not a JSON object' });
+  if (!isObject(json)) throw new HelseIdError('key-invalid', ['not a JSON object']);
   if (Array.isArray(json.keys)) {
     const first = json.keys.find((k) => isObject(k) && 'd' in k) ?? json.keys[0];
     return { key: await importClientKey(first) };
   }
   if (typeof json.kty === 'string') return { key: await importClientKey(json) };
   const field = KEY_FIELDS_IN_DEFINITION.find((name) => json[name] !== undefined);
-  if (!field) throw new HelseIdError('key-invalid', { detail: 'no "kty" and no private key field' });
+  if (!field) throw new HelseIdError('key-invalid', ['no "kty" and no private key field']);
   let inner = json[field];
   if (typeof inner === 'string') {
     try {
       inner = JSON.parse(inner);
     } catch {
-      throw new HelseIdError('key-invalid', { detail: `"${field}" is not a JWK` });
+      throw new HelseIdError('key-invalid', [`"${field}" is not a JWK`]);
     }
   }
   return {
@@ -59,16 +59,16 @@ export async function parseKeyFile(text: string): Promise<KeyFileContents> {
 }
 
 export async function importClientKey(value: unknown): Promise<ClientKey> {
-  if (!isObject(value) || typeof value.kty !== 'string') throw new HelseIdError('key-invalid', { detail: 'no "kty"' });
+  if (!isObject(value) || typeof value.kty !== 'string') throw new HelseIdError('key-invalid', ['no "kty"']);
   const jwk = value as JWK;
   const alg = algorithmFor(jwk);
-  if (!alg) throw new HelseIdError('key-unsupported', { alg: String(jwk.alg ?? `${jwk.kty}${jwk.crv ? ` ${jwk.crv}` : ''}`) });
+  if (!alg) throw new HelseIdError('key-unsupported', [String(jwk.alg ?? `${jwk.kty}${jwk.crv ? ` ${jwk.crv}` : ''}`)]);
   if (jwk.d === undefined) throw new HelseIdError('key-public-only');
   let privateKey: CryptoKey | Uint8Array;
   try {
     privateKey = await importJWK({ ...jwk, alg }, alg);
   } catch (err) {
-    throw new HelseIdError('key-invalid', { detail: err instanceof Error ? err.message.slice(0, 60) : 'import failed' });
+    throw new HelseIdError('key-invalid', [err instanceof Error ? err.message.slice(0, 60) : 'import failed']);
   }
   const publicJwk = publicPart(jwk);
   return { privateKey, publicJwk, alg, kid: jwk.kid, thumbprint: await calculateJwkThumbprint(publicJwk, 'sha256') };

@@ -1,45 +1,44 @@
-// The picker's own sentences in English and bokmål (pure, so the logic is tested without VS Code;
-// the VS Code UI's fixed labels use vscode.l10n).
+// The picker's own sentences in the product's message catalogue (pure, so the logic is tested without
+// VS Code; the VS Code UI's fixed labels use vscode.l10n). `{0}` is the team file and `{1}` its line,
+// `{2}` the person's index and `{3}` the masked number wherever a sentence is about one person.
 
-import { fill } from '../../../shared/fill';
+import { defineMessages, type Language, type MessageKey } from '../../../shared/messages';
 
-export type Language = 'en' | 'nb';
+export type { Language };
 
-const MESSAGES = {
-  'team-yaml': { en: '{file}:{line}: not valid YAML: {detail}', nb: '{file}:{line}: ikke gyldig YAML: {detail}' },
-  'team-json': { en: '{file}: not valid JSON: {detail}', nb: '{file}: ikke gyldig JSON: {detail}' },
-  'team-schema': { en: '{file}:{line}: {where} {detail}', nb: '{file}:{line}: {where} {detail}' },
+export const personMessages = defineMessages('persons', {
+  'team-yaml': { en: '{0}:{1}: not valid YAML: {2}', nb: '{0}:{1}: ikke gyldig YAML: {2}' },
+  'team-json': { en: '{0}: not valid JSON: {2}', nb: '{0}: ikke gyldig JSON: {2}' },
+  'team-schema': { en: '{0}:{1}: {2} {3}', nb: '{0}:{1}: {2} {3}' },
   'team-not-nin': {
-    en: '{file}:{line}: persons[{index}] ({masked}) is not a valid identity number: {detail}',
-    nb: '{file}:{line}: persons[{index}] ({masked}) er ikke et gyldig identitetsnummer: {detail}',
+    en: '{0}:{1}: persons[{2}] ({3}) is not a valid identity number: {4}',
+    nb: '{0}:{1}: persons[{2}] ({3}) er ikke et gyldig identitetsnummer: {4}',
   },
   'team-not-synthetic': {
-    en: '{file}:{line}: persons[{index}] ({masked}) is not synthetic (month + 65 or + 80): a PREG or real person has no place in a test-person list',
-    nb: '{file}:{line}: persons[{index}] ({masked}) er ikke syntetisk (måned + 65 eller + 80): en PREG-person eller ekte person hører ikke hjemme i en testpersonliste',
+    en: '{0}:{1}: persons[{2}] ({3}) is not synthetic (month + 65 or + 80): a PREG or real person has no place in a test-person list',
+    nb: '{0}:{1}: persons[{2}] ({3}) er ikke syntetisk (måned + 65 eller + 80): en PREG-person eller ekte person hører ikke hjemme i en testpersonliste',
   },
   'team-mismatch': {
-    en: '{file}:{line}: persons[{index}] ({masked}): {field} {given} does not match the number ({derived})',
-    nb: '{file}:{line}: persons[{index}] ({masked}): {field} {given} stemmer ikke med nummeret ({derived})',
+    en: '{0}:{1}: persons[{2}] ({3}): {4} {5} does not match the number ({6})',
+    nb: '{0}:{1}: persons[{2}] ({3}): {4} {5} stemmer ikke med nummeret ({6})',
   },
   'team-duplicate': {
-    en: '{file}:{line}: persons[{index}] ({masked}) is listed twice (first as persons[{first}])',
-    nb: '{file}:{line}: persons[{index}] ({masked}) står to ganger (først som persons[{first}])',
+    en: '{0}:{1}: persons[{2}] ({3}) is listed twice (first as persons[{4}])',
+    nb: '{0}:{1}: persons[{2}] ({3}) står to ganger (først som persons[{4}])',
   },
   'problem-check-digits': { en: 'wrong check digits', nb: 'feil kontrollsiffer' },
   'problem-date': { en: 'no possible birth date', nb: 'ingen mulig fødselsdato' },
   'problem-format': { en: 'not 11 digits', nb: 'ikke 11 sifre' },
-  'source-failed': { en: '{source}: {detail}', nb: '{source}: {detail}' },
+  'source-failed': { en: '{0}: {1}', nb: '{0}: {1}' },
   'live-fallback': {
-    en: 'Live search: {detail} Showing the local test persons.',
-    nb: 'Live-søk: {detail} Viser de lokale testpersonene.',
+    en: 'Live search: {0} Showing the local test persons.',
+    nb: 'Live-søk: {0} Viser de lokale testpersonene.',
   },
   'label-catalog': { en: 'SyntPop catalog', nb: 'SyntPop-katalog' },
   'label-team': { en: 'team file', nb: 'teamfil' },
   'label-live': { en: 'Persontjenesten', nb: 'Persontjenesten' },
-} satisfies Record<string, Record<Language, string>>;
+});
 
-export type MessageCode = keyof typeof MESSAGES;
+export type MessageCode = MessageKey<typeof personMessages>;
 
-export function message(code: MessageCode, language: Language, params: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[code][language], params);
-}
+export const personText = personMessages.text;

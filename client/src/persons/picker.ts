@@ -13,7 +13,7 @@ import { personSources, createSearchSession, type MergedPerson } from './sources
 import { remember } from './recent';
 import { formatPerson, defaultFormatFor, INSERT_FORMATS, type InsertFormat } from './format';
 import { isReplaceRequest, numberAt, offsetAt, replacementsIn, type ReplaceRequest, type ReplaceScope } from './replace';
-import { message, type Language } from './messages';
+import { personText, type Language } from './messages';
 import { maskNin } from '../../../shared/nin-classify';
 import { outgoingText } from '../outgoing';
 import { Commands } from '../../../shared/protocol';
@@ -106,9 +106,9 @@ async function pickPerson(context: vscode.ExtensionContext, title: string, forma
   const filterBtn: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: vscode.l10n.t('Filters…') };
   quickPick.buttons = formatButton ? [filterBtn, formatBtn] : [filterBtn];
   const labels: Record<TestPerson['source'], string> = {
-    catalog: message('label-catalog', lang),
-    team: message('label-team', lang),
-    live: message('label-live', lang),
+    catalog: personText(lang, 'label-catalog'),
+    team: personText(lang, 'label-team'),
+    live: personText(lang, 'label-live'),
   };
   const session = createSearchSession({
     sources: () => personSources.list(),
@@ -297,8 +297,8 @@ export function registerTestPersonPicker(context: vscode.ExtensionContext, { out
   watcher.onDidDelete(() => team.invalidate());
   context.subscriptions.push(
     watcher,
-    personSources.register(new ListSource('catalog', message('label-catalog', language()), () => ({ persons: catalogPersons() }), today)),
-    personSources.register(new ListSource('team', message('label-team', language()), () => team.load(), today)),
+    personSources.register(new ListSource('catalog', personText(language(), 'label-catalog'), () => ({ persons: catalogPersons() }), today)),
+    personSources.register(new ListSource('team', personText(language(), 'label-team'), () => team.load(), today)),
     vscode.commands.registerCommand(Commands.insertTestPerson, async (arg?: unknown) => {
       try {
         if (isReplaceRequest(arg)) await replaceFlagged(context, arg, output);

@@ -4,7 +4,7 @@
 // types on, and when they fail or refuse, their sentence is shown beside the local results.
 
 import type { PersonQuery, PersonSearchResult, PersonSource, TestPerson } from './model';
-import { message, type Language } from './messages';
+import { personText, type Language } from './messages';
 
 export interface Registry {
   register(source: PersonSource): { dispose(): void };
@@ -97,7 +97,7 @@ export function createSearchSession(options: SessionOptions) {
     try {
       return await source.search(query, signal);
     } catch (err) {
-      return { persons: [], message: message('source-failed', options.language(), { source: source.label, detail: err instanceof Error ? err.message : String(err) }) };
+      return { persons: [], message: personText(options.language(), 'source-failed', source.label, err instanceof Error ? err.message : String(err)) };
     }
   }
 
@@ -117,7 +117,7 @@ export function createSearchSession(options: SessionOptions) {
       const messages: string[] = [];
       for (const [source, r] of results) {
         if (!r.message) continue;
-        messages.push(isSlow(source) ? message('live-fallback', options.language(), { detail: r.message }) : r.message);
+        messages.push(isSlow(source) ? personText(options.language(), 'live-fallback', r.message) : r.message);
       }
       options.onUpdate({ persons: mergePersons([...results.values()].map((r) => r.persons), options.recent()), messages, busy });
     };

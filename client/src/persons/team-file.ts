@@ -10,7 +10,7 @@ import schema from '../../../schemas/testpersons.schema.json';
 import { classifyNin, maskNin } from '../../../shared/nin-classify';
 import { outgoingText } from '../../../shared/outgoing';
 import type { TestPerson } from './model';
-import { message, type Language } from './messages';
+import { personText, type Language } from './messages';
 
 /** Where the picker looks, in order; the first that exists wins. */
 export const TEAM_FILES = ['.nhn/testpersons.json', '.nhn/testpersons.yaml', '.nhn/testpersons.yml'];
@@ -27,7 +27,7 @@ function schemaProblem(e: ErrorObject, file: string, line: number, language: Lan
   const extra = 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : '';
   const allowed = 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : '';
   // Never echo a pattern mismatch's value: it may be a full identity number.
-  return message('team-schema', language, { file, line, where: e.instancePath || '/', detail: `${e.message ?? ''}${extra}${allowed}` });
+  return personText(language, 'team-schema', file, line, e.instancePath || '/', `${e.message ?? ''}${extra}${allowed}`);
 }
 
 /**
@@ -58,14 +58,14 @@ function readTeamFile(text: string, file: string, language: Language): TeamFileR
   const code = file.endsWith('.json') ? 'team-json' : 'team-yaml';
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { persons: [], problems: [message(code, language, { file, line: lines.linePos(e.pos[0]).line, detail: e.message.split('\n')[0] })] };
+    return { persons: [], problems: [personText(language, code, file, lines.linePos(e.pos[0]).line, e.message.split('\n')[0])] };
   }
   let data: { persons?: unknown[] } | null;
   try {
     data = doc.toJS() as typeof data;
   } catch (err) {
     // An alias without its anchor throws here (not a parse error): a problem of the file, at the alias.
-    return { persons: [], problems: [message(code, language, { file, line: lines.linePos(unresolvedAliasAt(doc)).line, detail: err instanceof Error ? err.message : String(err) })] };
+    return { persons: [], problems: [personText(language, code, file, lines.linePos(unresolvedAliasAt(doc)).line, err instanceof Error ? err.message : String(err))] };
   }
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   const problems: string[] = [];
@@ -87,17 +87,17 @@ function readTeamFile(text: string, file: string, language: Language): TeamFileR
     if (bad.has(index)) return;
     const entry = raw as Omit<TestPerson, 'source'> & { source?: string };
     const line = lineOf(doc.contents, `/persons/${index}`, lines);
-    const at = { file, line, index, masked: maskNin(entry.nin) };
+    const at = [file, line, index, maskNin(entry.nin)] as const;
     const info = classifyNin(entry.nin);
-    if (!info.valid) return void problems.push(message('team-not-nin', language, { ...at, detail: message(`problem-${info.problem ?? 'format'}`, language) }));
-    if (!info.synthetic) return void problems.push(message('team-not-synthetic', language, at));
+    if (!info.valid) return void problems.push(personText(language, 'team-not-nin', ...at, personText(language, `problem-${info.problem ?? 'format'}`)));
+    if (!info.synthetic) return void problems.push(personText(language, 'team-not-synthetic', ...at));
     if (entry.birthDate && info.birthDate && entry.birthDate !== info.birthDate) {
-      return void problems.push(message('team-mismatch', language, { ...at, field: 'birthDate', given: entry.birthDate, derived: info.birthDate }));
+      return void problems.push(personText(language, 'team-mismatch', ...at, 'birthDate', entry.birthDate, info.birthDate));
     }
     if (entry.sex && info.sex && entry.sex !== info.sex) {
-      return void problems.push(message('team-mismatch', language, { ...at, field: 'sex', given: entry.sex, derived: info.sex }));
+      return void problems.push(personText(language, 'team-mismatch', ...at, 'sex', entry.sex, info.sex));
     }
-    if (seen.has(entry.nin)) return void problems.push(message('team-duplicate', language, { ...at, first: seen.get(entry.nin)! }));
+    if (seen.has(entry.nin)) return void problems.push(personText(language, 'team-duplicate', ...at, seen.get(entry.nin)!));
     seen.set(entry.nin, index);
     persons.push({
       nin: entry.nin,

@@ -1,18 +1,8 @@
 // What the live source says in the picker, in English and bokmål. Parameters are never secret.
 
-import type { Language } from '../helseid/errors';
-import { fill } from '../../../shared/fill';
+import { defineMessages, type MessageKey } from '../../../shared/messages';
 
-export type LiveMessageCode =
-  | 'rules'
-  | 'number-search'
-  | 'network-off'
-  | 'production-refused'
-  | 'rejected'
-  | 'partial'
-  | 'failed';
-
-const MESSAGES: Record<LiveMessageCode, { en: string; nb: string }> = {
+export const liveMessages = defineMessages('persontjenesten', {
   rules: {
     en: 'Persontjenesten needs a name of at least 3 letters plus a birth date (1948, 1948-01 or 1948-01-23), a municipality number (4 digits) or a street name (3+ letters). Try e.g. "lukt 1948".',
     nb: 'Persontjenesten trenger et navn på minst 3 bokstaver pluss fødselsdato (1948, 1948-01 eller 1948-01-23), kommunenummer (4 sifre) eller gatenavn (3+ bokstaver). Prøv f.eks. «lukt 1948».',
@@ -30,19 +20,19 @@ const MESSAGES: Record<LiveMessageCode, { en: string; nb: string }> = {
     nb: 'Live-søk etter personer går bare mot HelseIDs testmiljø; sett nhn.helseid.environment til «test».',
   },
   rejected: {
-    en: 'Persontjenesten refused the search: {detail}',
-    nb: 'Persontjenesten avviste søket: {detail}',
+    en: 'Persontjenesten refused the search: {0}',
+    nb: 'Persontjenesten avviste søket: {0}',
   },
   partial: {
-    en: '{count} persons found before the search stopped: {reason}',
-    nb: '{count} personer funnet før søket stoppet: {reason}',
+    en: '{0} persons found before the search stopped: {1}',
+    nb: '{0} personer funnet før søket stoppet: {1}',
   },
   failed: {
-    en: 'Live search failed ({detail}).',
-    nb: 'Live-søket feilet ({detail}).',
+    en: 'Live search failed ({0}).',
+    nb: 'Live-søket feilet ({0}).',
   },
-};
+});
 
-export function liveMessage(code: LiveMessageCode, language: Language, params: Record<string, string | number> = {}): string {
-  return fill(MESSAGES[code][language], params);
-}
+export type LiveMessageCode = MessageKey<typeof liveMessages>;
+
+export const liveMessage = liveMessages.text;

@@ -41,10 +41,10 @@ export class LivePersonSource implements PersonSource {
 
   async search(query: PersonQuery, signal: AbortSignal): Promise<PersonSearchResult> {
     const language = this.options.language?.() ?? 'en';
-    if (!this.options.networkAllowed()) return { persons: [], message: liveMessage('network-off', language) };
-    if (this.options.environment() !== 'test') return { persons: [], message: liveMessage('production-refused', language) };
+    if (!this.options.networkAllowed()) return { persons: [], message: liveMessage(language, 'network-off') };
+    if (this.options.environment() !== 'test') return { persons: [], message: liveMessage(language, 'production-refused') };
     const built = toSearchForm(query);
-    if ('problem' in built) return { persons: [], message: liveMessage(built.problem, language) };
+    if ('problem' in built) return { persons: [], message: liveMessage(language, built.problem) };
 
     const timeoutMs = this.options.timeoutMs ?? 8_000;
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -57,10 +57,10 @@ export class LivePersonSource implements PersonSource {
     } catch (err) {
       if (signal.aborted) return { persons: [] };
       const reason = deadline.aborted
-        ? new HelseIdError('timeout', { host: hostOf(this.options.baseUrl), seconds: timeoutMs / 1000 }).localized(language)
+        ? new HelseIdError('timeout', [hostOf(this.options.baseUrl), timeoutMs / 1000]).localized(language)
         : describe(err, language);
       const persons = filterLocally([...found.values()], query);
-      return { persons, message: persons.length ? liveMessage('partial', language, { count: persons.length, reason }) : reason };
+      return { persons, message: persons.length ? liveMessage(language, 'partial', persons.length, reason) : reason };
     }
   }
 
@@ -110,15 +110,15 @@ class SearchRejected extends Error {
 function apiError(status: number, json: Record<string, unknown> | undefined, url: string, scopes: string[]): Error {
   const host = hostOf(url);
   if (status === 400) return new SearchRejected(safeServerText(json?.detail ?? json?.title, 200) || 'HTTP 400');
-  if (status === 401) return new HelseIdError('api-unauthorized', { host, scope: scopes.join(' '), error: '' });
-  if (status === 403) return new HelseIdError('api-forbidden', { host, scope: scopes.join(' ') });
-  return new HelseIdError('api-failed', { host, status, detail: '' });
+  if (status === 401) return new HelseIdError('api-unauthorized', [host, '', scopes.join(' ')]);
+  if (status === 403) return new HelseIdError('api-forbidden', [host, scopes.join(' ')]);
+  return new HelseIdError('api-failed', [host, status]);
 }
 
 function describe(err: unknown, language: Language): string {
   if (err instanceof HelseIdError) return err.localized(language);
-  if (err instanceof SearchRejected) return liveMessage('rejected', language, { detail: err.detail });
-  return liveMessage('failed', language, { detail: err instanceof Error ? err.name : 'unknown' });
+  if (err instanceof SearchRejected) return liveMessage(language, 'rejected', err.detail);
+  return liveMessage(language, 'failed', err instanceof Error ? err.name : 'unknown');
 }
 
 /** Filters the API cannot apply: age bounds, from the birth date. */
