@@ -4,6 +4,7 @@
 // followed only when they lead to a place inside the roots given; a folder is never walked twice
 // (known by device and inode), so loops and second paths end. What cannot be read is reported, not fatal.
 
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { readRegularFile } from '../../../shared/read-file';
 import path from 'node:path';
@@ -30,10 +31,11 @@ export class IgnorePolicy {
   /** How many .gitignore files were compiled (tests assert once per folder). */
   compilations = 0;
 
-  rulesOf(dir: string): Promise<IgnoreRules | undefined> {
+  /** `present`: whether the folder's listing shows a .gitignore, when the caller has it (no read when not). */
+  rulesOf(dir: string, present?: boolean): Promise<IgnoreRules | undefined> {
     let rules = this.compiled.get(dir);
     if (!rules) {
-      rules = this.load(path.join(dir, '.gitignore'));
+      rules = present === false ? Promise.resolve(undefined) : this.load(path.join(dir, '.gitignore'));
       this.compiled.set(dir, rules);
     }
     return rules;
@@ -96,6 +98,13 @@ function inside(real: string, roots: string[]): boolean {
   return roots.some((r) => real === r || real.startsWith(withSep(r)));
 }
 
+interface Frame {
+  dir: string;
+  entries: Dirent[];
+  next: number;
+  scopes: Scope[];
+}
+
 export interface WalkOptions {
   /** Shared compiled .gitignore files (the server keeps one across walks and file events). */
   policy?: IgnorePolicy;
@@ -117,32 +126,46 @@ export async function* walk(roots: string[], problems: WalkProblem[], options: W
     }
   }
 
-  async function* visit(dir: string, scopes: Scope[]): AsyncGenerator<string> {
-    if (options.signal?.aborted) return;
-    // A folder is known by device and inode (one stat, where realpath walks every path component).
-    let id: string;
-    try {
-      const s = await stat(dir);
-      id = `${s.dev}:${s.ino}`;
-    } catch (err) {
-      problems.push({ file: dir, message: (err as Error).message });
-      return;
+  /** A folder's entries, sorted, or undefined when it is not to be walked (seen already, unreadable). */
+  async function open(dir: string, scopes: Scope[]): Promise<Frame | undefined> {
+    // The folder's identity and its listing at once (each waits on the file system's thread pool). A folder
+    // is known by device and inode (one stat, where realpath walks every path component).
+    const [s, listing] = await Promise.allSettled([stat(dir), readdir(dir, { withFileTypes: true })]);
+    if (s.status === 'rejected') {
+      problems.push({ file: dir, message: (s.reason as Error).message });
+      return undefined;
     }
-    if (seenDirs.has(id)) return; // a link loop or a second path to the same folder
+    const id = `${s.value.dev}:${s.value.ino}`;
+    if (seenDirs.has(id)) return undefined; // a link loop or a second path to the same folder
     seenDirs.add(id);
-    const own = await policy.rulesOf(dir);
-    const here = own ? [...scopes, { prefix: withSep(dir), rules: own }] : scopes;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      problems.push({ file: dir, message: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
-      return;
+    if (listing.status === 'rejected') {
+      const err = listing.reason as NodeJS.ErrnoException;
+      problems.push({ file: dir, message: `cannot read folder: ${err.code ?? err.message}` });
+      return undefined;
     }
+    const entries = listing.value;
+    // The listing tells whether there is a .gitignore to read: no failed open in every folder.
+    const own = await policy.rulesOf(dir, entries.some((e) => e.name === '.gitignore'));
+    const here = own ? [...scopes, { prefix: withSep(dir), rules: own }] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    return { dir, entries, next: 0, scopes: here };
+  }
+
+  // Depth first with an explicit stack, in one generator: nested `yield*` generators cost one promise
+  // hop per level for every file (30 000 files: 0.45–0.9 s, most of a workspace walk).
+  async function* visit(root: string): AsyncGenerator<string> {
+    const first = await open(root, []);
+    const stack: Frame[] = first ? [first] : [];
+    while (stack.length) {
+      if (options.signal?.aborted) return;
+      const frame = stack[stack.length - 1];
+      if (frame.next >= frame.entries.length) {
+        stack.pop();
+        continue;
+      }
+      const e = frame.entries[frame.next++];
       if (ALWAYS_SKIPPED.has(e.name)) continue;
-      const full = path.join(dir, e.name);
+      const full = path.join(frame.dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       if (e.isSymbolicLink()) {
@@ -161,9 +184,11 @@ export async function* walk(roots: string[], problems: WalkProblem[], options: W
           continue;
         }
       }
-      if (ignoredBy(here, full, isDir)) continue;
-      if (isDir) yield* visit(full, here);
-      else if (isFile) yield full;
+      if (ignoredBy(frame.scopes, full, isDir)) continue;
+      if (isDir) {
+        const child = await open(full, frame.scopes);
+        if (child) stack.push(child);
+      } else if (isFile) yield full;
     }
   }
 
@@ -175,7 +200,7 @@ export async function* walk(roots: string[], problems: WalkProblem[], options: W
       problems.push({ file: root, message: 'no such file or folder' });
       continue;
     }
-    if (s.isDirectory()) yield* visit(root, []);
+    if (s.isDirectory()) yield* visit(root);
     else if (s.isFile()) yield root;
     // A FIFO, socket or device named on the command line: opening a FIFO would wait for a writer forever.
     else problems.push({ file: root, message: 'not a regular file or folder: skipped' });
