@@ -40,8 +40,9 @@ export function analyzed(doc: EngineDocument): AnalyzedDocument {
   // The parses of this text by form (XML, FHIR JSON): owned by this object, gone with it.
   const forms = new Map<DocumentForm<unknown>, unknown>();
   const parsed = <T>(form: DocumentForm<T>): T => {
-    if (!forms.has(form)) forms.set(form, form.parse(doc));
+    if (!forms.has(form)) forms.set(form, form.parse(self));
     return forms.get(form) as T;
   };
-  return { ...doc, positionAt, offsetAt, rangeOf, parsed };
+  const self: AnalyzedDocument = { ...doc, positionAt, offsetAt, rangeOf, parsed };
+  return self;
 }

@@ -131,7 +131,8 @@ export interface Check {
 /** One way of reading a document's text (XML, FHIR JSON…): parsed at most once per analyzed document. */
 export interface DocumentForm<T> {
   readonly name: string;
-  parse(doc: EngineDocument): T;
+  /** Gets the analyzed document itself, so one form can build on another (FHIR XML on the XML form). */
+  parse(doc: AnalyzedDocument): T;
 }
 
 /** A document with lazily computed helpers shared between checks. */

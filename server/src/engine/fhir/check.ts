@@ -1,7 +1,7 @@
 // The FHIR R4 check: a JSON or XML document whose root is a FHIR resource is validated against the
 // base R4 StructureDefinitions (and its profiles), then its invariants with FHIRPath.
 
-import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding } from '../core/types';
+import type { AnalysisContext, AnalyzedDocument, Check, DocumentForm, EngineDocument, Finding } from '../core/types';
 import { fhirText } from './messages';
 import { parseFhirJson, looksLikeFhirJson } from './json';
 import { looksLikeFhirXml, parseFhirXml } from './xml';
@@ -13,6 +13,7 @@ import { Walker } from './validate/walker';
 import { checkProfiles } from './profiles/check-profiles';
 import { checkExtensions } from './extensions/check-extensions';
 import { checkQuestionnaireResponses } from './questionnaire/check-response';
+import { checkMeasures } from './measure/check-measures';
 
 const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -22,10 +23,16 @@ export function isFhirCandidate(doc: EngineDocument): boolean {
   return isXmlDocument(doc) && looksLikeFhirXml(doc.text);
 }
 
-/** Parses the document if it is FHIR: JSON with jsonc-parser, XML through the shared XML parser. */
+/** The FHIR form of a document: JSON with jsonc-parser, XML through the shared XML form; parsed once per analysis. */
+const FHIR_FORM: DocumentForm<FhirDocument | undefined> = {
+  name: 'fhir',
+  parse: (doc) => (JSON_LANGUAGES.has(doc.languageId) ? parseFhirJson(doc.text) : parseFhirXml(doc.text, xmlOf(doc))),
+};
+
+/** The document's FHIR tree if it is FHIR, shared by every check and participant of one analysis. */
 export function parseFhir(doc: AnalyzedDocument): FhirDocument | undefined {
   if (!isFhirCandidate(doc)) return undefined;
-  return JSON_LANGUAGES.has(doc.languageId) ? parseFhirJson(doc.text) : parseFhirXml(doc.text, xmlOf(doc));
+  return doc.parsed(FHIR_FORM);
 }
 
 export function resourceTypesIn(node: FhirNode, out = new Set<string>()): Set<string> {
@@ -53,6 +60,7 @@ export function fhirCheck(): Check {
       await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
       await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants);
       await checkQuestionnaireResponses(walker.resources, parsed.root, defs, parsed, ctx, report);
+      await checkMeasures(walker.resources, parsed.root, parsed, ctx, report);
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();

@@ -25,6 +25,12 @@ const NATIVE_CONSTRAINTS = new Set(['ele-1']);
 const DEFINITION_MAX = 600;
 const BEST_PRACTICE = 'http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice';
 const MIN_LENGTH = 'http://hl7.org/fhir/StructureDefinition/minLength';
+const LANGUAGE_CONTROL = 'http://hl7.org/fhir/StructureDefinition/narrative-language-control';
+/** R5 ElementDefinition elements as R4 carries them (cross-version extensions). */
+const MUST_HAVE_VALUE = /ElementDefinition\.mustHaveValue$/;
+const VALUE_ALTERNATIVES = /ElementDefinition\.valueAlternatives$/;
+
+type RawExtension = { url?: string; valueInteger?: unknown; valueBoolean?: unknown; valueCanonical?: unknown; valueCode?: unknown };
 
 function typeCode(t: NonNullable<RawElement['type']>[number]): string {
   const fhirType = t.extension?.find((x) => x.url === FHIR_TYPE_EXT)?.valueUrl;
@@ -65,9 +71,15 @@ export function compactElement(raw: RawElement): ElementDef {
   if (constraints.length) out.constraints = constraints;
   const maxLength = Number(raw.maxLength);
   if (raw.maxLength !== undefined && Number.isFinite(maxLength)) out.maxLength = maxLength;
-  const extensions = Array.isArray(raw.extension) ? (raw.extension as { url?: string; valueInteger?: unknown }[]) : raw.extension ? [raw.extension as { url?: string; valueInteger?: unknown }] : [];
+  const extensions = Array.isArray(raw.extension) ? (raw.extension as RawExtension[]) : raw.extension ? [raw.extension as RawExtension] : [];
   const minLength = Number(extensions.find((x) => x.url === MIN_LENGTH)?.valueInteger);
   if (Number.isFinite(minLength)) out.minLength = minLength;
+  const mustHaveValue = raw.mustHaveValue ?? extensions.find((x) => MUST_HAVE_VALUE.test(x.url ?? ''))?.valueBoolean;
+  if (mustHaveValue === true || mustHaveValue === 'true') out.mustHaveValue = true;
+  const alternatives = extensions.filter((x) => VALUE_ALTERNATIVES.test(x.url ?? '') && typeof x.valueCanonical === 'string').map((x) => String(x.valueCanonical));
+  if (alternatives.length) out.valueAlternatives = alternatives;
+  const languages = extensions.filter((x) => x.url === LANGUAGE_CONTROL && typeof x.valueCode === 'string').map((x) => String(x.valueCode));
+  if (languages.length) out.languageControl = languages;
   if (raw.slicing?.discriminator) out.slicing = { discriminator: raw.slicing.discriminator, rules: raw.slicing.rules };
   if (raw.short) out.short = raw.short;
   if (raw.definition) out.definition = raw.definition.length > DEFINITION_MAX ? raw.definition.slice(0, DEFINITION_MAX) + '…' : raw.definition;

@@ -52,6 +52,11 @@ export interface ElementDef {
   /** The minLength extension on the element definition. */
   minLength?: number;
   slicing?: Slicing;
+  /** Profile extensions (R5's mustHaveValue, valueAlternatives): a primitive needs its value, or one of these extensions instead. */
+  mustHaveValue?: boolean;
+  valueAlternatives?: string[];
+  /** narrative-language-control: `_no`, `_yes`, `_resource` or language codes the narrative's sections must have. */
+  languageControl?: string[];
   short?: string;
   definition?: string;
 }

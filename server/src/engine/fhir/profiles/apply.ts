@@ -9,6 +9,8 @@ import { toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from '../validate/binding';
 import { checkFixedAndPattern } from '../validate/fixed';
 import { checkLimits } from '../validate/limits';
+import { checkNarrativeLanguage } from '../validate/narrative-language';
+import { checkValuePresent } from '../validate/value-present';
 import { allowedTargets, checkReferenceTarget } from '../validate/reference-target';
 import type { Issue, Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
@@ -91,6 +93,8 @@ function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run
 function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number, path: string): void {
   if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(f.node, toJson(f.node), def.fixed, def.pattern, f.label, run.report);
   if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined) checkLimits(f.node, def, run.doc, f.label, run.report);
+  if (def.mustHaveValue || def.valueAlternatives) checkValuePresent(f.node, def, f.label, run.report);
+  if (def.languageControl) checkNarrativeLanguage(f.node, def.languageControl, resource, f.label, run.report);
   const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;
   if (type === 'Reference' && def.types?.some((t) => t.targetProfile?.length)) {
     checkReferenceTarget(f.node, allowedTargets(def.types, (url) => run.layer(url)?.type), (t) => run.defs.isResource(t), run.doc, f.label, run.report);

@@ -9,7 +9,7 @@ import type { ExpandedValueSet } from '../definitions/model';
 import type { ProfileLayer } from './layer';
 import { readConformance, type Json } from './conformance';
 
-const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'Questionnaire']);
+const CONFORMANCE_TYPES = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'Questionnaire', 'Measure', 'Library']);
 /** In a workspace, only files that say what they are by name are read (a repository holds many XML files). */
 const WORKSPACE_NAME = /structuredefinition|valueset|codesystem|profile|extension|questionnaire/i;
 const MAX_FILES = 3000;
@@ -142,7 +142,7 @@ export class ConformanceIndex {
     if (this.parsed.has(file)) return this.parsed.get(file);
     this.stats.reads++;
     const text = await this.resolvers.readFile!(file);
-    const json = text && /StructureDefinition|ValueSet|CodeSystem|Questionnaire/.test(text.slice(0, 4000)) ? readConformance(text) : undefined;
+    const json = text && /StructureDefinition|ValueSet|CodeSystem|Questionnaire|Measure|Library/.test(text.slice(0, 4000)) ? readConformance(text) : undefined;
     this.parsed.set(file, json);
     return json;
   }

@@ -11,6 +11,7 @@ import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
 import { checkBundleEntries } from './bundle';
+import { BundleReferences, type ReferenceSite } from './bundle-references';
 import { checkContainedReferenced } from './contained';
 import { checkFixedAndPattern } from './fixed';
 import { checkNorwegianIdentifier } from './identifier';
@@ -43,6 +44,8 @@ export class Walker {
   readonly resources: FhirNode[] = [];
   /** Every extension and modifierExtension, for the extension-definition pass. */
   readonly extensions: ExtensionSite[] = [];
+  /** Every Reference, with the resources around it, for the Bundle reference pass. */
+  readonly references: ReferenceSite[] = [];
   private resourceStack: FhirNode[] = [];
   /** The extensions being walked, innermost last (an extension on an extension's value knows its container). */
   private extensionStack: FhirNode[] = [];
@@ -77,8 +80,12 @@ export class Walker {
       this.invariants.push({ node, base: rt, def: { ...root, constraints }, path: rt, resource: node, rootResource: this.rootResource() });
       checkContainedReferenced(node, root.constraints.find((c) => c.key === 'dom-3'), rt, this.report);
     }
+    const firstReference = this.references.length;
     this.children(node, tm, rt, rt);
-    if (rt === 'Bundle') checkBundleEntries(node, this.doc, (t) => this.defs.isResource(t), this.report);
+    if (rt === 'Bundle') {
+      checkBundleEntries(node, this.doc, (t) => this.defs.isResource(t), this.report);
+      new BundleReferences(node, this.doc, (t) => this.defs.isResource(t), this.report).check(this.references.slice(firstReference));
+    }
     this.visitors.pop();
     this.resourceStack.pop();
   }
@@ -174,7 +181,11 @@ export class Walker {
     }
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
-    if (type === 'Reference') checkReferenceTarget(node, allowedTargets(def.types, () => undefined), (t) => this.defs.isResource(t), this.doc, path, this.report);
+    if (type === 'Reference') {
+      checkReferenceTarget(node, allowedTargets(def.types, () => undefined), (t) => this.defs.isResource(t), this.doc, path, this.report);
+      // Only a Bundle resolves references between resources here.
+      if (this.resourceStack.some((r) => r.resourceType === 'Bundle')) this.references.push({ node, path, resources: this.resourceStack.slice() });
+    }
     if (def.binding && type) checkBinding(node, type, def.binding, this.defs.valueSets?.[def.binding.valueSet], this.doc, path, this.report);
     if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(node, toJson(node), def.fixed, def.pattern, path, this.report);
     visit?.(node, def.path, path, node, []);
