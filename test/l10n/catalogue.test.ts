@@ -2,13 +2,18 @@
 // `defineMessages(namespace, {...})` — engine, server, CLI and extension — is found by walking the source,
 // loaded, and held to one standard: kebab-case namespace and keys, unique namespaces, English and bokmål
 // both present, the same `{0}` placeholders in both (no other placeholder style), a bokmål text that is a
-// translation rather than a copy, and no key that no code names.
+// translation rather than a copy, and no key that no code names. The rule data's texts (server/rules/*.yaml,
+// checks.yaml) are data, not code: their placeholders are the rule's named hit variables (`{code}`), but
+// they meet the same standard of both languages, the same placeholders and a translation.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { MessageTable } from '../../shared/messages';
+import { BUILTIN_RULES } from '../../server/src/engine';
+import type { ChecksFile } from '../../server/src/build/compile-checks';
+import checksData from '../../server/rules/checks.yaml';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE_DIRS = ['server/src', 'client/src', 'shared'];
@@ -128,5 +133,37 @@ describe('the message catalogue', async () => {
     expect(core.text('en', 'ignore-on-line', 'nin')).toBe('Ignore nin on this line');
     expect(core.text('nb', 'ignore-on-line', 'nin')).toBe('Ignorer nin på denne linjen');
     expect(core.text('en', 'check-failed', 'x', 'y'.repeat(5000)).length).toBeLessThan(400);
+  });
+});
+
+describe('the rule data\'s texts', () => {
+  const named = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+  const texts: { id: string; en: string; nb: string }[] = [];
+  const add = (id: string, t?: { en: string; nb: string }) => void (t && texts.push({ id, ...t }));
+  for (const r of BUILTIN_RULES) {
+    add(`${r.id} title`, r.title);
+    add(`${r.id} message`, r.message);
+    add(`${r.id} replacement`, r.replacement?.text);
+  }
+  const checks = checksData as unknown as ChecksFile;
+  for (const [family, f] of Object.entries(checks.families ?? {})) add(`${family} summary`, f.summary);
+  for (const c of checks.checks) {
+    add(`${c.id} title`, c.title);
+    add(`${c.id} summary`, c.summary);
+    add(`${c.id} fix`, c.fix);
+  }
+
+  it('every rule and check text has English and bokmål with the same placeholders', () => {
+    expect(texts.length).toBeGreaterThan(400);
+    for (const t of texts) {
+      expect(t.en.trim(), `${t.id} (en)`).not.toBe('');
+      expect(t.nb.trim(), `${t.id} (nb)`).not.toBe('');
+      expect(named(t.nb), t.id).toEqual(named(t.en));
+    }
+  });
+
+  it('the bokmål is a translation, not a copy, except for the titles of api/ rules, which are API names', () => {
+    const copies = texts.filter((t) => t.en === t.nb && !(t.id.startsWith('api/') && t.id.endsWith(' title')));
+    expect(copies.map((t) => `${t.id}: ${t.en}`)).toEqual([]);
   });
 });

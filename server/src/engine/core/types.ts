@@ -4,12 +4,14 @@
 
 import type { EngineHost } from './host';
 import type { EngineCaches } from '../caches';
+import type { Language } from '../../../../shared/messages';
 
 export type { EngineHost } from './host';
+/** The languages of every sentence the product shows (the message catalogue's, shared/messages.ts). */
+export type { Language };
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Tag = 'deprecated' | 'unnecessary';
-export type Language = 'en' | 'nb';
 
 /** Rule families. A rule id is `<family>/<name>`. */
 export const FAMILIES = ['host', 'api', 'message-type', 'namespace', 'nin', 'xml', 'xsd', 'fhir', 'kith'] as const;
