@@ -22,6 +22,7 @@ interface OutgoingFinding<X extends OutgoingFix> {
 /** One character between digit groups that still reads as one number: `010180 12345`, `010180-12345`, `0.1.0.1…`. */
 const isSeparator = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '.' || c === '-' || c === '_';
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isLetter = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 /** The day and month digits of a number (offsets included) before the check digits are worth computing. */
 const PLAUSIBLE_DATE = /^(?:[0-6]\d|7[01])[014-9]\d/;
 
@@ -51,8 +52,10 @@ export function identityDigitsIn(text: string): number[] {
     }
     if (positions.length === 10) {
       // Ten digits fix the eleventh (a number split by markup, one part quoted): hidden like a whole one.
+      // Only a free-standing run: ten digits inside a hex or base64 token (a sha256, a fingerprint) are not a number.
       const ten = positions.map((p) => text[p]).join('');
-      if (PLAUSIBLE_DATE.test(ten) && completedFromTen(ten)) hidden.push(...positions.slice(6));
+      const free = !isLetter(text[positions[0] - 1]) && !isLetter(text[positions[9] + 1]);
+      if (free && PLAUSIBLE_DATE.test(ten) && completedFromTen(ten)) hidden.push(...positions.slice(6));
       continue;
     }
     if (positions.length < 11) continue;

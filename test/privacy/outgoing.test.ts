@@ -37,6 +37,11 @@ describe('maskIdentityNumbers', () => {
     expect(maskIdentityNumbers(`<Id>${n.slice(0, 10)}<b/>${n[10]}</Id>`)).toBe(`<Id>${n.slice(0, 6)}****<b/>${n[10]}</Id>`);
   });
 
+  it('leaves ten digits inside a hex or base64 token alone (a sha256 is no number)', () => {
+    const ten = FNR.slice(0, 10);
+    for (const text of [`635d8c8d5a05ed29cbdf${ten}dee15e`, `QUJD${ten}QUJD`]) expect(maskIdentityNumbers(text)).toBe(text);
+  });
+
   it('leaves ten digits alone that start no valid number: a phone number with its country code, a bad k1', () => {
     const badK1 = withBadCheckDigits(FNR).slice(0, 10);
     for (const text of ['tel 4722334455', `x ${badK1} y`, '2026112610']) {

@@ -5,6 +5,7 @@ import type { AnalysisContext, AnalyzedDocument, Check, EngineDocument, Finding,
 import { analyzed } from './document';
 import { t } from './messages';
 import { applySuppressions } from './suppress';
+import { dropRestated } from './restated';
 import { outgoingFinding } from '../../../../shared/outgoing';
 
 export interface Skip {
@@ -55,7 +56,7 @@ export async function analyze(document: EngineDocument, ctx: AnalysisContext, ch
       });
     }
   }
-  return { findings: configure(applySuppressions(doc, findings, lang), ctx.settings.rules) };
+  return { findings: dropRestated(configure(applySuppressions(doc, findings, lang), ctx.settings.rules)) };
 }
 
 function isAnalyzed(doc: EngineDocument): doc is AnalyzedDocument {
