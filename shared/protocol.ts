@@ -8,6 +8,8 @@ export const Requests = {
   schemaStatus: 'nhn/schemaStatus',
   /** Fetch every pinned NHN schema into the download cache, with work-done progress: no params → `DownloadAllResult`. */
   downloadAllSchemas: 'nhn/downloadAllSchemas',
+  /** What the workspace indexes have done (walks, builds, one-file updates, reads), once pending file events are applied: tests and the bench. */
+  workspaceIndex: 'nhn/workspaceIndex',
 } as const;
 
 /** Notifications the client sends the server. */

@@ -112,7 +112,7 @@ connection.onDidChangeWatchedFiles(async (change) => {
 });
 
 // What the workspace indexes have done (walks, builds, one-file updates, reads): tests and the bench ask.
-connection.onRequest('nhn/workspaceIndex', async () => {
+connection.onRequest(Requests.workspaceIndex, async () => {
   await fileEvents.idle();
   return { walks: files.workspaceFiles.walks, events: fileEvents.events, batches: fileEvents.batches, ...(await engine.workspaceIndexStats()) };
 });
