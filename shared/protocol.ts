@@ -10,6 +10,8 @@ export const Requests = {
   downloadAllSchemas: 'nhn/downloadAllSchemas',
   /** What the workspace indexes have done (walks, builds, one-file updates, reads), once pending file events are applied: tests and the bench. */
   workspaceIndex: 'nhn/workspaceIndex',
+  /** The server's copy of an open document as a version, length and sha256 (the sync fuzz compares it with its model). */
+  documentDigest: 'nhn/documentDigest',
 } as const;
 
 /** Notifications the client sends the server. */

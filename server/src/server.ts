@@ -184,7 +184,7 @@ connection.onCompletion(async (params) => {
 });
 
 // What the server holds for a document (a digest, never the text): lets a client or a test check sync.
-connection.onRequest('nhn/documentDigest', (params: { uri: string }) => {
+connection.onRequest(Requests.documentDigest, (params: { uri: string }) => {
   const doc = documents.get(params?.uri);
   if (!doc) return null;
   const text = doc.getText();
