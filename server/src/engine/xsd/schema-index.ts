@@ -62,6 +62,9 @@ interface Tables {
   textChars: number;
 }
 
+/** Schema files read ahead while a build scans the ones before them. */
+const READ_AHEAD = 8;
+
 const emptyTables = (): Tables => ({ byNs: new Map(), byPath: new Map(), texts: new Map(), textChars: 0 });
 const under = (path: string, dirs: string[]) => dirs.some((d) => path === d || path.startsWith(d.endsWith('/') ? d : d + '/'));
 
@@ -287,9 +290,9 @@ export class SchemaIndex {
   }
 
   /** Reads and scans one file (once: its text is kept for the compiles that follow, within a budget). */
-  private async addTo(tables: Tables, path: string, source: SchemaSource): Promise<IndexedSchema | undefined> {
+  private async addTo(tables: Tables, path: string, source: SchemaSource, reading?: Promise<string | undefined>): Promise<IndexedSchema | undefined> {
     if (tables.byPath.has(path)) return tables.byPath.get(path);
-    const text = await this.read(path);
+    const text = await (reading ?? this.read(path));
     if (text === undefined) return undefined;
     const skeleton = scanSchema(text);
     if (!skeleton.isSchema) return undefined;
@@ -314,10 +317,15 @@ export class SchemaIndex {
       [roots.user, 'user'],
     ] as const) {
       for (const dir of dirs) {
-        const files = (await this.resolvers.listFiles?.(dir, ['.xsd'])) ?? [];
-        for (const f of files.sort()) {
+        const files = ((await this.resolvers.listFiles?.(dir, ['.xsd'])) ?? []).sort().filter((f) => !next.byPath.has(f));
+        // A few reads in flight while the earlier files are scanned (each read waits on the file system;
+        // 300 schemas one after another were most of a first build), added in order all the same.
+        const ahead: Array<Promise<string | undefined>> = [];
+        for (let i = 0; i < files.length; i++) {
+          while (ahead.length < READ_AHEAD && i + ahead.length < files.length) ahead.push(this.read(files[i + ahead.length]));
+          const reading = ahead.shift()!;
           if (!current()) return;
-          await this.addTo(next, f, source);
+          await this.addTo(next, files[i], source, reading);
         }
       }
     }
