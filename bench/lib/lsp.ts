@@ -40,7 +40,7 @@ export interface BenchClient {
 }
 
 export async function startClient(serverScript: string, settings: Record<string, unknown> = {}, options: { workspaceFolders?: string[] } = {}): Promise<BenchClient> {
-  const child = spawn(process.execPath, [serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.NHN_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.NHN_BENCH_PROF] : []), serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
