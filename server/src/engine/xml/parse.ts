@@ -11,6 +11,11 @@ export * from './model';
 
 const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/** Hoisted: a regex literal in a function is a new object per call (one per attribute, on a large message). */
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+const LINE_BREAKS_AND_TABS = /[\t\n\r]/g;
+/** The children of an element still open; replaced by the real list at its end (see takeChildren). */
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const MAX_ERRORS = 200;
 /** Longest entity or character reference taken as one (`&name;`); longer runs are a bare '&'. */
@@ -19,10 +24,23 @@ const MAX_REFERENCE = 256;
 const NO_DECLS: Record<string, string> = Object.freeze(Object.create(null)) as Record<string, string>;
 /** Up to this many attributes the duplicate check scans the list; beyond it a Set keeps it linear. */
 const SCAN_ATTRIBUTES = 16;
+/** Names up to this length are shared between tags (see Parser.name); a longer one is sliced each time. */
+const MAX_SHARED_NAME = 64;
 
 class Parser {
   private pos = 0;
   private readonly stack: XmlElement[] = [];
+  /**
+   * The children of the open elements, innermost last, and where each open element's run starts: an
+   * element's `children` is sliced off at its end tag at its exact length (an array grown by push keeps
+   * room for 16, which was most of a large tree's memory).
+   */
+  private readonly openChildren: XmlNode[] = [];
+  private readonly childrenFrom: number[] = [];
+  /** The attributes of the tag being read; copied out at their exact length, as children are. */
+  private readonly tagAttributes: XmlAttribute[] = [];
+  /** ASCII names read so far (see `name`). */
+  private readonly names = new Map<number, string>();
   private readonly doc: XmlDocument = { children: [], errors: [] };
   private declaredEntities = new Set<string>();
   /**
@@ -66,6 +84,7 @@ class Parser {
       const el = this.stack[i];
       this.error('unclosed-element', [el.name], el.nameStart, el.nameEnd);
       el.end = el.endTagStart = t.length;
+      this.takeChildren(el);
     }
     if (!this.doc.root) this.error('no-root-element', [], bodyStart, Math.min(t.length, bodyStart + 1));
     return this.doc;
@@ -94,10 +113,26 @@ class Parser {
     if (isAsciiNameStart(c)) {
       do c = t.charCodeAt(++i);
       while (isAsciiNameChar(c));
-      if (!(c >= 0x80)) return t.slice(at, i);
+      if (!(c >= 0x80)) return this.name(at, i);
     }
     NAME.lastIndex = at;
     return NAME.exec(t)?.[0];
+  }
+
+  /**
+   * text[at, end) as a string: names repeat (a message has a few hundred distinct ones), so one already
+   * read is reused, found by its length and first and last characters, not sliced again for each tag.
+   */
+  private name(at: number, end: number): string {
+    const t = this.text;
+    const length = end - at;
+    if (length > MAX_SHARED_NAME) return t.slice(at, end);
+    const key = (length << 14) | (t.charCodeAt(at) << 7) | t.charCodeAt(end - 1);
+    const known = this.names.get(key);
+    if (known !== undefined && t.startsWith(known, at)) return known;
+    const name = t.slice(at, end);
+    this.names.set(key, name);
+    return name;
   }
 
   private skipWs(): void {
@@ -107,12 +142,17 @@ class Parser {
     this.pos = i;
   }
 
+  /** A node inside the innermost open element (its `parent` is set by the caller), or at the top level. */
   private add(node: XmlNode): void {
-    const parent = this.stack[this.stack.length - 1];
-    if (parent) {
-      if (node.kind === 'element') node.parent = parent;
-      parent.children.push(node);
-    } else this.doc.children.push(node);
+    if (this.stack.length > 0) this.openChildren.push(node);
+    else this.doc.children.push(node);
+  }
+
+  /** At an element's end: its children leave the open runs as an array of their own, exactly sized. */
+  private takeChildren(el: XmlElement): void {
+    const from = this.childrenFrom.pop()!;
+    el.children = this.openChildren.slice(from);
+    this.openChildren.length = from;
   }
 
   private addText(start: number, end: number): void {
@@ -256,7 +296,9 @@ class Parser {
     const nameStart = start + 1;
     const nameEnd = nameStart + name.length;
     this.pos = nameEnd;
-    const attributes: XmlAttribute[] = [];
+    // The buffer keeps its length (setting it to 0 would drop its store, and each tag would grow a new one).
+    const attributes = this.tagAttributes;
+    let count = 0;
     let selfClosing = false;
     let closedTag = false;
     let seen: Set<string> | undefined; // attribute names, once there are more than SCAN_ATTRIBUTES
@@ -283,35 +325,40 @@ class Parser {
         if (seen.has(attr.name)) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
         else seen.add(attr.name);
       } else {
-        for (const a of attributes) if (a.name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
-        if (attributes.length === SCAN_ATTRIBUTES) seen = new Set(attributes.map((a) => a.name)).add(attr.name);
+        for (let i = 0; i < count; i++) if (attributes[i].name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+        if (count === SCAN_ATTRIBUTES) seen = new Set(attributes.slice(0, count).map((a) => a.name)).add(attr.name);
       }
-      attributes.push(attr);
+      attributes[count++] = attr;
     }
-    const colon = name.indexOf(':');
-    const el: XmlElement = {
-      kind: 'element', name, prefix: prefixOf(name, colon), local: localOf(name, colon), start, nameStart, nameEnd,
-      startTagEnd: this.pos, endTagStart: this.pos, end: this.pos,
-      selfClosing, closed: selfClosing, attributes, nsDecls: NO_DECLS, children: [],
-    };
-    for (const a of attributes) {
+    const own = count ? attributes.slice(0, count) : [];
+    let nsDecls = NO_DECLS;
+    for (let i = 0; i < count; i++) {
+      const a = own[i];
       if (a.name !== 'xmlns' && a.prefix !== 'xmlns') continue;
-      if (el.nsDecls === NO_DECLS) el.nsDecls = Object.create(null) as Record<string, string>;
-      el.nsDecls[a.name === 'xmlns' ? '' : a.local] = a.value;
+      if (nsDecls === NO_DECLS) nsDecls = Object.create(null) as Record<string, string>;
+      nsDecls[a.name === 'xmlns' ? '' : a.local] = a.value;
     }
-    if (this.stack.length === 0) {
-      if (this.doc.root) this.error('multiple-roots', [name], nameStart, nameEnd);
-      else this.doc.root = el;
-    }
+    const isRoot = this.stack.length === 0 && !this.doc.root;
+    if (this.stack.length === 0 && !isRoot) this.error('multiple-roots', [name], nameStart, nameEnd);
+    if (nsDecls !== NO_DECLS) this.enterScope(nsDecls);
+    const colon = name.indexOf(':');
+    const prefix = prefixOf(name, colon);
+    const ns = this.resolveNamespaces(prefix, nameStart, own);
+    // Every property in one literal, in one order (parent and ns too): every element has one shape and
+    // no out-of-object property store. An element that stays open gets its children at its end.
+    const el: XmlElement = {
+      kind: 'element', name, prefix, local: localOf(name, colon), ns, start, nameStart, nameEnd,
+      startTagEnd: this.pos, endTagStart: this.pos, end: this.pos,
+      selfClosing, closed: selfClosing, attributes: own, nsDecls, children: selfClosing || !closedTag ? [] : NO_CHILDREN, parent: this.stack[this.stack.length - 1],
+    };
+    if (isRoot) this.doc.root = el;
     this.add(el);
-    if (el.nsDecls !== NO_DECLS) this.enterScope(el.nsDecls);
-    this.resolveNamespaces(el);
     if (!selfClosing && closedTag) {
       this.stack.push(el);
+      this.childrenFrom.push(this.openChildren.length);
       this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
     } else {
       // Self-closing, or a cut-off tag: keep it in the tree, but nothing nests under it.
-      el.closed = selfClosing;
       this.leaveScope(el);
     }
   }
@@ -378,23 +425,26 @@ class Parser {
     this.checkChars(raw, valueStart);
     const decoded = this.decode(raw, valueStart);
     // Attribute-value normalization (XML 1.0 §3.3.3), only when there is something to normalize.
-    const value = /[\t\n\r]/.test(decoded) ? decoded.replace(/[\t\n\r]/g, ' ') : decoded;
+    const value = LINE_BREAK_OR_TAB.test(decoded) ? decoded.replace(LINE_BREAKS_AND_TABS, ' ') : decoded;
     const colon = name.indexOf(':');
-    return { name, prefix: prefixOf(name, colon), local: localOf(name, colon), value, nameStart, nameEnd, valueStart, valueEnd };
+    // `ns` is in the literal (set by resolveNamespaces): one shape, no property added later.
+    return { name, prefix: prefixOf(name, colon), local: localOf(name, colon), ns: undefined, value, nameStart, nameEnd, valueStart, valueEnd };
   }
 
-  private resolveNamespaces(el: XmlElement): void {
-    el.ns = this.lookup(el.prefix);
-    if (el.prefix && el.ns === undefined) {
-      this.error('undeclared-prefix', [el.prefix], el.nameStart, el.nameStart + el.prefix.length);
+  /** The element's namespace (errors for undeclared prefixes, the element's first); sets each attribute's. */
+  private resolveNamespaces(prefix: string, nameStart: number, attributes: XmlAttribute[]): string | undefined {
+    const ns = this.lookup(prefix);
+    if (prefix && ns === undefined) {
+      this.error('undeclared-prefix', [prefix], nameStart, nameStart + prefix.length);
     }
-    for (const a of el.attributes) {
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i];
       if (a.name === 'xmlns' || a.prefix === 'xmlns') a.ns = XMLNS_NS;
       else if (a.prefix) {
         a.ns = this.lookup(a.prefix);
         if (a.ns === undefined) this.error('undeclared-prefix', [a.prefix], a.nameStart, a.nameStart + a.prefix.length);
       }
-    }
+    }  return ns;
   }
 
   private lookup(prefix: string): string | undefined {
@@ -419,6 +469,7 @@ class Parser {
   private pop(): XmlElement {
     const el = this.stack.pop()!;
     this.openNames.set(el.name, this.openNames.get(el.name)! - 1);
+    this.takeChildren(el);
     this.leaveScope(el);
     return el;
   }
