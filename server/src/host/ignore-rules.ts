@@ -99,18 +99,21 @@ function tokenMatches(t: Token, c: string): boolean {
   }
 }
 
-/** Glob match of one segment; one backtrack point per `*`, so O(name × pattern) at worst. */
-function matchSegment(tokens: Token[], s: string): boolean {
+/**
+ * Wildcard matching with one backtrack point per star, so O(subject × pattern) at worst, never
+ * exponential: used for the characters of one path segment (`*`) and for the segments of a path (`**`).
+ */
+function wildcardMatch<P, S>(pattern: ArrayLike<P>, subject: ArrayLike<S>, isStar: (p: P) => boolean, matches: (p: P, s: S) => boolean): boolean {
   let p = 0;
   let i = 0;
   let starP = -1;
   let starI = 0;
-  while (i < s.length) {
-    const t = tokens[p];
-    if (t && t.kind === 'star') {
+  while (i < subject.length) {
+    const t = p < pattern.length ? pattern[p] : undefined;
+    if (t !== undefined && isStar(t)) {
       starP = p++;
       starI = i;
-    } else if (t && tokenMatches(t, s[i])) {
+    } else if (t !== undefined && matches(t, subject[i])) {
       p++;
       i++;
     } else if (starP >= 0) {
@@ -118,31 +121,20 @@ function matchSegment(tokens: Token[], s: string): boolean {
       i = ++starI;
     } else return false;
   }
-  while (tokens[p]?.kind === 'star') p++;
-  return p === tokens.length;
+  while (p < pattern.length && isStar(pattern[p])) p++;
+  return p === pattern.length;
 }
 
-/** The same algorithm one level up: `**` is the star, a segment pattern the single character. */
+const isStarToken = (t: Token) => t.kind === 'star';
+
+/** Glob match of one segment's characters. */
+function matchSegment(tokens: Token[], s: string): boolean {
+  return wildcardMatch(tokens, s, isStarToken, tokenMatches);
+}
+
+/** Glob match of a path's segments: `**` is the star, a segment pattern the single character. */
 function matchSegments(pattern: Segment[], parts: string[]): boolean {
-  let p = 0;
-  let i = 0;
-  let starP = -1;
-  let starI = 0;
-  while (i < parts.length) {
-    const seg = pattern[p];
-    if (seg === GLOBSTAR) {
-      starP = p++;
-      starI = i;
-    } else if (seg !== undefined && (typeof seg === 'string' ? seg === parts[i] : matchSegment(seg as Token[], parts[i]))) {
-      p++;
-      i++;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      i = ++starI;
-    } else return false;
-  }
-  while (pattern[p] === GLOBSTAR) p++;
-  return p === pattern.length;
+  return wildcardMatch(pattern, parts, (seg) => seg === GLOBSTAR, (seg, part) => (typeof seg === 'string' ? seg === part : matchSegment(seg as Token[], part)));
 }
 
 /** A literal segment's text, or undefined when it has wildcards. */
