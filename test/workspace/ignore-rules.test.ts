@@ -45,6 +45,17 @@ describe('compiled .gitignore rules', () => {
     });
   }
 
+  for (const rules of RULES) {
+    it(`ignores files, their folders included, as gitignore does for ${JSON.stringify(rules)} (the configuration's ignore list)`, () => {
+      const ours = IgnoreRules.compile(rules.join('\n'), false);
+      const reference = ignore({ ignorecase: false }).add(rules);
+      for (const [p, isDir] of PATHS) {
+        if (isDir) continue;
+        expect([p, ours.ignoresFile(p)]).toEqual([p, reference.ignores(p)]);
+      }
+    });
+  }
+
   it('says when a negation re-includes and when no rule speaks', () => {
     const rules = IgnoreRules.compile('*.log\n!keep.log\n', false);
     expect(rules.decide('keep.log', false)).toBe(false);

@@ -305,6 +305,16 @@ export class IgnoreRules {
   }
 
   /**
+   * Whether `rel` (a file, `/`-separated, relative to the rules' folder) is ignored, its folders included:
+   * as in git, a file under an ignored folder stays ignored whatever a later `!` rule says of the file.
+   */
+  ignoresFile(rel: string): boolean {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) if (this.decide(parts.slice(0, i).join('/'), true) === true) return true;
+    return this.decide(rel, false) === true;
+  }
+
+  /**
    * What these rules say about `rel` (a path relative to the .gitignore's folder, `/`-separated):
    * true ignored, false re-included by a `!` rule, undefined when no rule matches.
    */

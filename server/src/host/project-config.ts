@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { IgnoreRules } from './ignore-rules';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import configSchema from '../../../schemas/nhn-lint.schema.json';
 import checksData from '../../rules/checks.yaml';
@@ -176,7 +176,7 @@ export async function loadConfigFile(file: string, knownRules?: readonly Rule[])
 interface Layer {
   dir: string;
   loaded: LoadedConfig;
-  ig?: Ignore;
+  ig?: IgnoreRules;
 }
 
 /**
@@ -257,7 +257,8 @@ export class ConfigResolver {
 
 function layerOf(dir: string, loaded: LoadedConfig): Layer {
   const patterns = loaded.config?.ignore;
-  return { dir, loaded, ig: patterns?.length ? ignore().add(patterns) : undefined };
+  // The same .gitignore semantics as the folder walk (one policy for the walk and the configuration).
+  return { dir, loaded, ig: patterns?.length ? IgnoreRules.compile(patterns.join('\n')) : undefined };
 }
 
 function merge(layers: Layer[]): EffectiveConfig {
@@ -290,7 +291,7 @@ function merge(layers: Layer[]): EffectiveConfig {
   out.ignores = (file: string) =>
     ignores.some((l) => {
       const rel = slash(path.relative(l.dir, file));
-      return !!rel && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel) && l.ig!.ignores(rel);
+      return !!rel && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel) && l.ig!.ignoresFile(rel);
     });
   return out;
 }
