@@ -2,7 +2,8 @@
 // intermediate syntax tree: a 2 000-entry Bundle allocates half as much). `_name` siblings (primitive
 // ids and extensions) are merged into their primitive, index by index, as the JSON format defines.
 
-import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { printParseErrorCode, visit, type ParseError, type ParseErrorCode, type ParseOptions } from 'jsonc-parser/lib/esm/main.js';
+import { NOT_PLAIN_JSON, visitPlainJson, type PlainJsonEvents } from './json-plain';
 import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
 
 /** Cheap test: does this JSON text look like a FHIR resource (a top-level `resourceType`)? */
@@ -24,7 +25,24 @@ interface Frame {
   start?: number;
 }
 
-export function parseFhirJson(text: string): FhirDocument | undefined {
+/** A JSON event source: jsonc-parser's `visit`, or the plain-JSON scanner (json-plain.ts). */
+type JsonScanner = (text: string, events: PlainJsonEvents & { onError?(error: ParseErrorCode, offset: number, length: number): void }, options: ParseOptions) => void;
+
+/**
+ * Plain JSON (the common case) through the strict scanner; anything else (a syntax error, a comment) again
+ * through jsonc-parser, whose recovery and messages the syntax findings keep. `scanner` forces one (tests).
+ */
+export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc'): FhirDocument | undefined {
+  if (scanner === 'jsonc') return parseWith(text, visit);
+  try {
+    return parseWith(text, visitPlainJson);
+  } catch (err) {
+    if (err !== NOT_PLAIN_JSON || scanner === 'plain') throw err;
+  }
+  return parseWith(text, visit);
+}
+
+function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
   const errors: ParseError[] = [];
   const arrays = new WeakMap<FhirNode, Map<string, Span>>();
   const stack: Frame[] = [];
@@ -46,7 +64,7 @@ export function parseFhirJson(text: string): FhirDocument | undefined {
     return { name: k.name, nameSpan: k.span, span: { start: k.start, end }, parent: top.node };
   };
 
-  visit(
+  scan(
     text,
     {
       onObjectBegin(offset) {
