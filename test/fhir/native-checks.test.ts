@@ -10,6 +10,13 @@ import { fhirJsonToXml } from './to-xml';
 const problems = (fs: Awaited<ReturnType<typeof fhirFindings>>) => fs.filter((f) => f.ruleId.startsWith('fhir/') && (f.severity === 'error' || f.severity === 'warning'));
 
 describe('natively checked rules', () => {
+  it('ele-1: a primitive with only an id has neither value nor children (an id is not content)', async () => {
+    const xml = '<Patient xmlns="http://hl7.org/fhir">\n  <implicitRules id="i1"/>\n  <active id="a1"><extension url="http://hl7.org/fhir/StructureDefinition/data-absent-reason"><valueCode value="unknown"/></extension></active>\n</Patient>';
+    expect(problems(await fhirFindings(xml, 'xml')).map(seen)).toEqual([{ rule: 'fhir/empty-element', range: rangeOf(xml, 'implicitRules'), message: 'Patient.implicitRules: an element must have a value or children' }]);
+    const json = '{ "resourceType": "Patient", "_implicitRules": { "id": "i1" } }';
+    expect(problems(await fhirFindings(json)).map(seen)).toEqual([{ rule: 'fhir/empty-element', range: rangeOf(json, '_implicitRules'), message: 'Patient.implicitRules: an element must have a value or children' }]);
+  });
+
   it("que-7: 'exists' with answerBoolean holds (fhirpath.js misreads `answer is boolean`)", async () => {
     const q = '{ "resourceType": "Questionnaire", "status": "active", "item": [{ "linkId": "a", "type": "string" }, { "linkId": "b", "type": "string", "enableWhen": [{ "question": "a", "operator": "exists", "answerBoolean": true }] }] }';
     expect(problems(await fhirFindings(q))).toEqual([]);

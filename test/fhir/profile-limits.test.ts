@@ -31,6 +31,7 @@ describe('profile value limits', () => {
           { id: 'Observation.valueQuantity', path: 'Observation.valueQuantity', minValueQuantity: { value: 0, system: 'http://unitsofmeasure.org', code: 'kg' }, maxValueQuantity: { value: 500, system: 'http://unitsofmeasure.org', code: 'kg' } },
           { id: 'Observation.issued', path: 'Observation.issued', minValueInstant: '2020-01-01T00:00:00Z' },
           { id: 'Observation.note.text', path: 'Observation.note.text', maxLength: 10 },
+          { id: 'Observation.effectiveDateTime', path: 'Observation.effectiveDateTime', minValueDuration: { value: 1, unit: 'year', system: 'http://unitsofmeasure.org', code: 'a' }, maxValueDuration: { value: 2, unit: 'week', system: 'http://unitsofmeasure.org', code: 'wk' } },
         ],
       },
     };
@@ -56,5 +57,17 @@ describe('profile value limits', () => {
     ];
     expect((await limits(text)).map(seen)).toEqual(expected);
     expect((await limits(fhirJsonToXml(text), 'xml')).map((f) => f.message)).toEqual(expected.map((e) => e.message));
+  });
+
+  it('a Duration limit on a date is relative to today: the minimum is today minus it, the maximum today plus it', async () => {
+    // The tests' today is 2026-11-26: between 2025-11-26 and 2026-12-10.
+    expect(await limits(observation({ effectiveDateTime: '2026-03-01' }))).toEqual([]);
+    expect(await limits(observation({ effectiveDateTime: '2026-12' }))).toEqual([]);
+    const old = observation({ effectiveDateTime: '2025-11-25T08:00:00+01:00' });
+    expect((await limits(old)).map(seen)).toEqual([
+      { rule: 'fhir/value-limits', range: rangeOf(old, '2025-11-25T08:00:00+01:00'), message: 'Observation.effectiveDateTime: 2025-11-25T08:00:00+01:00 is less than the minimum 2025-11-26 (2026-11-26 − 1 a) the profile allows' },
+    ]);
+    const future = observation({ effectiveDateTime: '2026-12-11' });
+    expect((await limits(fhirJsonToXml(future), 'xml')).map((f) => f.message)).toEqual(['Observation.effectiveDateTime: 2026-12-11 is greater than the maximum 2026-12-10 (2026-11-26 + 2 wk) the profile allows']);
   });
 });

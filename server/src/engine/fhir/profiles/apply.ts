@@ -24,6 +24,8 @@ export interface ProfileRun {
   invariants: InvariantSite[];
   valueSet(url: string): ExpandedValueSet | undefined;
   layer(url: string): ProfileLayer | undefined;
+  /** The analysis' today (YYYY-MM-DD), for Duration limits on dates. */
+  today?: string;
 }
 
 interface Located {
@@ -92,7 +94,7 @@ function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run
 
 function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number, path: string): void {
   if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(f.node, toJson(f.node), def.fixed, def.pattern, f.label, run.report);
-  if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined) checkLimits(f.node, def, run.doc, f.label, run.report);
+  if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined) checkLimits(f.node, def, run.doc, f.label, run.report, run.today);
   if (def.mustHaveValue || def.valueAlternatives) checkValuePresent(f.node, def, f.label, run.report);
   if (def.languageControl) checkNarrativeLanguage(f.node, def.languageControl, resource, f.label, run.report);
   const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;

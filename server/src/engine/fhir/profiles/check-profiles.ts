@@ -108,7 +108,7 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
   const typeLayers = new Map<string, ProfileLayer>();
   const reportedLimits = new Set<string>();
   const reportedUnknown = new Set<string>();
-  const run = profileRun(index, defs, doc, report, invariants, typeLayers);
+  const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today };
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
       const layer = await layerFor(index, p.url);

@@ -23,6 +23,8 @@ export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFo
     const extensionOnly = node.children.length > 0 && (node.kind === 'null' || !isJson);
     if (extensionOnly) {
       node.kind = 'null'; // so its JSON form is `_name`, as in FHIR JSON
+      // ele-1: an id is not content; a primitive with neither value nor extension is empty.
+      if (!node.children.some((c) => c.name !== 'id')) report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
       return;
     }
     if (!isJson && node.kind === 'object') {
