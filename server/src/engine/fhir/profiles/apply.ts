@@ -15,7 +15,7 @@ import { allowedTargets, checkReferenceTarget } from '../validate/reference-targ
 import type { Issue, Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
 import { baseElement } from './base';
-import type { ProfileLayer } from './layer';
+import type { ProfileLayer, Slice } from './layer';
 
 export interface ProfileRun {
   defs: R4Definitions;
@@ -104,8 +104,10 @@ function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resou
   if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
   if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: resource });
   const layers = (def.types?.flatMap((t) => t.profile ?? []) ?? []).map((p) => run.layer(p)).filter((l): l is ProfileLayer => !!l && depth < 4 && !!l.type && !l.type.includes('Extension'));
-  if (layers.length === 1) applyLayer(f.node, f.label, layers[0], run, resource, depth + 1);
-  else if (layers.length > 1) applyAlternatives(f, layers, run, resource, depth);
+  // A profile on a resource inside this one (a Bundle entry's) sees that resource as %resource.
+  const own = f.node.resourceType ? f.node : resource;
+  if (layers.length === 1) applyLayer(f.node, f.label, layers[0], run, own, depth + 1);
+  else if (layers.length > 1) applyAlternatives(f, layers, run, own, depth);
 }
 
 /**
@@ -125,6 +127,26 @@ function applyAlternatives(f: Located, layers: ProfileLayer[], run: ProfileRun, 
     t.issues.forEach(run.report);
     run.invariants.push(...t.invariants);
   }
+}
+
+/**
+ * A `profile` discriminator: does the node at the slice's path conform to one of its types (the
+ * resource type, then the profile applied quietly: no error)? A profile not found here counts by type.
+ */
+function conformsTo(item: Located, spec: NonNullable<Slice['byProfile']>, run: ProfileRun, depth: number): boolean {
+  const targets = spec.path === '$this' ? [item.node] : item.node.children.filter((c) => c.name === spec.path);
+  return targets.some((t) =>
+    spec.types.some((type) => {
+      if (/^[A-Z]/.test(type.code) && run.defs.isResource(type.code) && t.resourceType !== type.code) return false;
+      const layers = (type.profile ?? []).map((p) => run.layer(p)).filter((l): l is ProfileLayer => !!l);
+      if (!layers.length || depth >= 4) return true;
+      return layers.some((layer) => {
+        let failed = false;
+        applyLayer(t, item.label, layer, { ...run, report: (i) => (failed ||= i.severity === 'error'), invariants: [] }, t.resourceType ? t : item.node, depth + 1);
+        return !failed;
+      });
+    }),
+  );
 }
 
 /** Applies `layer` to `node`, whose instance path is `label` (the layer's root path is `layer.type`). */
@@ -148,7 +170,9 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
       // Each item as FHIR JSON once, not once per slice (a complex extension has a slice per part).
       const jsons = items.map((i) => toJson(i.node));
       for (const slice of slices) {
-        const matched = items.filter((_, k) => slice.matches(jsons[k]));
+        // A discriminator not evaluated here tells nothing, except that an empty list lacks the slice.
+        if (!slice.matchable && items.length) continue;
+        const matched = items.filter((item, k) => (slice.byProfile ? conformsTo(item, slice.byProfile, run, depth) : slice.matches(jsons[k])));
         const where = `${holder.label}.${rel[rel.length - 1]}`;
         if (matched.length < slice.min) {
           run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'slice-min', args: [where, slice.name, slice.min, matched.length] });

@@ -4,7 +4,7 @@
 // extension slices by url) are evaluated; other slicing is listed as a limit, never guessed.
 
 import { compactElement, type RawElement } from '../definitions/compact';
-import type { ElementDef } from '../definitions/model';
+import type { ElementDef, TypeRef } from '../definitions/model';
 import type { Json } from './conformance';
 import type { ConformanceIndex } from './sources';
 
@@ -14,6 +14,10 @@ export interface Slice {
   max: string;
   /** Does an instance node (as FHIR JSON) belong to this slice? */
   matches: (json: unknown) => boolean;
+  /** False when the discriminator is not evaluated here: only an empty list is known to lack the slice. */
+  matchable: boolean;
+  /** A `profile` discriminator: the types (and profiles) the node at `path` conforms to (profiles/apply.ts tests them). */
+  byProfile?: { path: string; types: TypeRef[] };
   /** Constraints on the slice's descendants, by relative path (`system`, `type.coding.code`). */
   children: Map<string, ElementDef>;
   root: ElementDef;
@@ -85,12 +89,26 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
   const slicingAt = new Map<string, ElementDef['slicing']>();
   const rootModifier = raw.find((r) => r.path === type && !r.sliceName)?.isModifier;
   if (rootModifier !== undefined) layer.isModifier = rootModifier === true || rootModifier === 'true';
+  // A differential without ids (older XML profiles) names a slice by sliceName; the elements after it,
+  // below its path, belong to that slice until its path comes again without one.
+  const openSlices = new Map<string, string>();
+  const idOf = (r: RawElement): string => {
+    if (r.id) return r.id;
+    if (r.sliceName) {
+      openSlices.set(r.path, r.sliceName);
+      return `${r.path}:${r.sliceName}`;
+    }
+    openSlices.delete(r.path);
+    let best = '';
+    for (const p of openSlices.keys()) if (r.path.startsWith(`${p}.`) && p.length > best.length) best = p;
+    return best ? `${best}:${openSlices.get(best)}${r.path.slice(best.length)}` : r.path;
+  };
   for (const r of raw) {
     const def = compactElement(r);
     // A differential states only what it changes: no min/max means "as the base".
     if (r.min === undefined) delete (def as Partial<ElementDef>).min;
     if (r.max === undefined) delete (def as Partial<ElementDef>).max;
-    const id = r.id ?? r.path;
+    const id = idOf(r);
     const colon = id.indexOf(':');
     if (colon < 0) {
       const prev = layer.elements.get(r.path);
@@ -110,7 +128,7 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
     const list = layer.slices.get(slicedPath) ?? [];
     let slice = list.find((s) => s.name === sliceName);
     if (!slice) {
-      slice = { name: sliceName, min: 0, max: '*', matches: () => false, children: new Map(), root: def };
+      slice = { name: sliceName, min: 0, max: '*', matches: () => false, matchable: false, children: new Map(), root: def };
       list.push(slice);
       layer.slices.set(slicedPath, list);
     }
@@ -126,8 +144,14 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
     const slicing = slicingAt.get(path) ?? layer.elements.get(path)?.slicing ?? (path.endsWith('extension') ? { discriminator: [{ type: 'value', path: 'url' }] } : undefined);
     for (const s of slices) {
       const m = matcher(s, slicing);
-      if (m) s.matches = m;
-      else if (s.min > 0 || constrains(s.root) || [...s.children.values()].some(constrains)) layer.limits.push(`slice ${path}:${s.name} (discriminator ${slicing?.discriminator.map((d) => `${d.type} ${d.path}`).join(', ') ?? 'none'})`);
+      const byProfile = m ? undefined : profileDiscriminator(s, slicing);
+      if (m) {
+        s.matches = m;
+        s.matchable = true;
+      } else if (byProfile) {
+        s.byProfile = byProfile;
+        s.matchable = true;
+      } else if (s.min > 0 || constrains(s.root) || [...s.children.values()].some(constrains)) layer.limits.push(`slice ${path}:${s.name} (discriminator ${slicing?.discriminator.map((d) => `${d.type} ${d.path}`).join(', ') ?? 'none'})`);
     }
   }
   return layer;
@@ -143,11 +167,34 @@ function constrains(def: Partial<ElementDef>): boolean {
   return (def.min ?? 0) > 0 || (def.max !== undefined && def.max !== '*') || def.fixed !== undefined || def.pattern !== undefined || def.binding?.strength === 'required' || !!def.constraints?.length;
 }
 
+/** One `profile` discriminator: the slice's types at its path, at least one with a profile. */
+function profileDiscriminator(slice: Slice, slicing: ElementDef['slicing']): Slice['byProfile'] {
+  const d = slicing?.discriminator.length === 1 ? slicing.discriminator[0] : undefined;
+  if (d?.type !== 'profile' || (d.path !== '$this' && d.path.includes('.'))) return undefined;
+  const types = (d.path === '$this' ? slice.root : slice.children.get(d.path))?.types;
+  return types?.some((t) => t.profile?.length) ? { path: d.path, types } : undefined;
+}
+
 /** value/pattern discriminators: the slice's fixed or pattern value at each discriminator path. */
 function matcher(slice: Slice, slicing: ElementDef['slicing']): Slice['matches'] | undefined {
   if (!slicing?.discriminator.length) return undefined;
   const tests: ((json: unknown) => boolean)[] = [];
   for (const d of slicing.discriminator) {
+    if (d.type === 'type') {
+      // A resource's type (Bundle.entry by `resource`, Parameters by `resource`, contained by `$this`).
+      const at = d.path === '$this' ? slice.root : slice.children.get(d.path);
+      const code = at?.types?.length === 1 ? at.types[0].code : undefined;
+      if (!code || !/^[A-Z]/.test(code)) return undefined;
+      tests.push((json) => (d.path === '$this' ? [json] : get(json, d.path)).some((v) => !!v && typeof v === 'object' && (v as Json).resourceType === code));
+      continue;
+    }
+    if (d.type === 'exists') {
+      const at = slice.children.get(d.path);
+      const must = at && at.min !== undefined && at.min > 0 ? true : at?.max === '0' ? false : undefined;
+      if (must === undefined) return undefined;
+      tests.push((json) => get(json, d.path).length > 0 === must);
+      continue;
+    }
     if (d.type !== 'value' && d.type !== 'pattern') return undefined;
     if (d.path === 'url' && !slice.children.get('url')) {
       const url = slice.root.types?.[0]?.profile?.[0];
