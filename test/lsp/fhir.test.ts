@@ -123,4 +123,62 @@ describe('FHIR R4 over LSP', () => {
     expect(citizenship).toContain('Parts: `code` 0..1, `period` 0..1');
     expect(citizenship).toContain('Used on: Patient');
   });
+
+  it('hovers on a response item linkId with the questionnaire item: text, type, flags, options, enableWhen; in XML and Norwegian too', async () => {
+    const questionnaire = {
+      resourceType: 'Questionnaire',
+      url: 'http://example.org/fhir/Questionnaire/royk',
+      status: 'active',
+      item: [
+        { linkId: 'royker', text: 'Røyker du?', type: 'boolean', required: true },
+        {
+          linkId: 'mengde',
+          text: 'Hvor mye røyker du?',
+          type: 'choice',
+          enableWhen: [{ question: 'royker', operator: '=', answerBoolean: true }],
+          answerOption: [{ valueCoding: { code: 'lite', display: 'Lite' } }, { valueCoding: { code: 'mye', display: 'Mye' } }],
+        },
+      ],
+    };
+    const response = {
+      resourceType: 'QuestionnaireResponse',
+      questionnaire: '#royk',
+      status: 'completed',
+      contained: [{ ...questionnaire, id: 'royk' }],
+      item: [
+        { linkId: 'royker', answer: [{ valueBoolean: true }] },
+        { linkId: 'mengde', answer: [{ valueCoding: { code: 'lite' } }] },
+        { linkId: 'ukjent', answer: [{ valueString: 'x' }] },
+      ],
+    };
+    const doc = JSON.stringify(response, null, 2);
+    const u = 'file:///work/fhir/hover-linkid.json';
+    lsp.open(u, 'json', doc);
+    const hoverAt = async (uri: string, text: string, needle: string, occurrence = 0) => {
+      const hover = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, needle, occurrence) });
+      return (hover!.contents as { value: string }).value;
+    };
+    // The first 'mengde' is the contained questionnaire's own item; the response's is the second.
+    expect(await hoverAt(u, doc, 'mengde', 1)).toBe(
+      '**mengde** · Questionnaire item · `choice`\n\nHvor mye røyker du?\n\nAnswer options: `lite` | `mye`\n\nShown when: royker = true',
+    );
+    expect(await hoverAt(u, doc, 'royker', 2)).toBe('**royker** · Questionnaire item · `boolean` · required\n\nRøyker du?');
+    expect(await hoverAt(u, doc, 'ukjent')).toBe("linkId 'ukjent' is not an item of the questionnaire #royk");
+
+    const nb = await startServer({ settings: { today: '2026-11-26', language: 'nb' } });
+    try {
+      const xml = `<QuestionnaireResponse xmlns="http://hl7.org/fhir">
+  <questionnaire value="http://example.org/fhir/Questionnaire/royk"/>
+  <status value="completed"/>
+  <item><linkId value="royker"/><answer><valueBoolean value="true"/></answer></item>
+</QuestionnaireResponse>
+`;
+      const bundleUri = 'file:///work/fhir/hover-linkid.xml';
+      nb.open(bundleUri, 'xml', xml);
+      const hover = await nb.connection.sendRequest(HoverRequest.type, { textDocument: { uri: bundleUri }, position: positionOf(xml, 'royker') });
+      expect((hover!.contents as { value: string }).value).toBe('Skjemaet http://example.org/fhir/Questionnaire/royk ble ikke funnet (contained, Bundle, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)');
+    } finally {
+      await nb.close();
+    }
+  });
 });

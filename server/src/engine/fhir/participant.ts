@@ -9,6 +9,7 @@ import { completeJson } from './complete-json';
 import { completeXml } from './complete-xml';
 import { locate, step, type Located } from './locate';
 import { extensionHover } from './extensions/hover';
+import { questionnaireHover } from './questionnaire/hover';
 
 const MAX_CODES_IN_HOVER = 12;
 
@@ -57,6 +58,8 @@ export const fhirParticipant: Participant = {
     if (!loaded) return undefined;
     const extension = await extensionHover(loaded.parsed.root, offset, loaded.defs, ctx);
     if (extension) return extension;
+    const item = await questionnaireHover(loaded.parsed.root, offset, ctx);
+    if (item) return item;
     const at = locate(loaded.defs, loaded.parsed.root, offset);
     if (!at) return undefined;
     // JSON: on the key of an array property (`"name": [`), the element is the array's.
