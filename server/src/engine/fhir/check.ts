@@ -14,6 +14,8 @@ import { checkProfiles } from './profiles/check-profiles';
 import { checkExtensions } from './extensions/check-extensions';
 import { checkQuestionnaireResponses } from './questionnaire/check-response';
 import { checkMeasures } from './measure/check-measures';
+import { checkDifferentialPaths } from './validate/differential-paths';
+import { checkSearchParameter } from './validate/search-parameter';
 
 const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -61,6 +63,10 @@ export function fhirCheck(): Check {
       await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants);
       await checkQuestionnaireResponses(walker.resources, parsed.root, defs, parsed, ctx, report);
       await checkMeasures(walker.resources, parsed.root, parsed, ctx, report);
+      for (const r of walker.resources) {
+        if (r.resourceType === 'SearchParameter') checkSearchParameter(r, (t) => defs.isResource(t), parsed, report);
+        else if (r.resourceType === 'StructureDefinition') await checkDifferentialPaths(r, defs, parsed, report);
+      }
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();

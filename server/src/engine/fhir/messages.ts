@@ -146,6 +146,14 @@ export const fhirMessages = defineMessages('fhir', {
     en: "{0}: the entry {1} cannot be reached from the Composition by following references (forward or backward)",
     nb: '{0}: oppføringen {1} kan ikke nås fra Composition ved å følge referanser (forover eller bakover)',
   },
+  'sd-unknown-path': {
+    en: "{0}: '{1}' is not an element of {2} (a choice is named with [x], or renamed to one of its types)",
+    nb: "{0}: '{1}' er ikke et element i {2} (et valgelement navngis med [x], eller med en av typene sine)",
+  },
+  'sp-expression-base': {
+    en: '{0}: the expression starts with {1}, which is not a base of this search parameter ({2})',
+    nb: '{0}: uttrykket starter med {1}, som ikke er en base for denne søkeparameteren ({2})',
+  },
   'narrative-element': { en: "{0}: <{1}> is not allowed in a narrative (basic HTML only, txt-1)", nb: '{0}: <{1}> er ikke tillatt i en narrativ (bare enkel HTML, txt-1)' },
   'narrative-active': { en: "{0}: '{1}' on <{2}> is active content, not allowed in a narrative (txt-1)", nb: "{0}: '{1}' på <{2}> er aktivt innhold, ikke tillatt i en narrativ (txt-1)" },
   'narrative-entity': { en: '{0}: {1} is not an XML entity (the narrative is XHTML: use the character or &#…;)', nb: '{0}: {1} er ikke en XML-entitet (narrativen er XHTML: bruk tegnet eller &#…;)' },
