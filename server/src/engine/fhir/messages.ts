@@ -165,6 +165,7 @@ export const fhirMessages = defineMessages('fhir', {
   'value-too-long': { en: "{0}: '{1}' is longer than the maximum length {2}", nb: "{0}: '{1}' er lengre enn maksimal lengde {2}" },
   'reference-target': { en: "{0}: the reference {2} is to a {1}, which this element does not allow (allowed: {3})", nb: '{0}: referansen {2} peker til {1}, som dette elementet ikke tillater (tillatt: {3})' },
   'attachment-size': { en: '{0}: the stated size {1} does not match the data, which is {2} bytes', nb: '{0}: oppgitt størrelse {1} stemmer ikke med dataene, som er {2} byte' },
+  'attachment-hash': { en: '{0}: the hash does not match the data, whose SHA-1 is {1}', nb: '{0}: hashen stemmer ikke med dataene, som har SHA-1 {1}' },
   'questionnaire-not-found': {
     en: "Questionnaire '{0}' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",
     nb: "Skjemaet (Questionnaire) '{0}' ble ikke funnet (contained, Bundle, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): svarene kontrolleres ikke mot det",
