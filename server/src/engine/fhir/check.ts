@@ -59,8 +59,8 @@ export function fhirCheck(): Check {
       for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'json-syntax', args: [e.message] });
       const walker = new Walker(defs, parsed, report);
       walker.resource(parsed.root);
-      await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants);
-      await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants);
+      await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
+      await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
       await checkQuestionnaireResponses(walker.resources, parsed.root, defs, parsed, ctx, report);
       await checkMeasures(walker.resources, parsed.root, parsed, ctx, report);
       for (const r of walker.resources) {

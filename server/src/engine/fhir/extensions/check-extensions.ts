@@ -47,7 +47,7 @@ function urlNode(ext: FhirNode): FhirNode | undefined {
   return ext.children.find((c) => c.name === 'url' && typeof c.value === 'string');
 }
 
-export async function checkExtensions(sites: ExtensionSite[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
+export async function checkExtensions(sites: ExtensionSite[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[], rootResources?: Map<FhirNode, FhirNode>): Promise<void> {
   // Relative urls name parts of the extension around them; one outside any extension is an error.
   const absolute = sites.filter((s) => {
     const u = urlNode(s.node);
@@ -69,7 +69,7 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
     layers.set(url, layer);
     if (layer) for (const [u, l] of await preloadOnce(layer, index, defs)) typeLayers.set(u, l);
   }
-  const run = profileRun(index, defs, doc, report, invariants, typeLayers);
+  const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
   const unknownReported = new Set<string>();
   const perHolder = new Map<FhirNode, Map<string, ExtensionSite[]>>();
   for (const site of absolute) {

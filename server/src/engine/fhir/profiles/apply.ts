@@ -26,6 +26,8 @@ export interface ProfileRun {
   layer(url: string): ProfileLayer | undefined;
   /** The analysis' today (YYYY-MM-DD), for Duration limits on dates. */
   today?: string;
+  /** %rootResource of a resource: its container when it is contained, else the resource itself. */
+  rootResource?(resource: FhirNode): FhirNode;
 }
 
 interface Located {
@@ -102,7 +104,7 @@ function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resou
     checkReferenceTarget(f.node, allowedTargets(def.types, (url) => run.layer(url)?.type), (t) => run.defs.isResource(t), run.doc, f.label, run.report);
   }
   if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
-  if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: resource });
+  if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: run.rootResource?.(resource) ?? resource });
   const layers = (def.types?.flatMap((t) => t.profile ?? []) ?? []).map((p) => run.layer(p)).filter((l): l is ProfileLayer => !!l && depth < 4 && !!l.type && !l.type.includes('Extension'));
   // A profile on a resource inside this one (a Bundle entry's) sees that resource as %resource.
   const own = f.node.resourceType ? f.node : resource;
@@ -155,7 +157,7 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
   const rootPath = layer.type;
   for (const [path, def] of layer.elements) {
     if (path === rootPath) {
-      if (def.constraints?.length) run.invariants.push({ node, base: rootPath, def: def as ElementDef, path: label, resource, rootResource: resource });
+      if (def.constraints?.length) run.invariants.push({ node, base: rootPath, def: def as ElementDef, path: label, resource, rootResource: run.rootResource?.(resource) ?? resource });
       continue;
     }
     if (!path.startsWith(`${rootPath}.`)) continue;

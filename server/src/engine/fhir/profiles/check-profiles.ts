@@ -93,7 +93,7 @@ export function profileRun(index: ConformanceIndex, defs: R4Definitions, doc: Fh
   };
 }
 
-export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[]): Promise<void> {
+export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[], rootResources?: Map<FhirNode, FhirNode>): Promise<void> {
   const root = resources[0];
   const mapped = root ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan })) : [];
   const requests = resources
@@ -108,7 +108,7 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
   const typeLayers = new Map<string, ProfileLayer>();
   const reportedLimits = new Set<string>();
   const reportedUnknown = new Set<string>();
-  const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today };
+  const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today, rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
       const layer = await layerFor(index, p.url);

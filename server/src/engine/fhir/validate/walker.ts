@@ -40,6 +40,8 @@ export interface ProfileHooks {
 
 export class Walker {
   readonly invariants: InvariantSite[] = [];
+  /** %rootResource of each resource walked: its container when contained, else itself (for the profile pass). */
+  readonly rootResources = new Map<FhirNode, FhirNode>();
   /** Every resource walked (root, contained, entries), for the profile pass. */
   readonly resources: FhirNode[] = [];
   /** Every extension and modifierExtension, for the extension-definition pass. */
@@ -71,6 +73,7 @@ export class Walker {
     }
     this.resources.push(node);
     this.resourceStack.push(node);
+    this.rootResources.set(node, this.rootResource());
     this.visitors.push(this.hooks?.forResource(node));
     const root = tm.root;
     if (root?.constraints) {
