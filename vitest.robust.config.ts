@@ -5,7 +5,13 @@ import base from './vitest.config';
 // kept out of `npm test` because it runs for minutes; .ci/run runs both.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['test/robust/**/*.test.ts'], exclude: ['**/node_modules/**'], testTimeout: 30 * 60_000, fileParallelism: false,
+  test: {
+    ...base.test,
+    include: ['test/robust/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    testTimeout: 30 * 60_000,
+    fileParallelism: false,
     // --expose-gc: the cost tests (test/helpers/cost.ts) collect before each timed run.
-    poolOptions: { forks: { execArgv: ['--expose-gc'] } } },
+    poolOptions: { forks: { execArgv: ['--expose-gc'] } },
+  },
 });

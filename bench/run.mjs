@@ -36,11 +36,22 @@ const entry = [
   `main([${scenarios.map((_, i) => `s${i}`).join(', ')}]);`,
 ].join('\n');
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', logLevel: 'warning', plugins: [rulesYamlPlugin], external: ['vscode'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  plugins: [rulesYamlPlugin],
+  external: ['vscode'],
+};
 const anchors = readdirSync(path.join(here, 'anchors')).filter((f) => f.endsWith('.ts'));
 await Promise.all([
   esbuild.build({ ...common, stdin: { contents: entry, resolveDir: here, sourcefile: 'bench-entry.ts', loader: 'ts' }, outfile: path.join(out, 'bench.cjs') }),
-  ...anchors.map((f) => esbuild.build({ ...common, entryPoints: [path.join(here, 'anchors', f)], outfile: path.join(out, 'anchors', f.replace(/\.ts$/, '.cjs')) })),
+  ...anchors.map((f) =>
+    esbuild.build({ ...common, entryPoints: [path.join(here, 'anchors', f)], outfile: path.join(out, 'anchors', f.replace(/\.ts$/, '.cjs')) }),
+  ),
 ]);
 
 const r = spawnSync(process.execPath, ['--enable-source-maps', path.join(out, 'bench.cjs'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });

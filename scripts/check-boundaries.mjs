@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SOURCE = /\.(ts|mts|tsx)$/;
-const IMPORT = /(?:^|[^\w$.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|(?:^|[^\w$.])import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[^\w$.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|(?:^|[^\w$.])import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 const EDITOR_PACKAGES = /^(vscode|vscode-languageserver|vscode-languageclient|vscode-languageserver-protocol|vscode-languageserver-textdocument)(\/|$)/;
 const NODE_SIDE_EFFECTS = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|worker_threads|dgram|tls|os)$/;
 
@@ -36,14 +37,18 @@ const RULES = [
         ? target.path.startsWith('shared/')
           ? undefined
           : `reaches ${target.path}`
-        : EDITOR_PACKAGES.test(target.spec) || (NODE_SIDE_EFFECTS.test(target.spec) && !(SHARED_FILE_READERS.has(file) && /^(node:)?fs(\/promises)?$/.test(target.spec)))
+        : EDITOR_PACKAGES.test(target.spec) ||
+            (NODE_SIDE_EFFECTS.test(target.spec) && !(SHARED_FILE_READERS.has(file) && /^(node:)?fs(\/promises)?$/.test(target.spec)))
           ? `imports ${target.spec}`
           : undefined,
   },
   {
     name: 'adapters use the engine through its public entry only',
     covers: (file) => file.startsWith('server/src/lsp/') || file.startsWith('server/src/cli/') || file === 'server/src/server.ts',
-    refuse: (target) => (target.local && target.path.startsWith('server/src/engine/') && target.path !== 'server/src/engine/index.ts' ? `reaches engine internals ${target.path}` : undefined),
+    refuse: (target) =>
+      target.local && target.path.startsWith('server/src/engine/') && target.path !== 'server/src/engine/index.ts'
+        ? `reaches engine internals ${target.path}`
+        : undefined,
   },
   {
     name: 'the engine is editor-free and host-free',
@@ -51,7 +56,9 @@ const RULES = [
     refuse: (target) => {
       if (!target.local) return EDITOR_PACKAGES.test(target.spec) || NODE_SIDE_EFFECTS.test(target.spec) ? `imports ${target.spec}` : undefined;
       const p = target.path;
-      const outside = ['server/src/lsp/', 'server/src/cli/', 'server/src/host/', 'server/src/build/', 'server/src/tools/', 'client/'].find((d) => p.startsWith(d));
+      const outside = ['server/src/lsp/', 'server/src/cli/', 'server/src/host/', 'server/src/build/', 'server/src/tools/', 'client/'].find((d) =>
+        p.startsWith(d),
+      );
       return outside || p === 'server/src/server.ts' ? `reaches ${p}` : undefined;
     },
   },

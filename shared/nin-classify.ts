@@ -122,8 +122,7 @@ function offsetsOf(dd: number, mm: number): Offsets | undefined {
   else return undefined;
   if (day < 1 || day > 31) return undefined;
   if (dNumber && base === 'hnr') return undefined; // no class adds both offsets of 40
-  const shape: Offsets['shape'] =
-    base === 'fnr' ? (dNumber ? 'dnr' : 'fnr') : base === 'hnr' ? 'hnr' : dNumber ? `${base}-dnr` : base;
+  const shape: Offsets['shape'] = base === 'fnr' ? (dNumber ? 'dnr' : 'fnr') : base === 'hnr' ? 'hnr' : dNumber ? `${base}-dnr` : base;
   return { shape, day, month, dNumber, synthetic: base === 'tenor' || base === 'syntpop' };
 }
 

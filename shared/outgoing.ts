@@ -26,7 +26,6 @@ const isLetter = (c: string | undefined) => c !== undefined && ((c >= 'a' && c <
 /** The day and month digits of a number (offsets included) before the check digits are worth computing. */
 const PLAUSIBLE_DATE = /^(?:[0-6]\d|7[01])[014-9]\d/;
 
-
 /**
  * Text positions of the digits to hide: the individual number and check digits (digits 7–11) of every
  * valid identity number. A number is any 11 digits in a row of a digit chain, where a chain is digits

@@ -49,7 +49,14 @@ function notRegular(file: string, s: Stats): FileReadError {
 
 function failed(file: string, err: unknown): FileReadError {
   const e = err as NodeJS.ErrnoException;
-  const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ELOOP' ? 'a symbolic link loop' : e.message;
+  const why =
+    e.code === 'ENOENT'
+      ? 'no such file'
+      : e.code === 'EACCES' || e.code === 'EPERM'
+        ? 'permission denied'
+        : e.code === 'ELOOP'
+          ? 'a symbolic link loop'
+          : e.message;
   return new FileReadError(file, why, e.code);
 }
 

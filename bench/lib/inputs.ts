@@ -17,7 +17,9 @@ export function kithXml(lines: number, seed = 1): string {
     i++;
     const n = rnd.int(1_000_000);
     out.push(`    <Result id="r${i}"><Code V="${n}" S="2.16.578.1.12.4.1.1.7280" DN="Analyse ${n % 997}"/>`);
-    out.push(i % 250 === 0 ? `      <Url>https://test.nilar.nhn.no/svar/${n}</Url>` : `      <Value V="${(n / 1000).toFixed(2)}" U="mmol/L"/><Ref>${n % 7}</Ref>`);
+    out.push(
+      i % 250 === 0 ? `      <Url>https://test.nilar.nhn.no/svar/${n}</Url>` : `      <Value V="${(n / 1000).toFixed(2)}" U="mmol/L"/><Ref>${n % 7}</Ref>`,
+    );
     out.push('    </Result>');
   }
   out.push('  </Message></Content></RefDoc></Document>', '</MsgHead>');

@@ -39,13 +39,22 @@ export interface BenchClient {
   shutdown(): Promise<void>;
 }
 
-export async function startClient(serverScript: string, settings: Record<string, unknown> = {}, options: { workspaceFolders?: string[] } = {}): Promise<BenchClient> {
-  const child = spawn(process.execPath, [...(process.env.NHN_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.NHN_BENCH_PROF] : []), serverScript, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function startClient(
+  serverScript: string,
+  settings: Record<string, unknown> = {},
+  options: { workspaceFolders?: string[] } = {},
+): Promise<BenchClient> {
+  const child = spawn(
+    process.execPath,
+    [...(process.env.NHN_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.NHN_BENCH_PROF] : []), serverScript, '--stdio'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const pipe = guardPipe(child, connection); // a closed pipe ends this server, it does not fail the run
-  const waiters: Array<{ uri: string; version?: number; until?: (d: PublishDiagnosticsParams['diagnostics']) => boolean; resolve: (p: Published) => void }> = [];
+  const waiters: Array<{ uri: string; version?: number; until?: (d: PublishDiagnosticsParams['diagnostics']) => boolean; resolve: (p: Published) => void }> =
+    [];
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     const at = performance.now();
     for (const w of [...waiters]) {
@@ -85,13 +94,19 @@ export async function startClient(serverScript: string, settings: Record<string,
     },
     published(uri, version, timeoutMs = 60000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)),
+          timeoutMs,
+        );
         waiters.push({ uri, version, resolve: (p) => (clearTimeout(timer), resolve(p)) });
       });
     },
     diagnosticsWhere(uri, until, timeoutMs = 60000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${stderr.slice(-2000)}`)),
+          timeoutMs,
+        );
         waiters.push({ uri, until, resolve: (p) => (clearTimeout(timer), resolve(p)) });
       });
     },

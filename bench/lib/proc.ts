@@ -21,7 +21,11 @@ export function hasCommand(cmd: string): boolean {
 }
 
 /** Runs a command to completion. Output is kept (up to `keepOutput` characters; the rest is counted, not stored). */
-export function runProcess(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; keepOutput?: number; timeoutMs?: number } = {}): Promise<ProcResult> {
+export function runProcess(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; keepOutput?: number; timeoutMs?: number } = {},
+): Promise<ProcResult> {
   const measureRss = existsSync(GNU_TIME);
   const keep = options.keepOutput ?? 1 << 20;
   return new Promise((resolve, reject) => {

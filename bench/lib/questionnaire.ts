@@ -18,11 +18,23 @@ export function questionnaireBundle(items: number): { bundle: string; response: 
           as.push({ linkId: id, text: `Question ${i}`, answer: [{ valueBoolean: true }] });
           break;
         case 1:
-          qs.push({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 }, { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 100 }], linkId: id, type: 'integer', enableWhen: [{ question: `q${i - 1}`, operator: '=', answerBoolean: true }] });
+          qs.push({
+            extension: [
+              { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
+              { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 100 },
+            ],
+            linkId: id,
+            type: 'integer',
+            enableWhen: [{ question: `q${i - 1}`, operator: '=', answerBoolean: true }],
+          });
           as.push({ linkId: id, answer: [{ valueInteger: i % 100 }] });
           break;
         case 2:
-          qs.push({ linkId: id, type: 'choice', answerOption: ['a', 'b', 'c'].map((code) => ({ valueCoding: { system: 'http://example.org/options', code } })) });
+          qs.push({
+            linkId: id,
+            type: 'choice',
+            answerOption: ['a', 'b', 'c'].map((code) => ({ valueCoding: { system: 'http://example.org/options', code } })),
+          });
           as.push({ linkId: id, answer: [{ valueCoding: { system: 'http://example.org/options', code: 'b' } }] });
           break;
         case 3:
@@ -34,7 +46,13 @@ export function questionnaireBundle(items: number): { bundle: string; response: 
           as.push({ linkId: id, answer: [{ valueDate: '2026-01-01' }, { valueDate: '2026-02-01' }] });
           break;
         default:
-          qs.push({ extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-minQuantity', valueQuantity: { value: 1, system: UCUM, code: 'kg' } }], linkId: id, type: 'quantity' });
+          qs.push({
+            extension: [
+              { url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-minQuantity', valueQuantity: { value: 1, system: UCUM, code: 'kg' } },
+            ],
+            linkId: id,
+            type: 'quantity',
+          });
           as.push({ linkId: id, answer: [{ valueQuantity: { value: 2500, unit: 'g', system: UCUM, code: 'g' } }] });
       }
     }

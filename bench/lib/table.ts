@@ -43,7 +43,11 @@ export function cells(r: BenchRow): string[] {
 export function textTable(rows: BenchRow[]): string {
   const body = [COLUMNS, ...rows.map(cells)];
   const widths = COLUMNS.map((_, i) => Math.max(...body.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(body[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...body.slice(1).map(line)].join('\n');
 }
 

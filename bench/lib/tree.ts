@@ -8,7 +8,28 @@ import { random, type Random } from '../../test/helpers/random';
 
 const VERSION = 1; // bump when the generator changes, so cached trees are rebuilt
 
-const WORDS = ['patient', 'result', 'message', 'client', 'service', 'request', 'config', 'order', 'lab', 'prescription', 'token', 'handler', 'value', 'reference', 'status', 'document', 'sender', 'receiver', 'herId', 'payload'];
+const WORDS = [
+  'patient',
+  'result',
+  'message',
+  'client',
+  'service',
+  'request',
+  'config',
+  'order',
+  'lab',
+  'prescription',
+  'token',
+  'handler',
+  'value',
+  'reference',
+  'status',
+  'document',
+  'sender',
+  'receiver',
+  'herId',
+  'payload',
+];
 const PLANTED = [
   'https://prod.nilar.nhn.no/api/results',
   'https://test.nilar.nhn.no/svar',

@@ -29,36 +29,82 @@ const scenario: Scenario = {
     const mb = tree.bytes / 1048576;
     let oursLast: ProcResult | undefined;
     const rss: number[] = [];
-    const ours = await repeat(async () => {
-      const r = await runProcess(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', '--today', '2026-11-26', tree.dir], { cwd: root, keepOutput: 1 << 28 });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`nhn-lint exited ${r.status}: ${r.stderr.slice(0, 1000)}`);
-      if (r.rssMB) rss.push(r.rssMB);
-      oursLast = r;
-      return r.ms;
-    }, { warmup: 1, runs });
+    const ours = await repeat(
+      async () => {
+        const r = await runProcess(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', '--today', '2026-11-26', tree.dir], {
+          cwd: root,
+          keepOutput: 1 << 28,
+        });
+        if (r.status !== 0 && r.status !== 1) throw new Error(`nhn-lint exited ${r.status}: ${r.stderr.slice(0, 1000)}`);
+        if (r.rssMB) rss.push(r.rssMB);
+        oursLast = r;
+        return r.ms;
+      },
+      { warmup: 1, runs },
+    );
     const findings = (JSON.parse(oursLast!.stdout) as { findings: unknown[] }).findings.length;
     const rows: BenchRow[] = [];
     if (!hasCommand('rg')) {
-      return [{ scenario: 'cli-scan', case: `${mb.toFixed(0)} MB, ${tree.files} files`, ours, rssMB: Math.max(...rss), note: 'rg not installed (apt-get install ripgrep): no anchor' }];
+      return [
+        {
+          scenario: 'cli-scan',
+          case: `${mb.toFixed(0)} MB, ${tree.files} files`,
+          ours,
+          rssMB: Math.max(...rss),
+          note: 'rg not installed (apt-get install ripgrep): no anchor',
+        },
+      ];
     }
-    const args = ['--no-config', '--pcre2', '--no-heading', '--line-number', '--column', '--only-matching', ...ripgrepPatterns().flatMap((p) => ['-e', p]), tree.dir];
+    const args = [
+      '--no-config',
+      '--pcre2',
+      '--no-heading',
+      '--line-number',
+      '--column',
+      '--only-matching',
+      ...ripgrepPatterns().flatMap((p) => ['-e', p]),
+      tree.dir,
+    ];
     // The floor: rg searching only the literals our prefilter derives (fixed strings, case-insensitive).
-    const literals = [...new Set(BUILTIN_RULES.flatMap((r) => (r.match.regex ? [requiredLiteral(r.match.regex, r.match.flags)] : [])).filter((l): l is string => !!l))];
-    const literalArgs = ['--no-config', '-F', '-i', '--no-heading', '--line-number', '--column', '--only-matching', ...literals.flatMap((l) => ['-e', l]), tree.dir];
+    const literals = [
+      ...new Set(BUILTIN_RULES.flatMap((r) => (r.match.regex ? [requiredLiteral(r.match.regex, r.match.flags)] : [])).filter((l): l is string => !!l)),
+    ];
+    const literalArgs = [
+      '--no-config',
+      '-F',
+      '-i',
+      '--no-heading',
+      '--line-number',
+      '--column',
+      '--only-matching',
+      ...literals.flatMap((l) => ['-e', l]),
+      tree.dir,
+    ];
     for (const threads of [undefined, 1, 'literals'] as const) {
       let rgLast: ProcResult | undefined;
-      const rg = await repeat(async () => {
-        const r = await runProcess('rg', threads === 'literals' ? literalArgs : threads ? ['-j', String(threads), ...args] : args, { keepOutput: 1 << 28 });
-        if (r.status !== 0 && r.status !== 1) throw new Error(`rg exited ${r.status}: ${r.stderr.slice(0, 1000)}`);
-        rgLast = r;
-        return r.ms;
-      }, { warmup: 1, runs });
+      const rg = await repeat(
+        async () => {
+          const r = await runProcess('rg', threads === 'literals' ? literalArgs : threads ? ['-j', String(threads), ...args] : args, { keepOutput: 1 << 28 });
+          if (r.status !== 0 && r.status !== 1) throw new Error(`rg exited ${r.status}: ${r.stderr.slice(0, 1000)}`);
+          rgLast = r;
+          return r.ms;
+        },
+        { warmup: 1, runs },
+      );
       const matches = rgLast!.stdout.split('\n').filter(Boolean).length;
       rows.push({
         scenario: 'cli-scan',
         case: `${mb.toFixed(0)} MB, ${tree.files} files`,
         ours,
-        anchor: { name: threads === 'literals' ? `rg -F -i, the ${literals.length} rule literals only` : threads ? 'rg -j1 (same patterns)' : 'rg (same patterns, all cores)', stats: rg },
+        anchor: {
+          name:
+            threads === 'literals'
+              ? `rg -F -i, the ${literals.length} rule literals only`
+              : threads
+                ? 'rg -j1 (same patterns)'
+                : 'rg (same patterns, all cores)',
+          stats: rg,
+        },
         goal: threads ? undefined : 2,
         rssMB: Math.max(...rss),
         note: `ours ${(mb / (ours.median / 1000)).toFixed(0)} MB/s, rg ${(mb / (rg.median / 1000)).toFixed(0)} MB/s; ${threads === 'literals' ? `literal hits: rg ${matches} (a floor, not the same answer)` : `findings: ours ${findings}, rg matches ${matches}`}`,

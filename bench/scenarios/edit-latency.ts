@@ -70,11 +70,14 @@ const scenario: Scenario = {
       if (c.languageId === 'xml' && xmllint) {
         const file = path.join(dir, `doc-${c.text.length}.xml`);
         writeFileSync(file, c.text);
-        const stats = await repeat(async () => {
-          const r = await runProcess('xmllint', ['--noout', file]);
-          if (r.status !== 0) throw new Error(`xmllint failed on the generated XML: ${r.stderr.slice(0, 500)}`);
-          return r.ms;
-        }, { warmup: 1, runs: quick ? 3 : 10 });
+        const stats = await repeat(
+          async () => {
+            const r = await runProcess('xmllint', ['--noout', file]);
+            if (r.status !== 0) throw new Error(`xmllint failed on the generated XML: ${r.stderr.slice(0, 500)}`);
+            return r.ms;
+          },
+          { warmup: 1, runs: quick ? 3 : 10 },
+        );
         anchor = { name: 'xmllint --noout (libxml2, spawned)', stats };
       } else if (c.languageId !== 'xml') {
         anchor = { name: 'empty LSP server (same framework)', stats: fromSamples((await editSession(nullServer, c, warmup + runs, 0)).samples, warmup) };

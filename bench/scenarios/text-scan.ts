@@ -30,7 +30,8 @@ async function editLoop(engine: Engine, uri: string, languageId: string, text: s
 
 const scenario: Scenario = {
   name: 'text-scan',
-  description: 'Edit → diagnostics (engine analysis) on 10 000-line C# and YAML files: one-pass literal scan vs per-rule literal tests, with full text passes per edit.',
+  description:
+    'Edit → diagnostics (engine analysis) on 10 000-line C# and YAML files: one-pass literal scan vs per-rule literal tests, with full text passes per edit.',
   async run({ quick }) {
     const runs = quick ? 20 : 100;
     const rows: BenchRow[] = [];

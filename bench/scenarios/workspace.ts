@@ -32,7 +32,19 @@ const contractSchema = (i: number) => `<?xml version="1.0" encoding="UTF-8"?>
   <xs:element name="Contract${i}"><xs:complexType><xs:sequence><xs:element name="Ref" type="xs:string" maxOccurs="unbounded"/></xs:sequence></xs:complexType></xs:element>
 </xs:schema>
 `;
-const profile = (i: number) => JSON.stringify({ resourceType: 'StructureDefinition', url: `http://bench.test/StructureDefinition/p${i}`, name: `P${i}`, status: 'draft', kind: 'resource', abstract: false, type: 'Patient', baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient', derivation: 'constraint', differential: { element: [{ id: 'Patient', path: 'Patient' }] } });
+const profile = (i: number) =>
+  JSON.stringify({
+    resourceType: 'StructureDefinition',
+    url: `http://bench.test/StructureDefinition/p${i}`,
+    name: `P${i}`,
+    status: 'draft',
+    kind: 'resource',
+    abstract: false,
+    type: 'Patient',
+    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+    derivation: 'constraint',
+    differential: { element: [{ id: 'Patient', path: 'Patient' }] },
+  });
 /** The message: `Id` is not an int (an XSD error always), `Note` is missing (an error exactly when the schema requires it). */
 const MESSAGE = `<?xml version="1.0" encoding="UTF-8"?>\n<Order xmlns="${NS}">\n  <Id>A-1</Id>\n</Order>\n`;
 
@@ -117,17 +129,31 @@ async function hoverWhileIndexing(server: string, ws: string, message: string): 
  * the message's schema is rewritten just before the last one. Time from the first notification to the
  * diagnostics that show the last write.
  */
-async function storm(client: BenchClient, message: string, schema: string, contracts: string[], count: number, noteRequired: boolean, csUri: string): Promise<{ settled: number; csHover: number }> {
+async function storm(
+  client: BenchClient,
+  message: string,
+  schema: string,
+  contracts: string[],
+  count: number,
+  noteRequired: boolean,
+  csUri: string,
+): Promise<{ settled: number; csHover: number }> {
   const uri = pathToFileURL(message).href;
-  const settled = client.diagnosticsWhere(uri, (d) => hasXsd(d) && isMissingNote(d) === noteRequired, STORM_TIMEOUT_MS).catch(() => ({ at: performance.now() + STORM_TIMEOUT_MS }));
+  const settled = client
+    .diagnosticsWhere(uri, (d) => hasXsd(d) && isMissingNote(d) === noteRequired, STORM_TIMEOUT_MS)
+    .catch(() => ({ at: performance.now() + STORM_TIMEOUT_MS }));
   const t0 = performance.now();
   for (let i = 0; i < count - 1; i++) {
     const file = contracts[i % contracts.length];
     writeFileSync(file, contractSchema(i % contracts.length));
-    void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Changed }] });
+    void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Changed }],
+    });
   }
   writeFileSync(schema, orderSchema(noteRequired));
-  void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(schema).href, type: FileChangeType.Changed }] });
+  void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+    changes: [{ uri: pathToFileURL(schema).href, type: FileChangeType.Changed }],
+  });
   // A hover in another file while the server takes the storm in (it paused up to 7 s before the fix).
   const csHover = await timeHover(client, csUri, CS_HOVER);
   const { at } = await settled;
@@ -139,7 +165,8 @@ const STORM_TIMEOUT_MS = 300_000;
 
 const scenario: Scenario = {
   name: 'workspace',
-  description: 'XML open → diagnostics and hover in a 30 000-file workspace vs a 300-file one (also hover while indexing); revalidation after 1 000 one-file file events vs one.',
+  description:
+    'XML open → diagnostics and hover in a 30 000-file workspace vs a 300-file one (also hover while indexing); revalidation after 1 000 one-file file events vs one.',
   async run({ quick, root, log }) {
     const server = path.join(root, 'dist/server.js');
     const bigFiles = quick ? 3000 : 30_000;
@@ -154,7 +181,10 @@ const scenario: Scenario = {
       const during = { big: [] as number[], small: [] as number[] };
       let bigRss = 0;
       for (let i = 0; i < runs; i++) {
-        for (const [name, ws] of [['small', small], ['big', big]] as const) {
+        for (const [name, ws] of [
+          ['small', small],
+          ['big', big],
+        ] as const) {
           const r = await openAndHover(server, path.dirname(path.dirname(ws.message)), ws.message, 5);
           open[name].push(r.open);
           hover[name].push(...r.hover);
@@ -193,9 +223,25 @@ const scenario: Scenario = {
       }
       const label = `${bigFiles.toLocaleString('en')} files`;
       const rows: BenchRow[] = [
-        { scenario: 'workspace', case: `open → first diagnostics, ${label}`, ours: summarize(open.big), anchor: { name: 'same, 300 files', stats: summarize(open.small) }, rssMB: bigRss || undefined },
-        { scenario: 'workspace', case: `XML hover (indexed), ${label}`, ours: summarize(hover.big), anchor: { name: 'same, 300 files', stats: summarize(hover.small) } },
-        { scenario: 'workspace', case: `XML hover while indexing, ${label}`, ours: summarize(during.big), anchor: { name: 'same, 300 files', stats: summarize(during.small) } },
+        {
+          scenario: 'workspace',
+          case: `open → first diagnostics, ${label}`,
+          ours: summarize(open.big),
+          anchor: { name: 'same, 300 files', stats: summarize(open.small) },
+          rssMB: bigRss || undefined,
+        },
+        {
+          scenario: 'workspace',
+          case: `XML hover (indexed), ${label}`,
+          ours: summarize(hover.big),
+          anchor: { name: 'same, 300 files', stats: summarize(hover.small) },
+        },
+        {
+          scenario: 'workspace',
+          case: `XML hover while indexing, ${label}`,
+          ours: summarize(during.big),
+          anchor: { name: 'same, 300 files', stats: summarize(during.small) },
+        },
         {
           scenario: 'workspace',
           case: `1 000 one-file events → revalidated, ${label}`,
@@ -204,7 +250,13 @@ const scenario: Scenario = {
           rssMB: stormRss || undefined,
           note: `target: ≤ 2 s absolute; the schema written before the last event must be the one used${many.some((m) => m >= STORM_TIMEOUT_MS) ? `; ${many.filter((m) => m >= STORM_TIMEOUT_MS).length} storm(s) not settled within ${STORM_TIMEOUT_MS / 1000} s (recorded at that value)` : ''}`,
         },
-        { scenario: 'workspace', case: 'C# hover while 1 000 file events are taken in', ours: summarize(csStorm), anchor: { name: 'same, idle', stats: summarize(csIdle) }, note: 'a .cs hover paused up to 7 s in a storm before the events were coalesced' },
+        {
+          scenario: 'workspace',
+          case: 'C# hover while 1 000 file events are taken in',
+          ours: summarize(csStorm),
+          anchor: { name: 'same, idle', stats: summarize(csIdle) },
+          note: 'a .cs hover paused up to 7 s in a storm before the events were coalesced',
+        },
       ];
       return rows;
     } finally {

@@ -35,8 +35,10 @@ const scenario: Scenario = {
       const service = new WorkerXsdService(path.join(root, 'dist/xsd-worker.mjs'), new InterruptPolicy(interrupt));
       const resolvers = { ...createHost(), xsd: service };
       const engine = createEngine(resolvers);
-      const ctx = (signal: AbortSignal): AnalysisContext => engine.context({ today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, schemaPaths: [schemas] }, signal });
-      const run = (doc: { uri: string; text: string }, signal = new AbortController().signal) => analyze({ uri: doc.uri, languageId: 'xml', text: doc.text }, ctx(signal), checks);
+      const ctx = (signal: AbortSignal): AnalysisContext =>
+        engine.context({ today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, schemaPaths: [schemas] }, signal });
+      const run = (doc: { uri: string; text: string }, signal = new AbortController().signal) =>
+        analyze({ uri: doc.uri, languageId: 'xml', text: doc.text }, ctx(signal), checks);
       return { service, run, samples: [] as number[] };
     };
     /** The stale big validation in the worker, the edit 50 ms into it, the next analysis after the debounce. */

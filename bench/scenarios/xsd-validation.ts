@@ -65,12 +65,16 @@ export function msgHead(bytes: number): string {
 /** Sum of xmllint --timing's parse and validate lines (native libxml2 work, without start-up or compile). */
 function nativeTimes(stderr: string): { work: number; compile: number } {
   const ms = (re: RegExp) => Number(re.exec(stderr)?.[1] ?? NaN);
-  return { work: ms(/Parsing took (\d+(?:\.\d+)?) ms/) + ms(/Validating took (\d+(?:\.\d+)?) ms/), compile: ms(/Compiling the schemas took (\d+(?:\.\d+)?) ms/) };
+  return {
+    work: ms(/Parsing took (\d+(?:\.\d+)?) ms/) + ms(/Validating took (\d+(?:\.\d+)?) ms/),
+    compile: ms(/Compiling the schemas took (\d+(?:\.\d+)?) ms/),
+  };
 }
 
 const scenario: Scenario = {
   name: 'xsd-validation',
-  description: 'Per-edit XSD validation of a 1 MB and 20 MB MsgHead+Dialogmelding (libxml2-wasm in its worker) vs xmllint --timing --schema; schema compile; server RSS.',
+  description:
+    'Per-edit XSD validation of a 1 MB and 20 MB MsgHead+Dialogmelding (libxml2-wasm in its worker) vs xmllint --timing --schema; schema compile; server RSS.',
   async run({ quick, root, outDir, log }) {
     const schemas = path.resolve(root, '../shared/fixtures/nhn-schemas/kith-core');
     const dir = path.join(outDir, 'xsd-validation');
@@ -101,12 +105,15 @@ const scenario: Scenario = {
         if (!compiled.ok) throw new Error(`schema set does not compile: ${compiled.issues[0]?.message}`);
         log(`xsd-validation: ${mb} MB`);
         const runs = quick ? 3 : mb >= 20 ? 8 : 20;
-        const ours = await repeat(async () => {
-          const t0 = performance.now();
-          const r = await service.validate(key, () => set.schema, text, file);
-          if (!r.parsed || r.issues.length) throw new Error(`the generated message is not valid: ${r.issues[0]?.message}`);
-          return performance.now() - t0;
-        }, { warmup: 2, runs });
+        const ours = await repeat(
+          async () => {
+            const t0 = performance.now();
+            const r = await service.validate(key, () => set.schema, text, file);
+            if (!r.parsed || r.issues.length) throw new Error(`the generated message is not valid: ${r.issues[0]?.message}`);
+            return performance.now() - t0;
+          },
+          { warmup: 2, runs },
+        );
         let anchor: { name: string; stats: Stats } | undefined;
         if (xmllint) {
           const native: number[] = [];
@@ -119,7 +126,14 @@ const scenario: Scenario = {
           }
           anchor = { name: 'xmllint --timing: parse + validate', stats: summarize(native, 'ms') };
         }
-        rows.push({ scenario: 'xsd-validation', case: `per edit, MsgHead+Dialogmelding ${mb} MB`, ours, anchor, goal: 2, note: `worker round trip incl. sending ${mb} MB of text; schema set cached` });
+        rows.push({
+          scenario: 'xsd-validation',
+          case: `per edit, MsgHead+Dialogmelding ${mb} MB`,
+          ours,
+          anchor,
+          goal: 2,
+          note: `worker round trip incl. sending ${mb} MB of text; schema set cached`,
+        });
       }
       // Schema-set compile: a fresh key each time, so libxml2 compiles from the texts.
       const text = msgHead(10_000);

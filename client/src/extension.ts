@@ -12,8 +12,27 @@ import { Commands, Notifications, type ClientSettings, type InitOptions } from '
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
-  'xml', 'json', 'jsonc', 'csharp', 'java', 'kotlin', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact',
-  'yaml', 'properties', 'ini', 'dotenv', 'plaintext', 'markdown', 'csv', 'http', 'shellscript', 'python', 'go',
+  'xml',
+  'json',
+  'jsonc',
+  'csharp',
+  'java',
+  'kotlin',
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'yaml',
+  'properties',
+  'ini',
+  'dotenv',
+  'plaintext',
+  'markdown',
+  'csv',
+  'http',
+  'shellscript',
+  'python',
+  'go',
 ];
 
 let client: LanguageClient | undefined;
@@ -38,7 +57,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       workspaceTrusted: vscode.workspace.isTrusted,
       cacheDir: context.globalStorageUri.scheme === 'file' ? context.globalStorageUri.fsPath : undefined,
       // VS Code's proxy settings for schema downloads and HelseID calls; the server falls back to HTTPS_PROXY etc.
-      proxy: { proxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined, strictSSL: vscode.workspace.getConfiguration('http').get<boolean>('proxyStrictSSL', true) },
+      proxy: {
+        proxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined,
+        strictSSL: vscode.workspace.getConfiguration('http').get<boolean>('proxyStrictSSL', true),
+      },
     } satisfies InitOptions,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xsd,*.xml,*.json,*.yaml,*.yml,.gitignore}') },
   };

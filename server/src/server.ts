@@ -39,7 +39,11 @@ setFlagsFromString('--heap-growing-percent=100');
 
 // Every message the server sends passes one filter: no whole identity number, no unbounded value.
 const transport = guardedTransport();
-const connection: Connection = createConnection(ProposedFeatures.all, transport.input as NodeJS.ReadableStream, transport.output as unknown as NodeJS.WritableStream); // a writer is accepted where a stream is
+const connection: Connection = createConnection(
+  ProposedFeatures.all,
+  transport.input as NodeJS.ReadableStream,
+  transport.output as unknown as NodeJS.WritableStream,
+); // a writer is accepted where a stream is
 if (transport.stdio) consoleToLog(connection.console);
 // Every incoming position and range is validated and clamped in ./lsp/positions (sync and requests).
 const documents = new TextDocuments<TextDocument>(
@@ -98,7 +102,12 @@ const fileEvents = new FileEvents(
 const KINDS = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
 connection.onDidChangeWatchedFiles(async (change) => {
   // A project configuration (or the baseline it names) changed: every open document is checked again under it.
-  const baselines = new Set(documents.all().map((d) => settings.projects.current(d.uri).baseline).filter(Boolean));
+  const baselines = new Set(
+    documents
+      .all()
+      .map((d) => settings.projects.current(d.uri).baseline)
+      .filter(Boolean),
+  );
   if (change.changes.some((c) => isConfigUri(c.uri) || [...baselines].some((b) => c.uri.endsWith(encodeURI(b!))))) {
     settings.projects.changed();
     await engine.invalidateSchemas(); // its schema folders and catalogs may have changed
@@ -152,7 +161,13 @@ connection.onCodeAction(async (params) => {
     const action = fixAllAction(doc, await validator.currentFindings(doc), settings.contextFor(doc.uri).language);
     return action ? [action] : [];
   }
-  return codeActionsFor(doc, range, params.context.diagnostics as Diagnostic[], validator.findingsOf(doc), settings.contextFor(doc.uri).language) as CodeAction[];
+  return codeActionsFor(
+    doc,
+    range,
+    params.context.diagnostics as Diagnostic[],
+    validator.findingsOf(doc),
+    settings.contextFor(doc.uri).language,
+  ) as CodeAction[];
 });
 
 connection.onHover(async (params) => {
@@ -178,7 +193,12 @@ connection.onRequest(Requests.schemaStatus, async (params: SchemaStatusParams): 
 // "NHN: Download all NHN schemas": every pinned schema into the cache, with progress.
 connection.onRequest(Requests.downloadAllSchemas, async (): Promise<DownloadAllResult> => {
   const ctx = settings.contextFor('');
-  const result = await downloadAllSchemas(connection, { cache: settings.downloads, trusted: settings.trusted, mirror: ctx.settings.schemaMirror, language: ctx.language });
+  const result = await downloadAllSchemas(connection, {
+    cache: settings.downloads,
+    trusted: settings.trusted,
+    mirror: ctx.settings.schemaMirror,
+    language: ctx.language,
+  });
   // Schemas that were missing may be there now: validate open documents again.
   if (result.fetched) validator.revalidateAll(documents.all());
   return result;

@@ -50,7 +50,10 @@ describe('nhn-lint baselines', () => {
     expect(same.stdout).toMatch(new RegExp(`Baseline: ${total} known finding\\(s\\) not shown, 0 gone\\.`));
 
     // Lines moved and inserted, a comment edited, rf2 fixed by hand, a new retired host added.
-    writeFileSync(file, ['# header added', '', `patient=${nin}`, NILAR, '# note', RETIRED(1), 'x=2', 'new=https://rf.test1-na-int.reseptformidleren.net/'].join('\n') + '\n');
+    writeFileSync(
+      file,
+      ['# header added', '', `patient=${nin}`, NILAR, '# note', RETIRED(1), 'x=2', 'new=https://rf.test1-na-int.reseptformidleren.net/'].join('\n') + '\n',
+    );
     const r = await runCliAsync(['--format', 'json', '--baseline', 'nhn-baseline.json', '.'], { cwd: dir });
     const out = JSON.parse(r.stdout) as Json;
     expect(out.findings.map((f) => [f.file, f.line, f.rule, f.baselineState])).toEqual([['app.properties', 8, 'host/reseptformidleren-net', 'new']]);
@@ -73,7 +76,7 @@ describe('nhn-lint baselines', () => {
     expect(out.findings).toHaveLength(1);
   });
 
-  it('a deleted file\'s entries are gone; a file outside this run\'s paths is not', async () => {
+  it("a deleted file's entries are gone; a file outside this run's paths is not", async () => {
     const dir = tmp();
     mkdirSync(path.join(dir, 'a'));
     mkdirSync(path.join(dir, 'b'));

@@ -17,7 +17,11 @@ const NILAR = 'lab=https://test.nilar.nhn.no\n';
 const RETIRED = 'rf=https://rf.test2-int.reseptformidleren.net\n';
 
 /** A process run without blocking the test worker (npm pack and install take a while). */
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
     let stdout = '';
@@ -101,7 +105,8 @@ describe('docs/ci.md: every nhn-lint command line runs as written', () => {
     const repo = path.join(dir, 'repo');
     mkdirSync(repo);
     writeFileSync(path.join(repo, 'old.properties'), RETIRED);
-    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-qm', 'base');
@@ -112,15 +117,30 @@ describe('docs/ci.md: every nhn-lint command line runs as written', () => {
 
   const commands = commandsOfDocs();
   it('finds the snippets for GitHub, GitLab, Azure DevOps, baselines and fixing', () => {
-    for (const needle of ['--format sarif', '--format gitlab', '--format junit', '--changed-since origin/main', '--baseline-write', '--fix-dry-run', '--fix .']) {
-      expect(commands.some((c) => c.includes(needle)), needle).toBe(true);
+    for (const needle of [
+      '--format sarif',
+      '--format gitlab',
+      '--format junit',
+      '--changed-since origin/main',
+      '--baseline-write',
+      '--fix-dry-run',
+      '--fix .',
+    ]) {
+      expect(
+        commands.some((c) => c.includes(needle)),
+        needle,
+      ).toBe(true);
     }
   });
 
   it('each runs: exit 0 or 1 (never a usage error), and each report it writes is valid', async () => {
     const repo = path.join(dir, 'repo');
     // The baseline the snippets name is written first, as docs/ci.md's adoption section does.
-    const ordered = [...commands.filter((c) => c.includes('--baseline-write')), ...commands.filter((c) => !c.includes('--baseline-write') && !c.startsWith('nhn-lint --fix .')), ...commands.filter((c) => c.startsWith('nhn-lint --fix .'))];
+    const ordered = [
+      ...commands.filter((c) => c.includes('--baseline-write')),
+      ...commands.filter((c) => !c.includes('--baseline-write') && !c.startsWith('nhn-lint --fix .')),
+      ...commands.filter((c) => c.startsWith('nhn-lint --fix .')),
+    ];
     const sarifSchema = new AjvDraft04({ strict: false, unicodeRegExp: false });
     addFormats(sarifSchema);
     const validSarif = sarifSchema.compile(JSON.parse(readFileSync(path.join(ROOT, 'test/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));

@@ -44,7 +44,7 @@ describe('nhn-lint: .nhn-lint.yaml discovery and precedence', () => {
       'team/b.properties': NILAR,
       'other/c.properties': NILAR,
     });
-    const r = (await json(['.'], dir));
+    const r = await json(['.'], dir);
     expect(severityOf(r.out, 'a.properties')).toEqual(['error']);
     expect(severityOf(r.out, 'other/c.properties')).toEqual(['error']);
     expect(severityOf(r.out, 'team/b.properties')).toEqual(['info']);

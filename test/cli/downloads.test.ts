@@ -15,7 +15,8 @@ interface JsonFinding {
   severity: string;
 }
 
-const rules = (stdout: string) => (JSON.parse(stdout).findings as JsonFinding[]).filter((f) => f.rule.startsWith('xsd/')).map((f) => `${f.rule}@${f.line}:${f.column}`);
+const rules = (stdout: string) =>
+  (JSON.parse(stdout).findings as JsonFinding[]).filter((f) => f.rule.startsWith('xsd/')).map((f) => `${f.rule}@${f.line}:${f.column}`);
 
 describe('nhn-lint --allow-downloads', () => {
   let mirror: SchemaServer;

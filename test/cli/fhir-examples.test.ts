@@ -41,7 +41,16 @@ const EXPECTED: Record<string, [string, string][]> = {
   ],
 };
 
-interface JsonFinding { file: string; line: number; column: number; endLine: number; endColumn: number; rule: string; severity: string; message: string }
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
 
 function flagged(f: JsonFinding): string {
   const lines = readFileSync(path.join(ROOT, f.file), 'utf8').split('\n');

@@ -8,7 +8,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NO_BASIS } from '../fhir/helpers';
 import { runCli } from '../helpers/cli';
 
-interface JsonFinding { file: string; line: number; column: number; endLine: number; endColumn: number; rule: string; severity: string; message: string }
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nhn-cli-fhir-ext-'));
 const NB = 'http://hl7.no/fhir/StructureDefinition/';

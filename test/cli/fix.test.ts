@@ -22,8 +22,23 @@ function tmp(): string {
 }
 
 const EXTENSION: Record<string, string> = {
-  csharp: 'cs', java: 'java', kotlin: 'kt', typescript: 'ts', javascript: 'js', json: 'json', yaml: 'yaml', xml: 'xml',
-  properties: 'properties', ini: 'ini', python: 'py', go: 'go', shellscript: 'sh', markdown: 'md', plaintext: 'txt', http: 'http', csv: 'csv',
+  csharp: 'cs',
+  java: 'java',
+  kotlin: 'kt',
+  typescript: 'ts',
+  javascript: 'js',
+  json: 'json',
+  yaml: 'yaml',
+  xml: 'xml',
+  properties: 'properties',
+  ini: 'ini',
+  python: 'py',
+  go: 'go',
+  shellscript: 'sh',
+  markdown: 'md',
+  plaintext: 'txt',
+  http: 'http',
+  csv: 'csv',
 };
 
 /** Rule id → whether its rewrite is certain: a verified rule whose rewrite is not marked "not preferred" (the rule data). */
@@ -166,6 +181,8 @@ describe('nhn-lint --fix-dry-run', () => {
     expect(r.status).toBe(0);
     // Applying the diff's result is what --fix writes.
     await runCliAsync(['--fix', 'app.properties'], { cwd: dir });
-    expect(readFileSync(path.join(dir, 'app.properties'), 'utf8')).toBe(before.replace('test.nilar.nhn.no', 'test.pps.nhn.no').replace('prod.nilar.nhn.no', 'pps.nhn.no'));
+    expect(readFileSync(path.join(dir, 'app.properties'), 'utf8')).toBe(
+      before.replace('test.nilar.nhn.no', 'test.pps.nhn.no').replace('prod.nilar.nhn.no', 'pps.nhn.no'),
+    );
   });
 });

@@ -44,7 +44,9 @@ describe('SARIF', () => {
     expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
     const run0 = sarif.runs[0];
     expect(run0.originalUriBaseIds['%SRCROOT%'].uri).toBe(pathToFileURL(path.join(dir, 'repo')).href + '/');
-    const locations = run0.results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation);
+    const locations = run0.results.map(
+      (x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation,
+    );
     expect(locations).toContainEqual({ uri: 'conf%20dir/app%20%231%20%C3%A6%C3%B8%C3%A5%25.properties', uriBaseId: '%SRCROOT%' });
     expect(locations).toContainEqual({ uri: pathToFileURL(path.join(dir, 'outside', 'far.properties')).href });
     // The relative URI resolves, against the base, to the real file.
@@ -52,7 +54,10 @@ describe('SARIF', () => {
     expect(readFileSync(resolved, 'utf8')).toBe(NILAR + RETIRED);
     for (const x of run0.results) expect(x.partialFingerprints['nhnFindingHash/v1']).toMatch(/^[0-9a-f]{32}$/);
     // Unique within a file (code scanning matches them per artifact).
-    const keys = run0.results.map((x: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => `${x.locations[0].physicalLocation.artifactLocation.uri} ${x.partialFingerprints['nhnFindingHash/v1']}`);
+    const keys = run0.results.map(
+      (x: { partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        `${x.locations[0].physicalLocation.artifactLocation.uri} ${x.partialFingerprints['nhnFindingHash/v1']}`,
+    );
     expect(new Set(keys).size).toBe(run0.results.length);
   });
 
@@ -67,7 +72,13 @@ describe('SARIF', () => {
       const sarif = JSON.parse(r.stdout);
       const validate = sarifValidator();
       expect(validate(sarif), JSON.stringify(validate.errors, null, 1)).toBe(true);
-      const states = sarif.runs[0].results.map((x: { ruleId: string; baselineState: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [x.baselineState, x.ruleId, x.locations[0].physicalLocation.region.startLine]);
+      const states = sarif.runs[0].results.map(
+        (x: { ruleId: string; baselineState: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [
+          x.baselineState,
+          x.ruleId,
+          x.locations[0].physicalLocation.region.startLine,
+        ],
+      );
       expect(states.sort()).toEqual([
         ['absent', 'host/nilar', 1],
         ['new', 'host/nilar', 2],
@@ -116,7 +127,9 @@ describe('JUnit XML', () => {
     expect(suite).toBeTruthy();
     expect(r.stdout).toMatch(/<testsuite name="nhn-lint" tests="2" failures="1"/);
     expect(r.stdout).toMatch(/<testcase classname="nhn-lint" name="clean\.properties"><\/testcase>/);
-    expect(r.stdout).toMatch(/<testcase classname="nhn-lint" name="conf dir\/app #1 æøå%\.properties">\s*<failure message="1 error\(s\): [^"]*\[host\/reseptformidleren-net\]" type="host\/reseptformidleren-net">/);
+    expect(r.stdout).toMatch(
+      /<testcase classname="nhn-lint" name="conf dir\/app #1 æøå%\.properties">\s*<failure message="1 error\(s\): [^"]*\[host\/reseptformidleren-net\]" type="host\/reseptformidleren-net">/,
+    );
     doc.dispose();
     schema.dispose();
     validator.dispose();
@@ -132,9 +145,7 @@ describe('text', () => {
       const r = await runCliAsync(['.'], { cwd: work });
       const lines = r.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toBe(
-        'a.properties\\nforged.properties:1:1: error all clear [none]\\n\\x1b[2J:1:13: warning ' + lines[0].split(': warning ')[1],
-      );
+      expect(lines[0]).toBe('a.properties\\nforged.properties:1:1: error all clear [none]\\n\\x1b[2J:1:13: warning ' + lines[0].split(': warning ')[1]);
       expect(lines[0]).toMatch(/\[host\/nilar\]$/);
       expect(r.stdout).not.toMatch(/^forged/m);
       expect(r.stdout).not.toContain('\x1b');

@@ -20,7 +20,9 @@ describe('nhn-lint on examples/', () => {
   it('prints file:line:col findings and exits 1 when one is an error', () => {
     const r = runCli(['examples']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^examples\/java\/src\/main\/java\/no\/example\/lab\/PrescriptionGateway\.java:\d+:\d+: error .*\[host\/reseptformidleren-net\]$/m);
+    expect(r.stdout).toMatch(
+      /^examples\/java\/src\/main\/java\/no\/example\/lab\/PrescriptionGateway\.java:\d+:\d+: error .*\[host\/reseptformidleren-net\]$/m,
+    );
     expect(r.stdout).toMatch(/^examples\/dotnet\/EpjClient\/LabResultClient\.cs:\d+:\d+: warning .*\[host\/nilar\]$/m);
     expect(r.stdout).toMatch(/file\(s\) checked: [1-9]\d* error\(s\)/);
   });
@@ -96,7 +98,9 @@ describe('nhn-lint usage and bad input', () => {
     writeFileSync(path.join(dir, 'secret.properties'), bad);
     chmodSync(path.join(dir, 'secret.properties'), 0o000);
     const r = runCli(['--format', 'json', '--max-file-size', '1', dir]);
-    const files = JSON.parse(r.stdout).findings.map((f: { file: string }) => path.basename(f.file)).sort();
+    const files = JSON.parse(r.stdout)
+      .findings.map((f: { file: string }) => path.basename(f.file))
+      .sort();
     const expected = ['good.properties', 'latin1.txt'];
     // root can read a 000 file; everyone else gets a notice instead
     if (process.getuid?.() === 0) expected.push('secret.properties');

@@ -28,7 +28,9 @@ const scanned = new Map<string, Promise<JsonFinding[]>>();
 function ninFindings(target: string): Promise<JsonFinding[]> {
   let found = scanned.get(target);
   if (!found) {
-    found = runCliAsync(['--format', 'json', target], { timeoutMs: SCAN_MS }).then((r) => (JSON.parse(r.stdout).findings as JsonFinding[]).filter((f) => f.rule.startsWith('nin/')));
+    found = runCliAsync(['--format', 'json', target], { timeoutMs: SCAN_MS }).then((r) =>
+      (JSON.parse(r.stdout).findings as JsonFinding[]).filter((f) => f.rule.startsWith('nin/')),
+    );
     scanned.set(target, found);
   }
   return found;
@@ -43,7 +45,11 @@ const EMBEDDED = 'In the base64 payload: ';
 function flaggedText(f: JsonFinding): string {
   const lines = decode(readFileSync(path.resolve(ROOT, f.file))).text.split(/\r\n|\r|\n/);
   if (!f.message.startsWith(EMBEDDED)) return lines[f.line - 1].slice(f.column - 1, f.endColumn - 1);
-  const span = [lines[f.line - 1].slice(f.column - 1, f.line === f.endLine ? f.endColumn - 1 : undefined), ...lines.slice(f.line, f.endLine - 1), ...(f.endLine > f.line ? [lines[f.endLine - 1].slice(0, f.endColumn - 1)] : [])].join('');
+  const span = [
+    lines[f.line - 1].slice(f.column - 1, f.line === f.endLine ? f.endColumn - 1 : undefined),
+    ...lines.slice(f.line, f.endLine - 1),
+    ...(f.endLine > f.line ? [lines[f.endLine - 1].slice(0, f.endColumn - 1)] : []),
+  ].join('');
   const decoded = Buffer.from(span.replace(/\s/g, ''), 'base64').toString('latin1');
   const masked = /(\d{6})\*{5}/.exec(f.message)?.[1] ?? '';
   return new RegExp(`${masked}\\d{5}|\\d{11}`).exec(decoded)?.[0] ?? decoded;
@@ -56,7 +62,9 @@ describe('nin on the real-world fixtures', () => {
   }, SCAN_MS);
 
   it('reports exactly the identity numbers there, each with the right story', () => {
-    const got = findings.filter((f) => !f.file.endsWith('MANIFEST.tsv')).map((f) => [rel(f.file), f.rule, f.message.replace(EMBEDDED, 'base64: ').slice(0, f.message.startsWith(EMBEDDED) ? 19 : 11)]);
+    const got = findings
+      .filter((f) => !f.file.endsWith('MANIFEST.tsv'))
+      .map((f) => [rel(f.file), f.rule, f.message.replace(EMBEDDED, 'base64: ').slice(0, f.message.startsWith(EMBEDDED) ? 19 : 11)]);
     const preg = 'nin/preg-test-person';
     const real = 'nin/possibly-real-person';
     const notNin = 'nin/not-an-identity-number';
@@ -84,7 +92,11 @@ describe('nin on the real-world fixtures', () => {
       ['mjhaugsdal/eresept-java/messages/src/main/resources/Diverse eksempler/ER-M21-2013-10-08-eksempel1-msghead.xml', preg, '150765*****'],
       // An M96 forwarding its M1 base64-encoded: a KITH Ident claiming FNR with wrong check digits inside
       ['mjhaugsdal/eresept-java/messages/src/main/resources/Diverse eksempler/M96-b64.xml', 'nin/invalid-check-digits', 'base64: 030165*****'],
-      ...Array(5).fill(['mjhaugsdal/eresept-java/messages/src/main/resources/Lege endrer på legemiddelbehandling/M96 Reseptliste rekvirent.xml', real, 'base64: 210146*****']),
+      ...Array(5).fill([
+        'mjhaugsdal/eresept-java/messages/src/main/resources/Lege endrer på legemiddelbehandling/M96 Reseptliste rekvirent.xml',
+        real,
+        'base64: 210146*****',
+      ]),
       ['mjhaugsdal/eresept-java/messages/src/main/resources/Påmelding multidose/M271 Registrering av multidoseansvarlig lege.xml', real, '210146*****'],
       [m18, preg, '120579*****'],
       [m18, preg, '120579*****'],
@@ -102,7 +114,10 @@ describe('nin on the real-world fixtures', () => {
   });
 
   it('flags nothing in the negative files (MANIFEST category D) and no synthetic person', () => {
-    const manifest = readFileSync(path.join(REAL_WORLD, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).map((l) => l.split('\t'));
+    const manifest = readFileSync(path.join(REAL_WORLD, 'MANIFEST.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     const negative = manifest.filter((c) => c[0] === 'D').map((c) => `${c[1].split('/')[0]}/${c[1].split('/')[1]}/${c[2]}`);
     expect(negative.length).toBeGreaterThanOrEqual(3);
     const files = new Set(findings.map((f) => rel(f.file)));
@@ -125,31 +140,41 @@ describe('nin on the real-world fixtures', () => {
 });
 
 describe('nin on every shared fixture (XSDs, FHIR profiles and FSH, APIs, real-world files)', () => {
-  it('flags only identity numbers: each a valid fødselsnummer or D-number, or a wrong value where one is claimed', async () => {
-    const all = await ninFindings(path.resolve(ROOT, '../shared/fixtures'));
-    expect(all.length).toBeGreaterThanOrEqual(42);
-    for (const f of all) {
-      const text = flaggedText(f).replace(' ', '');
-      if (f.rule === 'nin/possibly-real-person' || f.rule === 'nin/preg-test-person') {
-        expect([f.file, classifyNin(text).valid, classifyNin(text).synthetic]).toEqual([f.file, true, false]);
-      } else {
-        expect([f.file, f.rule]).toEqual([f.file, expect.stringMatching(/^nin\/(not-an-identity-number|invalid-check-digits)$/)]);
+  it(
+    'flags only identity numbers: each a valid fødselsnummer or D-number, or a wrong value where one is claimed',
+    async () => {
+      const all = await ninFindings(path.resolve(ROOT, '../shared/fixtures'));
+      expect(all.length).toBeGreaterThanOrEqual(42);
+      for (const f of all) {
+        const text = flaggedText(f).replace(' ', '');
+        if (f.rule === 'nin/possibly-real-person' || f.rule === 'nin/preg-test-person') {
+          expect([f.file, classifyNin(text).valid, classifyNin(text).synthetic]).toEqual([f.file, true, false]);
+        } else {
+          expect([f.file, f.rule]).toEqual([f.file, expect.stringMatching(/^nin\/(not-an-identity-number|invalid-check-digits)$/)]);
+        }
       }
-    }
-    expect(all.filter((f) => f.file.includes('nhn-schemas/'))).toEqual([]);
-    console.log(`nin on all shared fixtures: ${all.length} findings, 0 on digit strings that are not identity numbers`);
-  }, SCAN_MS);
+      expect(all.filter((f) => f.file.includes('nhn-schemas/'))).toEqual([]);
+      console.log(`nin on all shared fixtures: ${all.length} findings, 0 on digit strings that are not identity numbers`);
+    },
+    SCAN_MS,
+  );
 });
 
 describe('nin: no output format prints a flagged number in full', () => {
   for (const format of ['text', 'json', 'sarif']) {
-    it(format, async () => {
-      const flagged = new Set([...(await ninFindings('examples')), ...(await ninFindings(REAL_WORLD))].map((f) => flaggedText(f).replace(' ', '')).filter((t) => t.length >= 6));
-      expect(flagged.size).toBeGreaterThan(10);
-      const out = (await runCliAsync(['--format', format, 'examples', REAL_WORLD], { timeoutMs: SCAN_MS })).stdout;
-      expect(out.length).toBeGreaterThan(1000);
-      const leaked = [...flagged].filter((n) => out.includes(n));
-      expect(leaked).toEqual([]);
-    }, SCAN_MS);
+    it(
+      format,
+      async () => {
+        const flagged = new Set(
+          [...(await ninFindings('examples')), ...(await ninFindings(REAL_WORLD))].map((f) => flaggedText(f).replace(' ', '')).filter((t) => t.length >= 6),
+        );
+        expect(flagged.size).toBeGreaterThan(10);
+        const out = (await runCliAsync(['--format', format, 'examples', REAL_WORLD], { timeoutMs: SCAN_MS })).stdout;
+        expect(out.length).toBeGreaterThan(1000);
+        const leaked = [...flagged].filter((n) => out.includes(n));
+        expect(leaked).toEqual([]);
+      },
+      SCAN_MS,
+    );
   }
 });

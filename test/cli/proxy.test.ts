@@ -51,9 +51,12 @@ describe('nhn-lint behind a proxy', () => {
       const cache = tempDir();
       try {
         const before = refusing.requests.length;
-        const r = await runCliAsync(['--format', 'json', '--allow-downloads', '--schema-mirror', 'https://schemas.example.invalid/mirror/', '--cache-dir', cache.dir, MESSAGE], {
-          env: { ...NO_PROXY_ENV, [name]: refusing.url },
-        });
+        const r = await runCliAsync(
+          ['--format', 'json', '--allow-downloads', '--schema-mirror', 'https://schemas.example.invalid/mirror/', '--cache-dir', cache.dir, MESSAGE],
+          {
+            env: { ...NO_PROXY_ENV, [name]: refusing.url },
+          },
+        );
         expect(refusing.requests.slice(before)).toContain('CONNECT schemas.example.invalid:443');
         // The proxy refused: a clear finding, no crash.
         expect(xsdRules(r.stdout)).toContain('xsd/download-failed');

@@ -98,11 +98,35 @@ const EXPECTED: Record<string, [string, string][]> = {
 
 /** The retired values of NHN-FACTS §1–§4 the examples must show flagged (rule families of this rule base). */
 const RETIRED_VALUES = [
-  'reseptformidleren.net', 'ws-web.test.nhn.no/v1/CPPA', 'nilar.nhn.no', 'nhn:nilar/api', 'StsEndpoint=', 'helseid-sts.utvikling.nhn.no',
-  'test.pmd.nhn.no', 'x-pmd-', 'ws-web.test.nhn.no/v1/AR', 'JWT', '/connect/token', 'persontjenesten-api/read', 'nhn:cppa/access',
-  'X-Syntpop-apikey', 'hit-', '2', 'https://nhn.no/claims/', 'DigitaltAktivOmraade', 'DigitaltAktivOmråde', 'DigitaltAktivStatusEndringer',
-  'DIALOG_INNBYGGER_OPPGAVE', 'Dialog_Innbygger_Oppgave', 'DIALOG_INNBYGGER_DIGITALBRUKER', 'Dialog_Innbygger_Digitalbruker',
-  '23505478017947796811956856', '23505464325639079589484676', 'eresept/m1/2010-05-01', 'forskrivningsmodul/epjapi', 'BytteresRekvirent',
+  'reseptformidleren.net',
+  'ws-web.test.nhn.no/v1/CPPA',
+  'nilar.nhn.no',
+  'nhn:nilar/api',
+  'StsEndpoint=',
+  'helseid-sts.utvikling.nhn.no',
+  'test.pmd.nhn.no',
+  'x-pmd-',
+  'ws-web.test.nhn.no/v1/AR',
+  'JWT',
+  '/connect/token',
+  'persontjenesten-api/read',
+  'nhn:cppa/access',
+  'X-Syntpop-apikey',
+  'hit-',
+  '2',
+  'https://nhn.no/claims/',
+  'DigitaltAktivOmraade',
+  'DigitaltAktivOmråde',
+  'DigitaltAktivStatusEndringer',
+  'DIALOG_INNBYGGER_OPPGAVE',
+  'Dialog_Innbygger_Oppgave',
+  'DIALOG_INNBYGGER_DIGITALBRUKER',
+  'Dialog_Innbygger_Digitalbruker',
+  '23505478017947796811956856',
+  '23505464325639079589484676',
+  'eresept/m1/2010-05-01',
+  'forskrivningsmodul/epjapi',
+  'BytteresRekvirent',
 ];
 
 const OURS = /^(host|api|message-type|namespace|suppression)\//;
@@ -120,7 +144,10 @@ interface JsonFinding {
 describe('nhn-lint over examples/: the rule base', () => {
   const out = JSON.parse(runCli(['--format', 'json', 'examples']).stdout) as { findings: JsonFinding[] };
   const ours = out.findings.filter((f) => OURS.test(f.rule));
-  const flagged = (f: JsonFinding) => readFileSync(f.file, 'utf8').split(/\r?\n/)[f.line - 1].slice(f.column - 1, f.endColumn - 1);
+  const flagged = (f: JsonFinding) =>
+    readFileSync(f.file, 'utf8')
+      .split(/\r?\n/)
+      [f.line - 1].slice(f.column - 1, f.endColumn - 1);
 
   it('finds exactly the expected values, file by file, and nothing on the near misses', () => {
     const actual: Record<string, [string, string][]> = {};
@@ -132,7 +159,10 @@ describe('nhn-lint over examples/: the rule base', () => {
     const texts = ours.map((f) => flagged(f));
     const xmlM1 = readFileSync('examples/xml/msghead/ERM1-virkestoff-med-reservasjon.xml', 'utf8');
     for (const value of RETIRED_VALUES) {
-      const found = value === 'BytteresRekvirent' ? ours.some((f) => f.rule === 'message-type/eresept-m1-virkestoff-reservation') && xmlM1.includes(value) : texts.some((t) => t.includes(value));
+      const found =
+        value === 'BytteresRekvirent'
+          ? ours.some((f) => f.rule === 'message-type/eresept-m1-virkestoff-reservation') && xmlM1.includes(value)
+          : texts.some((t) => t.includes(value));
       expect(found, value).toBe(true);
     }
   });
@@ -145,7 +175,9 @@ describe('nhn-lint over examples/: the rule base', () => {
   });
 
   it('judges the deadlines by --today', () => {
-    const early = JSON.parse(runCli(['--format', 'json', '--today', '2025-05-31', 'examples/xml/msghead/DIALOG_INNBYGGER_OPPGAVE.xml']).stdout) as { findings: JsonFinding[] };
+    const early = JSON.parse(runCli(['--format', 'json', '--today', '2025-05-31', 'examples/xml/msghead/DIALOG_INNBYGGER_OPPGAVE.xml']).stdout) as {
+      findings: JsonFinding[];
+    };
     expect(early.findings.find((f) => f.rule === 'message-type/dialog-innbygger-oppgave')?.severity).toBe('warning');
     expect(ours.find((f) => f.rule === 'message-type/dialog-innbygger-oppgave')?.severity).toBe('error');
   });

@@ -12,7 +12,9 @@ import { fixturesByHash, startFixtureMirror, startSchemaServer, type SchemaServe
 
 const PINNED = pinnedSchemas();
 /** Files the fixtures do not hold (a repository without a licence, or no copy kept): the mirror answers 404. */
-const NOT_MIRRORED = PINNED.filter((p) => /\/HL7Norway\/NILAR\/|Fellesformat2_any/.test(p.pin.url)).map((p) => p.name).sort();
+const NOT_MIRRORED = PINNED.filter((p) => /\/HL7Norway\/NILAR\/|Fellesformat2_any/.test(p.pin.url))
+  .map((p) => p.name)
+  .sort();
 
 const cachedFiles = (dir: string) =>
   readdirSync(path.join(dir, 'schemas', 'sha256'), { recursive: true })
@@ -39,7 +41,10 @@ describe('nhn-lint schemas fetch', () => {
     const progress = r.stderr.trim().split('\n');
     expect(progress).toHaveLength(PINNED.length);
     expect(progress.every((l) => /^\[\s*\d+\/\d+\] (fetched|FAILED)/.test(l))).toBe(true);
-    const failed = progress.filter((l) => l.includes('FAILED')).map((l) => /(\S+\.xsd):/.exec(l)![1]).sort();
+    const failed = progress
+      .filter((l) => l.includes('FAILED'))
+      .map((l) => /(\S+\.xsd):/.exec(l)![1])
+      .sort();
     expect(failed).toEqual(NOT_MIRRORED);
     expect(r.stdout).toContain(`${PINNED.length} schemas: ${PINNED.length - 3} fetched, 0 already cached, 3 failed`);
     expect(r.stdout).toContain('the schemas that were fetched are kept');
@@ -58,7 +63,10 @@ describe('nhn-lint schemas fetch', () => {
     expect(r.stdout).toMatch(/^missing +Svarrapport \(labsvar\) 1\.4 +svar-v1\.4\.xsd$/m);
     const json = JSON.parse((await runCliAsync(['schemas', 'list', '--format', 'json', '--cache-dir', cache.dir])).stdout);
     expect(json.cached).toBe(PINNED.length - 3);
-    expect(json.pinned.find((p: { file: string }) => p.file === 'svar-v13.xsd')).toMatchObject({ cached: null, namespaces: ['http://www.kith.no/xmlstds/labsvar/2008-12-01'] });
+    expect(json.pinned.find((p: { file: string }) => p.file === 'svar-v13.xsd')).toMatchObject({
+      cached: null,
+      namespaces: ['http://www.kith.no/xmlstds/labsvar/2008-12-01'],
+    });
     const nb = await runCliAsync(['schemas', 'list', '--lang', 'nb', '--cache-dir', cache.dir]);
     expect(nb.stdout).toContain(`${PINNED.length - 3} av ${PINNED.length} festede skjemaer ligger i cache`);
   });
@@ -72,7 +80,16 @@ describe('nhn-lint schemas fetch', () => {
   });
 
   it('and the cache validates a message offline', async () => {
-    const r = await runCliAsync(['--format', 'json', '--allow-downloads', '--schema-mirror', 'http://127.0.0.1:9/', '--cache-dir', cache.dir, 'test/xsd/instances/dialog-1.1-invalid.xml']);
+    const r = await runCliAsync([
+      '--format',
+      'json',
+      '--allow-downloads',
+      '--schema-mirror',
+      'http://127.0.0.1:9/',
+      '--cache-dir',
+      cache.dir,
+      'test/xsd/instances/dialog-1.1-invalid.xml',
+    ]);
     const rules = (JSON.parse(r.stdout).findings as { rule: string }[]).map((f) => f.rule).filter((x) => x.startsWith('xsd/'));
     expect(rules).toContain('xsd/fixed-value');
     expect(rules).not.toContain('xsd/no-schema');
@@ -86,7 +103,10 @@ describe('nhn-lint schemas fetch: a tampered file', () => {
     try {
       const [msghead, dialog] = ['MsgHead-v1_2.xsd', 'dialogmelding-v1.1.xsd'].map((n) => PINNED.find((p) => p.name === n)!);
       const original = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas/kith-core/MsgHead-v1_2.xsd'));
-      evil.set(`/${msghead.pin.sha256}/${msghead.name}`, Buffer.from(original.toString('latin1').replace('fixed="v1.2 2006-05-24"', 'fixed="v1.3 2026-11-26"'), 'latin1'));
+      evil.set(
+        `/${msghead.pin.sha256}/${msghead.name}`,
+        Buffer.from(original.toString('latin1').replace('fixed="v1.2 2006-05-24"', 'fixed="v1.3 2026-11-26"'), 'latin1'),
+      );
       const dialogFile = fixturesByHash().get(dialog.pin.sha256)!;
       expect(existsSync(dialogFile)).toBe(true);
       evil.set(`/${dialog.pin.sha256}/${dialog.name}`, readFileSync(dialogFile));

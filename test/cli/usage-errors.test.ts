@@ -53,7 +53,19 @@ describe('nhn-lint: usage errors exit 2 with a clear message', () => {
 
   it('accepts real rule ids, families, check-made ids and real calendar dates', async () => {
     const dir = workspace();
-    const r = await runCliAsync(['--today', '2028-02-29', '--rule', 'host/nilar=error', '--rule-off', 'nin', '--rule', 'xsd/invalid-value=warning', '--rule', 'fhir/binding=off', dir]);
+    const r = await runCliAsync([
+      '--today',
+      '2028-02-29',
+      '--rule',
+      'host/nilar=error',
+      '--rule-off',
+      'nin',
+      '--rule',
+      'xsd/invalid-value=warning',
+      '--rule',
+      'fhir/binding=off',
+      dir,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
   });

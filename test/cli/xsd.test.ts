@@ -29,7 +29,19 @@ describe('nhn-lint: XSD validation', () => {
 
   it('--schemas finds payload schemas by namespace; without it the message is named, not validated', () => {
     // kith off: only the XSD findings are the subject here.
-    const with_ = runCli(['--format', 'json', '--rule-off', 'kith', '--schemas', path.join(FIXTURES, 'kith-core'), '--schemas', path.join(FIXTURES, 'eresept'), '--schemas', path.join(FIXTURES, 'felleskomponenter'), 'test/xsd/instances/m911-2021-10-01-invalid.xml']);
+    const with_ = runCli([
+      '--format',
+      'json',
+      '--rule-off',
+      'kith',
+      '--schemas',
+      path.join(FIXTURES, 'kith-core'),
+      '--schemas',
+      path.join(FIXTURES, 'eresept'),
+      '--schemas',
+      path.join(FIXTURES, 'felleskomponenter'),
+      'test/xsd/instances/m911-2021-10-01-invalid.xml',
+    ]);
     expect((JSON.parse(with_.stdout).findings as JsonFinding[]).map((f) => f.rule)).toEqual(['xsd/missing-element', 'xsd/invalid-value']);
     const without = runCli(['--format', 'json', '--rule-off', 'kith', 'test/xsd/instances/m911-2021-10-01-invalid.xml']);
     expect((JSON.parse(without.stdout).findings as JsonFinding[]).map((f) => [f.rule, f.severity])).toEqual([['xsd/no-schema', 'info']]);

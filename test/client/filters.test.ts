@@ -7,7 +7,10 @@ import { matches, parseQuery } from '../../client/src/persons/query';
 import { catalogPersons } from '../../client/src/persons/catalog';
 
 const TODAY = '2026-11-26';
-const names = (value: string) => catalogPersons().filter((p) => matches(p, parseQuery(value), TODAY)).map((p) => p.name);
+const names = (value: string) =>
+  catalogPersons()
+    .filter((p) => matches(p, parseQuery(value), TODAY))
+    .map((p) => p.name);
 
 describe('filter dialog ↔ query words', () => {
   it('keeps the typed name first and adds each choice as its word', () => {

@@ -20,7 +20,15 @@ const search = (input: string) => catalog.filter((p) => matches(p, parseQuery(in
 
 describe('persons: query and filters', () => {
   it('parses filter words in English and Norwegian, keeping the rest for the search', () => {
-    expect(parseQuery('kvinne 50-60 barn flr -hpr lukt')).toEqual({ text: 'lukt', sex: 'female', minAge: 50, maxAge: 60, hasChildren: true, flr: true, hpr: false });
+    expect(parseQuery('kvinne 50-60 barn flr -hpr lukt')).toEqual({
+      text: 'lukt',
+      sex: 'female',
+      minAge: 50,
+      maxAge: 60,
+      hasChildren: true,
+      flr: true,
+      hpr: false,
+    });
     expect(parseQuery('sex:m age:30- krr')).toEqual({ text: '', sex: 'male', minAge: 30, krr: true });
     expect(parseQuery('alder:-40 -children Brun')).toEqual({ text: 'Brun', maxAge: 40, hasChildren: false });
   });
@@ -55,7 +63,16 @@ describe('persons: the team file', () => {
     expect(r.problems).toEqual([]);
     expect(r.persons).toEqual([
       { nin: good, name: 'TEAMETS TESTPERSON', sex: 'male', birthDate: '1990-05-12', children: 2, registers: { flr: true }, note: undefined, source: 'team' },
-      { nin: reserved, name: 'RESERVERT PERSON', sex: 'female', birthDate: '2001-02-03', children: undefined, registers: undefined, note: undefined, source: 'team' },
+      {
+        nin: reserved,
+        name: 'RESERVERT PERSON',
+        sex: 'female',
+        birthDate: '2001-02-03',
+        children: undefined,
+        registers: undefined,
+        note: undefined,
+        source: 'team',
+      },
     ]);
     const json = JSON.stringify({ persons: [{ nin: good, name: 'A' }] }, null, 2);
     expect(parseTeamFile(json, '.nhn/testpersons.json').persons.map((p) => p.name)).toEqual(['A']);
@@ -83,7 +100,7 @@ describe('persons: the team file', () => {
     const r = parseTeamFile(yaml, '.nhn/testpersons.yaml');
     expect(r.persons.map((p) => p.name)).toEqual(['GOD']);
     expect(r.problems).toEqual([
-      ".nhn/testpersons.yaml:6: /persons/2/nin must match pattern \"^\\d{11}$\"",
+      '.nhn/testpersons.yaml:6: /persons/2/nin must match pattern "^\\d{11}$"',
       ".nhn/testpersons.yaml:15: /persons/6 must have required property 'name'",
       ".nhn/testpersons.yaml:15: /persons/6 must NOT have additional properties 'navn'",
       `.nhn/testpersons.yaml:4: persons[1] (${real.slice(0, 6)}*****) is not synthetic (month + 65 or + 80): a PREG or real person has no place in a test-person list`,
@@ -117,8 +134,17 @@ describe('persons: merging, recently used, insert formats', () => {
     recent = remember(recent, byName('LAV FELL').nin);
     recent = remember(recent, byName('ALLSIDIG LUKT').nin);
     recent = remember(recent, byName('LAV FELL').nin);
-    expect(mergePersons([catalog], recent).slice(0, 3).map((p) => p.name)).toEqual(['LAV FELL', 'ALLSIDIG LUKT', '(unnamed Tenor person)']);
-    expect(remember(Array.from({ length: 25 }, (_, i) => String(i)), 'x')).toHaveLength(20);
+    expect(
+      mergePersons([catalog], recent)
+        .slice(0, 3)
+        .map((p) => p.name),
+    ).toEqual(['LAV FELL', 'ALLSIDIG LUKT', '(unnamed Tenor person)']);
+    expect(
+      remember(
+        Array.from({ length: 25 }, (_, i) => String(i)),
+        'x',
+      ),
+    ).toHaveLength(20);
   });
 
   it('formats a person as a bare number, a FHIR identifier, a KITH Ident and a string literal', () => {
@@ -129,11 +155,18 @@ describe('persons: merging, recently used, insert formats', () => {
     expect(stringLiteral(p.nin, 'properties')).toBe('22875298279');
     expect(JSON.parse(formatPerson(p, 'fhir-identifier', 'json', '    '))).toEqual({ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '22875298279' });
     expect(formatPerson(p, 'fhir-identifier', 'json', '  ').split('\n')[1]).toBe('    "system": "urn:oid:2.16.578.1.12.4.1.4.1",');
-    expect(formatPerson(p, 'kith-ident', 'xml')).toBe('<Ident>\n  <Id>22875298279</Id>\n  <TypeId V="FNR" DN="Fødselsnummer" S="2.16.578.1.12.4.1.1.8116"/>\n</Ident>');
+    expect(formatPerson(p, 'kith-ident', 'xml')).toBe(
+      '<Ident>\n  <Id>22875298279</Id>\n  <TypeId V="FNR" DN="Fødselsnummer" S="2.16.578.1.12.4.1.1.8116"/>\n</Ident>',
+    );
     const d = { ...p, nin: makeNin(44, 88, 68, 977) };
     expect(formatPerson(d, 'kith-ident', 'xml')).toContain('V="DNR"');
     expect(formatPerson(d, 'fhir-identifier', 'json')).toContain('urn:oid:2.16.578.1.12.4.1.4.2');
-    expect([defaultFormatFor('xml'), defaultFormatFor('json'), defaultFormatFor('java'), defaultFormatFor('properties')]).toEqual(['kith-ident', 'fhir-identifier', 'string-literal', 'bare']);
+    expect([defaultFormatFor('xml'), defaultFormatFor('json'), defaultFormatFor('java'), defaultFormatFor('properties')]).toEqual([
+      'kith-ident',
+      'fhir-identifier',
+      'string-literal',
+      'bare',
+    ]);
   });
 });
 
@@ -151,7 +184,12 @@ describe('persons: sources, debounce, cancellation and the live fallback', () =>
       },
     };
   }
-  const local = new ListSource('catalog', 'SyntPop catalog', () => ({ persons: catalog }), () => TODAY);
+  const local = new ListSource(
+    'catalog',
+    'SyntPop catalog',
+    () => ({ persons: catalog }),
+    () => TODAY,
+  );
 
   function liveSource(behaviour: (q: string, signal: AbortSignal) => Promise<{ persons: TestPerson[]; message?: string }>) {
     const calls: string[] = [];
@@ -254,7 +292,7 @@ describe('persons: replacing a flagged number', () => {
     expect(isReplaceRequest(undefined)).toBe(false);
   });
 
-  it('finds every standalone occurrence, plain or spaced, and keeps each one\'s form', () => {
+  it("finds every standalone occurrence, plain or spaced, and keeps each one's form", () => {
     expect(occurrencesOf(text, real).map((o) => o.spaced)).toEqual([false, true, false]);
     const edits = replacementsIn(text, real, '22875298279');
     expect(edits.map((e) => e.newText)).toEqual(['22875298279', '228752 98279', '22875298279']);

@@ -66,7 +66,17 @@ export async function startCodeServer(options: { settings?: Record<string, unkno
   let log = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...(options.trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', ...(options.locale ? ['--locale', options.locale] : [])],
+    [
+      entry,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      ...(options.trust ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      ...(options.locale ? ['--locale', options.locale] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } },
   );
   child.stdout!.on('data', (d) => (log += d));

@@ -14,7 +14,11 @@ import { launchBrowser, until, Workbench } from './workbench';
 function serverPids(server: CodeServer): number[] {
   const marker = path.join(path.dirname(server.userDataDir), 'extensions');
   try {
-    return execFileSync('pgrep', ['-f', `${marker}/.*dist/server.js`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-f', `${marker}/.*dist/server.js`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -46,12 +50,21 @@ describe('the language server crashes', () => {
     const before = await wb.step('a finding from the running server', async () => {
       await wb.openFile('Client.cs');
       await wb.waitForProblem(['host/nilar']);
-      const pids = await until(async () => serverPids(server), (p) => p.length === 1, 'one language server process');
+      const pids = await until(
+        async () => serverPids(server),
+        (p) => p.length === 1,
+        'one language server process',
+      );
       return pids[0];
     });
     await wb.step('kill -9 the server', async () => {
       process.kill(before, 'SIGKILL');
-      const after = await until(async () => serverPids(server), (p) => p.length === 1 && p[0] !== before, 'a new language server process', 60_000);
+      const after = await until(
+        async () => serverPids(server),
+        (p) => p.length === 1 && p[0] !== before,
+        'a new language server process',
+        60_000,
+      );
       expect(after[0]).not.toBe(before);
     });
     await wb.step('the new server checks what is typed next', async () => {

@@ -45,7 +45,11 @@ describe('the extension in code-server, on the sample workspace', () => {
     await wb.step('open a C# file', () => wb.openFile('dotnet/EpjClient/LabResultClient.cs'));
     await wb.step('show the server log', async () => {
       await wb.command('NHN: Show output');
-      const text = await until(() => wb.page.locator('.panel .output-view .view-lines').first().innerText().then(plain), (t) => t.includes('NHN language server started'), 'the server log line');
+      const text = await until(
+        () => wb.page.locator('.panel .output-view .view-lines').first().innerText().then(plain),
+        (t) => t.includes('NHN language server started'),
+        'the server log line',
+      );
       expect(text).toContain('NHN language server started');
     });
   });
@@ -57,7 +61,11 @@ describe('the extension in code-server, on the sample workspace', () => {
       await wb.openFile('dotnet/EpjClient/appsettings.json');
       await wb.openFile('config/application.properties');
       const files = ['PrescriptionGateway.java', 'appsettings.json', 'application.properties', 'LabResultClient.cs'];
-      const rows = await until(() => wb.problems(), (r) => files.every((file) => r.some((row) => row.startsWith(file))), `Problems rows for ${files.join(', ')}`);
+      const rows = await until(
+        () => wb.problems(),
+        (r) => files.every((file) => r.some((row) => row.startsWith(file))),
+        `Problems rows for ${files.join(', ')}`,
+      );
       expect(rows.filter((r) => r.includes('host/reseptformidleren-net')).length).toBeGreaterThanOrEqual(2);
     });
   });
@@ -79,12 +87,21 @@ describe('the extension in code-server, on the sample workspace', () => {
       await wb.goTo(...where(file, 'prod.nilar.nhn.no'));
       await wb.quickFix('pps.nhn.no');
       await wb.save();
-      const saved = await until(async () => readFileSync(path.join(workspace, file), 'utf8'), (t) => !t.includes('prod.nilar'), 'the fixed file on disk', 10_000);
+      const saved = await until(
+        async () => readFileSync(path.join(workspace, file), 'utf8'),
+        (t) => !t.includes('prod.nilar'),
+        'the fixed file on disk',
+        10_000,
+      );
       expect(saved).toContain('"https://pps.nhn.no/api/v1/labresults"');
       expect(saved).not.toContain('nilar');
     });
     await wb.step('the finding is gone from the Problems panel', async () => {
-      await until(() => wb.problems(), (rows) => !rows.some((r) => r.startsWith('LabResultClient.cs')), 'LabResultClient.cs to leave the Problems panel');
+      await until(
+        () => wb.problems(),
+        (rows) => !rows.some((r) => r.startsWith('LabResultClient.cs')),
+        'LabResultClient.cs to leave the Problems panel',
+      );
     });
   });
 
@@ -123,7 +140,12 @@ describe('the extension in code-server, on the sample workspace', () => {
       await wb.pick('Bare number');
       await wb.pick('RELEVANT MILJØGIFT', 'miljøgift');
       await wb.save();
-      const saved = await until(async () => readFileSync(path.join(workspace, 'scratch.txt'), 'utf8'), (t) => /\d{11}/.test(t), 'the inserted number on disk', 10_000);
+      const saved = await until(
+        async () => readFileSync(path.join(workspace, 'scratch.txt'), 'utf8'),
+        (t) => /\d{11}/.test(t),
+        'the inserted number on disk',
+        10_000,
+      );
       expect(saved).toBe('Test person: 04886897869\n');
     });
   });
@@ -190,4 +212,3 @@ describe('the extension in code-server, on the sample workspace', () => {
     });
   });
 });
-

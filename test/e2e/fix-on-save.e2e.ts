@@ -81,7 +81,11 @@ describe('the extension in code-server: source.fixAll.nhn in editor.codeActionsO
     // What a team checks in: fix on explicit save everywhere, but not in .properties files.
     writeFileSync(
       path.join(workspace, '.vscode/settings.json'),
-      JSON.stringify({ 'editor.codeActionsOnSave': { 'source.fixAll.nhn': 'explicit' }, '[properties]': { 'editor.codeActionsOnSave': { 'source.fixAll.nhn': 'never' } } }, null, 2),
+      JSON.stringify(
+        { 'editor.codeActionsOnSave': { 'source.fixAll.nhn': 'explicit' }, '[properties]': { 'editor.codeActionsOnSave': { 'source.fixAll.nhn': 'never' } } },
+        null,
+        2,
+      ),
     );
     writeFileSync(path.join(workspace, CLIENT), CLIENT_BEFORE);
     writeFileSync(path.join(workspace, PROPERTIES), PROPERTIES_BEFORE);
@@ -132,7 +136,11 @@ describe('the extension in code-server: source.fixAll.nhn in editor.codeActionsO
       expect(onDisk(CLIENT)).toBe(CLIENT_AFTER);
     });
     await wb.step('only the suggestion is left in the Problems panel', async () => {
-      const rows = await until(async () => findingsOf(await wb.problems(), CLIENT), (r) => r.length === 1, `one Problems row for ${CLIENT}`);
+      const rows = await until(
+        async () => findingsOf(await wb.problems(), CLIENT),
+        (r) => r.length === 1,
+        `one Problems row for ${CLIENT}`,
+      );
       expect(rows[0]).toContain(UNCERTAIN_RULE);
     });
   });
@@ -142,7 +150,11 @@ describe('the extension in code-server: source.fixAll.nhn in editor.codeActionsO
       await wb.closeAllEditors();
       writeFileSync(path.join(workspace, PROPERTIES), PROPERTIES_BEFORE);
       await wb.openFile(PROPERTIES);
-      await until(async () => findingsOf(await wb.problems(), PROPERTIES), (r) => r.filter((row) => row.includes('host/nilar')).length === 2, `two host/nilar rows for ${PROPERTIES}`);
+      await until(
+        async () => findingsOf(await wb.problems(), PROPERTIES),
+        (r) => r.filter((row) => row.includes('host/nilar')).length === 2,
+        `two host/nilar rows for ${PROPERTIES}`,
+      );
     });
     await wb.step('edit, then save with Ctrl+S: no fix', async () => {
       await wb.goTo(...where(PROPERTIES, 'Lab'));
@@ -150,7 +162,11 @@ describe('the extension in code-server: source.fixAll.nhn in editor.codeActionsO
       await wb.save();
       expect(onDisk(PROPERTIES)).toBe(PROPERTIES_EDITED);
       // Still listed once the server has the saved text.
-      await until(async () => findingsOf(await wb.problems(), PROPERTIES), (r) => r.filter((row) => row.includes('host/nilar') && row.includes('Ln 3')).length === 1, `host/nilar on line 3 of ${PROPERTIES}`);
+      await until(
+        async () => findingsOf(await wb.problems(), PROPERTIES),
+        (r) => r.filter((row) => row.includes('host/nilar') && row.includes('Ln 3')).length === 1,
+        `host/nilar on line 3 of ${PROPERTIES}`,
+      );
     });
     await wb.step('Fix All, then save', async () => {
       // The same action on request (VS Code's Fix All applies a single source.fixAll action at once):
@@ -158,7 +174,11 @@ describe('the extension in code-server: source.fixAll.nhn in editor.codeActionsO
       await wb.command('Fix All');
       await wb.save();
       expect(onDisk(PROPERTIES)).toBe(PROPERTIES_FIXED);
-      await until(async () => findingsOf(await wb.problems(), PROPERTIES), (r) => r.length === 0, `no Problems rows for ${PROPERTIES}`);
+      await until(
+        async () => findingsOf(await wb.problems(), PROPERTIES),
+        (r) => r.length === 0,
+        `no Problems rows for ${PROPERTIES}`,
+      );
     });
   });
 });

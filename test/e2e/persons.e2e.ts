@@ -65,12 +65,17 @@ describe('the test-person picker in code-server', () => {
     });
     await wb.step('the number is replaced', async () => {
       await wb.save();
-      const saved = await until(async () => readFileSync(path.join(workspace, file), 'utf8'), (t) => !t.includes('13116900216'), 'the replaced number on disk', 10_000);
+      const saved = await until(
+        async () => readFileSync(path.join(workspace, file), 'utf8'),
+        (t) => !t.includes('13116900216'),
+        'the replaced number on disk',
+        10_000,
+      );
       expect(saved).toContain('Line Danser;22875298279;PREG-era test person');
     });
   });
 
-  it('inserts the team\'s own person at the cursor as a string literal', async () => {
+  it("inserts the team's own person at the cursor as a string literal", async () => {
     const file = 'java/src/test/java/no/example/lab/PatientFixtures.java';
     await wb.step('open the Java file and start a new constant', async () => {
       await wb.openFile(file);
@@ -82,7 +87,13 @@ describe('the test-person picker in code-server', () => {
       await wb.command('NHN: Insert SyntPop test person');
       // Asked once: a retry finds the format already remembered and goes straight to the persons.
       const format = row('String literal');
-      if (await format.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) await format.click();
+      if (
+        await format.waitFor({ state: 'visible', timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await format.click();
     });
     await wb.step('the picker lists the catalog and the team file, labelled, numbers masked', async () => {
       await input().fill('');
@@ -98,17 +109,28 @@ describe('the test-person picker in code-server', () => {
     });
     await wb.step('the literal is in the file', async () => {
       await wb.save();
-      const saved = await until(async () => readFileSync(path.join(workspace, file), 'utf8'), (t) => t.includes(TEAM_PERSON), 'the inserted person on disk', 10_000);
+      const saved = await until(
+        async () => readFileSync(path.join(workspace, file), 'utf8'),
+        (t) => t.includes(TEAM_PERSON),
+        'the inserted person on disk',
+        10_000,
+      );
       expect(saved).toContain(`static final String TEAM = "${TEAM_PERSON}"`);
     });
   });
 
-  it('filters with SyntPop\'s filters from the funnel button; the words show in the search line', async () => {
+  it("filters with SyntPop's filters from the funnel button; the words show in the search line", async () => {
     await wb.step('open the picker and its filter dialog', async () => {
       await wb.openFile('testdata/patients.csv');
       await wb.command('NHN: Insert SyntPop test person');
       const format = row('String literal');
-      if (await format.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) await format.click();
+      if (
+        await format.waitFor({ state: 'visible', timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        await format.click();
       await row('RELEVANT MILJØGIFT').waitFor({ state: 'visible', timeout: 30_000 });
       await wb.page.locator('.quick-input-widget .quick-input-titlebar [aria-label="Filters…"]').first().click();
     });
@@ -118,7 +140,11 @@ describe('the test-person picker in code-server', () => {
       await wb.page.keyboard.press('Enter');
     });
     await wb.step('back in the picker: 67- in the line, only the persons aged 67 or more', async () => {
-      await until(() => input().inputValue(), (v) => v === '67-', 'the filter word in the search line');
+      await until(
+        () => input().inputValue(),
+        (v) => v === '67-',
+        'the filter word in the search line',
+      );
       const rows = await until(
         async () => (await wb.page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).join('\n'),
         (t) => t.includes('LAV FELL') && !t.includes('RELEVANT MILJØGIFT'),

@@ -23,7 +23,10 @@ describe('the extension in an untrusted workspace', () => {
     cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
     const schemas = path.resolve(ROOT, '../shared/fixtures/nhn-schemas');
     mkdirSync(path.join(workspace, '.vscode'));
-    writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({ 'nhn.xml.schemaPaths': [path.join(schemas, 'kith-core'), path.join(schemas, 'eresept')] }));
+    writeFileSync(
+      path.join(workspace, '.vscode/settings.json'),
+      JSON.stringify({ 'nhn.xml.schemaPaths': [path.join(schemas, 'kith-core'), path.join(schemas, 'eresept')] }),
+    );
     server = await startCodeServer({ trust: true });
     browser = await launchBrowser();
     wb = await Workbench.open(browser, server.url, workspace, 'untrusted');
@@ -36,7 +39,7 @@ describe('the extension in an untrusted workspace', () => {
     if (workspace) rmSync(path.dirname(workspace), { recursive: true, force: true });
   });
 
-  it('checks files but ignores the workspace\'s schema folders until the folder is trusted', async () => {
+  it("checks files but ignores the workspace's schema folders until the folder is trusted", async () => {
     await wb.step('do not trust the authors', async () => {
       await wb.declineTrust();
     });

@@ -9,8 +9,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/e2e');
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 export async function launchBrowser(): Promise<Browser> {
@@ -31,7 +37,9 @@ export async function until<T>(read: () => Promise<T>, accept: (value: T) => boo
     }
     await new Promise((r) => setTimeout(r, 400));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last)}${lastError ? `; last error: ${String(lastError)}` : ''}`,
+  );
 }
 
 /** Rendered text as a person reads it: the editor draws spaces as no-break spaces. */
@@ -42,7 +50,10 @@ export function plain(text: string): string {
 export class Workbench {
   private counter = 0;
 
-  private constructor(readonly page: Page, private readonly prefix: string) {}
+  private constructor(
+    readonly page: Page,
+    private readonly prefix: string,
+  ) {}
 
   static async open(browser: Browser, url: string, folder: string, prefix: string): Promise<Workbench> {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -116,14 +127,27 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     // The dialog fills in its start folder asynchronously; type ours only after that, or it is overwritten.
-    await until(() => input.inputValue(), (v) => v.length > 0, 'the dialog to show its start folder', 15_000);
+    await until(
+      () => input.inputValue(),
+      (v) => v.length > 0,
+      'the dialog to show its start folder',
+      15_000,
+    );
     const target = folder.endsWith('/') ? folder : `${folder}/`;
-    await until(async () => {
-      await input.fill(target);
-      await this.page.waitForTimeout(500);
-      return input.inputValue();
-    }, (v) => v === target, `the dialog to show ${target}`, 15_000);
-    await this.page.locator('.quick-input-widget .quick-input-action, .quick-input-widget .monaco-button', { hasText: /OK|Create the sample workspace here/ }).first().click();
+    await until(
+      async () => {
+        await input.fill(target);
+        await this.page.waitForTimeout(500);
+        return input.inputValue();
+      },
+      (v) => v === target,
+      `the dialog to show ${target}`,
+      15_000,
+    );
+    await this.page
+      .locator('.quick-input-widget .quick-input-action, .quick-input-widget .monaco-button', { hasText: /OK|Create the sample workspace here/ })
+      .first()
+      .click();
   }
 
   /** Closes every editor (View: Close All Editors); the server then clears their diagnostics. */
@@ -132,7 +156,12 @@ export class Workbench {
     // An editor with unsaved changes asks first; the scenarios never want to keep those.
     const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
     if (await dontSave.isVisible({ timeout: 1000 }).catch(() => false)) await dontSave.click();
-    await until(() => this.page.locator('.tabs-container .tab').count(), (n) => n === 0, 'all editors to close', 15_000);
+    await until(
+      () => this.page.locator('.tabs-container .tab').count(),
+      (n) => n === 0,
+      'all editors to close',
+      15_000,
+    );
   }
 
   /** Selects the word at the cursor (Ctrl+D) and types `text` over it. */
@@ -171,7 +200,12 @@ export class Workbench {
 
   /** Waits until the Problems panel shows a row containing every one of `texts`. */
   async waitForProblem(texts: string[], timeoutMs = 60_000): Promise<string[]> {
-    return until(() => this.problems(), (rows) => rows.some((r) => texts.every((t) => r.includes(t))), `a Problems row with ${JSON.stringify(texts)}`, timeoutMs);
+    return until(
+      () => this.problems(),
+      (rows) => rows.some((r) => texts.every((t) => r.includes(t))),
+      `a Problems row with ${JSON.stringify(texts)}`,
+      timeoutMs,
+    );
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G); line and column are 1-based. */
@@ -183,41 +217,57 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
-    await until(() => this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText(), (t) => t.includes(`Ln ${line}, Col ${column}`), `the cursor at ${line}:${column}`, 10_000);
+    await until(
+      () => this.page.locator('.statusbar-item[id="status.editor.selection"]').innerText(),
+      (t) => t.includes(`Ln ${line}, Col ${column}`),
+      `the cursor at ${line}:${column}`,
+      10_000,
+    );
   }
 
   /** Shows the hover at the cursor (Ctrl+K Ctrl+I) and returns its text once it has all of `mustContain`. */
   async hoverAtCursor(mustContain: string[]): Promise<string> {
-    return until(async () => {
-      await this.focusEditor();
-      await this.page.keyboard.press('Control+k');
-      await this.page.keyboard.press('Control+i');
-      // The hover stacks the diagnostic's part and the language server's part; read them all.
-      const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-      await hover.waitFor({ state: 'visible', timeout: 5000 });
-      return plain(await hover.innerText());
-    }, (text) => mustContain.every((t) => text.includes(t)), `a hover containing ${JSON.stringify(mustContain)}`);
+    return until(
+      async () => {
+        await this.focusEditor();
+        await this.page.keyboard.press('Control+k');
+        await this.page.keyboard.press('Control+i');
+        // The hover stacks the diagnostic's part and the language server's part; read them all.
+        const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+        await hover.waitFor({ state: 'visible', timeout: 5000 });
+        return plain(await hover.innerText());
+      },
+      (text) => mustContain.every((t) => text.includes(t)),
+      `a hover containing ${JSON.stringify(mustContain)}`,
+    );
   }
 
   /** Opens the quick-fix menu (Ctrl+.) at the cursor and picks the action whose title contains `title`. */
   async quickFix(title: string): Promise<void> {
-    await until(async () => {
-      await this.escape();
-      await this.focusEditor();
-      await this.page.keyboard.press('Control+.');
-      const rows = this.page.locator('.action-widget .monaco-list-row.action');
-      await rows.first().waitFor({ state: 'visible', timeout: 5000 });
-      // Walk the menu with the keyboard, as a person does: the focused row is the one Enter applies.
-      for (let i = 0; i < (await rows.count()); i++) {
-        const focused = await this.page.locator('.action-widget .monaco-list-row.action.focused').innerText().catch(() => '');
-        if (focused.includes(title)) {
-          await this.page.keyboard.press('Enter');
-          return true;
+    await until(
+      async () => {
+        await this.escape();
+        await this.focusEditor();
+        await this.page.keyboard.press('Control+.');
+        const rows = this.page.locator('.action-widget .monaco-list-row.action');
+        await rows.first().waitFor({ state: 'visible', timeout: 5000 });
+        // Walk the menu with the keyboard, as a person does: the focused row is the one Enter applies.
+        for (let i = 0; i < (await rows.count()); i++) {
+          const focused = await this.page
+            .locator('.action-widget .monaco-list-row.action.focused')
+            .innerText()
+            .catch(() => '');
+          if (focused.includes(title)) {
+            await this.page.keyboard.press('Enter');
+            return true;
+          }
+          await this.page.keyboard.press('ArrowDown');
         }
-        await this.page.keyboard.press('ArrowDown');
-      }
-      throw new Error(`quick fixes offered: ${JSON.stringify(await rows.allInnerTexts())}`);
-    }, (ok) => ok, `a quick fix titled "${title}"`);
+        throw new Error(`quick fixes offered: ${JSON.stringify(await rows.allInnerTexts())}`);
+      },
+      (ok) => ok,
+      `a quick fix titled "${title}"`,
+    );
   }
 
   /** Saves the active editor once it has unsaved changes. */

@@ -49,14 +49,19 @@ describe('the API version table', () => {
   });
 
   it('an UNVERIFIED row is information and says so, whatever the date', async () => {
-    const [f] = (await findingsFor('const string Process = "Videreformidling_1_0";', 'csharp', { today: '2027-01-01' })).filter((x) => x.ruleId.startsWith('api/helsenorge-videreformidling'));
+    const [f] = (await findingsFor('const string Process = "Videreformidling_1_0";', 'csharp', { today: '2027-01-01' })).filter((x) =>
+      x.ruleId.startsWith('api/helsenorge-videreformidling'),
+    );
     expect(f.severity).toBe('info');
     expect(f.message).toContain('UNVERIFIED');
   });
 
   it('a malformed row stops the build with the file named', () => {
-    expect(() => compileApiVersionTable('source: https://x\nsupportMonths: 12\nversions:\n  - id: api/helsenorge-x\n    api: X\n', 'bad.yaml')).toThrow(/bad\.yaml:1: .*required property/);
-    const badRegex = 'source: https://x\nsupportMonths: 12\nversions:\n  - { id: api/helsenorge-x, api: X, version: v1, regex: "(", successor: v2, successorPublished: "2025-01-01", source: "https://x", confidence: verified }\n';
+    expect(() => compileApiVersionTable('source: https://x\nsupportMonths: 12\nversions:\n  - id: api/helsenorge-x\n    api: X\n', 'bad.yaml')).toThrow(
+      /bad\.yaml:1: .*required property/,
+    );
+    const badRegex =
+      'source: https://x\nsupportMonths: 12\nversions:\n  - { id: api/helsenorge-x, api: X, version: v1, regex: "(", successor: v2, successorPublished: "2025-01-01", source: "https://x", confidence: verified }\n';
     expect(() => compileApiVersionTable(badRegex, 'bad.yaml')).toThrow(/not a valid regular expression/);
   });
 });

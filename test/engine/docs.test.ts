@@ -43,9 +43,14 @@ describe('documentation', () => {
     // Ids made from a code: every XML well-formedness code and every XSD problem kind.
     for (const m of readFileSync('server/src/engine/xml/messages.ts', 'utf8').matchAll(/^ {2}'([a-z-]+)':/gm)) ids.add(`xml/${m[1]}`);
     for (const m of readFileSync('server/src/engine/xsd/classify.ts', 'utf8').matchAll(/kind: '([a-z-]+)'/g)) ids.add(`xsd/${m[1]}`);
-    for (const m of readFileSync('server/src/engine/xsd/schema-set.ts', 'utf8').matchAll(/'(unresolved-import|remote-not-fetched|download-failed)'/g)) ids.add(`xsd/${m[1]}`);
+    for (const m of readFileSync('server/src/engine/xsd/schema-set.ts', 'utf8').matchAll(/'(unresolved-import|remote-not-fetched|download-failed)'/g))
+      ids.add(`xsd/${m[1]}`);
     expect(ids.size).toBeGreaterThan(60);
-    const missing = [...ids].filter((id) => !isDocumented(id) && !/^(xml|xsd)\/(element|attribute|text|comment|cdata|pi|array|object|string|value|property|null|resource|import|network|refused|next-line)$/.test(id));
+    const missing = [...ids].filter(
+      (id) =>
+        !isDocumented(id) &&
+        !/^(xml|xsd)\/(element|attribute|text|comment|cdata|pi|array|object|string|value|property|null|resource|import|network|refused|next-line)$/.test(id),
+    );
     expect(missing).toEqual([]);
   });
 

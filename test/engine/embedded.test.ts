@@ -40,7 +40,10 @@ function outer(payload: string, prefix = 'bas:', extra = ''): string {
 function decodedAt(text: string, f: Finding, encoding: BufferEncoding = 'utf8'): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const chars = text.slice(offset(f.range.start), offset(f.range.end)).replace(/<!--[\s\S]*?-->/g, '').replace(/\s/g, '');
+  const chars = text
+    .slice(offset(f.range.start), offset(f.range.end))
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s/g, '');
   expect(chars.length % 4, 'a whole number of base64 groups').toBe(0);
   return Buffer.from(chars, 'base64').toString(encoding);
 }
@@ -90,12 +93,16 @@ describe('base64 payloads', () => {
   });
 
   it('a real M96 forwarding its M1 base64-encoded (eresept-java): the 2.3 namespaces and the claimed number inside', async () => {
-    const file = path.resolve(__dirname, '../../../shared/fixtures/real-world/mjhaugsdal/eresept-java/messages/src/main/resources/Diverse eksempler/M96-b64.xml');
+    const file = path.resolve(
+      __dirname,
+      '../../../shared/fixtures/real-world/mjhaugsdal/eresept-java/messages/src/main/resources/Diverse eksempler/M96-b64.xml',
+    );
     const text = readFileSync(file, 'utf8');
     const found = (await findingsFor(text, 'xml')).filter((f) => f.message.startsWith('In the base64 payload') && !f.ruleId.startsWith('kith/'));
     // m1 and forskrivning, each once at its declaration (m1's xsi:schemaLocation is part of its fix, not a second finding).
     expect(found.map((f) => f.ruleId).sort()).toEqual(['namespace/eresept-outdated', 'namespace/eresept-outdated', 'nin/invalid-check-digits'].sort());
-    for (const f of found.filter((x) => x.ruleId === 'namespace/eresept-outdated')) expect(decodedAt(text, f)).toMatch(/eresept\/(m1|forskrivning)\/2009-02-20/);
+    for (const f of found.filter((x) => x.ruleId === 'namespace/eresept-outdated'))
+      expect(decodedAt(text, f)).toMatch(/eresept\/(m1|forskrivning)\/2009-02-20/);
   });
 });
 
@@ -114,6 +121,8 @@ describe('hover on a base64 payload', () => {
     // On the tag name, or a PDF payload: nothing to say.
     expect(await embeddedParticipant.hover!(doc, text.indexOf('Base64Container') + 2, context())).toBeUndefined();
     const pdf = outer(wrapped('%PDF-1.4 binary'));
-    expect(await embeddedParticipant.hover!(analyzed({ uri: 'file:///p.xml', languageId: 'xml', text: pdf }), pdf.indexOf('Base64Container') + 120, context())).toBeUndefined();
+    expect(
+      await embeddedParticipant.hover!(analyzed({ uri: 'file:///p.xml', languageId: 'xml', text: pdf }), pdf.indexOf('Base64Container') + 120, context()),
+    ).toBeUndefined();
   });
 });

@@ -41,7 +41,13 @@ describe('engine: retired hosts end to end', () => {
   });
 
   it('respects host boundaries', async () => {
-    for (const near of ['xreseptformidleren.net', 'reseptformidleren.network', 'mytest.nilar.nhn.no', 'test.nilar.nhn.no.example.com', 'no.ergo.reseptformidleren.Foo']) {
+    for (const near of [
+      'xreseptformidleren.net',
+      'reseptformidleren.network',
+      'mytest.nilar.nhn.no',
+      'test.nilar.nhn.no.example.com',
+      'no.ergo.reseptformidleren.Foo',
+    ]) {
       expect(await findingsFor(`url = "${near}"`, 'properties'), near).toEqual([]);
     }
   });
@@ -68,7 +74,16 @@ describe('rule files', () => {
   });
 
   it('a typo fails loudly with the file and line', () => {
-    const bad = ['rules:', '  - id: host/x', '    title: { en: a, nb: b }', '    match: { regx: "x" }', '    message: { en: a, nb: b }', '    source: https://x.no', '    confidence: verified', ''].join('\n');
+    const bad = [
+      'rules:',
+      '  - id: host/x',
+      '    title: { en: a, nb: b }',
+      '    match: { regx: "x" }',
+      '    message: { en: a, nb: b }',
+      '    source: https://x.no',
+      '    confidence: verified',
+      '',
+    ].join('\n');
     try {
       compileRuleFile(bad, 'bad.yaml');
       expect.unreachable();
@@ -80,7 +95,8 @@ describe('rule files', () => {
 
   it('rejects bad YAML, bad regexes and duplicate ids with a line', () => {
     expect(() => compileRuleFile('rules:\n  - id: [\n', 'y.yaml')).toThrow(/^y\.yaml:\d+: YAML/);
-    const rule = (id: string, re: string) => `  - id: ${id}\n    title: { en: a, nb: b }\n    match: { regex: '${re}' }\n    message: { en: a, nb: b }\n    source: https://x.no\n    confidence: verified\n`;
+    const rule = (id: string, re: string) =>
+      `  - id: ${id}\n    title: { en: a, nb: b }\n    match: { regex: '${re}' }\n    message: { en: a, nb: b }\n    source: https://x.no\n    confidence: verified\n`;
     expect(() => compileRuleFile(`rules:\n${rule('host/a', '(')}`, 'r.yaml')).toThrow(/r\.yaml:2: .*not a valid regular expression/);
     expect(() => compileRuleFile(`rules:\n${rule('host/a', 'a')}${rule('host/a', 'b')}`, 'd.yaml')).toThrow(/d\.yaml:8: duplicate rule id/);
   });
@@ -98,7 +114,15 @@ describe('today', () => {
 describe('date wording', () => {
   it('says "enforced" for a new requirement and "retired" for a retirement', async () => {
     const { datedSeverity } = await import('../../server/src/engine/rules/dates');
-    const base = { id: 'api/x', title: { en: 'a', nb: 'a' }, match: { regex: 'x' }, message: { en: 'a', nb: 'a' }, source: 'https://x.no', confidence: 'verified' as const, deadline: '2024-11-23' };
+    const base = {
+      id: 'api/x',
+      title: { en: 'a', nb: 'a' },
+      match: { regex: 'x' },
+      message: { en: 'a', nb: 'a' },
+      source: 'https://x.no',
+      confidence: 'verified' as const,
+      deadline: '2024-11-23',
+    };
     expect(datedSeverity(base, '2025-01-01', 'en').when).toBe('Retired since 2024-11-23.');
     expect(datedSeverity({ ...base, deprecated: false }, '2025-01-01', 'en').when).toBe('Enforced since 2024-11-23.');
     expect(datedSeverity({ ...base, deprecated: false }, '2024-01-01', 'nb').when).toBe('Håndheves fra 23.11.2024.');

@@ -22,9 +22,12 @@ describe('requiredLiteral', () => {
     expect(requiredLiteral(pattern)).toBe(literal);
   });
 
-  it.each(['abc|def', 'a(b', 'ab', '\\d{11}', 'x{2,', '(?<=abcd)x', '(?<!abcd)x', '(?=abcd)x', '(abcd)?x', '(abcd)*x', '(?:abcd|efgh)xy'])('%s → none', (pattern) => {
-    expect(requiredLiteral(pattern)).toBeUndefined();
-  });
+  it.each(['abc|def', 'a(b', 'ab', '\\d{11}', 'x{2,', '(?<=abcd)x', '(?<!abcd)x', '(?=abcd)x', '(abcd)?x', '(abcd)*x', '(?:abcd|efgh)xy'])(
+    '%s → none',
+    (pattern) => {
+      expect(requiredLiteral(pattern)).toBeUndefined();
+    },
+  );
 
   it('never rejects a text the built-in rules match (seeded random texts)', () => {
     const rules = BUILTIN_RULES.filter((r) => r.match.regex);
@@ -35,7 +38,24 @@ describe('requiredLiteral', () => {
       const literal = requiredLiteral(rule.match.regex!, rule.match.flags);
       if (!literal) continue;
       const re = new RegExp(rule.match.regex!, rule.match.flags ?? '');
-      const pieces = [literal, literal.toUpperCase(), literal.slice(0, -1), literal.slice(1), 'test.', 'prod.', 'a-', '.', '-', ' ', '\n', 'x', 'https://', '/', 'ﬁ', 'K'];
+      const pieces = [
+        literal,
+        literal.toUpperCase(),
+        literal.slice(0, -1),
+        literal.slice(1),
+        'test.',
+        'prod.',
+        'a-',
+        '.',
+        '-',
+        ' ',
+        '\n',
+        'x',
+        'https://',
+        '/',
+        'ﬁ',
+        'K',
+      ];
       for (let i = 0; i < 3000; i++) {
         let s = '';
         for (let k = 1 + r.int(6); k > 0; k--) s += r.pick(pieces);

@@ -9,7 +9,8 @@ import { LiteralScanner } from '../../server/src/engine/text-rules/literal-scan'
 import { CASES } from '../helpers/rule-cases';
 
 const options = { today: '2026-11-26', language: 'en' as const, settings: DEFAULT_SETTINGS };
-const summary = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`);
+const summary = (fs: Finding[]) =>
+  fs.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : [path.join(dir, n)]));
@@ -32,7 +33,9 @@ describe('literal scan', () => {
   it('gives the same findings as per-rule gating, with fewer passes over the text', async () => {
     const onePass = createEngine({});
     const perRule = createEngine({}, { checks: createChecks(BUILTIN_RULES, { literals: 'per-rule' }) });
-    const texts = Object.values(CASES).flat().map((c, i) => ({ uri: `file:///case/${i}.${c.lang}`, languageId: c.lang, text: c.text }));
+    const texts = Object.values(CASES)
+      .flat()
+      .map((c, i) => ({ uri: `file:///case/${i}.${c.lang}`, languageId: c.lang, text: c.text }));
     const root = path.resolve(__dirname, '../../examples');
     for (const f of files(root)) texts.push({ uri: `file://${f}`, languageId: languageIdFor(f), text: readFileSync(f, 'utf8') });
     for (const doc of texts) {

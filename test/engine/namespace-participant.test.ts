@@ -27,7 +27,10 @@ describe('namespace catalog in the editor', () => {
   it('completes current namespaces inside an xmlns declaration, replacing what was typed', async () => {
     const text = '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/';
     const items = await namespaceParticipant.complete!(doc(text), text.length, context());
-    expect(items.map((i) => i.label)).toEqual(['http://www.kith.no/xmlstds/eresept/m1/2013-10-08', 'http://www.kith.no/xmlstds/eresept/m1/2013-10-08/extension/1']);
+    expect(items.map((i) => i.label)).toEqual([
+      'http://www.kith.no/xmlstds/eresept/m1/2013-10-08',
+      'http://www.kith.no/xmlstds/eresept/m1/2013-10-08/extension/1',
+    ]);
     expect(items[0]).toMatchObject({ kind: 'value', detail: 'e-resept M1 Resept 2013-10-08', replace: { start: text.indexOf('http'), end: text.length } });
     expect(await namespaceParticipant.complete!(doc('<a b="http://www.kith'), 21, context())).toEqual([]);
   });

@@ -27,9 +27,16 @@ describe('namespace catalog', () => {
   });
 
   it('marks 2.4-era e-resept versions with a successor outdated, later superseded ones superseded, unchanged ones current', () => {
-    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m1/2010-05-01')).toMatchObject({ status: 'outdated', successor: 'http://www.kith.no/xmlstds/eresept/m1/2013-10-08', release: '2.4' });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m1/2010-05-01')).toMatchObject({
+      status: 'outdated',
+      successor: 'http://www.kith.no/xmlstds/eresept/m1/2013-10-08',
+      release: '2.4',
+    });
     expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m1/2013-10-08')?.status).toBe('current');
-    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m96/2015-05-01')).toMatchObject({ status: 'superseded', successor: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01' });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m96/2015-05-01')).toMatchObject({
+      status: 'superseded',
+      successor: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01',
+    });
     for (const unchanged of ['m3/2010-05-01', 'm14/2008-12-12', 'm22/2006-10-06']) {
       expect(namespaceInfo(`http://www.kith.no/xmlstds/eresept/${unchanged}`)?.status, unchanged).toBe('current');
     }
@@ -49,10 +56,21 @@ describe('namespace catalog', () => {
   });
 
   it('derives older e-resept versions the schema set lacks, and nothing else', () => {
-    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m96/2009-03-18')).toMatchObject({ status: 'outdated', message: 'M9.6', successor: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01' });
-    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m30/2012-01-01')).toMatchObject({ status: 'superseded', successor: 'http://www.kith.no/xmlstds/eresept/m30/2014-12-01' });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m96/2009-03-18')).toMatchObject({
+      status: 'outdated',
+      message: 'M9.6',
+      successor: 'http://www.ehelse.no/xmlstds/eresept/m96/2021-02-01',
+    });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/eresept/m30/2012-01-01')).toMatchObject({
+      status: 'superseded',
+      successor: 'http://www.kith.no/xmlstds/eresept/m30/2014-12-01',
+    });
     expect(namespaceLabel('http://www.kith.no/xmlstds/eresept/m96/2009-03-18')).toBe('e-resept M9.6 2009-03-18');
-    for (const unknown of ['http://www.kith.no/xmlstds/eresept/m1/2030-01-01', 'http://www.kith.no/xmlstds/eresept/m99/2009-01-01', 'http://www.kith.no/xmlstds/labsvar/1999-01-01']) {
+    for (const unknown of [
+      'http://www.kith.no/xmlstds/eresept/m1/2030-01-01',
+      'http://www.kith.no/xmlstds/eresept/m99/2009-01-01',
+      'http://www.kith.no/xmlstds/labsvar/1999-01-01',
+    ]) {
       expect(namespaceInfo(unknown), unknown).toBeUndefined();
     }
   });
@@ -74,45 +92,86 @@ describe('namespace catalog', () => {
       const ns = /targetNamespace="([^"]+)"/.exec(readFileSync(file, 'latin1'))?.[1];
       expect(ns && namespaceInfo(ns), path.basename(file)).toBeDefined();
     }
-    expect(namespaceLabel('http://www.kith.no/xmlstds/HelseOpplysningerArbeidsuforhet/2013-10-01')).toBe('Sykmelding (HelseOpplysningerArbeidsuforhet) 2013-10-01');
+    expect(namespaceLabel('http://www.kith.no/xmlstds/HelseOpplysningerArbeidsuforhet/2013-10-01')).toBe(
+      'Sykmelding (HelseOpplysningerArbeidsuforhet) 2013-10-01',
+    );
     expect(namespaceInfo('http://www.kith.no/xmlstds/HelseOpplysningerArbeidsuforhet/2013-10-01')).toMatchObject({ standard: 'nav', status: 'current' });
     // The 2022 draft does not replace the sykmelding in use: both stay current, neither names a successor.
-    expect(namespaceInfo('http://www.kith.no/xmlstds/HelseOpplysningerArbeidsuforhet/2022-05-03')).toMatchObject({ status: 'current', message: expect.stringContaining('draft') });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/HelseOpplysningerArbeidsuforhet/2022-05-03')).toMatchObject({
+      status: 'current',
+      message: expect.stringContaining('draft'),
+    });
     expect(namespaceLabel('http://www.kith.no/xmlstds/legeerklaring/2008-06-06')).toBe('Legeerklæring 2008-06-06');
     expect(namespaceInfo('http://www.trygdeetaten.no/xml/eiff/1/')?.message).toBe('EI_fellesformat (NAV envelope)');
   });
 
   it('names Svarrapport 1.3 and 1.4, the newest current', () => {
     expect(namespaceLabel('http://www.kith.no/xmlstds/labsvar/2008-12-01')).toBe('Svarrapport (labsvar) 1.3');
-    expect(namespaceInfo('http://www.kith.no/xmlstds/labsvar/2008-12-01')).toMatchObject({ status: 'superseded', successor: 'http://www.kith.no/xmlstds/labsvar/2012-02-15' });
+    expect(namespaceInfo('http://www.kith.no/xmlstds/labsvar/2008-12-01')).toMatchObject({
+      status: 'superseded',
+      successor: 'http://www.kith.no/xmlstds/labsvar/2012-02-15',
+    });
     expect(namespaceInfo('http://www.kith.no/xmlstds/labsvar/2012-02-15')).toMatchObject({ status: 'current' });
   });
 
   it('names Henvisning, Epikrise, Rekvisisjon and the PLO family: newest current, the others superseded (information)', () => {
     const families: [string, string, string[]][] = [
-      ['Henvisning', 'http://www.ehelse.no/xmlstds/henvisning/2017-11-30', ['http://www.kith.no/xmlstds/henvisning/2005-07-08', 'http://www.kith.no/xmlstds/henvisning/2012-02-15']],
+      [
+        'Henvisning',
+        'http://www.ehelse.no/xmlstds/henvisning/2017-11-30',
+        ['http://www.kith.no/xmlstds/henvisning/2005-07-08', 'http://www.kith.no/xmlstds/henvisning/2012-02-15'],
+      ],
       ['Epikrise', 'http://www.kith.no/xmlstds/epikrise/2012-02-15', ['http://www.kith.no/xmlstds/epikrise/2006-09-23']],
-      ['Rekvisisjon', 'http://www.kith.no/xmlstds/rekvisisjon/2012-02-15', ['http://www.kith.no/xmlstds/rekvisisjon/2005-05-20', 'http://www.kith.no/xmlstds/rekvisisjon/2008-12-01']],
+      [
+        'Rekvisisjon',
+        'http://www.kith.no/xmlstds/rekvisisjon/2012-02-15',
+        ['http://www.kith.no/xmlstds/rekvisisjon/2005-05-20', 'http://www.kith.no/xmlstds/rekvisisjon/2008-12-01'],
+      ],
       ['PLO poKomponent', 'http://www.kith.no/xmlstds/po/poKomponent/2012-04-01', ['http://www.kith.no/xmlstds/po/poKomponent/2009-06-30']],
-      ['PLO Pasientlogistikk', 'http://www.kith.no/xmlstds/po/Pasientlogistikk/2012-04-01', ['http://www.kith.no/xmlstds/po/Pasientlogistikk/2008-02-20', 'http://www.kith.no/xmlstds/po/Pasientlogistikk/2009-06-30']],
+      [
+        'PLO Pasientlogistikk',
+        'http://www.kith.no/xmlstds/po/Pasientlogistikk/2012-04-01',
+        ['http://www.kith.no/xmlstds/po/Pasientlogistikk/2008-02-20', 'http://www.kith.no/xmlstds/po/Pasientlogistikk/2009-06-30'],
+      ],
       ['PLO MeldingFravar', 'http://www.kith.no/xmlstds/po/MeldingFravar/2009-06-30', ['http://www.kith.no/xmlstds/po/MeldingFravar/2008-02-20']],
-      ['PLO OrienteringOmTjenestetilbud', 'http://www.kith.no/xmlstds/po/OrienteringOmTjenestetilbud/2012-04-01', ['http://www.kith.no/xmlstds/po/OrienteringOmTjenestetilbud/2008-02-20', 'http://www.kith.no/xmlstds/po/OrienteringOmTjenestetilbud/2009-06-30']],
-      ['PLO Innleggelsesrapport', 'http://www.kith.no/xmlstds/po/Innleggelsesrapport/2012-04-01', ['http://www.kith.no/xmlstds/po/Innleggelsesrapport/2008-02-20', 'http://www.kith.no/xmlstds/po/Innleggelsesrapport/2009-06-30']],
-      ['PLO TverrfagligEpikrise', 'http://www.kith.no/xmlstds/po/TverrfagligEpikrise/2012-04-01', ['http://www.kith.no/xmlstds/po/TverrfagligEpikrise/2008-02-20', 'http://www.kith.no/xmlstds/po/TverrfagligEpikrise/2009-06-30']],
-      ['PLO HelseopplysningerVedSoknad', 'http://www.kith.no/xmlstds/po/HelseopplysningerVedSoknad/2012-04-01', ['http://www.kith.no/xmlstds/po/HelseopplysningerVedSoknad/2009-06-30']],
+      [
+        'PLO OrienteringOmTjenestetilbud',
+        'http://www.kith.no/xmlstds/po/OrienteringOmTjenestetilbud/2012-04-01',
+        ['http://www.kith.no/xmlstds/po/OrienteringOmTjenestetilbud/2008-02-20', 'http://www.kith.no/xmlstds/po/OrienteringOmTjenestetilbud/2009-06-30'],
+      ],
+      [
+        'PLO Innleggelsesrapport',
+        'http://www.kith.no/xmlstds/po/Innleggelsesrapport/2012-04-01',
+        ['http://www.kith.no/xmlstds/po/Innleggelsesrapport/2008-02-20', 'http://www.kith.no/xmlstds/po/Innleggelsesrapport/2009-06-30'],
+      ],
+      [
+        'PLO TverrfagligEpikrise',
+        'http://www.kith.no/xmlstds/po/TverrfagligEpikrise/2012-04-01',
+        ['http://www.kith.no/xmlstds/po/TverrfagligEpikrise/2008-02-20', 'http://www.kith.no/xmlstds/po/TverrfagligEpikrise/2009-06-30'],
+      ],
+      [
+        'PLO HelseopplysningerVedSoknad',
+        'http://www.kith.no/xmlstds/po/HelseopplysningerVedSoknad/2012-04-01',
+        ['http://www.kith.no/xmlstds/po/HelseopplysningerVedSoknad/2009-06-30'],
+      ],
     ];
     for (const [message, newest, older] of families) {
       expect(namespaceInfo(newest), newest).toMatchObject({ message, status: 'current' });
       expect(namespaceInfo(newest)?.schema, `${newest} has no public XSD`).toBeUndefined();
       for (const uri of older) expect(namespaceInfo(uri), uri).toMatchObject({ message, status: 'superseded', successor: newest });
-      expect(versionsOf(newest).map((e) => e.uri).sort()).toEqual([newest, ...older].sort());
+      expect(
+        versionsOf(newest)
+          .map((e) => e.uri)
+          .sort(),
+      ).toEqual([newest, ...older].sort());
     }
     expect(namespaceLabel('http://www.kith.no/xmlstds/po/Pasientlogistikk/2012-04-01')).toBe('PLO Pasientlogistikk 2012-04-01 (PLO 1.6)');
   });
 
   it('no namespace rule fires on a superseded KITH message: superseded is information for e-resept only', async () => {
     const { findingsFor } = await import('../helpers/engine');
-    const text = '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24"><x xmlns:h="http://www.kith.no/xmlstds/henvisning/2005-07-08" xmlns:p="http://www.kith.no/xmlstds/po/MeldingFravar/2008-02-20"/></MsgHead>';
+    const text =
+      '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24"><x xmlns:h="http://www.kith.no/xmlstds/henvisning/2005-07-08" xmlns:p="http://www.kith.no/xmlstds/po/MeldingFravar/2008-02-20"/></MsgHead>';
     expect((await findingsFor(text, 'xml')).filter((f) => f.ruleId.startsWith('namespace/'))).toEqual([]);
   });
 

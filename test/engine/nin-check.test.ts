@@ -17,10 +17,12 @@ const ninIn = async (uri: string, text: string) =>
   (await analyze({ uri, languageId: 'json', text }, context(), createChecks())).findings.filter((f) => f.ruleId.startsWith('nin/'));
 
 /** A quoted value's range without its quotes. */
-const inside = (r: ReturnType<typeof rangeOf>) => ({ start: { ...r.start, character: r.start.character + 1 }, end: { ...r.end, character: r.end.character - 1 } });
+const inside = (r: ReturnType<typeof rangeOf>) => ({
+  start: { ...r.start, character: r.start.character + 1 },
+  end: { ...r.end, character: r.end.character - 1 },
+});
 
-const nin = async (text: string, languageId = 'plaintext', over = {}) =>
-  (await findingsFor(text, languageId, over)).filter((f) => f.ruleId.startsWith('nin/'));
+const nin = async (text: string, languageId = 'plaintext', over = {}) => (await findingsFor(text, languageId, over)).filter((f) => f.ruleId.startsWith('nin/'));
 
 describe('nin check: where numbers are found', () => {
   const places: [string, string, string][] = [

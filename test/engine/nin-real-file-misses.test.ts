@@ -16,7 +16,10 @@ describe('an identity number inside a FHIR narrative (text.div)', () => {
     {
       resourceType: 'Patient',
       id: 'p1',
-      text: { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml"><p><b>identifier</b>: urn:oid:2.16.578.1.12.4.1.4.1#${NIN}</p><p>Fødselsnummer#${NIN}</p></div>` },
+      text: {
+        status: 'generated',
+        div: `<div xmlns="http://www.w3.org/1999/xhtml"><p><b>identifier</b>: urn:oid:2.16.578.1.12.4.1.4.1#${NIN}</p><p>Fødselsnummer#${NIN}</p></div>`,
+      },
       name: [{ family: 'Test' }],
     },
     null,

@@ -4,7 +4,7 @@ import { findingsFor, rangeOf } from '../helpers/engine';
 const HOST = 'https://test.nilar.nhn.no';
 
 describe('suppression comments', () => {
-  it('nhn-ignore-next-line silences that rule on the next line only, in the file\'s comment syntax', async () => {
+  it("nhn-ignore-next-line silences that rule on the next line only, in the file's comment syntax", async () => {
     const cases: [string, string][] = [
       ['csharp', `// nhn-ignore-next-line host/nilar\nvar a = "${HOST}";\nvar b = "${HOST}";\n`],
       ['yaml', `# nhn-ignore-next-line host/nilar\na: ${HOST}\nb: ${HOST}\n`],
@@ -14,7 +14,10 @@ describe('suppression comments', () => {
     ];
     for (const [lang, text] of cases) {
       const found = await findingsFor(text, lang);
-      expect(found.map((f) => f.ruleId), lang).toEqual(['host/nilar']);
+      expect(
+        found.map((f) => f.ruleId),
+        lang,
+      ).toEqual(['host/nilar']);
       expect(found[0].range.start.line, lang).toBe(2);
     }
   });

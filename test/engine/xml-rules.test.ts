@@ -7,7 +7,8 @@ import path from 'node:path';
 import { findingsFor as engineFindings, rangeOf } from '../helpers/engine';
 
 // These fragments are MsgHead snippets, not whole messages: the kith rules (test/kith/) are off here.
-const findingsFor: typeof engineFindings = (text, languageId, over = {}) => engineFindings(text, languageId, { ...over, settings: { ...over.settings, rules: { kith: 'off', ...over.settings?.rules } } });
+const findingsFor: typeof engineFindings = (text, languageId, over = {}) =>
+  engineFindings(text, languageId, { ...over, settings: { ...over.settings, rules: { kith: 'off', ...over.settings?.rules } } });
 
 const REAL = path.resolve(__dirname, '../../../shared/fixtures/real-world');
 
@@ -64,7 +65,10 @@ describe('MsgHead MsgInfo/Type', () => {
 
 describe('CPP/CPA process names', () => {
   it('flags the retired processes in the real Helsenorge.Messaging CPA, on the name attribute', async () => {
-    const text = readFileSync(path.join(REAL, 'helsenorge/Helsenorge.Messaging/test/Helsenorge.Registries.Tests/Files/CPA_v2_51795e2c-9d39-44e0-9168-5bee38f20819.xml'), 'utf8');
+    const text = readFileSync(
+      path.join(REAL, 'helsenorge/Helsenorge.Messaging/test/Helsenorge.Registries.Tests/Files/CPA_v2_51795e2c-9d39-44e0-9168-5bee38f20819.xml'),
+      'utf8',
+    );
     const found = (await findingsFor(text, 'xml')).filter((f) => f.ruleId.startsWith('message-type/'));
     for (const [rule, name] of [
       ['message-type/dialog-innbygger-oppgave', 'Dialog_Innbygger_Oppgave'],
@@ -72,11 +76,14 @@ describe('CPP/CPA process names', () => {
     ]) {
       // One finding per ProcessSpecification, on its name value: not on the comment, not on the xlink:href.
       const attr = `tns:name="${name}"`;
-      const expected = text.split(attr).slice(1).map((_, i) => {
-        const r = rangeOf(text, attr, i);
-        const start = { line: r.start.line, character: r.start.character + 'tns:name="'.length };
-        return { start, end: { line: start.line, character: start.character + name.length } };
-      });
+      const expected = text
+        .split(attr)
+        .slice(1)
+        .map((_, i) => {
+          const r = rangeOf(text, attr, i);
+          const start = { line: r.start.line, character: r.start.character + 'tns:name="'.length };
+          return { start, end: { line: start.line, character: start.character + name.length } };
+        });
       expect(expected.length).toBeGreaterThanOrEqual(2);
       expect(found.filter((f) => f.ruleId === rule).map((f) => f.range)).toEqual(expected);
     }
@@ -98,7 +105,9 @@ describe('M1: prescription on active substance with a reservation against substi
   });
 
   it('flags a standalone M1 too', async () => {
-    const text = m1('<BytteresRekvirent V="R"/>', 'LegemiddelVirkestoff').replace(/^[\s\S]*?(<Resept )/, '$1').replace(/<\/Content>[\s\S]*$/, '');
+    const text = m1('<BytteresRekvirent V="R"/>', 'LegemiddelVirkestoff')
+      .replace(/^[\s\S]*?(<Resept )/, '$1')
+      .replace(/<\/Content>[\s\S]*$/, '');
     expect((await findingsFor(text, 'xml')).some((f) => f.ruleId === 'message-type/eresept-m1-virkestoff-reservation')).toBe(true);
   });
 
@@ -123,7 +132,7 @@ describe('real NHN sample code (Pasientens journaldokumenter demo client)', () =
   const file = path.join(REAL, 'NorskHelsenett/Pasientens-journaldokumenter/.NET/NativeClients/SimpleRequestObjectsDemo/Program.cs');
   const text = readFileSync(file, 'utf8');
 
-  it('does not mistake the journal-document API\'s hit-access-basis for the maternity record header', async () => {
+  it("does not mistake the journal-document API's hit-access-basis for the maternity record header", async () => {
     const found = (await findingsFor(text, 'csharp')).filter((f) => f.ruleId.startsWith('api/maternity'));
     expect(found).toEqual([]);
   });

@@ -6,7 +6,8 @@ import { rangeOf } from '../helpers/engine';
 import { fhirFindings, seen } from './helpers';
 import { fhirJsonToXml } from './to-xml';
 
-const problems = (fs: Awaited<ReturnType<typeof fhirFindings>>) => fs.filter((f) => f.ruleId.startsWith('fhir/') && (f.severity === 'error' || f.severity === 'warning'));
+const problems = (fs: Awaited<ReturnType<typeof fhirFindings>>) =>
+  fs.filter((f) => f.ruleId.startsWith('fhir/') && (f.severity === 'error' || f.severity === 'warning'));
 
 const bundle = (type: string, entries: Record<string, unknown>[]) => JSON.stringify({ resourceType: 'Bundle', type, entry: entries }, null, 2);
 
@@ -30,10 +31,23 @@ describe('Bundle entry fullUrl', () => {
       { fullUrl: 'https://fhir.example.no/fhir/Patient/d', resource: { resourceType: 'Patient' } },
     ]);
     const expected = [
-      { rule: 'fhir/bundle-entry', range: rangeOf(text, '{\n      "resource": {\n        "resourceType": "Patient",\n        "id": "a"\n      }\n    }'), message: 'Bundle.entry[0]: every entry needs a fullUrl, the identity of its resource (only transactions and batches may leave it out)' },
+      {
+        rule: 'fhir/bundle-entry',
+        range: rangeOf(text, '{\n      "resource": {\n        "resourceType": "Patient",\n        "id": "a"\n      }\n    }'),
+        message: 'Bundle.entry[0]: every entry needs a fullUrl, the identity of its resource (only transactions and batches may leave it out)',
+      },
       { rule: 'fhir/bundle-entry', range: rangeOf(text, 'Patient/b'), message: "Bundle.entry[1]: the fullUrl must be an absolute URL, not 'Patient/b'" },
-      { rule: 'fhir/bundle-entry', range: rangeOf(text, 'https://fhir.example.no/fhir/Patient/c'), message: "Bundle.entry[2]: the fullUrl 'https://fhir.example.no/fhir/Patient/c' looks like a RESTful server URL, so it must end with the resource's type and id (/Organization/c)" },
-      { rule: 'fhir/bundle-entry', range: rangeOf(text, 'https://fhir.example.no/fhir/Patient/d'), message: "Bundle.entry[3]: the fullUrl 'https://fhir.example.no/fhir/Patient/d' looks like a RESTful server URL, but the resource has no id" },
+      {
+        rule: 'fhir/bundle-entry',
+        range: rangeOf(text, 'https://fhir.example.no/fhir/Patient/c'),
+        message:
+          "Bundle.entry[2]: the fullUrl 'https://fhir.example.no/fhir/Patient/c' looks like a RESTful server URL, so it must end with the resource's type and id (/Organization/c)",
+      },
+      {
+        rule: 'fhir/bundle-entry',
+        range: rangeOf(text, 'https://fhir.example.no/fhir/Patient/d'),
+        message: "Bundle.entry[3]: the fullUrl 'https://fhir.example.no/fhir/Patient/d' looks like a RESTful server URL, but the resource has no id",
+      },
     ];
     expect(problems(await fhirFindings(text)).map(seen)).toEqual(expected);
     expect(problems(await fhirFindings(fhirJsonToXml(text), 'xml')).map((f) => f.message)).toEqual(expected.map((e) => e.message));

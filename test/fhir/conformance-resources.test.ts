@@ -11,13 +11,33 @@ const of = async (text: string, rule: string, lang = 'json') => (await fhirFindi
 
 describe('conformance resources', () => {
   const searchParameter = (expression: string, base: string[]) =>
-    JSON.stringify({ resourceType: 'SearchParameter', url: 'http://example.org/fhir/SearchParameter/navn', name: 'navn', status: 'active', description: 'Navn', code: 'navn', base, type: 'string', expression }, null, 2);
+    JSON.stringify(
+      {
+        resourceType: 'SearchParameter',
+        url: 'http://example.org/fhir/SearchParameter/navn',
+        name: 'navn',
+        status: 'active',
+        description: 'Navn',
+        code: 'navn',
+        base,
+        type: 'string',
+        expression,
+      },
+      null,
+      2,
+    );
 
   it('SearchParameter: every union part starts with a base type (or anything, for Resource)', async () => {
     expect(await of(searchParameter('Patient.name | Practitioner.name', ['Patient', 'Practitioner']), 'fhir/search-parameter')).toEqual([]);
     expect(await of(searchParameter("Resource.meta.tag | (Organization.name.where(use = 'official'))", ['Resource']), 'fhir/search-parameter')).toEqual([]);
     const text = searchParameter("Organization.name | (Organization.alias) | Patient.name.where(text = 'a|b')", ['Patient']);
-    const expected = [{ rule: 'fhir/search-parameter', range: rangeOf(text, "Organization.name | (Organization.alias) | Patient.name.where(text = 'a|b')"), message: 'SearchParameter.expression: the expression starts with Organization, which is not a base of this search parameter (Patient)' }];
+    const expected = [
+      {
+        rule: 'fhir/search-parameter',
+        range: rangeOf(text, "Organization.name | (Organization.alias) | Patient.name.where(text = 'a|b')"),
+        message: 'SearchParameter.expression: the expression starts with Organization, which is not a base of this search parameter (Patient)',
+      },
+    ];
     expect((await of(text, 'fhir/search-parameter')).map(seen)).toEqual(expected);
     expect((await of(fhirJsonToXml(text), 'fhir/search-parameter', 'xml')).map((f) => f.message)).toEqual(expected.map((e) => e.message));
   });
@@ -41,11 +61,33 @@ describe('conformance resources', () => {
     );
 
   it('StructureDefinition: differential paths through data types, backbones and choices; an unknown one is an error', async () => {
-    expect(await of(profile(['Observation.value[x]', 'Observation.valueQuantity', 'Observation.valueQuantity.code', 'Observation.code.coding.system', 'Observation.component.code', 'Observation.referenceRange.low.value']), 'fhir/structure-definition')).toEqual([]);
+    expect(
+      await of(
+        profile([
+          'Observation.value[x]',
+          'Observation.valueQuantity',
+          'Observation.valueQuantity.code',
+          'Observation.code.coding.system',
+          'Observation.component.code',
+          'Observation.referenceRange.low.value',
+        ]),
+        'fhir/structure-definition',
+      ),
+    ).toEqual([]);
     const text = profile(['Observation.status', 'Observation.valueBla', 'Observation.code.coding.sytem']);
     const expected = [
-      { rule: 'fhir/structure-definition', range: rangeOf(text, 'Observation.valueBla', 1), message: "StructureDefinition.differential.element[1].path: 'Observation.valueBla' is not an element of Observation (a choice is named with [x], or renamed to one of its types)" },
-      { rule: 'fhir/structure-definition', range: rangeOf(text, 'Observation.code.coding.sytem', 1), message: "StructureDefinition.differential.element[2].path: 'Observation.code.coding.sytem' is not an element of Observation (a choice is named with [x], or renamed to one of its types)" },
+      {
+        rule: 'fhir/structure-definition',
+        range: rangeOf(text, 'Observation.valueBla', 1),
+        message:
+          "StructureDefinition.differential.element[1].path: 'Observation.valueBla' is not an element of Observation (a choice is named with [x], or renamed to one of its types)",
+      },
+      {
+        rule: 'fhir/structure-definition',
+        range: rangeOf(text, 'Observation.code.coding.sytem', 1),
+        message:
+          "StructureDefinition.differential.element[2].path: 'Observation.code.coding.sytem' is not an element of Observation (a choice is named with [x], or renamed to one of its types)",
+      },
     ];
     expect((await of(text, 'fhir/structure-definition')).map(seen)).toEqual(expected);
     expect((await of(fhirJsonToXml(text), 'fhir/structure-definition', 'xml')).map((f) => f.message)).toEqual(expected.map((e) => e.message));

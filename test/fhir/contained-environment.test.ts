@@ -23,12 +23,15 @@ const observation = (id: string, code: string, componentCode: string) => ({
 const container = (outer: string, inner: ReturnType<typeof observation>) =>
   JSON.stringify({ resourceType: 'Observation', status: 'final', code: coding(outer), contained: [inner], hasMember: [{ reference: '#inner' }] });
 
-const obs7 = async (text: string, lang = 'json') => (await fhirFindings(text, lang)).filter((f) => f.ruleId === 'fhir/invariant' && f.message.includes('(obs-7)')).map((f) => f.message);
+const obs7 = async (text: string, lang = 'json') =>
+  (await fhirFindings(text, lang)).filter((f) => f.ruleId === 'fhir/invariant' && f.message.includes('(obs-7)')).map((f) => f.message);
 
 describe('%resource in a contained resource', () => {
   it('is the contained resource: its own code repeated in a component breaks obs-7', async () => {
     const text = container('1-1', observation('inner', '2-2', '2-2'));
-    const expected = ['Observation: If Observation.code is the same as an Observation.component.code then the value element associated with the code SHALL NOT be present (obs-7)'];
+    const expected = [
+      'Observation: If Observation.code is the same as an Observation.component.code then the value element associated with the code SHALL NOT be present (obs-7)',
+    ];
     expect(await obs7(text)).toEqual(expected);
     expect(await obs7(fhirJsonToXml(text), 'xml')).toEqual(expected);
   });
@@ -45,7 +48,12 @@ describe('%rootResource in a contained resource', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'nhn-fhir-contained-env-'));
-    const constraint = { key: 'cip-1', severity: 'error', human: 'Only contained in a Patient', expression: "%resource.resourceType = 'Observation' and %rootResource.resourceType = 'Patient'" };
+    const constraint = {
+      key: 'cip-1',
+      severity: 'error',
+      human: 'Only contained in a Patient',
+      expression: "%resource.resourceType = 'Observation' and %rootResource.resourceType = 'Patient'",
+    };
     const sd = {
       resourceType: 'StructureDefinition',
       url,
@@ -62,7 +70,9 @@ describe('%rootResource in a contained resource', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const cip1 = async (text: string) =>
-    (await fhirFindings(text, 'json', { fhirPackagePaths: [NO_BASIS, dir] })).filter((f) => f.ruleId === 'fhir/invariant' && f.message.includes('(cip-1)')).map((f) => f.message);
+    (await fhirFindings(text, 'json', { fhirPackagePaths: [NO_BASIS, dir] }))
+      .filter((f) => f.ruleId === 'fhir/invariant' && f.message.includes('(cip-1)'))
+      .map((f) => f.message);
   const inner = { resourceType: 'Observation', id: 'inner', meta: { profile: [url] }, status: 'final', code: { text: 'x' } };
 
   it('is the container: a contained Observation in a Patient holds', async () => {

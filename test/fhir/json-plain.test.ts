@@ -23,11 +23,7 @@ function shape(doc: FhirDocument | undefined): unknown {
   return { format: doc.format, root: node(doc.root), syntaxErrors: doc.syntaxErrors };
 }
 
-const resources = [
-  ...jsonFiles(path.join(FIXTURES, 'fhir')),
-  ...jsonFiles(path.join(FIXTURES, 'fhir-test-cases')),
-  ...jsonFiles(path.join(__dirname, 'valid')),
-]
+const resources = [...jsonFiles(path.join(FIXTURES, 'fhir')), ...jsonFiles(path.join(FIXTURES, 'fhir-test-cases')), ...jsonFiles(path.join(__dirname, 'valid'))]
   .map((file) => ({ file: path.relative(FIXTURES, file), text: readFileSync(file, 'utf8') }))
   .filter((r) => /"resourceType"/.test(r.text));
 

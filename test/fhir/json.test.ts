@@ -93,12 +93,14 @@ describe('FHIR R4 JSON: each error class gets exactly its diagnostic', () => {
   });
 
   it('unreferenced contained resource (dom-3) and unknown resource types inside a Bundle', async () => {
-    const text = '{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Patient", "contained": [{ "resourceType": "Organization", "id": "o", "name": "X" }] } }, { "fullUrl": "urn:uuid:2", "resource": { "resourceType": "Pasient" } } ] }';
+    const text =
+      '{ "resourceType": "Bundle", "type": "collection", "entry": [ { "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Patient", "contained": [{ "resourceType": "Organization", "id": "o", "name": "X" }] } }, { "fullUrl": "urn:uuid:2", "resource": { "resourceType": "Pasient" } } ] }';
     expect(fhirOnly(await fhirFindings(text)).map(seen)).toEqual([
       {
         rule: 'fhir/invariant',
         range: rangeOf(text, '{ "resourceType": "Organization", "id": "o", "name": "X" }'),
-        message: 'Patient.contained[0]: If the resource is contained in another resource, it SHALL be referred to from elsewhere in the resource or SHALL refer to the containing resource (dom-3)',
+        message:
+          'Patient.contained[0]: If the resource is contained in another resource, it SHALL be referred to from elsewhere in the resource or SHALL refer to the containing resource (dom-3)',
       },
       { rule: 'fhir/unknown-resource-type', range: rangeOf(text, '"Pasient"'), message: "'Pasient' is not a FHIR R4 resource type" },
     ]);
@@ -158,13 +160,17 @@ describe('FHIR R4 JSON: Norwegian identifiers', () => {
   it('a fødselsnummer under the no-basis DNR system is the wrong kind', async () => {
     const text = patient('http://hl7.no/fhir/NamingSystem/DNR', '04886897869');
     const fs = (await fhirFindings(text)).filter((f) => f.ruleId === 'fhir/identifier');
-    expect(fs.map((f) => f.message)).toEqual(['Patient.identifier[0].value: 048868***** is a fødselsnummer, but the system http://hl7.no/fhir/NamingSystem/DNR is for D-number']);
+    expect(fs.map((f) => f.message)).toEqual([
+      'Patient.identifier[0].value: 048868***** is a fødselsnummer, but the system http://hl7.no/fhir/NamingSystem/DNR is for D-number',
+    ]);
   });
 
   it('a value that is no number at all', async () => {
     const text = patient(FNR, 'ukjent');
     const fs = (await fhirFindings(text)).filter((f) => f.ruleId === 'fhir/identifier');
-    expect(fs.map(seen)).toEqual([{ rule: 'fhir/identifier', range: rangeOf(text, 'ukjent'), message: "Patient.identifier[0].value: '*****' is not a valid fødselsnummer" }]);
+    expect(fs.map(seen)).toEqual([
+      { rule: 'fhir/identifier', range: rangeOf(text, 'ukjent'), message: "Patient.identifier[0].value: '*****' is not a valid fødselsnummer" },
+    ]);
   });
 
   it('wrong check digits are left to the nin check (one finding, not two)', async () => {
@@ -180,17 +186,24 @@ describe('FHIR R4 JSON: Bundle invariants (evaluated natively)', () => {
 
   it('bdl-3: a transaction entry needs a request, a collection entry must not have one', async () => {
     expect(await rules(bundle('transaction', '{ "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Basic", "code": { "text": "x" } } }'))).toEqual([
-      "Bundle: entry.request mandatory for batch/transaction/history, otherwise prohibited (bdl-3)",
+      'Bundle: entry.request mandatory for batch/transaction/history, otherwise prohibited (bdl-3)',
     ]);
-    expect(await rules(bundle('collection', '{ "resource": { "resourceType": "Basic", "code": { "text": "x" } }, "request": { "method": "POST", "url": "Basic" } }'))).toEqual([
-      "Bundle: entry.request mandatory for batch/transaction/history, otherwise prohibited (bdl-3)",
-    ]);
+    expect(
+      await rules(
+        bundle('collection', '{ "resource": { "resourceType": "Basic", "code": { "text": "x" } }, "request": { "method": "POST", "url": "Basic" } }'),
+      ),
+    ).toEqual(['Bundle: entry.request mandatory for batch/transaction/history, otherwise prohibited (bdl-3)']);
   });
 
   it('bdl-7: the same fullUrl twice; bdl-11: a document starts with a Composition', async () => {
     const e = '{ "fullUrl": "urn:uuid:1", "resource": { "resourceType": "Basic", "code": { "text": "x" } } }';
-    expect(await rules(bundle('collection', `${e}, ${e}`))).toEqual(["Bundle: FullUrl must be unique in a bundle, or else entries with the same fullUrl must have different meta.versionId (except in history bundles) (bdl-7)"]);
-    const doc = '{ "resourceType": "Bundle", "type": "document", "identifier": { "system": "urn:ietf:rfc:3986", "value": "urn:uuid:9" }, "timestamp": "2026-11-26T10:00:00Z", "entry": [' + e + '] }';
+    expect(await rules(bundle('collection', `${e}, ${e}`))).toEqual([
+      'Bundle: FullUrl must be unique in a bundle, or else entries with the same fullUrl must have different meta.versionId (except in history bundles) (bdl-7)',
+    ]);
+    const doc =
+      '{ "resourceType": "Bundle", "type": "document", "identifier": { "system": "urn:ietf:rfc:3986", "value": "urn:uuid:9" }, "timestamp": "2026-11-26T10:00:00Z", "entry": [' +
+      e +
+      '] }';
     expect(await rules(doc)).toEqual(['Bundle: A document must have a Composition as the first resource (bdl-11)']);
   });
 });

@@ -16,7 +16,10 @@ const WITH_ERRORS: Record<string, string> = {
     gender: 'Female',
     birthdate: '1970-01-01',
     birthDate: '1970-13-01',
-    name: [{ use: 'official', family: 'X', given: ['A', 'B'] }, { use: 'Nickname', given: ['C'] }],
+    name: [
+      { use: 'official', family: 'X', given: ['A', 'B'] },
+      { use: 'Nickname', given: ['C'] },
+    ],
     deceasedBoolean: false,
     deceasedDateTime: '2020-01-01',
     contact: [{ gender: 'male' }],

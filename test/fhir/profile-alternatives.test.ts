@@ -26,19 +26,31 @@ describe('alternative type profiles', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'nhn-fhir-alt-'));
     writeFileSync(path.join(dir, 'named.json'), JSON.stringify(sd('named', 'Patient', [{ id: 'Patient.name', path: 'Patient.name', min: 1 }])));
-    writeFileSync(path.join(dir, 'identified.json'), JSON.stringify(sd('identified', 'Patient', [{ id: 'Patient.identifier', path: 'Patient.identifier', min: 1 }])));
+    writeFileSync(
+      path.join(dir, 'identified.json'),
+      JSON.stringify(sd('identified', 'Patient', [{ id: 'Patient.identifier', path: 'Patient.identifier', min: 1 }])),
+    );
     writeFileSync(path.join(dir, 'broken.json'), JSON.stringify(sd('broken', 'Patient', [{ id: 'Patient.dateOfBirth', path: 'Patient.dateOfBirth', min: 1 }])));
-    const params = (profiles: string[]) => sd(`params-${profiles.join('-')}`, 'Parameters', [
-      { id: 'Parameters.parameter', path: 'Parameters.parameter', min: 1 },
-      { id: 'Parameters.parameter.resource', path: 'Parameters.parameter.resource', type: [{ code: 'Resource', profile: profiles.map((p) => `${BASE}${p}`) }] },
-    ]);
+    const params = (profiles: string[]) =>
+      sd(`params-${profiles.join('-')}`, 'Parameters', [
+        { id: 'Parameters.parameter', path: 'Parameters.parameter', min: 1 },
+        {
+          id: 'Parameters.parameter.resource',
+          path: 'Parameters.parameter.resource',
+          type: [{ code: 'Resource', profile: profiles.map((p) => `${BASE}${p}`) }],
+        },
+      ]);
     writeFileSync(path.join(dir, 'p1.json'), JSON.stringify(params(['named', 'identified'])));
     writeFileSync(path.join(dir, 'p2.json'), JSON.stringify(params(['named', 'broken'])));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const errors = async (profile: string, patient: Record<string, unknown>) => {
-    const text = JSON.stringify({ resourceType: 'Parameters', meta: { profile: [`${BASE}${profile}`] }, parameter: [{ name: 'p', resource: { resourceType: 'Patient', ...patient } }] });
+    const text = JSON.stringify({
+      resourceType: 'Parameters',
+      meta: { profile: [`${BASE}${profile}`] },
+      parameter: [{ name: 'p', resource: { resourceType: 'Patient', ...patient } }],
+    });
     return (await fhirFindings(text, 'json', { fhirPackagePaths: [dir] })).filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.message}`);
   };
 

@@ -35,7 +35,8 @@ describe('no-basis profiles (XML, differential only)', () => {
       {
         rule: 'fhir/unknown-profile',
         range: rangeOf(text, 'http://example.org/fhir/StructureDefinition/nope'),
-        message: "Profile 'http://example.org/fhir/StructureDefinition/nope' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): validated against base R4 only",
+        message:
+          "Profile 'http://example.org/fhir/StructureDefinition/nope' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): validated against base R4 only",
       },
     ]);
   });
@@ -70,7 +71,18 @@ describe('a profile package in the FHIR package cache', () => {
       derivation: 'constraint',
       differential: {
         element: [
-          { id: 'Observation', path: 'Observation', constraint: [{ key: 'puls-1', severity: 'error', human: 'A pulse needs a value or a reason it is absent', expression: 'value.exists() or dataAbsentReason.exists()' }] },
+          {
+            id: 'Observation',
+            path: 'Observation',
+            constraint: [
+              {
+                key: 'puls-1',
+                severity: 'error',
+                human: 'A pulse needs a value or a reason it is absent',
+                expression: 'value.exists() or dataAbsentReason.exists()',
+              },
+            ],
+          },
           { id: 'Observation.status', path: 'Observation.status', fixedCode: 'final' },
           { id: 'Observation.code', path: 'Observation.code', patternCodeableConcept: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] } },
           { id: 'Observation.subject', path: 'Observation.subject', min: 1 },
@@ -78,15 +90,23 @@ describe('a profile package in the FHIR package cache', () => {
         ],
       },
     };
-    const vs = { resourceType: 'ValueSet', url: 'http://example.org/fhir/ValueSet/puls-metode', status: 'active', compose: { include: [{ system: 'http://example.org/metode', concept: [{ code: 'palpasjon' }, { code: 'maskin' }] }] } };
+    const vs = {
+      resourceType: 'ValueSet',
+      url: 'http://example.org/fhir/ValueSet/puls-metode',
+      status: 'active',
+      compose: { include: [{ system: 'http://example.org/metode', concept: [{ code: 'palpasjon' }, { code: 'maskin' }] }] },
+    };
     writeFileSync(path.join(dir, 'StructureDefinition-puls.json'), JSON.stringify(sd));
     writeFileSync(path.join(dir, 'ValueSet-puls-metode.json'), JSON.stringify(vs));
     writeFileSync(
       path.join(dir, '.index.json'),
-      JSON.stringify({ 'index-version': 1, files: [
-        { filename: 'StructureDefinition-puls.json', resourceType: 'StructureDefinition', url: PROFILE },
-        { filename: 'ValueSet-puls-metode.json', resourceType: 'ValueSet', url: vs.url },
-      ] }),
+      JSON.stringify({
+        'index-version': 1,
+        files: [
+          { filename: 'StructureDefinition-puls.json', resourceType: 'StructureDefinition', url: PROFILE },
+          { filename: 'ValueSet-puls-metode.json', resourceType: 'ValueSet', url: vs.url },
+        ],
+      }),
     );
     process.env.FHIR_PACKAGE_CACHE = cache;
   });
@@ -109,8 +129,16 @@ describe('a profile package in the FHIR package cache', () => {
       { rule: 'fhir/cardinality', range: rangeOf(text, '"Observation"'), message: "Observation: 'subject' is required (minimum 1, found 0)" },
       { rule: 'fhir/invariant', range: rangeOf(text, '"Observation"'), message: 'Observation: A pulse needs a value or a reason it is absent (puls-1)' },
       { rule: 'fhir/fixed-value', range: rangeOf(text, '"preliminary"'), message: 'Observation.status: must be exactly "final"' },
-      { rule: 'fhir/pattern', range: rangeOf(text, 'code'), message: 'Observation.code: must match the pattern {"coding":[{"system":"http://loinc.org","code":"8867-4"}]}' },
-      { rule: 'fhir/binding', range: rangeOf(text, 'gjetting'), message: "Observation.method: no coding is in the required value set puls-metode (palpasjon | maskin) (found http://example.org/metode|gjetting)" },
+      {
+        rule: 'fhir/pattern',
+        range: rangeOf(text, 'code'),
+        message: 'Observation.code: must match the pattern {"coding":[{"system":"http://loinc.org","code":"8867-4"}]}',
+      },
+      {
+        rule: 'fhir/binding',
+        range: rangeOf(text, 'gjetting'),
+        message: 'Observation.method: no coding is in the required value set puls-metode (palpasjon | maskin) (found http://example.org/metode|gjetting)',
+      },
     ]);
   });
 
@@ -125,7 +153,11 @@ describe('unknown profiles in a Bundle', () => {
     const entry = (i: number) => `{ "fullUrl": "urn:uuid:${i}", "resource": { "resourceType": "Patient", "meta": { "profile": ["http://example.org/p"] } } }`;
     const text = `{ "resourceType": "Bundle", "type": "collection", "entry": [${entry(1)}, ${entry(2)}, ${entry(3)}] }`;
     expect((await errors(text)).map(seen)).toEqual([
-      { rule: 'fhir/unknown-profile', range: rangeOf(text, 'http://example.org/p'), message: "Profile 'http://example.org/p' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): validated against base R4 only" },
+      {
+        rule: 'fhir/unknown-profile',
+        range: rangeOf(text, 'http://example.org/p'),
+        message: "Profile 'http://example.org/p' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): validated against base R4 only",
+      },
     ]);
   });
 });

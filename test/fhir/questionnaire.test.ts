@@ -8,7 +8,8 @@ import { fhirFindings, seen } from './helpers';
 import { fhirJsonToXml } from './to-xml';
 
 // Errors and warnings only (the SDC extensions on the test questionnaire are unknown here: information).
-const fhirOnly = (fs: Awaited<ReturnType<typeof fhirFindings>>) => fs.filter((f) => f.ruleId.startsWith('fhir/') && (f.severity === 'error' || f.severity === 'warning'));
+const fhirOnly = (fs: Awaited<ReturnType<typeof fhirFindings>>) =>
+  fs.filter((f) => f.ruleId.startsWith('fhir/') && (f.severity === 'error' || f.severity === 'warning'));
 const UCUM = 'http://unitsofmeasure.org';
 
 const questionnaire = {
@@ -29,10 +30,18 @@ const questionnaire = {
     {
       linkId: 'colour',
       type: 'choice',
-      answerOption: [{ valueCoding: { system: 'http://example.org/colour', code: 'red' } }, { valueCoding: { system: 'http://example.org/colour', code: 'blue' } }],
+      answerOption: [
+        { valueCoding: { system: 'http://example.org/colour', code: 'red' } },
+        { valueCoding: { system: 'http://example.org/colour', code: 'blue' } },
+      ],
     },
     {
-      extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-minQuantity', valueQuantity: { value: 1, unit: 'kg', system: UCUM, code: 'kg' } }],
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-minQuantity',
+          valueQuantity: { value: 1, unit: 'kg', system: UCUM, code: 'kg' },
+        },
+      ],
       linkId: 'weight',
       type: 'quantity',
     },
@@ -46,7 +55,10 @@ function bundle(response: Record<string, unknown>): string {
     type: 'collection',
     entry: [
       { fullUrl: 'http://example.org/fhir/Questionnaire/intake', resource: questionnaire },
-      { fullUrl: 'http://example.org/fhir/QuestionnaireResponse/r1', resource: { resourceType: 'QuestionnaireResponse', id: 'r1', questionnaire: 'http://example.org/fhir/Questionnaire/intake|1.0', ...response } },
+      {
+        fullUrl: 'http://example.org/fhir/QuestionnaireResponse/r1',
+        resource: { resourceType: 'QuestionnaireResponse', id: 'r1', questionnaire: 'http://example.org/fhir/Questionnaire/intake|1.0', ...response },
+      },
     ],
   };
   return JSON.stringify(doc, null, 2);
@@ -83,14 +95,27 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
     });
     const line = (needle: string, occurrence = 0) => rangeOf(text, needle, occurrence);
     expect(fhirOnly(await fhirFindings(text)).map(seen)).toEqual([
-      { rule: 'fhir/questionnaire-enable-when', range: line('packs', 1), message: "QuestionnaireResponse.item[1]: item 'packs' has an answer, but it is not enabled (enableWhen)" },
-      { rule: 'fhir/questionnaire-answer', range: line('Kari Nordmann'), message: "QuestionnaireResponse.item[2].answer[0].valueString: 'Kari Nordmann' is longer than the maximum length 5 of item 'name'" },
+      {
+        rule: 'fhir/questionnaire-enable-when',
+        range: line('packs', 1),
+        message: "QuestionnaireResponse.item[1]: item 'packs' has an answer, but it is not enabled (enableWhen)",
+      },
+      {
+        rule: 'fhir/questionnaire-answer',
+        range: line('Kari Nordmann'),
+        message: "QuestionnaireResponse.item[2].answer[0].valueString: 'Kari Nordmann' is longer than the maximum length 5 of item 'name'",
+      },
       {
         rule: 'fhir/questionnaire-answer',
         range: line('valueCoding', 2),
-        message: "QuestionnaireResponse.item[3].answer[0].valueCoding: http://example.org/colour#green is not one of the answer options of item 'colour' (http://example.org/colour#red, http://example.org/colour#blue)",
+        message:
+          "QuestionnaireResponse.item[3].answer[0].valueCoding: http://example.org/colour#green is not one of the answer options of item 'colour' (http://example.org/colour#red, http://example.org/colour#blue)",
       },
-      { rule: 'fhir/questionnaire-answer', range: line('valueQuantity', 1), message: "QuestionnaireResponse.item[4].answer[0].valueQuantity: 500 g (UCUM#g) is less than the minimum 1 kg (UCUM#kg) of item 'weight'" },
+      {
+        rule: 'fhir/questionnaire-answer',
+        range: line('valueQuantity', 1),
+        message: "QuestionnaireResponse.item[4].answer[0].valueQuantity: 500 g (UCUM#g) is less than the minimum 1 kg (UCUM#kg) of item 'weight'",
+      },
       { rule: 'fhir/questionnaire-item', range: line('extra'), message: "QuestionnaireResponse.item[5]: linkId 'extra' is not in the questionnaire" },
     ]);
   });
@@ -104,9 +129,21 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
       ],
     });
     expect(fhirOnly(await fhirFindings(text)).map(seen)).toEqual([
-      { rule: 'fhir/questionnaire-required', range: rangeOf(text, '"QuestionnaireResponse"'), message: "QuestionnaireResponse: no answer for the required item 'smoker'" },
-      { rule: 'fhir/questionnaire-item', range: rangeOf(text, '{\n                "valueString": "b"\n              }'), message: "QuestionnaireResponse.item[0]: item 'name' does not repeat: one answer allowed, found 2" },
-      { rule: 'fhir/questionnaire-item', range: rangeOf(text, '{\n                "valueString": "x"\n              }'), message: "QuestionnaireResponse.item[1]: 'about' is a group: a group holds items, not answers" },
+      {
+        rule: 'fhir/questionnaire-required',
+        range: rangeOf(text, '"QuestionnaireResponse"'),
+        message: "QuestionnaireResponse: no answer for the required item 'smoker'",
+      },
+      {
+        rule: 'fhir/questionnaire-item',
+        range: rangeOf(text, '{\n                "valueString": "b"\n              }'),
+        message: "QuestionnaireResponse.item[0]: item 'name' does not repeat: one answer allowed, found 2",
+      },
+      {
+        rule: 'fhir/questionnaire-item',
+        range: rangeOf(text, '{\n                "valueString": "x"\n              }'),
+        message: "QuestionnaireResponse.item[1]: 'about' is a group: a group holds items, not answers",
+      },
     ]);
   });
 
@@ -126,8 +163,17 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
       ],
     });
     expect(fhirOnly(await fhirFindings(text)).map(seen)).toEqual([
-      { rule: 'fhir/questionnaire-answer', range: rangeOf(text, 'valueString'), message: "QuestionnaireResponse.item[0].answer[0].valueString: item 'smoker' is of type boolean, so the answer must be boolean, not string" },
-      { rule: 'fhir/questionnaire-answer', range: rangeOf(text, 'valueQuantity', 1), message: 'QuestionnaireResponse.item[1].answer[0].valueQuantity: 3 m (UCUM#m) cannot be compared with the minimum 1 kg (UCUM#kg): the units cannot be converted' },
+      {
+        rule: 'fhir/questionnaire-answer',
+        range: rangeOf(text, 'valueString'),
+        message: "QuestionnaireResponse.item[0].answer[0].valueString: item 'smoker' is of type boolean, so the answer must be boolean, not string",
+      },
+      {
+        rule: 'fhir/questionnaire-answer',
+        range: rangeOf(text, 'valueQuantity', 1),
+        message:
+          'QuestionnaireResponse.item[1].answer[0].valueQuantity: 3 m (UCUM#m) cannot be compared with the minimum 1 kg (UCUM#kg): the units cannot be converted',
+      },
     ]);
   });
 
@@ -137,16 +183,26 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
       contained: [{ ...questionnaire, id: 'q' }],
       questionnaire: '#q',
       status: 'completed',
-      item: [{ linkId: 'smoker', answer: [{ valueBoolean: true }] }, { linkId: 'name', answer: [{ valueString: 'Ola Nordmann' }] }],
+      item: [
+        { linkId: 'smoker', answer: [{ valueBoolean: true }] },
+        { linkId: 'name', answer: [{ valueString: 'Ola Nordmann' }] },
+      ],
     };
     const text = JSON.stringify(response, null, 2);
-    const expected = [{ rule: 'fhir/questionnaire-answer', message: "QuestionnaireResponse.item[1].answer[0].valueString: 'Ola Nordmann' is longer than the maximum length 5 of item 'name'" }];
+    const expected = [
+      {
+        rule: 'fhir/questionnaire-answer',
+        message: "QuestionnaireResponse.item[1].answer[0].valueString: 'Ola Nordmann' is longer than the maximum length 5 of item 'name'",
+      },
+    ];
     expect(fhirOnly(await fhirFindings(text)).map((f) => ({ rule: f.ruleId, message: f.message }))).toEqual(expected);
     expect(fhirOnly(await fhirFindings(fhirJsonToXml(text), 'xml')).map((f) => ({ rule: f.ruleId, message: f.message }))).toEqual(expected);
     const { findingsFor } = await import('../helpers/engine');
     const { createHost } = await import('../../server/src/host/resolvers');
     const nb = (await findingsFor(text, 'json', { host: createHost(), language: 'nb' })).filter((f) => f.ruleId === 'fhir/questionnaire-answer');
-    expect(nb.map((f) => f.message)).toEqual(["QuestionnaireResponse.item[1].answer[0].valueString: 'Ola Nordmann' er lengre enn maksimal lengde 5 for elementet 'name'"]);
+    expect(nb.map((f) => f.message)).toEqual([
+      "QuestionnaireResponse.item[1].answer[0].valueString: 'Ola Nordmann' er lengre enn maksimal lengde 5 for elementet 'name'",
+    ]);
   });
 
   it('a questionnaire found nowhere is one information finding on the reference', async () => {
@@ -155,7 +211,8 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
       {
         rule: 'fhir/questionnaire-not-found',
         range: rangeOf(text, 'http://forms.example.no/Questionnaire/none'),
-        message: "Questionnaire 'http://forms.example.no/Questionnaire/none' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",
+        message:
+          "Questionnaire 'http://forms.example.no/Questionnaire/none' was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages): the answers are not checked against it",
         severity: 'info',
       },
     ]);

@@ -7,7 +7,12 @@ import { fhirFindings } from './helpers';
 describe('FHIR check on hostile input', () => {
   it('deeply nested JSON gives findings or a check-failed notice, never a throw', async () => {
     const depth = 50000;
-    const text = '{ "resourceType": "Questionnaire", "status": "active", ' + '"item": [{ "linkId": "x", "type": "group", '.repeat(depth) + '"text": "y"' + ' }]'.repeat(depth) + ' }';
+    const text =
+      '{ "resourceType": "Questionnaire", "status": "active", ' +
+      '"item": [{ "linkId": "x", "type": "group", '.repeat(depth) +
+      '"text": "y"' +
+      ' }]'.repeat(depth) +
+      ' }';
     const fs = await fhirFindings(text);
     expect(Array.isArray(fs)).toBe(true);
   });
@@ -44,17 +49,24 @@ describe('FHIR check on hostile input', () => {
     const many = { resourceType: 'Patient', extension: Array.from({ length: 5000 }, (_, i) => ({ url: `http://example.org/x/${i}`, valueString: 'y' })) };
     const manyFs = await fhirFindings(JSON.stringify(many));
     expect(manyFs.filter((f) => f.ruleId === 'fhir/unknown-extension')).toHaveLength(5000);
-    const open = Array.from({ length: 5000 }, (_, i) => `{ "url": "${i % 2 ? `${NB}no-basis-propertyinformation` : 'cadastralUnitNumber'}", "extension": [`).join('');
+    const open = Array.from(
+      { length: 5000 },
+      (_, i) => `{ "url": "${i % 2 ? `${NB}no-basis-propertyinformation` : 'cadastralUnitNumber'}", "extension": [`,
+    ).join('');
     const nested = `${open}{ "url": "${NB}no-basis-middlename", "valueString": "x" }${']}'.repeat(5000)}`;
     for (const text of [
       `{ "resourceType": "Patient", "extension": [${nested}] }`,
       '{ "resourceType": "Patient", "extension": [{ "url": 5, "valueString": "x" }, { "url": null }, { "valueString": "no url" }, "x", [], { "url": {} }] }',
       JSON.stringify({ resourceType: 'Patient', extension: [{ url: `${NB}no-basis-Patient`, valueString: 'a profile, not an extension' }] }),
-      JSON.stringify({ resourceType: 'Patient', modifierExtension: [{ url: `${NB}no-basis-propertyinformation|1.0`, extension: [{ url: 'cadastralUnitNumber', valueInteger: 1 }] }] }),
+      JSON.stringify({
+        resourceType: 'Patient',
+        modifierExtension: [{ url: `${NB}no-basis-propertyinformation|1.0`, extension: [{ url: 'cadastralUnitNumber', valueInteger: 1 }] }],
+      }),
     ]) {
       await expect(fhirFindings(text)).resolves.toBeInstanceOf(Array);
     }
-    const xml = '<Patient xmlns="http://hl7.org/fhir"><extension><valueString value="no url"/></extension><extension url=""/><modifierExtension url="urn:x"><extension url="a"/></modifierExtension></Patient>';
+    const xml =
+      '<Patient xmlns="http://hl7.org/fhir"><extension><valueString value="no url"/></extension><extension url=""/><modifierExtension url="urn:x"><extension url="a"/></modifierExtension></Patient>';
     await expect(fhirFindings(xml, 'xml')).resolves.toBeInstanceOf(Array);
   });
 });

@@ -40,7 +40,15 @@ describe('slicing discriminators', () => {
         { id: 'Bundle.entry:virksomhet.resource', path: 'Bundle.entry.resource', type: [{ code: 'Organization', profile: [`${BASE}org-named`] }] },
       ]),
     );
-    write(sd('org-named', 'Organization', [{ id: 'Organization', path: 'Organization', constraint: [{ key: 'org-x', severity: 'error', human: 'An organisation names itself', expression: '%resource.name.exists()' }] }]));
+    write(
+      sd('org-named', 'Organization', [
+        {
+          id: 'Organization',
+          path: 'Organization',
+          constraint: [{ key: 'org-x', severity: 'error', human: 'An organisation names itself', expression: '%resource.name.exists()' }],
+        },
+      ]),
+    );
     // Identifiers sliced by whether they have a period (exists).
     write(
       sd('by-exists', 'Patient', [
@@ -69,39 +77,89 @@ describe('slicing discriminators', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const problems = async (text: string, lang = 'json') => (await fhirFindings(text, lang, { fhirPackagePaths: [dir] })).filter((f) => f.ruleId.startsWith('fhir/') && f.severity === 'error');
+  const problems = async (text: string, lang = 'json') =>
+    (await fhirFindings(text, lang, { fhirPackagePaths: [dir] })).filter((f) => f.ruleId.startsWith('fhir/') && f.severity === 'error');
   const bundle = (profile: string, resources: Record<string, unknown>[]) =>
-    JSON.stringify({ resourceType: 'Bundle', meta: { profile: [BASE + profile] }, type: 'collection', entry: resources.map((r, i) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`, resource: r })) }, null, 2);
+    JSON.stringify(
+      {
+        resourceType: 'Bundle',
+        meta: { profile: [BASE + profile] },
+        type: 'collection',
+        entry: resources.map((r, i) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-00000000000${i}`, resource: r })),
+      },
+      null,
+      2,
+    );
 
   it('type: entries are told apart by their resource type; the slice profile sees the entry resource as %resource', async () => {
     expect(await problems(bundle('by-type', [{ resourceType: 'Patient' }, { resourceType: 'Organization', name: 'Legevakta' }]))).toEqual([]);
-    const text = bundle('by-type', [{ resourceType: 'Patient' }, { resourceType: 'Patient' }, { resourceType: 'Organization', identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.101', value: '974760673' }] }]);
+    const text = bundle('by-type', [
+      { resourceType: 'Patient' },
+      { resourceType: 'Patient' },
+      { resourceType: 'Organization', identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.101', value: '974760673' }] },
+    ]);
     const found = (await problems(text)).map(seen);
-    expect(found.map((f) => f.message)).toEqual(["Bundle.entry: slice 'pasient' allows at most 1, found 2", 'Bundle.entry[2] (virksomhet).resource: An organisation names itself (org-x)']);
+    expect(found.map((f) => f.message)).toEqual([
+      "Bundle.entry: slice 'pasient' allows at most 1, found 2",
+      'Bundle.entry[2] (virksomhet).resource: An organisation names itself (org-x)',
+    ]);
     expect(found[0].range.start).toEqual(rangeOf(text, '{\n      "fullUrl": "urn:uuid:00000000-0000-4000-8000-000000000001"').start);
     expect((await problems(fhirJsonToXml(text), 'xml')).map((f) => f.message)).toEqual(found.map((f) => f.message));
   });
 
   it('exists: an identifier with a period is the slice, so two of them are one too many', async () => {
-    const patient = (identifiers: Record<string, unknown>[]) => JSON.stringify({ resourceType: 'Patient', meta: { profile: [`${BASE}by-exists`] }, identifier: identifiers }, null, 2);
+    const patient = (identifiers: Record<string, unknown>[]) =>
+      JSON.stringify({ resourceType: 'Patient', meta: { profile: [`${BASE}by-exists`] }, identifier: identifiers }, null, 2);
     expect(await problems(patient([{ value: 'a' }, { value: 'b', period: { start: '2026-01-01' } }]))).toEqual([]);
-    const text = patient([{ value: 'a', period: { start: '2026-01-01' } }, { value: 'b', period: { end: '2026-12-31' } }]);
+    const text = patient([
+      { value: 'a', period: { start: '2026-01-01' } },
+      { value: 'b', period: { end: '2026-12-31' } },
+    ]);
     expect((await problems(text)).map((f) => f.message)).toEqual(["Patient.identifier: slice 'tidsbegrenset' allows at most 1, found 2"]);
   });
 
   it('profile: an entry belongs to the slice when its resource conforms to the slice profile', async () => {
-    expect(await problems(bundle('by-profile', [{ resourceType: 'Patient', active: true }, { resourceType: 'Patient', active: false }]))).toEqual([]);
+    expect(
+      await problems(
+        bundle('by-profile', [
+          { resourceType: 'Patient', active: true },
+          { resourceType: 'Patient', active: false },
+        ]),
+      ),
+    ).toEqual([]);
     const none = bundle('by-profile', [{ resourceType: 'Patient', active: false }]);
     expect((await problems(none)).map((f) => f.message)).toEqual(["Bundle.entry: slice 'aktiv' is required (minimum 1, found 0)"]);
-    const two = bundle('by-profile', [{ resourceType: 'Patient', active: true }, { resourceType: 'Patient', active: true }]);
+    const two = bundle('by-profile', [
+      { resourceType: 'Patient', active: true },
+      { resourceType: 'Patient', active: true },
+    ]);
     expect((await problems(two)).map((f) => f.message)).toEqual(["Bundle.entry: slice 'aktiv' allows at most 1, found 2"]);
   });
 
   it('a slice named by sliceName only, with a discriminator not evaluated: missing only when there are no sections', async () => {
     const composition = (over: Record<string, unknown>) =>
-      JSON.stringify({ resourceType: 'Composition', meta: { profile: [`${BASE}no-ids`] }, status: 'final', type: { text: 'Notat' }, date: '2026-11-26', author: [{ display: 'Lege' }], title: 'Notat', ...over }, null, 2);
-    expect(await problems(composition({ section: [{ title: 'Noe annet', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>' } }] }))).toEqual([]);
+      JSON.stringify(
+        {
+          resourceType: 'Composition',
+          meta: { profile: [`${BASE}no-ids`] },
+          status: 'final',
+          type: { text: 'Notat' },
+          date: '2026-11-26',
+          author: [{ display: 'Lege' }],
+          title: 'Notat',
+          ...over,
+        },
+        null,
+        2,
+      );
+    expect(
+      await problems(
+        composition({ section: [{ title: 'Noe annet', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>' } }] }),
+      ),
+    ).toEqual([]);
     const text = composition({});
-    expect((await problems(text)).map(seen)).toEqual([{ rule: 'fhir/slice-cardinality', range: rangeOf(text, '"Composition"'), message: "Composition.section: slice 'funn' is required (minimum 1, found 0)" }]);
+    expect((await problems(text)).map(seen)).toEqual([
+      { rule: 'fhir/slice-cardinality', range: rangeOf(text, '"Composition"'), message: "Composition.section: slice 'funn' is required (minimum 1, found 0)" },
+    ]);
   });
 });

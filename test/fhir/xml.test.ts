@@ -10,8 +10,16 @@ describe('FHIR R4 XML: exact ranges', () => {
     const text = '<Patient xmlns="http://hl7.org/fhir">\n  <gender value="Male"/>\n  <birthdate value="1970-01-01"/>\n</Patient>';
     const fs = await errors(text);
     expect(fs.map(seen)).toEqual([
-      { rule: 'fhir/binding', range: rangeOf(text, 'Male'), message: "Patient.gender: 'Male' is not in the required value set administrative-gender (male | female | other | unknown)" },
-      { rule: 'fhir/unknown-element', range: rangeOf(text, 'birthdate'), message: "Patient: unknown element 'birthdate' (not in Patient; did you mean 'birthDate'?)" },
+      {
+        rule: 'fhir/binding',
+        range: rangeOf(text, 'Male'),
+        message: "Patient.gender: 'Male' is not in the required value set administrative-gender (male | female | other | unknown)",
+      },
+      {
+        rule: 'fhir/unknown-element',
+        range: rangeOf(text, 'birthdate'),
+        message: "Patient: unknown element 'birthdate' (not in Patient; did you mean 'birthDate'?)",
+      },
     ]);
     expect(fs[0].fixes?.[0].edits).toEqual([{ range: rangeOf(text, 'Male'), newText: 'male' }]);
   });
@@ -25,8 +33,11 @@ describe('FHIR R4 XML: exact ranges', () => {
   });
 
   it('resources inside Bundle entries are dispatched by their element name', async () => {
-    const text = '<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><entry><fullUrl value="urn:uuid:1"/><resource><Pasient xmlns="http://hl7.org/fhir"/></resource></entry></Bundle>';
-    expect((await errors(text)).map(seen)).toEqual([{ rule: 'fhir/unknown-resource-type', range: rangeOf(text, 'Pasient'), message: "'Pasient' is not a FHIR R4 resource type" }]);
+    const text =
+      '<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><entry><fullUrl value="urn:uuid:1"/><resource><Pasient xmlns="http://hl7.org/fhir"/></resource></entry></Bundle>';
+    expect((await errors(text)).map(seen)).toEqual([
+      { rule: 'fhir/unknown-resource-type', range: rangeOf(text, 'Pasient'), message: "'Pasient' is not a FHIR R4 resource type" },
+    ]);
   });
 
   it('ignores XML outside the FHIR namespace and broken XML does not crash', async () => {
@@ -44,7 +55,8 @@ describe('FHIR R4 XML: element order', () => {
   });
 
   it('attributes (id, url) have no order; repeated elements are fine', async () => {
-    const text = '<Patient xmlns="http://hl7.org/fhir"><extension url="http://hl7.no/fhir/StructureDefinition/no-basis-urban-district"><valueCoding><system value="urn:oid:2.16.578.1.12.4.1.1.3403"/><code value="030101"/></valueCoding></extension><name id="n1"><given value="A"/><given value="B"/></name></Patient>';
+    const text =
+      '<Patient xmlns="http://hl7.org/fhir"><extension url="http://hl7.no/fhir/StructureDefinition/no-basis-urban-district"><valueCoding><system value="urn:oid:2.16.578.1.12.4.1.1.3403"/><code value="030101"/></valueCoding></extension><name id="n1"><given value="A"/><given value="B"/></name></Patient>';
     expect(await errors(text)).toEqual([]);
   });
 

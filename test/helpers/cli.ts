@@ -28,7 +28,10 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 /** As runCli, without blocking this process (for tests that serve something the CLI asks for). */
 export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NHN_TODAY: '2026-11-26', NO_COLOR: '1', ...options.env } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NHN_TODAY: '2026-11-26', NO_COLOR: '1', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,6 +1,15 @@
 // Helpers for engine tests: run the real engine on a text and find positions by substring.
 
-import { createEngine, DEFAULT_SETTINGS, type AnalysisContext, type AnalysisOptions, type Engine, type EngineHost, type Finding, type Settings } from '../../server/src/engine';
+import {
+  createEngine,
+  DEFAULT_SETTINGS,
+  type AnalysisContext,
+  type AnalysisOptions,
+  type Engine,
+  type EngineHost,
+  type Finding,
+  type Settings,
+} from '../../server/src/engine';
 
 /** A host with nothing: no files, no libxml2, no FHIR definitions. */
 const EMPTY_HOST: EngineHost = {};
@@ -49,6 +58,9 @@ export function positionOf(text: string, needle: string, occurrence = 0): { line
 export function rangeOf(text: string, needle: string, occurrence = 0) {
   const start = positionOf(text, needle, occurrence);
   const lines = needle.split(/\r\n|\r|\n/);
-  const end = lines.length === 1 ? { line: start.line, character: start.character + needle.length } : { line: start.line + lines.length - 1, character: lines[lines.length - 1].length };
+  const end =
+    lines.length === 1
+      ? { line: start.line, character: start.character + needle.length }
+      : { line: start.line + lines.length - 1, character: lines[lines.length - 1].length };
   return { start, end };
 }

@@ -9,8 +9,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import {
-  SignJWT, jwtVerify, importJWK, decodeProtectedHeader, decodeJwt, generateKeyPair, calculateJwkThumbprint,
-  exportJWK, type JWK, type JWTPayload, type CryptoKey,
+  SignJWT,
+  jwtVerify,
+  importJWK,
+  decodeProtectedHeader,
+  decodeJwt,
+  generateKeyPair,
+  calculateJwkThumbprint,
+  exportJWK,
+  type JWK,
+  type JWTPayload,
+  type CryptoKey,
 } from 'jose';
 
 export interface RegisteredClient {
@@ -136,7 +145,13 @@ export class HelseIdStandIn {
   /** Checks the DPoP proof on the token request; returns the thumbprint of its key. */
   private async checkProof(proof: string | undefined): Promise<string> {
     if (!proof) throw new Refused('invalid_dpop_proof', 'no DPoP header');
-    const { jkt, payload } = await verifyDpopProof(proof, { method: 'POST', url: this.tokenEndpoint, now: this.nowSeconds(), leeway: this.leeway, seenJti: this.seenJti });
+    const { jkt, payload } = await verifyDpopProof(proof, {
+      method: 'POST',
+      url: this.tokenEndpoint,
+      now: this.nowSeconds(),
+      leeway: this.leeway,
+      seenJti: this.seenJti,
+    });
     if (this.options.requireNonce !== false && (this.options.nonceLoop || payload.nonce !== this.nonce)) {
       if (this.options.nonceLoop) this.nonce = randomUUID();
       throw new Refused('use_dpop_nonce', 'a DPoP nonce is required');
@@ -170,7 +185,8 @@ export class HelseIdStandIn {
       ({ payload } = await jwtVerify(assertion, key, { currentDate: new Date(this.nowSeconds() * 1000), clockTolerance: this.leeway }));
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
-      if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JOSE_NOT_SUPPORTED') throw new Refused('invalid_client', 'invalid signature: key does not match');
+      if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JOSE_NOT_SUPPORTED')
+        throw new Refused('invalid_client', 'invalid signature: key does not match');
       throw new Refused('invalid_client', `assertion rejected: ${code || 'invalid'}`);
     }
     if (payload.iss !== clientId || payload.sub !== clientId) throw new Refused('invalid_client', 'iss and sub must be the client id');

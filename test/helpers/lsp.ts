@@ -53,7 +53,17 @@ export interface LspSession {
  * `wrap`: a command the server runs under, e.g. `['strace', '-f', '-o', log]` (the robustness suite).
  * `init`: more initializationOptions, as the VS Code client sends them (workspaceTrusted, cacheDir).
  */
-export async function startServer(options: { settings?: Record<string, unknown>; init?: Record<string, unknown>; locale?: string; env?: NodeJS.ProcessEnv; configuration?: boolean; workspaceFolders?: string[]; wrap?: string[] } = {}): Promise<LspSession> {
+export async function startServer(
+  options: {
+    settings?: Record<string, unknown>;
+    init?: Record<string, unknown>;
+    locale?: string;
+    env?: NodeJS.ProcessEnv;
+    configuration?: boolean;
+    workspaceFolders?: string[];
+    wrap?: string[];
+  } = {},
+): Promise<LspSession> {
   const argv = [...(options.wrap ?? []), process.execPath, SERVER, '--stdio'];
   const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let err = '';
@@ -113,7 +123,13 @@ export async function startServer(options: { settings?: Record<string, unknown>;
     },
     diagnostics(uri, until = () => true, timeoutMs = 15000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri)?.diagnostics)}; stderr: ${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(latest.get(uri)?.diagnostics)}; stderr: ${err}`),
+            ),
+          timeoutMs,
+        );
         waiters.push({ uri, until, resolve: (d) => (clearTimeout(timer), resolve(d)) });
       });
     },
@@ -180,7 +196,10 @@ export async function actionsFor(lsp: LspSession, uri: string, d: Diagnostic): P
 }
 
 /** Applies LSP text edits to a string (edits must not overlap). */
-export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lines = text.split('\n');
   const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return [...edits]

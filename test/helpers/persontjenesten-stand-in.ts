@@ -107,7 +107,11 @@ export class PersontjenestenStandIn {
     const proof = header(req, 'dpop');
     if (!proof) throw new Refused('invalid_dpop_proof', 'no DPoP header');
     const { jkt, payload } = await verifyDpopProof(proof, {
-      method: 'POST', url: htu, now: this.options.helseid.nowSeconds(), leeway: 30, seenJti: this.seenJti,
+      method: 'POST',
+      url: htu,
+      now: this.options.helseid.nowSeconds(),
+      leeway: 30,
+      seenJti: this.seenJti,
     });
     if ((claims.cnf as { jkt?: string } | undefined)?.jkt !== jkt) throw new Refused('invalid_token', 'proof key is not the token key (cnf.jkt)');
     const ath = base64url.encode(createHash('sha256').update(token).digest());

@@ -69,7 +69,13 @@ function prefixBefore(path: Node[], target: Node): string {
   const parts: string[] = [];
   for (let k = path.length - 1; k >= 0; k--) {
     const parent = path[k];
-    if (parent.type === 'Alternative') parts.unshift(parent.elements.slice(0, parent.elements.indexOf(child as AST.Element)).map(sample).join(''));
+    if (parent.type === 'Alternative')
+      parts.unshift(
+        parent.elements
+          .slice(0, parent.elements.indexOf(child as AST.Element))
+          .map(sample)
+          .join(''),
+      );
     child = parent;
   }
   out = parts.join('');

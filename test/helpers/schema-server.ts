@@ -24,7 +24,10 @@ export interface ProvenanceRow {
 export function provenanceRows(): ProvenanceRow[] {
   const out: ProvenanceRow[] = [];
   for (const file of [path.join(NAV_SCHEMA_FIXTURES, 'PROVENANCE.tsv'), path.join(NHN_SCHEMA_FIXTURES, 'UNLICENSED-SOURCES.tsv')]) {
-    const [head, ...lines] = readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const [head, ...lines] = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     const col = (name: string) => head.indexOf(name);
     for (const cells of lines) {
       const targetNamespace = cells[col('targetNamespace')];

@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 
 async function failure(promise: Promise<unknown>): Promise<HelseIdError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(HelseIdError);
   return err as HelseIdError;
 }
@@ -69,7 +72,9 @@ describe('HelseID configuration', () => {
     expect(commands.map((c: { command: string }) => c.command)).toEqual(['nhn.helseid.setKey', 'nhn.helseid.clearKey', 'nhn.helseid.testConnection']);
     const keys = [
       ...commands.map((c: { title: string }) => c.title),
-      ...Object.entries(props).filter(([k]) => k.startsWith('nhn.helseid.')).map(([, v]) => (v as { markdownDescription: string }).markdownDescription),
+      ...Object.entries(props)
+        .filter(([k]) => k.startsWith('nhn.helseid.'))
+        .map(([, v]) => (v as { markdownDescription: string }).markdownDescription),
     ].map((ref: string) => ref.replace(/^%|%$/g, ''));
     for (const k of keys) {
       expect(en[k], k).toBeTruthy();

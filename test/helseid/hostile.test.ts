@@ -51,7 +51,9 @@ describe('hostile or broken answers', () => {
   });
 
   it('discovery naming another issuer', async () => {
-    const err = await tokenError(await serve((_, res) => res.end(JSON.stringify({ issuer: 'https://evil.example', token_endpoint: 'https://evil.example/token' }))));
+    const err = await tokenError(
+      await serve((_, res) => res.end(JSON.stringify({ issuer: 'https://evil.example', token_endpoint: 'https://evil.example/token' }))),
+    );
     expect(err.message).toContain('the document names another issuer, https://evil.example');
   });
 
@@ -89,7 +91,9 @@ describe('hostile or broken answers', () => {
     let mode: 'html' | 'flood' = 'html';
     const api = await serve((_, res) => {
       if (mode === 'html') return html(res);
-      const results = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? null : { norwegianIdentificationNumber: [{ identificationNumber: String(10000000000 + i) }], name: 'not a list' }));
+      const results = Array.from({ length: 5000 }, (_, i) =>
+        i % 3 === 0 ? null : { norwegianIdentificationNumber: [{ identificationNumber: String(10000000000 + i) }], name: 'not a list' },
+      );
       res.end(JSON.stringify({ results }));
     });
     const live = new LivePersonSource({ baseUrl: api, environment: () => 'test', networkAllowed: () => true, getClient: async () => client });

@@ -33,19 +33,28 @@ async function request(m: Mistakes = {}): Promise<{ status: number; body: { erro
   const signer = m.signWith ?? key;
   const assertion = await new SignJWT({})
     .setProtectedHeader({ alg: 'RS256', typ: m.typ ?? 'client-authentication+jwt', kid: signer.privateJwk.kid })
-    .setIssuer(CLIENT_ID).setSubject(CLIENT_ID).setAudience(m.aud ?? s.issuer)
-    .setJti(m.jti ?? randomUUID()).setIssuedAt(now).setNotBefore(now).setExpirationTime(now + (m.lifetime ?? 60))
+    .setIssuer(CLIENT_ID)
+    .setSubject(CLIENT_ID)
+    .setAudience(m.aud ?? s.issuer)
+    .setJti(m.jti ?? randomUUID())
+    .setIssuedAt(now)
+    .setNotBefore(now)
+    .setExpirationTime(now + (m.lifetime ?? 60))
     .sign(await importJWK(signer.privateJwk, 'RS256'));
   const proof = await new SignJWT({ htm: m.proofHtm ?? 'POST', htu: m.proofHtu ?? s.tokenEndpoint, nonce })
     .setProtectedHeader({ alg: 'RS256', typ: m.proofTyp ?? 'dpop+jwt', jwk: key.publicJwk })
-    .setJti(m.proofJti ?? randomUUID()).setIssuedAt(now)
+    .setJti(m.proofJti ?? randomUUID())
+    .setIssuedAt(now)
     .sign(await importJWK(key.privateJwk, 'RS256'));
   const response = await fetch(s.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(m.noProof ? {} : { DPoP: proof }) },
     body: new URLSearchParams({
-      grant_type: 'client_credentials', client_id: CLIENT_ID, scope: SCOPE,
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion,
+      grant_type: 'client_credentials',
+      client_id: CLIENT_ID,
+      scope: SCOPE,
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
     }),
   });
   nonce = response.headers.get('dpop-nonce') ?? nonce;

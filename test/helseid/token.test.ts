@@ -18,7 +18,12 @@ let other: TestClientKey;
 const running: HelseIdStandIn[] = [];
 
 beforeAll(async () => {
-  [rsa, es, ps, other] = await Promise.all([makeClientKey('RS256'), makeClientKey('ES256'), makeClientKey('PS256'), makeClientKey('RS256', 'YTMe8OU1v056o9XJ0dtf+hXzu0g=')]);
+  [rsa, es, ps, other] = await Promise.all([
+    makeClientKey('RS256'),
+    makeClientKey('ES256'),
+    makeClientKey('PS256'),
+    makeClientKey('RS256', 'YTMe8OU1v056o9XJ0dtf+hXzu0g='),
+  ]);
 });
 
 afterEach(async () => {
@@ -34,11 +39,20 @@ async function standIn(key: TestClientKey, options: Partial<HelseIdStandInOption
 
 async function clientFor(s: HelseIdStandIn, key: TestClientKey, overrides: { clientId?: string; scopes?: string[]; timeoutMs?: number } = {}) {
   const { key: clientKey } = await parseKeyFile(key.text);
-  return new HelseIdClient({ issuer: s.issuer, clientId: overrides.clientId ?? CLIENT_ID, key: clientKey, scopes: overrides.scopes ?? [SCOPE], timeoutMs: overrides.timeoutMs });
+  return new HelseIdClient({
+    issuer: s.issuer,
+    clientId: overrides.clientId ?? CLIENT_ID,
+    key: clientKey,
+    scopes: overrides.scopes ?? [SCOPE],
+    timeoutMs: overrides.timeoutMs,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<HelseIdError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(HelseIdError);
   return err as HelseIdError;
 }
@@ -89,7 +103,7 @@ describe('HelseID token module', () => {
     expect(s.tokenRequests).toBe(2); // discovery, then one token request and its nonce retry: nothing started twice
   });
 
-  it('tolerates a clock 10 minutes off by signing with HelseID\'s time', async () => {
+  it("tolerates a clock 10 minutes off by signing with HelseID's time", async () => {
     const s = await standIn(rsa, { clockOffsetMs: 10 * 60_000, leewaySeconds: 30 });
     const client = await clientFor(s, rsa);
     await client.getToken();
@@ -144,7 +158,7 @@ describe('HelseID token module', () => {
     expect(err.message).toContain('0.2 s');
   });
 
-  it('says so before signing when HelseID does not take the key\'s algorithm for DPoP', async () => {
+  it("says so before signing when HelseID does not take the key's algorithm for DPoP", async () => {
     const s = await standIn(es, { dpopAlgs: ['RS256', 'PS256'] });
     const err = await failure((await clientFor(s, es)).getToken());
     expect(err.code).toBe('key-unsupported');

@@ -44,7 +44,7 @@ describe('HelseID in VS Code', () => {
     expect(fake.shown[0].text).toMatch(/^HelseID key stored in VS Code's secret storage \(RS256, kid glue, thumbprint [\w-]{43}\)\.$/);
   });
 
-  it('refuses a public key, in the user\'s language, and stores nothing', async () => {
+  it("refuses a public key, in the user's language, and stores nothing", async () => {
     fake.vscode.env.language = 'nb';
     fake.answers.quickPick.push('Paste the private JWK');
     fake.answers.inputBox.push(JSON.stringify(key.publicJwk));

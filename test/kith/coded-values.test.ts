@@ -69,7 +69,7 @@ describe('kith/code-unknown (complete list)', () => {
     expect(f.severity).toBe('error');
     expect(f.range).toEqual(valueRange(text, 'V="4"'));
     expect(f.message).toContain('8258');
-    expect(f.message).toContain("built-in list (complete)");
+    expect(f.message).toContain('built-in list (complete)');
     expect(f.data?.codeList).toMatchObject({ oid: '2.16.578.1.12.4.1.1.8258', complete: true, source: 'builtin' });
   });
 
@@ -115,7 +115,8 @@ describe('kith/code-display-differs', () => {
   });
 
   it('spacing, case and hyphens do not count (Hpr nummer is HPR-nummer)', async () => {
-    const hcp = '<HealthcareProfessional><FamilyName>Lege</FamilyName><Ident><Id>123456</Id><TypeId V="HPR" DN="Hpr nummer" S="2.16.578.1.12.4.1.1.8116"/></Ident></HealthcareProfessional>';
+    const hcp =
+      '<HealthcareProfessional><FamilyName>Lege</FamilyName><Ident><Id>123456</Id><TypeId V="HPR" DN="Hpr nummer" S="2.16.578.1.12.4.1.1.8116"/></Ident></HealthcareProfessional>';
     expect(kith(await xml(msgHead({ hcp })))).toEqual([]);
   });
 });

@@ -35,7 +35,8 @@ describe('HER-id and HPR number', () => {
   });
 
   it('an HPR number holds digits only', async () => {
-    const hcp = (id: string) => `<HealthcareProfessional><Ident><Id>${id}</Id><TypeId V="HPR" DN="HPR-nummer" S="2.16.578.1.12.4.1.1.8116"/></Ident></HealthcareProfessional>`;
+    const hcp = (id: string) =>
+      `<HealthcareProfessional><Ident><Id>${id}</Id><TypeId V="HPR" DN="HPR-nummer" S="2.16.578.1.12.4.1.1.8116"/></Ident></HealthcareProfessional>`;
     expect(await xml(msgHead({ hcp: hcp('9144900') }))).toEqual([]);
     const text = msgHead({ hcp: hcp('HPR-9144900') });
     const [f] = await xml(text);
@@ -117,7 +118,9 @@ describe('AppRec', () => {
     const [f] = await xml(none);
     expect(f.ruleId).toBe('kith/apprec-original-msg-id');
     expect(f.range).toEqual(rangeOf(none, 'AppRec'));
-    const noId = appRec({ original: '<OriginalMsgId><MsgType V="DIALOG_HELSEFAGLIG" DN="Helsefaglig dialog"/><IssueDate>2026-11-20T09:59:00</IssueDate></OriginalMsgId>' });
+    const noId = appRec({
+      original: '<OriginalMsgId><MsgType V="DIALOG_HELSEFAGLIG" DN="Helsefaglig dialog"/><IssueDate>2026-11-20T09:59:00</IssueDate></OriginalMsgId>',
+    });
     const [g] = await xml(noId);
     expect(g.ruleId).toBe('kith/apprec-original-msg-id');
     expect(g.message).toContain('has no Id');
@@ -129,7 +132,9 @@ describe('AppRec', () => {
     const [f] = await xml(text);
     expect(f.ruleId).toBe('kith/apprec-status-without-error');
     expect(f.range.start).toEqual({ ...rangeOf(text, '2" DN="Avvist').start });
-    expect(await xml(appRec({ status: '<Status V="2" DN="Avvist"/>', errors: '<Error V="E10" S="2.16.578.1.12.4.1.1.8221" DN="Ugyldig meldingsidentifikator"/>' }))).toEqual([]);
+    expect(
+      await xml(appRec({ status: '<Status V="2" DN="Avvist"/>', errors: '<Error V="E10" S="2.16.578.1.12.4.1.1.8221" DN="Ugyldig meldingsidentifikator"/>' })),
+    ).toEqual([]);
   });
 
   it('kith/apprec-error-with-ok: an Error beside Status 1 is a warning', async () => {
@@ -149,7 +154,10 @@ describe('AppRec', () => {
 });
 
 describe('ebXML', () => {
-  const header = (from: string, to: string) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:eb="http://www.oasis-open.org/committees/ebxml-msg/schema/msg-header-2_0.xsd">
+  const header = (
+    from: string,
+    to: string,
+  ) => `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:eb="http://www.oasis-open.org/committees/ebxml-msg/schema/msg-header-2_0.xsd">
   <soap:Header>
     <eb:MessageHeader>
       <eb:From>${from}</eb:From>

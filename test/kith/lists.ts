@@ -33,7 +33,11 @@ export function fhirJson(content = 'complete'): string {
       title: 'Meldingens funksjon',
       status: 'active',
       content,
-      concept: CODES.map(([code, display]) => ({ code, display, designation: code === 'APPREC' ? [{ language: 'en', value: 'Application receipt' }] : undefined })),
+      concept: CODES.map(([code, display]) => ({
+        code,
+        display,
+        designation: code === 'APPREC' ? [{ language: 'en', value: 'Application receipt' }] : undefined,
+      })),
     },
     null,
     2,

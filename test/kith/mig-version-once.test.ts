@@ -19,7 +19,8 @@ function messageWithMigVersion(version: string): string {
   return file;
 }
 
-const findingsOf = (args: string[]) => JSON.parse(runCli(['--format', 'json', '--schemas', SCHEMAS, ...args]).stdout).findings as Array<{ rule: string; line: number }>;
+const findingsOf = (args: string[]) =>
+  JSON.parse(runCli(['--format', 'json', '--schemas', SCHEMAS, ...args]).stdout).findings as Array<{ rule: string; line: number }>;
 
 describe('a wrong MIGversion', () => {
   it('is reported once, by the XSD, when the schema is at hand', () => {

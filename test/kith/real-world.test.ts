@@ -11,8 +11,14 @@ import { context } from '../helpers/engine';
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 function manifest(dir: string): string[] {
-  const rows = readFileSync(path.join(FIXTURES, dir, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1);
-  return rows.map((r) => r.split('\t')).map(([, repo, file]) => path.join(FIXTURES, dir, repo, file)).filter((f) => /\.xml$/i.test(f));
+  const rows = readFileSync(path.join(FIXTURES, dir, 'MANIFEST.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  return rows
+    .map((r) => r.split('\t'))
+    .map(([, repo, file]) => path.join(FIXTURES, dir, repo, file))
+    .filter((f) => /\.xml$/i.test(f));
 }
 
 /** True findings: `file name | rule | flagged text` → why it is right. */

@@ -52,7 +52,8 @@ describe('nhn-lint --code-lists', () => {
   const message = write(tmp.dir, 'melding.xml', msgHead({ type: 'DIALOG_TEST_NYX' }));
   const known = write(tmp.dir, 'kjent.xml', msgHead({ type: 'DIALOG_TEST_NY' }));
 
-  const kithFindings = (stdout: string) => (JSON.parse(stdout).findings as { file: string; rule: string; severity: string; message: string }[]).filter((f) => f.rule.startsWith('kith/'));
+  const kithFindings = (stdout: string) =>
+    (JSON.parse(stdout).findings as { file: string; rule: string; severity: string; message: string }[]).filter((f) => f.rule.startsWith('kith/'));
 
   it('without a list: the built-in 8279 is partial, so an unknown type is a hint at most', () => {
     const r = runCli(['--format', 'json', message, known]);

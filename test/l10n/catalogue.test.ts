@@ -66,7 +66,8 @@ function namesInCode(): { literals: Set<string>; heads: string[] } {
   const heads: string[] = [];
   for (const { source } of parsed) {
     const visit = (node: ts.Node) => {
-      if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) literals.add(node.text);
+      if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node))
+        literals.add(node.text);
       else if (ts.isTemplateExpression(node) && node.head.text) heads.push(node.head.text);
       ts.forEachChild(node, visit);
     };
@@ -90,7 +91,9 @@ async function loadTables(): Promise<{ file: string; table: MessageTable<string>
 
 describe('the message catalogue', async () => {
   const tables = await loadTables();
-  const entries = tables.flatMap(({ file, table }) => Object.entries(table.sentences).map(([key, s]) => ({ id: `${table.namespace}.${key}`, key, file, en: s.en, nb: s.nb })));
+  const entries = tables.flatMap(({ file, table }) =>
+    Object.entries(table.sentences).map(([key, s]) => ({ id: `${table.namespace}.${key}`, key, file, en: s.en, nb: s.nb })),
+  );
 
   it('every defineMessages call is an exported table the catalogue sees', () => {
     expect(tables.length).toBeGreaterThanOrEqual(10);
@@ -119,7 +122,10 @@ describe('the message catalogue', async () => {
   it('the bokmål text is a translation, not a copy, except for the listed names and codes', () => {
     const copies = entries.filter((e) => e.en === e.nb).map((e) => e.id);
     expect(copies.filter((id) => !(id in SAME_IN_BOTH))).toEqual([]);
-    expect(Object.keys(SAME_IN_BOTH).filter((id) => !copies.includes(id)), 'stale entries of SAME_IN_BOTH').toEqual([]);
+    expect(
+      Object.keys(SAME_IN_BOTH).filter((id) => !copies.includes(id)),
+      'stale entries of SAME_IN_BOTH',
+    ).toEqual([]);
   });
 
   it('no key is unused: each is named in code, literally or as the fixed head of a template', () => {
@@ -136,7 +142,7 @@ describe('the message catalogue', async () => {
   });
 });
 
-describe('the rule data\'s texts', () => {
+describe("the rule data's texts", () => {
   const named = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
   const texts: { id: string; en: string; nb: string }[] = [];
   const add = (id: string, t?: { en: string; nb: string }) => void (t && texts.push({ id, ...t }));

@@ -36,7 +36,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-interface Call { file: string; line: number; message?: string }
+interface Call {
+  file: string;
+  line: number;
+  message?: string;
+}
 /** The first argument of every `vscode.l10n.t(...)` / `l10n.t(...)` call in the client code. */
 function l10nCalls(): Call[] {
   const calls: Call[] = [];
@@ -97,11 +101,17 @@ describe('Norwegian and English UI strings', () => {
 
   it('the bundle meets the catalogue standard: used, translated rather than copied, {0} placeholders only', () => {
     const used = new Set(l10nCalls().map((c) => c.message));
-    expect(Object.keys(bundleNb).filter((k) => !used.has(k)), 'bundle entries no l10n.t call uses').toEqual([]);
+    expect(
+      Object.keys(bundleNb).filter((k) => !used.has(k)),
+      'bundle entries no l10n.t call uses',
+    ).toEqual([]);
     const copies = Object.keys(bundleNb).filter((k) => bundleNb[k] === k);
     expect(copies.sort()).toEqual([...BUNDLE_SAME_IN_BOTH].sort());
     for (const [k, v] of Object.entries(bundleNb)) expect(`${k} ${v}`, k).not.toMatch(/\{[A-Za-z_]\w*\}/);
-    expect(Object.keys(nlsEn).filter((k) => nlsEn[k] === nlsNb[k]), 'manifest strings copied, not translated').toEqual([]);
+    expect(
+      Object.keys(nlsEn).filter((k) => nlsEn[k] === nlsNb[k]),
+      'manifest strings copied, not translated',
+    ).toEqual([]);
   });
 
   it('the manifest points at the localisation files it has', () => {

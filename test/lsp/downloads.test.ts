@@ -42,13 +42,21 @@ describe('schema downloads through the language server', () => {
     expect(mirror.requests).toEqual([]);
   });
 
-  it('after the user trusts the workspace: fetched into the client\'s cache, validated, shown as the download cache', async () => {
+  it("after the user trusts the workspace: fetched into the client's cache, validated, shown as the download cache", async () => {
     const pending = lsp.diagnostics(uri, (d) => xsdOnly(d).some((x) => x.code === 'xsd/fixed-value'));
     await lsp.connection.sendNotification('nhn/workspaceTrusted');
     const diags = xsdOnly(await pending);
-    expect(diags.map((d) => d.code)).toEqual(['xsd/unexpected-attribute', 'xsd/fixed-value', 'xsd/invalid-value', 'xsd/invalid-value', 'xsd/unexpected-element']);
+    expect(diags.map((d) => d.code)).toEqual([
+      'xsd/unexpected-attribute',
+      'xsd/fixed-value',
+      'xsd/invalid-value',
+      'xsd/invalid-value',
+      'xsd/unexpected-element',
+    ]);
     expect(mirror.requests.length).toBeGreaterThanOrEqual(2);
-    const cached = readdirSync(path.join(cacheDir, 'schemas', 'sha256'), { recursive: true }).map(String).filter((f) => f.endsWith('.xsd'));
+    const cached = readdirSync(path.join(cacheDir, 'schemas', 'sha256'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.xsd'));
     expect(cached.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['MsgHead-v1_2.xsd']));
     const status = (await lsp.connection.sendRequest('nhn/schemaStatus', { uri })) as { detail: string };
     expect(status.detail).toMatch(/^MsgHead-v1_2\.xsd — download cache; [\w.-]+\.xsd — download cache$/);
@@ -75,7 +83,7 @@ describe('"NHN: Download all NHN schemas" through the language server (nhn/downl
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  it('untrusted workspace: refused in the user\'s language, nothing asked', async () => {
+  it("untrusted workspace: refused in the user's language, nothing asked", async () => {
     const lsp = await startServer({ settings: { language: 'nb', xml: { downloadMirror: mirror.base } }, init: { workspaceTrusted: false, cacheDir } });
     try {
       const r = (await lsp.connection.sendRequest('nhn/downloadAllSchemas')) as Result;
@@ -94,7 +102,9 @@ describe('"NHN: Download all NHN schemas" through the language server (nhn/downl
       expect(r.failed.map((f) => f.name).sort()).toEqual(['Fellesformat2_any.xsd', 'svar-v1.4.xsd', 'svar-v13.xsd']);
       expect(r.fetched).toBe(r.total - 3);
       expect(r.folder).toBe(path.join(cacheDir, 'schemas'));
-      const cached = readdirSync(path.join(cacheDir, 'schemas', 'sha256'), { recursive: true }).map(String).filter((f) => f.endsWith('.xsd'));
+      const cached = readdirSync(path.join(cacheDir, 'schemas', 'sha256'), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.xsd'));
       expect(cached).toHaveLength(r.total - 3);
       // Asked again: everything it holds is answered from the cache.
       const again = (await lsp.connection.sendRequest('nhn/downloadAllSchemas')) as Result;

@@ -23,7 +23,11 @@ describe('FHIR R4 over LSP', () => {
     const binding = diags.find((d) => d.code === 'fhir/binding')!;
     expect(binding.range).toEqual(rangeOf(text, 'Female'));
     expect(binding.message).toBe("Patient.gender: 'Female' is not in the required value set administrative-gender (male | female | other | unknown)");
-    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: binding.range, context: { diagnostics: [binding] } })) as CodeAction[];
+    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: binding.range,
+      context: { diagnostics: [binding] },
+    })) as CodeAction[];
     const fix = actions.find((a) => a.title === "Change to 'female'")!;
     expect(applyEdits(text, fix.edit!.changes![uri])).toContain('"gender": "female"');
   });
@@ -33,7 +37,9 @@ describe('FHIR R4 over LSP', () => {
     const value = (hover!.contents as { value: string }).value;
     expect(value).toContain('**Patient.gender** · `code` · 0..1');
     expect(value).toContain('Administrative Gender');
-    expect(value).toContain('Binding (required): [administrative-gender](http://hl7.org/fhir/ValueSet/administrative-gender) — male | female | other | unknown');
+    expect(value).toContain(
+      'Binding (required): [administrative-gender](http://hl7.org/fhir/ValueSet/administrative-gender) — male | female | other | unknown',
+    );
   });
 
   it('hovers on the key of an array property with the element of the array', async () => {
@@ -47,7 +53,10 @@ describe('FHIR R4 over LSP', () => {
     const u = 'file:///work/fhir/complete-key.json';
     lsp.open(u, 'json', doc);
     const at = positionOf(doc, '"bi"');
-    const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: at.line, character: at.character + 3 } })) as CompletionItem[];
+    const items = (await lsp.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: u },
+      position: { line: at.line, character: at.character + 3 },
+    })) as CompletionItem[];
     const birth = items.find((i) => i.label === 'birthDate')!;
     expect(birth.detail).toBe('date 0..1');
     expect(items.map((i) => i.label)).toContain('deceasedBoolean');
@@ -59,7 +68,10 @@ describe('FHIR R4 over LSP', () => {
     const u = 'file:///work/fhir/complete-code.json';
     lsp.open(u, 'json', doc);
     const at = positionOf(doc, '""');
-    const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: at.line, character: at.character + 1 } })) as CompletionItem[];
+    const items = (await lsp.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: u },
+      position: { line: at.line, character: at.character + 1 },
+    })) as CompletionItem[];
     expect(items.map((i) => i.label)).toEqual(['male', 'female', 'other', 'unknown']);
   });
 
@@ -68,11 +80,17 @@ describe('FHIR R4 over LSP', () => {
     const u = 'file:///work/fhir/pasient.xml';
     lsp.open(u, 'xml', doc);
     const lt = positionOf(doc, '<\n');
-    const names = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: lt.line, character: lt.character + 1 } })) as CompletionItem[];
+    const names = (await lsp.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: u },
+      position: { line: lt.line, character: lt.character + 1 },
+    })) as CompletionItem[];
     const birth = names.find((i) => i.label === 'birthDate')!;
     expect(birth.textEdit).toMatchObject({ newText: '<birthDate value="$1"/>' });
     const q = positionOf(doc, '""');
-    const codes = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: { line: q.line, character: q.character + 1 } })) as CompletionItem[];
+    const codes = (await lsp.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: u },
+      position: { line: q.line, character: q.character + 1 },
+    })) as CompletionItem[];
     expect(codes.map((i) => i.label)).toEqual(['male', 'female', 'other', 'unknown']);
   });
 
@@ -89,15 +107,23 @@ describe('FHIR R4 over LSP', () => {
     const u = 'file:///work/fhir/pasient-utvidelser.xml';
     lsp.open(u, 'xml', doc);
     const diags = await lsp.diagnostics(u, (d) => d.some((x) => x.code === 'fhir/type'));
-    const seen = diags.filter((d) => String(d.code).startsWith('fhir/') && d.severity !== 4).map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message }));
+    const seen = diags
+      .filter((d) => String(d.code).startsWith('fhir/') && d.severity !== 4)
+      .map((d) => ({ code: d.code, severity: d.severity, range: d.range, message: d.message }));
     expect(seen).toEqual([
       {
         code: 'fhir/unknown-modifier-extension',
         severity: 2,
         range: rangeOf(doc, 'http://example.org/fhir/StructureDefinition/ikke-gjeldende'),
-        message: "Patient.modifierExtension[0]: modifier extension 'http://example.org/fhir/StructureDefinition/ikke-gjeldende' has no definition here (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
+        message:
+          "Patient.modifierExtension[0]: modifier extension 'http://example.org/fhir/StructureDefinition/ikke-gjeldende' has no definition here (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages); a system must not ignore a modifier extension it does not know",
       },
-      { code: 'fhir/type', severity: 1, range: rangeOf(doc, 'valueInteger'), message: 'Patient.name[0].extension[0].valueInteger: type integer is not allowed here (allowed: string)' },
+      {
+        code: 'fhir/type',
+        severity: 1,
+        range: rangeOf(doc, 'valueInteger'),
+        message: 'Patient.name[0].extension[0].valueInteger: type integer is not allowed here (allowed: string)',
+      },
     ]);
   });
 
@@ -113,7 +139,9 @@ describe('FHIR R4 over LSP', () => {
     );
     const u = 'file:///work/fhir/hover-extension.json';
     lsp.open(u, 'json', doc);
-    const hoverAt = async (needle: string) => ((await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: positionOf(doc, needle) }))!.contents as { value: string }).value;
+    const hoverAt = async (needle: string) =>
+      ((await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: u }, position: positionOf(doc, needle) }))!.contents as { value: string })
+        .value;
     const middle = await hoverAt('no-basis-middlename');
     expect(middle).toContain('**NoBasisMiddlename** · Extension · http://hl7.no/fhir/StructureDefinition/no-basis-middlename');
     expect(middle).toContain('Value: `string`');
@@ -176,7 +204,9 @@ describe('FHIR R4 over LSP', () => {
       const bundleUri = 'file:///work/fhir/hover-linkid.xml';
       nb.open(bundleUri, 'xml', xml);
       const hover = await nb.connection.sendRequest(HoverRequest.type, { textDocument: { uri: bundleUri }, position: positionOf(xml, 'royker') });
-      expect((hover!.contents as { value: string }).value).toBe('Skjemaet http://example.org/fhir/Questionnaire/royk ble ikke funnet (contained, Bundle, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)');
+      expect((hover!.contents as { value: string }).value).toBe(
+        'Skjemaet http://example.org/fhir/Questionnaire/royk ble ikke funnet (contained, Bundle, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)',
+      );
     } finally {
       await nb.close();
     }

@@ -12,7 +12,8 @@ describe('language server over stdio', () => {
   afterAll(async () => lsp?.close());
 
   const uri = 'file:///work/Client.cs';
-  const text = 'class C {\n  const string Lab = "https://test.nilar.nhn.no/api/v1";\n  const string Rf = "https://rf.test1-na-int.reseptformidleren.net/RF";\n}\n';
+  const text =
+    'class C {\n  const string Lab = "https://test.nilar.nhn.no/api/v1";\n  const string Rf = "https://rf.test1-na-int.reseptformidleren.net/RF";\n}\n';
 
   it('advertises its capabilities', () => {
     const caps = lsp.initializeResult.capabilities;

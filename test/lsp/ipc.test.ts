@@ -2,7 +2,15 @@
 import { fork } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
-import { DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import {
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
 import { SERVER } from '../helpers/lsp';
 
 describe('language server over node IPC', () => {
@@ -12,7 +20,12 @@ describe('language server over node IPC', () => {
     const published = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
     connection.listen();
     try {
-      const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: { today: '2026-11-26' } } });
+      const init = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+        initializationOptions: { settings: { today: '2026-11-26' } },
+      });
       expect(init.serverInfo?.name).toBe('nhn-integrator');
       await connection.sendNotification(InitializedNotification.type, {});
       await connection.sendNotification(DidOpenTextDocumentNotification.type, {

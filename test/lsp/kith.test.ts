@@ -50,7 +50,11 @@ describe('KITH code lists over LSP', () => {
       expect(d.message).toContain(`a FHIR CodeSystem at ${file.split(path.sep).join('/')} (complete)`);
       expect(d.range.start).toEqual(positionOf(text, 'DIALOG_TEST_NYX'));
 
-      const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[];
       const fix = actions.find((a) => a.title === 'Did you mean DIALOG_TEST_NY?')!;
       expect(Object.values(fix.edit!.changes!)[0][0].newText).toBe('DIALOG_TEST_NY');
 

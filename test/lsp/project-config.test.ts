@@ -47,12 +47,16 @@ describe('server: project configuration', () => {
     expect(first.map((d) => d.severity)).toEqual([1, 1]);
 
     writeFileSync(path.join(dir, '.nhn-lint.yaml'), 'rules:\n  host: off\n');
-    await lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(dir, '.nhn-lint.yaml'), type: FileChangeType.Changed }] });
+    await lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(dir, '.nhn-lint.yaml'), type: FileChangeType.Changed }],
+    });
     await lsp.diagnostics(uri, (d) => d.length === 0);
 
     // The file is removed: the defaults apply again (warnings).
     writeFileSync(path.join(dir, '.nhn-lint.yaml'), '{}\n');
-    await lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(dir, '.nhn-lint.yaml'), type: FileChangeType.Changed }] });
+    await lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(dir, '.nhn-lint.yaml'), type: FileChangeType.Changed }],
+    });
     const back = await lsp.diagnostics(uri, (d) => d.length === 2);
     expect(back.map((d) => d.severity)).toEqual([2, 2]);
   });
@@ -158,7 +162,11 @@ describe('server: source.fixAll.nhn', () => {
     expect(readFileSync(path.join(dir, 'cli.properties'), 'utf8')).toBe(fixed);
     // Nothing certain left: no action.
     lsp.change(uri, 2, [{ text: fixed }]);
-    const none = await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.nhn'] } });
+    const none = await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.nhn'] },
+    });
     expect(none).toEqual([]);
   });
 });

@@ -6,7 +6,17 @@ import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protoc
 import { applyEdits, startServer, type LspSession } from '../helpers/lsp';
 import { CASES, expectedRange } from '../helpers/rule-cases';
 
-const EXT: Record<string, string> = { csharp: 'cs', java: 'java', kotlin: 'kt', typescript: 'ts', json: 'json', yaml: 'yaml', xml: 'xml', properties: 'properties', http: 'http' };
+const EXT: Record<string, string> = {
+  csharp: 'cs',
+  java: 'java',
+  kotlin: 'kt',
+  typescript: 'ts',
+  json: 'json',
+  yaml: 'yaml',
+  xml: 'xml',
+  properties: 'properties',
+  http: 'http',
+};
 
 describe('quick fix of every rule through the real server', () => {
   let lsp: LspSession;
@@ -23,9 +33,16 @@ describe('quick fix of every rule through the real server', () => {
       lsp.open(uri, c.lang, c.text);
       const d = (await pending).find((x) => x.code === ruleId)!;
       expect(d.range).toEqual(expectedRange(c));
-      const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[];
       const rewrite = actions.find((a) => a.edit && !a.title.includes(ruleId));
-      expect(actions.some((a) => a.title === `Ignore ${ruleId} on this line`), 'suppression offered').toBe(c.lang !== 'json');
+      expect(
+        actions.some((a) => a.title === `Ignore ${ruleId} on this line`),
+        'suppression offered',
+      ).toBe(c.lang !== 'json');
       if (c.fix) {
         const fixed = applyEdits(c.text, rewrite!.edit!.changes![uri]);
         const start = c.text.split('\n').slice(0, d.range.start.line).join('\n').length + (d.range.start.line ? 1 : 0) + d.range.start.character;

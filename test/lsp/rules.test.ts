@@ -76,7 +76,7 @@ describe('rule base over LSP (English)', () => {
     expect(actions[0].command).toMatchObject({ command: 'nhn.openSource', arguments: ['https://www.nhn.no/tjenester/e-resept'] });
   });
 
-  it('offers to ignore the rule on the line or in the file, in the file\'s comment syntax', async () => {
+  it("offers to ignore the rule on the line or in the file, in the file's comment syntax", async () => {
     const d = lsp.current(uri).find((x) => x.code === 'host/reseptformidleren-net')!;
     const actions = await actionsFor(lsp, uri, d);
     const line = actions.find((a) => a.title === 'Ignore host/reseptformidleren-net on this line')!;

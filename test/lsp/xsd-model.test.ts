@@ -39,15 +39,20 @@ describe('substitution groups and xsi:type through the language server', () => {
     expect(items.map((i) => i.label)).toEqual(['Henvisning', 'Epikrise', 'Poliklinisk', 'Vedlegg', 'Innhold']);
   });
 
-  it('completes xsi:type with KITH\'s derived types, adding xmlns:kith, and the result validates', async () => {
+  it("completes xsi:type with KITH's derived types, adding xmlns:kith, and the result validates", async () => {
     const position = { ...positionOf(TEXT, 'xsi:type=""'), character: positionOf(TEXT, 'xsi:type=""').character + 'xsi:type="'.length };
     const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionItem[];
     expect(items.map((i) => i.label)).toEqual(['kith:ED', 'kith:TN']);
     const tn = items[1];
     const edited = applyEdits(TEXT, [tn.textEdit as never, ...(tn.additionalTextEdits ?? [])]);
-    expect(edited).toContain('<Innhold xmlns:kith="http://www.kith.no/xmlstds" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="kith:TN">Hei</Innhold>');
+    expect(edited).toContain(
+      '<Innhold xmlns:kith="http://www.kith.no/xmlstds" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="kith:TN">Hei</Innhold>',
+    );
     // The empty xsi:type is libxml2's error; the completed one validates.
-    expect(initial.filter((d) => String(d.code).startsWith('xsd/')).map((d) => [d.code, d.range.start.line])).toEqual([['xsd/invalid', 7], ['xsd/invalid-value', 7]]);
+    expect(initial.filter((d) => String(d.code).startsWith('xsd/')).map((d) => [d.code, d.range.start.line])).toEqual([
+      ['xsd/invalid', 7],
+      ['xsd/invalid-value', 7],
+    ]);
     const next = lsp.diagnostics(uri, () => lsp.version(uri) === 2);
     lsp.change(uri, 2, [{ text: edited }]);
     expect((await next).filter((d) => String(d.code).startsWith('xsd/'))).toEqual([]);

@@ -18,7 +18,7 @@ describe('a wrapper with two MsgHeads through the language server', () => {
   });
   afterAll(async () => lsp?.close());
 
-  it('publishes the second message\'s errors, and a third message\'s after an edit', async () => {
+  it("publishes the second message's errors, and a third message's after an edit", async () => {
     const uri = pathToFileURL(path.join(FIXTURES, '../fellesformat-two.xml')).href;
     const head = '<?xml version="1.0" encoding="UTF-8"?>\n<EI_fellesformat xmlns="http://www.trygdeetaten.no/xml/eiff/1/">\n';
     const text = `${head}${body('apprec-1.1-valid.xml')}${body('dialog-1.1-invalid.xml')}</EI_fellesformat>\n`;
@@ -37,7 +37,11 @@ describe('a wrapper with two MsgHeads through the language server', () => {
     const edited = text.replace('</EI_fellesformat>', `${third}</EI_fellesformat>`);
     const next = lsp.diagnostics(uri, (d) => xsdOnly(d).length > 6);
     lsp.change(uri, 2, [{ text: edited }]);
-    expect(xsdOnly(await next).map((d) => [d.code, d.range]).slice(6)).toEqual([
+    expect(
+      xsdOnly(await next)
+        .map((d) => [d.code, d.range])
+        .slice(6),
+    ).toEqual([
       ['xsd/invalid-value', inside(edited, '<GenDate>i dag<', 'i dag')],
       ['xsd/unexpected-element', nameAfter(edited, '<Error')],
     ]);

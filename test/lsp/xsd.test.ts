@@ -2,7 +2,16 @@
 
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type CompletionItem, type Diagnostic } from 'vscode-languageserver-protocol';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers/cli';
@@ -49,7 +58,11 @@ describe('XSD through the language server', () => {
 
   it('fixes MIGversion with one quick fix, and the error goes away', async () => {
     const mig = lsp.current(uri).find((d) => d.code === 'xsd/fixed-value')!;
-    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: mig.range, context: { diagnostics: [mig] } })) as CodeAction[];
+    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: mig.range,
+      context: { diagnostics: [mig] },
+    })) as CodeAction[];
     const fix = actions.find((a) => a.title === "Replace with 'v1.2 2006-05-24'")!;
     expect(fix.isPreferred).toBe(true);
     const fixed = applyEdits(text, fix.edit!.changes![uri]);
@@ -61,12 +74,18 @@ describe('XSD through the language server', () => {
 
   it('inserts a missing required child', async () => {
     const u = pathToFileURL(file.replace('dialog-1.1-invalid', 'missing-child')).href;
-    const t = instance('apprec-1.1-valid.xml').text.replace(/\s*<Status V="1" DN="OK"\/>/, '').replace(/\s*<OriginalMsgId>[\s\S]*<\/OriginalMsgId>/, '');
+    const t = instance('apprec-1.1-valid.xml')
+      .text.replace(/\s*<Status V="1" DN="OK"\/>/, '')
+      .replace(/\s*<OriginalMsgId>[\s\S]*<\/OriginalMsgId>/, '');
     const pending = lsp.diagnostics(u, (d) => xsdOnly(d).length > 0);
     lsp.open(u, 'xml', t);
     const [missing] = xsdOnly(await pending);
     expect(missing).toMatchObject({ code: 'xsd/missing-element', range: nameAfter(t, '<AppRec') });
-    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: missing.range, context: { diagnostics: [missing] } })) as CodeAction[];
+    const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: u },
+      range: missing.range,
+      context: { diagnostics: [missing] },
+    })) as CodeAction[];
     const fix = actions.find((a) => a.title === 'Insert <Status>')!;
     expect(applyEdits(t, fix.edit!.changes![u])).toContain('</Receiver>\n  <Status></Status>\n</AppRec>');
   });
@@ -81,13 +100,29 @@ describe('XSD through the language server', () => {
       const diags = xsdOnly(await pending);
       expect(diags.map((d) => d.code)).toEqual(['xsd/missing-element', 'xsd/invalid-value', 'xsd/invalid-value']);
       const level = diags[2];
-      const actions = (await other.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: level.range, context: { diagnostics: [level] } })) as CodeAction[];
+      const actions = (await other.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: u },
+        range: level.range,
+        context: { diagnostics: [level] },
+      })) as CodeAction[];
       // The value fixes, then the suppression actions every rule family has.
-      expect(actions.map((a) => a.title)).toEqual(["Replace with 'Normal'", "Replace with 'Haster'", "Replace with 'Akutt'", 'Ignore xsd/invalid-value on this line', 'Ignore xsd/invalid-value in this file']);
+      expect(actions.map((a) => a.title)).toEqual([
+        "Replace with 'Normal'",
+        "Replace with 'Haster'",
+        "Replace with 'Akutt'",
+        'Ignore xsd/invalid-value on this line',
+        'Ignore xsd/invalid-value in this file',
+      ]);
       expect(actions.find((a) => a.isPreferred)!.title).toBe("Replace with 'Haster'");
-      const values = (await other.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: positionOf(t, 'weeks') })) as CompletionItem[];
+      const values = (await other.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: u },
+        position: positionOf(t, 'weeks'),
+      })) as CompletionItem[];
       expect(values.map((v) => v.label)).toEqual(['hours', 'days']);
-      expect(values[0].textEdit).toMatchObject({ newText: 'hours', range: { start: positionOf(t, 'weeks'), end: { ...positionOf(t, 'weeks'), character: positionOf(t, 'weeks').character + 5 } } });
+      expect(values[0].textEdit).toMatchObject({
+        newText: 'hours',
+        range: { start: positionOf(t, 'weeks'), end: { ...positionOf(t, 'weeks'), character: positionOf(t, 'weeks').character + 5 } },
+      });
       const afterLevel = { line: 2, character: 2 };
       const children = (await other.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: u }, position: afterLevel })) as CompletionItem[];
       expect(children.map((c) => [c.label, (c.textEdit as { newText: string }).newText, c.insertTextFormat])).toEqual([
@@ -109,8 +144,17 @@ describe('XSD through the language server', () => {
       const pending = bare.diagnostics(u, (d) => xsdOnly(d).length > 0);
       bare.open(u, 'xml', t);
       const [info] = xsdOnly(await pending);
-      expect(info).toMatchObject({ code: 'xsd/no-schema', severity: 3, range: nameAfter(t, '<Dialogmelding'), message: expect.stringMatching(/^Dialogmelding 1\.1 — no XSD found/) });
-      const actions = (await bare.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: u }, range: info.range, context: { diagnostics: [info] } })) as CodeAction[];
+      expect(info).toMatchObject({
+        code: 'xsd/no-schema',
+        severity: 3,
+        range: nameAfter(t, '<Dialogmelding'),
+        message: expect.stringMatching(/^Dialogmelding 1\.1 — no XSD found/),
+      });
+      const actions = (await bare.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: u },
+        range: info.range,
+        context: { diagnostics: [info] },
+      })) as CodeAction[];
       expect(actions.find((a) => a.command?.command === 'nhn.chooseSchemaFolder')?.title).toBe('Choose schema folder…');
     } finally {
       await bare.close();
@@ -132,7 +176,9 @@ describe('the workspace schema index', () => {
       const xsd = path.join(dir, 'schemas', 'nested', 'priority.xsd');
       copyFileSync(path.join(__dirname, '../xsd/schemas/priority.xsd'), xsd);
       const next = lsp.diagnostics(uri, (d) => xsdOnly(d).length > 0);
-      void lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(xsd).href, type: FileChangeType.Created }] });
+      void lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: pathToFileURL(xsd).href, type: FileChangeType.Created }],
+      });
       expect(xsdOnly(await next).map((d) => [d.code, d.range])).toEqual([['xsd/invalid-value', inside(t, '<Level>Snart<', 'Snart')]]);
     } finally {
       await lsp.close();

@@ -15,8 +15,14 @@ const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status ===
 const required = process.env.NHN_REQUIRE_NEOVIM === '1';
 
 interface NvimDiagnostic {
-  lnum: number; col: number; end_lnum: number; end_col: number;
-  severity: number; code: string; source: string; message: string;
+  lnum: number;
+  col: number;
+  end_lnum: number;
+  end_col: number;
+  severity: number;
+  code: string;
+  source: string;
+  message: string;
 }
 
 describe.skipIf(!hasNvim && !required)('Neovim as an LSP client of dist/server.js', () => {
@@ -43,12 +49,15 @@ describe.skipIf(!hasNvim && !required)('Neovim as an LSP client of dist/server.j
     '',
   ].join('\n');
 
-  it('shows the server\'s findings with rule ids, severities and exact ranges', () => {
+  it("shows the server's findings with rule ids, severities and exact ranges", () => {
     const result = diagnosticsInNeovim('LabClient.cs', text);
     expect(result.timedOut).toBe(false);
     const byCode = Object.fromEntries(result.diagnostics.map((d) => [d.code, d]));
     expect(Object.keys(byCode).sort()).toEqual(['host/nilar', 'host/reseptformidleren-net']);
-    for (const [code, needle] of [['host/nilar', 'test.nilar.nhn.no'], ['host/reseptformidleren-net', 'rf.test1-na-int.reseptformidleren.net']] as const) {
+    for (const [code, needle] of [
+      ['host/nilar', 'test.nilar.nhn.no'],
+      ['host/reseptformidleren-net', 'rf.test1-na-int.reseptformidleren.net'],
+    ] as const) {
       const d = byCode[code];
       const r = rangeOf(text, needle);
       expect({ start: { line: d.lnum, character: d.col }, end: { line: d.end_lnum, character: d.end_col } }).toEqual(r);

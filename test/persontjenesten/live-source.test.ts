@@ -20,10 +20,26 @@ const CLIENT_ID = 'live-source-client';
 const PERSONS: StandInPerson[] = [
   { nin: '04886897869', givenName: 'RELEVANT', familyName: 'MILJØGIFT', birthDate: '1968-08-04', gender: 'Female', municipality: '0301', street: 'Storgata' },
   { nin: '23814898407', givenName: 'ALLSIDIG', familyName: 'LUKT', birthDate: '1948-01-23', gender: 'Female', municipality: '4601', street: 'Strandgaten' },
-  { nin: '11866499022', givenName: 'AKTVERDIG', familyName: 'LEOPARD', birthDate: '1964-06-11', gender: 'Female', municipality: '5001', street: 'Kongens gate' },
+  {
+    nin: '11866499022',
+    givenName: 'AKTVERDIG',
+    familyName: 'LEOPARD',
+    birthDate: '1964-06-11',
+    gender: 'Female',
+    municipality: '5001',
+    street: 'Kongens gate',
+  },
   ...Array.from({ length: 150 }, (_, i): StandInPerson => {
     const birthDate = `1980-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
-    return { nin: syntheticNin(birthDate, 100 + i * 2), givenName: i % 2 ? 'KARI' : 'OLA', familyName: 'TESTESEN', birthDate, gender: i % 2 ? 'Female' : 'Male', municipality: '0301', street: 'Testveien' };
+    return {
+      nin: syntheticNin(birthDate, 100 + i * 2),
+      givenName: i % 2 ? 'KARI' : 'OLA',
+      familyName: 'TESTESEN',
+      birthDate,
+      gender: i % 2 ? 'Female' : 'Male',
+      municipality: '0301',
+      street: 'Testveien',
+    };
   }),
 ];
 
@@ -55,7 +71,12 @@ async function api(options: Partial<PersontjenestenStandInOptions> = {}): Promis
 
 async function source(baseUrl: string, options: Partial<LiveSourceOptions> & { clientId?: string; scopes?: string[]; issuer?: string } = {}) {
   const { key: clientKey } = await parseKeyFile(key.text);
-  const client = new HelseIdClient({ issuer: options.issuer ?? helseid.issuer, clientId: options.clientId ?? CLIENT_ID, key: clientKey, scopes: options.scopes ?? [RESTRICTED] });
+  const client = new HelseIdClient({
+    issuer: options.issuer ?? helseid.issuer,
+    clientId: options.clientId ?? CLIENT_ID,
+    key: clientKey,
+    scopes: options.scopes ?? [RESTRICTED],
+  });
   return new LivePersonSource({ baseUrl, environment: () => 'test', networkAllowed: () => true, getClient: async () => client, ...options });
 }
 
@@ -82,7 +103,10 @@ describe('live Persontjenesten source', () => {
     const result = await (await source(s.baseUrl)).search(query('testesen 1980'), controller());
     expect(result.persons).toHaveLength(100);
     expect(new Set(result.persons.map((p) => p.nin)).size).toBe(100);
-    expect(s.searches.map((f) => [f.IndexOffset, f.PageSize])).toEqual([['0', '50'], ['50', '50']]);
+    expect(s.searches.map((f) => [f.IndexOffset, f.PageSize])).toEqual([
+      ['0', '50'],
+      ['50', '50'],
+    ]);
     expect(result.message).toBeUndefined();
   });
 
@@ -112,7 +136,7 @@ describe('live Persontjenesten source', () => {
     expect(helseid.tokenRequests).toBe(before);
   });
 
-  it('answers the resource server\'s DPoP nonce challenge once', async () => {
+  it("answers the resource server's DPoP nonce challenge once", async () => {
     const s = await api({ requireNonce: true });
     const result = await (await source(s.baseUrl)).search(query('miljøgift 1968'), controller());
     expect(result.persons.map((p) => p.nin)).toEqual(['04886897869']);
@@ -139,7 +163,10 @@ describe('live Persontjenesten source', () => {
     const s = await api();
     const full = await (await source(s.baseUrl, { clientId: 'full-only', scopes: [FULL] })).search(query('lukt 1948'), controller());
     expect(full.persons.map((p) => p.nin)).toEqual(['23814898407']); // the path follows the scope: full-access
-    const result = await (await source(s.baseUrl, { clientId: 'full-only', scopes: [FULL], access: 'restricted-access' })).search(query('lukt 1948'), controller());
+    const result = await (await source(s.baseUrl, { clientId: 'full-only', scopes: [FULL], access: 'restricted-access' })).search(
+      query('lukt 1948'),
+      controller(),
+    );
     expect(result.persons).toEqual([]);
     expect(result.message).toContain('HTTP 403');
     expect(result.message).toContain(FULL);
@@ -207,8 +234,12 @@ describe('live Persontjenesten source', () => {
 
   it('passes on a configuration problem as its message', async () => {
     const live = new LivePersonSource({
-      baseUrl: 'http://127.0.0.1:9', environment: () => 'test', networkAllowed: () => true,
-      getClient: async () => { throw new HelseIdError('not-configured', ['no client id']); },
+      baseUrl: 'http://127.0.0.1:9',
+      environment: () => 'test',
+      networkAllowed: () => true,
+      getClient: async () => {
+        throw new HelseIdError('not-configured', ['no client id']);
+      },
     });
     const result = await live.search(query('lukt 1948'), controller());
     expect(result.message).toContain('HelseID is not set up: no client id');

@@ -17,7 +17,10 @@ export interface Leak {
 /** Where in `text` the number sits, digits shown as # (the report must not leak either). */
 function excerpt(text: string, n: string): string {
   const at = Math.max(0, text.indexOf(n.slice(0, 6)));
-  return text.slice(Math.max(0, at - 40), at + 40).replace(/\d/g, '#').replace(/\s+/g, ' ');
+  return text
+    .slice(Math.max(0, at - 40), at + 40)
+    .replace(/\d/g, '#')
+    .replace(/\s+/g, ' ');
 }
 
 export class LeakLog {
@@ -91,7 +94,8 @@ function readable(value: unknown, out: string[], key?: string): void {
 export function cliMessages(format: string, stdout: string): string[] {
   try {
     if (format === 'json') return (JSON.parse(stdout).findings as Array<{ message: string }>).map((f) => f.message);
-    if (format === 'sarif') return (JSON.parse(stdout).runs as Array<{ results: Array<{ message: { text: string } }> }>).flatMap((r) => r.results.map((x) => x.message.text));
+    if (format === 'sarif')
+      return (JSON.parse(stdout).runs as Array<{ results: Array<{ message: { text: string } }> }>).flatMap((r) => r.results.map((x) => x.message.text));
   } catch {
     return [stdout];
   }
@@ -157,7 +161,10 @@ export async function exercise(lsp: LspSession, docs: readonly OpenDocument[], t
   );
   const ask = (method: string, params: unknown) => lsp.connection.sendRequest(method, params).catch(() => undefined);
   for (const [f, diagnostics] of published) {
-    const at: Position[] = diagnostics.flatMap((d: Diagnostic) => [d.range.start, { line: d.range.start.line, character: Math.floor((d.range.start.character + d.range.end.character) / 2) }]);
+    const at: Position[] = diagnostics.flatMap((d: Diagnostic) => [
+      d.range.start,
+      { line: d.range.start.line, character: Math.floor((d.range.start.character + d.range.end.character) / 2) },
+    ]);
     for (const offset of f.offsets ?? []) at.push(positionAt(f.text, offset + 3));
     for (const position of at) {
       await ask(HoverRequest.method, { textDocument: { uri: f.uri }, position });
@@ -165,7 +172,11 @@ export async function exercise(lsp: LspSession, docs: readonly OpenDocument[], t
     }
     for (const d of diagnostics) await actionsFor(lsp, f.uri, d).catch(() => []);
     // All actions of the whole document at once (fix-all titles).
-    await ask('textDocument/codeAction', { textDocument: { uri: f.uri }, range: { start: { line: 0, character: 0 }, end: { line: 99_999, character: 0 } }, context: { diagnostics } });
+    await ask('textDocument/codeAction', {
+      textDocument: { uri: f.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 99_999, character: 0 } },
+      context: { diagnostics },
+    });
     if (f.languageId === 'xml') await ask('nhn/schemaStatus', { uri: f.uri });
   }
   return published.reduce((n, [, d]) => n + d.length, 0);
@@ -176,7 +187,13 @@ export async function exercise(lsp: LspSession, docs: readonly OpenDocument[], t
  * notifications and for replies by the request they answer, `lsp error replies`), numbers spelled
  * across one document's messages, and the text its edits insert. Returns the channels seen.
  */
-export function scanSession(log: LeakLog, streams: { received: Buffer[]; sent: Buffer[] }, texts: ReadonlyMap<string, string>, planted: readonly string[], suffix = ''): string[] {
+export function scanSession(
+  log: LeakLog,
+  streams: { received: Buffer[]; sent: Buffer[] },
+  texts: ReadonlyMap<string, string>,
+  planted: readonly string[],
+  suffix = '',
+): string[] {
   const requests = new Map<unknown, { method: string; params: unknown }>();
   for (const m of frames(Buffer.concat(streams.sent))) if (m.id !== undefined && m.method) requests.set(m.id, { method: m.method as string, params: m.params });
   const byChannel = new Map<string, { out: string[]; byDoc: Map<string, string[]> }>();
@@ -188,7 +205,8 @@ export function scanSession(log: LeakLog, streams: { received: Buffer[]; sent: B
     strings(m, out, inserted);
     const bucket = byChannel.get(channel) ?? { out: [] as string[], byDoc: new Map<string, string[]>() };
     bucket.out.push(...out);
-    const uri = (m.params as { uri?: string } | undefined)?.uri ?? (request?.params as { textDocument?: { uri: string }; uri?: string } | undefined)?.textDocument?.uri;
+    const uri =
+      (m.params as { uri?: string } | undefined)?.uri ?? (request?.params as { textDocument?: { uri: string }; uri?: string } | undefined)?.textDocument?.uri;
     // The digits a person reads, in order: the protocol's own strings ("2.0", codes, keys) are not text.
     const read: string[] = [];
     readable(m, read);

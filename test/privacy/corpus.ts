@@ -142,7 +142,27 @@ function b64(text: string): string {
 /** 64 KB of base64 (after a number and a `!` that breaks it: the value that once became a 64 KB message). */
 const FILLER_64K = Buffer.from(Buffer.alloc(48_000).map((_, i) => (i * 131 + 7) % 256)).toString('base64');
 
-const FHIR_PRIMITIVES = ['valueString', 'valueCode', 'valueId', 'valueUri', 'valueUrl', 'valueCanonical', 'valueOid', 'valueUuid', 'valueDate', 'valueDateTime', 'valueInstant', 'valueTime', 'valueDecimal', 'valueInteger', 'valuePositiveInt', 'valueUnsignedInt', 'valueBoolean', 'valueBase64Binary', 'valueMarkdown'];
+const FHIR_PRIMITIVES = [
+  'valueString',
+  'valueCode',
+  'valueId',
+  'valueUri',
+  'valueUrl',
+  'valueCanonical',
+  'valueOid',
+  'valueUuid',
+  'valueDate',
+  'valueDateTime',
+  'valueInstant',
+  'valueTime',
+  'valueDecimal',
+  'valueInteger',
+  'valuePositiveInt',
+  'valueUnsignedInt',
+  'valueBoolean',
+  'valueBase64Binary',
+  'valueMarkdown',
+];
 
 export function buildCorpus(dir: string): Corpus {
   const next = numberSource();
@@ -170,7 +190,9 @@ export function buildCorpus(dir: string): Corpus {
   // Element text and attribute values against every facet and type, element and attribute names.
   {
     const d = new Doc('values.xml', next);
-    d.add(`<?xml version="1.0" encoding="UTF-8"?>\n<Root xmlns="urn:nhn-sweep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:nhn-sweep schemas/sweep.xsd">\n`);
+    d.add(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Root xmlns="urn:nhn-sweep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:nhn-sweep schemas/sweep.xsd">\n`,
+    );
     for (const el of ['Enum', 'Pat', 'Len', 'Max', 'Int', 'Small', 'Dig', 'Date', 'When', 'Bool', 'Dec', 'Uri']) {
       d.add(`  <${el}>`).num(`<${el}> text`);
       d.add(`</${el}>\n`);
@@ -189,7 +211,9 @@ export function buildCorpus(dir: string): Corpus {
     d.add('" fixed="').num('@fixed (fixed)');
     d.add('" x').num('unexpected attribute name');
     d.add('="1"/>\n  <Item required="r"><E').num('unexpected element name');
-    d.add('/></Item>\n  <Pat>').add(`${'word '.repeat(4000)}`).num('in a long text with spaces');
+    d.add('/></Item>\n  <Pat>')
+      .add(`${'word '.repeat(4000)}`)
+      .num('in a long text with spaces');
     d.add(' end</Pat>\n</Root>\n');
     write('values.xml', String(d), 'xml', d.places);
   }
@@ -311,7 +335,21 @@ export function buildCorpus(dir: string): Corpus {
   }
 
   const settingNumbers: Record<string, string> = {};
-  for (const key of ['today', 'rule', 'schemaPath', 'catalog', 'profileGlob', 'profileUrl', 'rulesFile', 'missingPath', 'format', 'lang', 'maxFileSize', 'request', 'position']) {
+  for (const key of [
+    'today',
+    'rule',
+    'schemaPath',
+    'catalog',
+    'profileGlob',
+    'profileUrl',
+    'rulesFile',
+    'missingPath',
+    'format',
+    'lang',
+    'maxFileSize',
+    'request',
+    'position',
+  ]) {
     settingNumbers[key] = named(`setting/argument: ${key}`);
   }
   return { dir, files, places, planted: [...new Set(places.map((p) => p.number))], settingNumbers };

@@ -51,7 +51,15 @@ describe('maskIdentityNumbers', () => {
   });
 
   it('leaves digits alone that are no valid number: dates, HER-ids, organisation numbers, bad check digits', () => {
-    for (const text of ['2026-11-26T10:00:00', 'HER-id 8093240', 'orgnr 974600951', withBadCheckDigits(FNR), '12345678901', 'line 12, column 40', '00000000000']) {
+    for (const text of [
+      '2026-11-26T10:00:00',
+      'HER-id 8093240',
+      'orgnr 974600951',
+      withBadCheckDigits(FNR),
+      '12345678901',
+      'line 12, column 40',
+      '00000000000',
+    ]) {
       expect(maskIdentityNumbers(text)).toBe(text);
     }
   });
@@ -87,7 +95,13 @@ describe('outgoingFinding and outgoingJson', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
       severity: 'error',
       message: `'${FNR}' is not a valid date`,
-      fixes: [{ title: `Replace with '${DNR}'`, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: TENOR }], command: { command: 'x', title: HNR } }],
+      fixes: [
+        {
+          title: `Replace with '${DNR}'`,
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: TENOR }],
+          command: { command: 'x', title: HNR },
+        },
+      ],
       data: { hoverDetail: `\`${SYNTPOP}\`` },
     });
     expect(JSON.stringify({ ...f, fixes: f.fixes!.map((x) => ({ ...x, edits: [] })) })).not.toMatch(/\d{11}/);

@@ -45,7 +45,14 @@ describe('messages a person can read', () => {
     const dir = path.join(tmp.dir, 'binaries');
     const bad = 'url=https://rf.test2-int.reseptformidleren.net\n';
     mkdirSync(dir);
-    writeFileSync(path.join(dir, 'report.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.from(Array.from({ length: 4000 }, (_, i) => 0x80 + (i % 120))), Buffer.from(bad)]));
+    writeFileSync(
+      path.join(dir, 'report.pdf'),
+      Buffer.concat([
+        Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+        Buffer.from(Array.from({ length: 4000 }, (_, i) => 0x80 + (i % 120))),
+        Buffer.from(bad),
+      ]),
+    );
     writeFileSync(path.join(dir, 'keystore.jks'), Buffer.concat([Buffer.from([0xfe, 0xed, 0xfe, 0xed, 0x01, 0x02, 0x9f, 0xc3]), Buffer.from(bad)]));
     writeFileSync(path.join(dir, 'blob.bin'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37 + 1) % 255 || 1)));
     writeFileSync(path.join(dir, 'latin1.properties'), Buffer.concat([Buffer.from('# bl\xe5b\xe6r\n', 'latin1'), Buffer.from(bad)]));

@@ -39,7 +39,9 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
     expect(formats).toEqual(expect.arrayContaining(['text', 'json', 'sarif']));
     const n = corpus.settingNumbers;
     const common = ['--fhir-profile', `**/${n.profileGlob}.json=http://example.invalid/${n.profileUrl}`];
-    const runs = await Promise.all(formats.map(async (format) => [format, await runCliAsync(['--format', format, ...common, corpus.dir], { timeoutMs: 180_000 })] as const));
+    const runs = await Promise.all(
+      formats.map(async (format) => [format, await runCliAsync(['--format', format, ...common, corpus.dir], { timeoutMs: 180_000 })] as const),
+    );
     for (const [format, r] of runs) {
       expect(r.stdout.length, `${format}: ${r.stderr}`).toBeGreaterThan(0);
       log.scan(`cli ${format} stdout`, [r.stdout], corpus.planted);
@@ -60,8 +62,16 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
       ['--fhir-profile', n.profileUrl, corpus.dir],
     ];
     const results: CliResult[] = argRuns.map((args) => runCli(args, { timeoutMs: 120_000 }));
-    log.scan('cli arguments stdout', results.map((r) => r.stdout), corpus.planted);
-    log.scan('cli arguments stderr', results.map((r) => r.stderr), corpus.planted);
+    log.scan(
+      'cli arguments stdout',
+      results.map((r) => r.stdout),
+      corpus.planted,
+    );
+    log.scan(
+      'cli arguments stderr',
+      results.map((r) => r.stderr),
+      corpus.planted,
+    );
   }, 400_000);
 
   describe('the language server', () => {
@@ -94,10 +104,20 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
       // A request the server does not know, named by a number: its error reply echoes the name.
       await lsp.connection.sendRequest(`nhn/${corpus.settingNumbers.request}`, {}).catch(() => undefined);
       // A hover at a line that is a number far past the end.
-      await lsp.connection.sendRequest(HoverRequest.method, { textDocument: { uri: docs[0].uri }, position: { line: Number(corpus.settingNumbers.position), character: 0 } }).catch(() => undefined);
+      await lsp.connection
+        .sendRequest(HoverRequest.method, { textDocument: { uri: docs[0].uri }, position: { line: Number(corpus.settingNumbers.position), character: 0 } })
+        .catch(() => undefined);
       await new Promise((r) => setTimeout(r, 500));
       const channels = scanSession(log, streams, new Map(corpus.files.map((f) => [f.uri, f.text])), corpus.planted);
-      expect(channels).toEqual(expect.arrayContaining(['lsp textDocument/publishDiagnostics', 'lsp textDocument/hover', 'lsp textDocument/codeAction', 'lsp textDocument/completion', 'lsp error replies']));
+      expect(channels).toEqual(
+        expect.arrayContaining([
+          'lsp textDocument/publishDiagnostics',
+          'lsp textDocument/hover',
+          'lsp textDocument/codeAction',
+          'lsp textDocument/completion',
+          'lsp error replies',
+        ]),
+      );
       log.scan('lsp stderr', [lsp.stderr()], corpus.planted);
     }, 600_000);
 
@@ -148,7 +168,21 @@ describe('privacy sweep: no identity number leaves through any channel', () => {
   it("the extension's output channel (the server's log and stderr are shown there)", () => {
     const written: string[] = [];
     const record = (...args: unknown[]) => void written.push(args.map(String).join(' '));
-    const channel = outgoingChannel({ name: 'NHN', append: record, appendLine: record, replace: record, info: record, warn: record, error: record, debug: record, trace: record, show() {}, hide() {}, clear() {}, dispose() {} } as never);
+    const channel = outgoingChannel({
+      name: 'NHN',
+      append: record,
+      appendLine: record,
+      replace: record,
+      info: record,
+      warn: record,
+      error: record,
+      debug: record,
+      trace: record,
+      show() {},
+      hide() {},
+      clear() {},
+      dispose() {},
+    } as never);
     const [a, b, c] = corpus.planted;
     (channel as { appendLine(s: string): void }).appendLine(`[Error] Validation of file:///w/${a}.xml failed`);
     (channel as { error(e: Error): void }).error(new Error(`unexpected '${b}'`));

@@ -44,9 +44,27 @@ const INLINE: Seed[] = [
         '  </MsgInfo>\n  <!-- endpoint: https://test.nilar.nhn.no/svar -->\n  <Document><RefDoc><MsgType V="XML"/><Content><![CDATA[ <a> & ]]></Content></RefDoc></Document>\n</MsgHead>\n',
     ),
   },
-  { name: 'patient.json', bytes: Buffer.from(JSON.stringify({ resourceType: 'Patient', id: 'p1', identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '13116900216' }], name: [{ family: 'Nordmann', given: ['Kari'] }], telecom: [{ value: 'https://rf.test2-int.reseptformidleren.net' }] }, null, 2)) },
+  {
+    name: 'patient.json',
+    bytes: Buffer.from(
+      JSON.stringify(
+        {
+          resourceType: 'Patient',
+          id: 'p1',
+          identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '13116900216' }],
+          name: [{ family: 'Nordmann', given: ['Kari'] }],
+          telecom: [{ value: 'https://rf.test2-int.reseptformidleren.net' }],
+        },
+        null,
+        2,
+      ),
+    ),
+  },
   { name: 'app.properties', bytes: Buffer.from('lab.url=https://prod.nilar.nhn.no/api\nrf=http://m2.reseptformidleren.net/\n# fnr 010170 12345\n') },
-  { name: 'Client.cs', bytes: Buffer.from('class C {\n  const string Url = "https://test.nilar.nhn.no/x";\n  // "unterminated\n  var s = @"multi\nline";\n}\n') },
+  {
+    name: 'Client.cs',
+    bytes: Buffer.from('class C {\n  const string Url = "https://test.nilar.nhn.no/x";\n  // "unterminated\n  var s = @"multi\nline";\n}\n'),
+  },
 ];
 
 export function loadSeeds(root: string): { seeds: Seed[]; fixtures: boolean } {
@@ -59,7 +77,49 @@ export function loadSeeds(root: string): { seeds: Seed[]; fixtures: boolean } {
   return { seeds, fixtures: existsSync(fixtures) };
 }
 
-const SPLICES = ['<', '>', '&', '&amp', '&#x0;', '&#xD800;', '&foo;', ']]>', '<!--', '-->', '<![CDATA[', '<!DOCTYPE x [<!ENTITY a "b">]>', '<?xml version="1.0"?>', '"', "'", '=', '</', '/>', 'xmlns:p="', 'p:', '{', '}', '[', ']', ',', ':', '\\', '\\u', '\u0000', '\r', '\r\n', '\n', '\uFEFF', '\uD800', '\uDC00', '\u2028', 'https://', 'reseptformidleren.net', 'nilar.nhn.no', '13116900216', '0101701234'];
+const SPLICES = [
+  '<',
+  '>',
+  '&',
+  '&amp',
+  '&#x0;',
+  '&#xD800;',
+  '&foo;',
+  ']]>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  '<!DOCTYPE x [<!ENTITY a "b">]>',
+  '<?xml version="1.0"?>',
+  '"',
+  "'",
+  '=',
+  '</',
+  '/>',
+  'xmlns:p="',
+  'p:',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\\',
+  '\\u',
+  '\u0000',
+  '\r',
+  '\r\n',
+  '\n',
+  '\uFEFF',
+  '\uD800',
+  '\uDC00',
+  '\u2028',
+  'https://',
+  'reseptformidleren.net',
+  'nilar.nhn.no',
+  '13116900216',
+  '0101701234',
+];
 
 function flip(bytes: Buffer, r: Random): Buffer {
   const b = Buffer.from(bytes);
@@ -97,8 +157,19 @@ function variants(seed: Seed): Array<[string, () => Buffer]> {
     ['crlf', () => Buffer.from(s.replace(/\r?\n/g, '\r\n'))],
     ['cr-only', () => Buffer.from(s.replace(/\r?\n/g, '\r'))],
     ['mixed-eol', () => Buffer.from(s.replace(/\n/g, (_, i: number) => (i % 3 ? '\r\n' : '\r')))],
-    ['invalid-utf8', () => Buffer.concat([b.subarray(0, b.length >> 1), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xf8, 0xa1, 0xa1, 0xa1, 0xa1, 0xc0, 0xaf, 0xed, 0xa0, 0x80]), b.subarray(b.length >> 1)])],
-    ['latin1-declared', () => Buffer.from(s.replace(/encoding="[^"]*"/, 'encoding="ISO-8859-1"').replace(/^(?!<\?xml)/, '<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1')],
+    [
+      'invalid-utf8',
+      () =>
+        Buffer.concat([
+          b.subarray(0, b.length >> 1),
+          Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xf8, 0xa1, 0xa1, 0xa1, 0xa1, 0xc0, 0xaf, 0xed, 0xa0, 0x80]),
+          b.subarray(b.length >> 1),
+        ]),
+    ],
+    [
+      'latin1-declared',
+      () => Buffer.from(s.replace(/encoding="[^"]*"/, 'encoding="ISO-8859-1"').replace(/^(?!<\?xml)/, '<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1'),
+    ],
     ['nul-start', () => Buffer.concat([Buffer.from([0]), b])],
     ['nul-middle', () => Buffer.concat([b.subarray(0, b.length >> 1), Buffer.from([0, 0, 0]), b.subarray(b.length >> 1)])],
     ['nul-after-8k', () => Buffer.concat([Buffer.alloc(9000, 0x20), b, Buffer.from([0])])],
@@ -118,7 +189,16 @@ const BIG: Array<[string, string, () => Buffer]> = [
   ['nesting-100k-prefixed', 'deep-ns.xml', () => Buffer.from('<p:a xmlns:p="urn:x">' + '<p:a>'.repeat(100_000) + '</p:a>'.repeat(100_001))],
   ['nesting-100k-json-array', 'deep.json', () => Buffer.from('['.repeat(100_000) + ']'.repeat(100_000))],
   ['nesting-100k-json-object', 'deep-object.json', () => Buffer.from('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))],
-  ['50mb-xml-records', 'big.xml', () => Buffer.concat([Buffer.from('<?xml version="1.0"?><Msg>'), fill('<Result id="r"><Code V="12345" S="2.16.578.1.12.4.1.1.7280"/><Url>https://prod.nilar.nhn.no/x</Url></Result>\n'), Buffer.from('</Msg>')])],
+  [
+    '50mb-xml-records',
+    'big.xml',
+    () =>
+      Buffer.concat([
+        Buffer.from('<?xml version="1.0"?><Msg>'),
+        fill('<Result id="r"><Code V="12345" S="2.16.578.1.12.4.1.1.7280"/><Url>https://prod.nilar.nhn.no/x</Url></Result>\n'),
+        Buffer.from('</Msg>'),
+      ]),
+  ],
   ['50mb-one-line', 'line.txt', () => fill('abcdefghij.')],
   ['50mb-hosts', 'hosts.properties', () => fill('u=https://rf.test2-int.reseptformidleren.net/x\n')],
   ['50mb-lt', 'lt.xml', () => fill('<')],
@@ -146,6 +226,12 @@ export function* fuzzCases(seed: number, seeds: Seed[], minimum = 10_000): Gener
     const s = r.pick(small);
     const caseSeed = r.int(2 ** 31);
     const kind = i % 2 ? 'splice' : 'flip';
-    yield { index: index++, kind, name: path.basename(s.name), big: false, bytes: () => (kind === 'flip' ? flip(s.bytes, random(caseSeed)) : splice(s.bytes, random(caseSeed))) };
+    yield {
+      index: index++,
+      kind,
+      name: path.basename(s.name),
+      big: false,
+      bytes: () => (kind === 'flip' ? flip(s.bytes, random(caseSeed)) : splice(s.bytes, random(caseSeed))),
+    };
   }
 }

@@ -34,7 +34,10 @@ function tmp(): string {
   return d;
 }
 
-function lint(args: string[], options: { uid?: number; timeoutMs?: number; during?: (pid: number) => void } = {}): Promise<{ status: number | null; stdout: string; stderr: string; killed: boolean }> {
+function lint(
+  args: string[],
+  options: { uid?: number; timeoutMs?: number; during?: (pid: number) => void } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string; killed: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, '--format', 'json', ...args], {
       cwd: ROOT,

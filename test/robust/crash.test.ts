@@ -23,7 +23,10 @@ const DOCS = [
 function settle<T>(p: Promise<T>): Promise<{ ok: boolean; ms: number; error?: string }> {
   const t0 = Date.now();
   return Promise.race([
-    p.then(() => ({ ok: true, ms: Date.now() - t0 }), (e: Error) => ({ ok: false, ms: Date.now() - t0, error: e.message })),
+    p.then(
+      () => ({ ok: true, ms: Date.now() - t0 }),
+      (e: Error) => ({ ok: false, ms: Date.now() - t0, error: e.message }),
+    ),
     new Promise<{ ok: boolean; ms: number; error: string }>((r) => setTimeout(() => r({ ok: false, ms: Date.now() - t0, error: 'HUNG' }), BOUND_MS)),
   ]);
 }
@@ -78,7 +81,9 @@ describe('server killed mid-session', () => {
 
     try {
       expect(await openAll(second)).toEqual(before);
-      const hover = await settle(second.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DOCS[0].uri }, position: { line: 0, character: 12 } }));
+      const hover = await settle(
+        second.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DOCS[0].uri }, position: { line: 0, character: 12 } }),
+      );
       expect(hover).toMatchObject({ ok: true });
     } finally {
       await second.close();

@@ -66,9 +66,12 @@ async function main(): Promise<void> {
     };
     try {
       const decoded = decode(c.bytes());
-      const result = decoded.binary ? { findings: [] } : await engine.analyze({ uri: `file:///fuzz/${c.name}`, languageId: languageIdFor(c.name), text: decoded.text }, ctx);
+      const result = decoded.binary
+        ? { findings: [] }
+        : await engine.analyze({ uri: `file:///fuzz/${c.name}`, languageId: languageIdFor(c.name), text: decoded.text }, ctx);
       for (const f of result.findings) {
-        if (!(f.range.start.line >= 0 && f.range.start.character >= 0 && f.range.end.line >= f.range.start.line)) throw new Error(`bad range ${JSON.stringify(f.range)} from ${f.ruleId}`);
+        if (!(f.range.start.line >= 0 && f.range.start.character >= 0 && f.range.end.line >= f.range.start.line))
+          throw new Error(`bad range ${JSON.stringify(f.range)} from ${f.ruleId}`);
         if (f.ruleId.endsWith('/check-failed')) throw new Error(`${f.ruleId}: ${f.message}`);
       }
       write(`< ${c.index}\t${(performance.now() - t0).toFixed(1)}\t${result.findings.length}`);

@@ -36,7 +36,9 @@ interface Outcome {
 /** Runs the driver from case `from` until it ends, hangs or dies. */
 function runDriver(driver: string, from: number, outcome: Outcome): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB}`, driver, ROOT, String(SEED), String(from)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_MB}`, driver, ROOT, String(SEED), String(from)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
     let current: Omit<Problem, 'what'> | undefined;
@@ -45,10 +47,13 @@ function runDriver(driver: string, from: number, outcome: Outcome): Promise<numb
     let hung = false;
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        hung = true;
-        child.kill('SIGKILL');
-      }, big ? BIG_BOUND_MS : SMALL_BOUND_MS);
+      timer = setTimeout(
+        () => {
+          hung = true;
+          child.kill('SIGKILL');
+        },
+        big ? BIG_BOUND_MS : SMALL_BOUND_MS,
+      );
     };
     arm();
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -75,7 +80,12 @@ function runDriver(driver: string, from: number, outcome: Outcome): Promise<numb
       if (outcome.done) return resolve(undefined);
       const at = current ?? { index: from, kind: '?', name: '?' };
       outcome.cases++;
-      outcome.problems.push({ ...at, what: hung ? `hung (no answer within ${big ? BIG_BOUND_MS : SMALL_BOUND_MS} ms)` : `process died (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ')}` });
+      outcome.problems.push({
+        ...at,
+        what: hung
+          ? `hung (no answer within ${big ? BIG_BOUND_MS : SMALL_BOUND_MS} ms)`
+          : `process died (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+      });
       resolve(at.index + 1);
     });
   });
@@ -90,20 +100,24 @@ describe('engine fuzz', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it(`survives ≥ 10 000 mutated and extreme inputs (seed ${SEED})`, async () => {
-    const outcome: Outcome = { cases: 0, problems: [], peakRssMB: 0, trapped: '', slowest: { ms: 0, label: '' }, done: false };
-    const started = Date.now();
-    for (let from: number | undefined = 0; from !== undefined && outcome.problems.length < 20; ) from = await runDriver(driver, from, outcome);
-    const crashes = outcome.problems.filter((p) => !p.what.startsWith('hung'));
-    const hangs = outcome.problems.filter((p) => p.what.startsWith('hung'));
-    console.log(
-      `robust/engine: seed ${SEED}: ${outcome.cases} cases in ${((Date.now() - started) / 1000).toFixed(0)} s, ${crashes.length} crashes, ${hangs.length} hangs, ` +
-        `peak RSS ${outcome.peakRssMB} MB, slowest ${outcome.slowest.ms} ms (${outcome.slowest.label})`,
-    );
-    const report = outcome.problems.map((p) => `seed ${SEED} case #${p.index} (${p.kind}, ${p.name}): ${p.what}`).join('\n');
-    expect(report, 'crashes and hangs (re-run with NHN_FUZZ_SEED to reproduce)').toBe('');
-    expect(outcome.trapped, 'file or network access during analysis').toBe('');
-    expect(outcome.cases).toBeGreaterThanOrEqual(10_000);
-    expect(outcome.peakRssMB).toBeLessThan(HEAP_MB);
-  }, 30 * 60_000);
+  it(
+    `survives ≥ 10 000 mutated and extreme inputs (seed ${SEED})`,
+    async () => {
+      const outcome: Outcome = { cases: 0, problems: [], peakRssMB: 0, trapped: '', slowest: { ms: 0, label: '' }, done: false };
+      const started = Date.now();
+      for (let from: number | undefined = 0; from !== undefined && outcome.problems.length < 20; ) from = await runDriver(driver, from, outcome);
+      const crashes = outcome.problems.filter((p) => !p.what.startsWith('hung'));
+      const hangs = outcome.problems.filter((p) => p.what.startsWith('hung'));
+      console.log(
+        `robust/engine: seed ${SEED}: ${outcome.cases} cases in ${((Date.now() - started) / 1000).toFixed(0)} s, ${crashes.length} crashes, ${hangs.length} hangs, ` +
+          `peak RSS ${outcome.peakRssMB} MB, slowest ${outcome.slowest.ms} ms (${outcome.slowest.label})`,
+      );
+      const report = outcome.problems.map((p) => `seed ${SEED} case #${p.index} (${p.kind}, ${p.name}): ${p.what}`).join('\n');
+      expect(report, 'crashes and hangs (re-run with NHN_FUZZ_SEED to reproduce)').toBe('');
+      expect(outcome.trapped, 'file or network access during analysis').toBe('');
+      expect(outcome.cases).toBeGreaterThanOrEqual(10_000);
+      expect(outcome.peakRssMB).toBeLessThan(HEAP_MB);
+    },
+    30 * 60_000,
+  );
 });

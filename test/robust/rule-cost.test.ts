@@ -35,7 +35,12 @@ function patterns(): Pattern[] {
         ['match.fileContains', m.fileContains, 'i'],
         ['match.fileLacks', m.fileLacks, 'i'],
         ['match.notFiles', m.notFiles, 'i'],
-        ...xmls.flatMap((x): Array<[string, string | undefined, string]> => [['match.xml.value', x.value, ''], ['match.xml.namespace', x.namespace, '']]),
+        ...xmls.flatMap(
+          (x): Array<[string, string | undefined, string]> => [
+            ['match.xml.value', x.value, ''],
+            ['match.xml.namespace', x.namespace, ''],
+          ],
+        ),
       ];
       for (const [what, source, flags] of all) if (source !== undefined) out.push({ rule: r.id, what, source, flags });
     }
@@ -58,7 +63,11 @@ describe('rule pattern cost: crafted worst cases vs a plain text of the same siz
       for (const c of cases) {
         expect(c.worst.length).toBe(SIZE);
         expect(Math.abs(c.plain.length - SIZE)).toBeLessThanOrEqual(1);
-        const r = costRatio(() => scanAll(re, c.worst), () => scanAll(re, c.plain), 5);
+        const r = costRatio(
+          () => scanAll(re, c.worst),
+          () => scanAll(re, c.plain),
+          5,
+        );
         // Below a few milliseconds on 50 KB the ratio is timer and scheduler noise (a super-linear pattern costs
         // seconds here: the old api/helseid-assertion-aud took 6.9 s); above it, the worst case must stay ≤ 3×.
         const noiseFloorMs = 5;

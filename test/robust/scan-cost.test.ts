@@ -63,7 +63,12 @@ describe('engine scanners: crafted worst case vs a plain text of the same size',
   for (const c of CASES) {
     it(c.name, () => {
       expect(Math.abs(c.plain.length - c.worst.length) / c.worst.length, 'the two inputs are the same size').toBeLessThan(0.05);
-      const r = bestCostRatio(() => c.run(c.worst), () => c.run(c.plain), 3, 5);
+      const r = bestCostRatio(
+        () => c.run(c.worst),
+        () => c.run(c.plain),
+        3,
+        5,
+      );
       // Below 5 ms on 200 KB the ratio is noise (a super-linear scan costs seconds here).
       if (r.worstMs < 5) return;
       expect(r.ratio, `${c.name}: ${r.worstMs.toFixed(1)} ms vs ${r.plainMs.toFixed(1)} ms plain (${c.worst.length} chars)`).toBeLessThanOrEqual(3);

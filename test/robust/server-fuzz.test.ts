@@ -46,67 +46,77 @@ describe('server fuzz', () => {
   });
   afterAll(async () => session?.close());
 
-  it(`answers every batch of mutated documents and every edit burst (seed ${SEED})`, async () => {
-    const r = random(SEED);
-    const started = Date.now();
-    const smalls = corpus.filter((c) => !c.big);
-    for (let b = 0; b < smalls.length; b += BATCH) {
-      const batch = smalls.slice(b, b + BATCH);
-      const uris = batch.map((c) => `file:///fuzz/${c.index}/${path.basename(c.name)}`);
-      const waits = batch.map((_c, i) => session.diagnostics(uris[i], () => true, BATCH_BOUND_MS));
-      batch.forEach((c, i) => session.open(uris[i], languageIdFor(c.name), decoder.decode(c.bytes())));
-      const settled = await Promise.allSettled(waits);
-      tally.cases += batch.length;
-      const failed = settled.flatMap((s, i) => (s.status === 'rejected' ? [`#${batch[i].index} ${batch[i].kind} ${batch[i].name}`] : []));
-      if (failed.length) {
-        tally.problems.push(`no diagnostics within ${BATCH_BOUND_MS} ms (${session.process.exitCode === null ? 'server alive' : 'server died'}): ${failed.join(', ')}`);
-        await session.close();
-        session = await start(tally);
-        tally.restarts++;
-        continue;
+  it(
+    `answers every batch of mutated documents and every edit burst (seed ${SEED})`,
+    async () => {
+      const r = random(SEED);
+      const started = Date.now();
+      const smalls = corpus.filter((c) => !c.big);
+      for (let b = 0; b < smalls.length; b += BATCH) {
+        const batch = smalls.slice(b, b + BATCH);
+        const uris = batch.map((c) => `file:///fuzz/${c.index}/${path.basename(c.name)}`);
+        const waits = batch.map((_c, i) => session.diagnostics(uris[i], () => true, BATCH_BOUND_MS));
+        batch.forEach((c, i) => session.open(uris[i], languageIdFor(c.name), decoder.decode(c.bytes())));
+        const settled = await Promise.allSettled(waits);
+        tally.cases += batch.length;
+        const failed = settled.flatMap((s, i) => (s.status === 'rejected' ? [`#${batch[i].index} ${batch[i].kind} ${batch[i].name}`] : []));
+        if (failed.length) {
+          tally.problems.push(
+            `no diagnostics within ${BATCH_BOUND_MS} ms (${session.process.exitCode === null ? 'server alive' : 'server died'}): ${failed.join(', ')}`,
+          );
+          await session.close();
+          session = await start(tally);
+          tally.restarts++;
+          continue;
+        }
+        // An edit burst on one document of the batch: five quick edits, then the last version must arrive.
+        const c = batch[r.int(batch.length)];
+        const uri = uris[batch.indexOf(c)];
+        let text = decoder.decode(c.bytes());
+        const lines = text.split('\n').length;
+        for (let v = 2; v <= 6; v++) {
+          const line = r.int(lines + 3);
+          const character = r.int(200);
+          const range = { start: { line, character }, end: { line: line + r.int(3), character: r.int(400) } };
+          session.change(uri, v, [{ range, text: r.pick(['<', '&', '"', '\n', '\r\n', '\uD800', '<a>', '</a>', 'https://test.nilar.nhn.no', '', '\u0000']) }]);
+          tally.cases++;
+        }
+        try {
+          await session.diagnostics(uri, () => session.version(uri) === 6, BATCH_BOUND_MS);
+        } catch {
+          tally.problems.push(`no diagnostics for version 6 of #${c.index} after an edit burst`);
+        }
+        for (const u of uris) session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+        text = '';
       }
-      // An edit burst on one document of the batch: five quick edits, then the last version must arrive.
-      const c = batch[r.int(batch.length)];
-      const uri = uris[batch.indexOf(c)];
-      let text = decoder.decode(c.bytes());
-      const lines = text.split('\n').length;
-      for (let v = 2; v <= 6; v++) {
-        const line = r.int(lines + 3);
-        const character = r.int(200);
-        const range = { start: { line, character }, end: { line: line + r.int(3), character: r.int(400) } };
-        session.change(uri, v, [{ range, text: r.pick(['<', '&', '"', '\n', '\r\n', '\uD800', '<a>', '</a>', 'https://test.nilar.nhn.no', '', '\u0000']) }]);
+
+      for (const c of corpus.filter((x) => x.big)) {
+        const uri = `file:///fuzz/big/${c.index}/${c.name}`;
+        const got = session.diagnostics(uri, () => true, BIG_BOUND_MS);
+        session.open(uri, languageIdFor(c.name), decoder.decode(c.bytes()));
         tally.cases++;
+        try {
+          await got;
+        } catch {
+          tally.problems.push(`no diagnostics within ${BIG_BOUND_MS} ms for ${c.kind}`);
+        }
+        session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       }
-      try {
-        await session.diagnostics(uri, () => session.version(uri) === 6, BATCH_BOUND_MS);
-      } catch {
-        tally.problems.push(`no diagnostics for version 6 of #${c.index} after an edit burst`);
-      }
-      for (const u of uris) session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
-      text = '';
-    }
 
-    for (const c of corpus.filter((x) => x.big)) {
-      const uri = `file:///fuzz/big/${c.index}/${c.name}`;
-      const got = session.diagnostics(uri, () => true, BIG_BOUND_MS);
-      session.open(uri, languageIdFor(c.name), decoder.decode(c.bytes()));
-      tally.cases++;
-      try {
-        await got;
-      } catch {
-        tally.problems.push(`no diagnostics within ${BIG_BOUND_MS} ms for ${c.kind}`);
-      }
-      session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    }
-
-    const hover = await Promise.race([
-      session.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///fuzz/none.xml' }, position: { line: 0, character: 0 } }).then(() => 'answered'),
-      new Promise((r2) => setTimeout(() => r2('hung'), 10_000)),
-    ]);
-    console.log(`robust/server: seed ${SEED}: ${tally.cases} cases through the server in ${((Date.now() - started) / 1000).toFixed(0)} s, ${tally.problems.length} problems, ${tally.restarts} restarts`);
-    expect(tally.problems, 're-run with NHN_FUZZ_SEED to reproduce').toEqual([]);
-    expect(hover).toBe('answered');
-    expect(session.process.exitCode).toBeNull();
-    expect(tally.cases).toBeGreaterThanOrEqual(1_000);
-  }, 30 * 60_000);
+      const hover = await Promise.race([
+        session.connection
+          .sendRequest('textDocument/hover', { textDocument: { uri: 'file:///fuzz/none.xml' }, position: { line: 0, character: 0 } })
+          .then(() => 'answered'),
+        new Promise((r2) => setTimeout(() => r2('hung'), 10_000)),
+      ]);
+      console.log(
+        `robust/server: seed ${SEED}: ${tally.cases} cases through the server in ${((Date.now() - started) / 1000).toFixed(0)} s, ${tally.problems.length} problems, ${tally.restarts} restarts`,
+      );
+      expect(tally.problems, 're-run with NHN_FUZZ_SEED to reproduce').toEqual([]);
+      expect(hover).toBe('answered');
+      expect(session.process.exitCode).toBeNull();
+      expect(tally.cases).toBeGreaterThanOrEqual(1_000);
+    },
+    30 * 60_000,
+  );
 });

@@ -79,7 +79,24 @@ class Model {
   }
 }
 
-const SNIPPETS = ['', 'a', 'x\n', '\n', '\r\n', '\r', '\n\n\n', 'æøå', '😀', '\uD83D', 'https://test.nilar.nhn.no/api ', '<a b="c">', '</a>', '&amp;', '\t', 'ÆØÅ\r\n'];
+const SNIPPETS = [
+  '',
+  'a',
+  'x\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n\n',
+  'æøå',
+  '😀',
+  '\uD83D',
+  'https://test.nilar.nhn.no/api ',
+  '<a b="c">',
+  '</a>',
+  '&amp;',
+  '\t',
+  'ÆØÅ\r\n',
+];
 const HUGE = [2 ** 31 - 1, 2 ** 40, Number.MAX_SAFE_INTEGER];
 const INVALID_NUMBERS: Json[] = [-1, -5, -(2 ** 31), 0.5, 1.25, null, '3', true, {}];
 
@@ -124,7 +141,9 @@ async function digest(lsp: LspSession, uri: string): Promise<{ sha256: string; l
 async function hoverWithin(lsp: LspSession, uri: string, ms: number): Promise<string> {
   const started = Date.now();
   return Promise.race([
-    lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }).then(() => `answered in ${Date.now() - started} ms`),
+    lsp.connection
+      .sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } })
+      .then(() => `answered in ${Date.now() - started} ms`),
     new Promise<string>((resolve) => setTimeout(() => resolve('NO ANSWER'), ms)),
   ]);
 }
@@ -180,19 +199,33 @@ describe('text-document sync under hostile edits', () => {
     expect(valid).toBeLessThan(EDITS * 0.95);
     expect(await hoverWithin(lsp, uri, HOVER_BOUND_MS)).toMatch(/^answered/);
     expect(lsp.process.exitCode).toBeNull();
-    expect(logged.filter((l) => l.startsWith('1 ')), 'no errors logged').toEqual([]);
+    expect(
+      logged.filter((l) => l.startsWith('1 ')),
+      'no errors logged',
+    ).toEqual([]);
   });
 
   it('hover, completion and code actions at invalid or far-away positions get an answer, not a crash', async () => {
     const uri = 'file:///sync/requests.properties';
     lsp.open(uri, 'properties', 'lab=https://test.nilar.nhn.no/api\n');
     await lsp.diagnostics(uri);
-    const places: Json[] = [{ line: -1, character: 0 }, { line: 0, character: -3 }, { line: 0.5, character: 1 }, { line: 2 ** 40, character: 2 ** 40 }, null, { line: 0 }];
+    const places: Json[] = [
+      { line: -1, character: 0 },
+      { line: 0, character: -3 },
+      { line: 0.5, character: 1 },
+      { line: 2 ** 40, character: 2 ** 40 },
+      null,
+      { line: 0 },
+    ];
     for (const p of places) {
       const hover = await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: p as never });
       if (!isPosition(p)) expect(hover, JSON.stringify(p)).toBeNull();
       await lsp.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: p });
-      const actions = await lsp.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: p, end: p }, context: { diagnostics: [] } });
+      const actions = await lsp.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: p, end: p },
+        context: { diagnostics: [] },
+      });
       if (!isPosition(p)) expect(actions, JSON.stringify(p)).toEqual([]);
     }
     expect(await hoverWithin(lsp, uri, HOVER_BOUND_MS)).toMatch(/^answered/);

@@ -17,12 +17,26 @@ const FOLDERS = 40;
 const FILES_PER_FOLDER = 250;
 
 function gitignore(rng: () => number): string {
-  const word = () => Math.floor(rng() * 36 ** 6).toString(36).padStart(6, '0');
+  const word = () =>
+    Math.floor(rng() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0');
   const lines: string[] = [];
   let bytes = 0;
   while (bytes < 5 * 1024 * 1024) {
     const k = lines.length % 100;
-    const line = k < 40 ? `gen/${word()}/${word()}.cs` : k < 60 ? `${word()}.tmp` : k < 80 ? `*.${word()}` : k < 90 ? `${word()}/` : k < 99 ? `/out-${word()}` : `**/g${word()}/*.cs`;
+    const line =
+      k < 40
+        ? `gen/${word()}/${word()}.cs`
+        : k < 60
+          ? `${word()}.tmp`
+          : k < 80
+            ? `*.${word()}`
+            : k < 90
+              ? `${word()}/`
+              : k < 99
+                ? `/out-${word()}`
+                : `**/g${word()}/*.cs`;
     lines.push(line);
     bytes += line.length + 1;
   }
@@ -66,7 +80,8 @@ describe('a 5 MB .gitignore', () => {
     for (let d = 0; d < FOLDERS; d++) {
       const dir = path.join(root, 'src', `m${d}`);
       mkdirSync(dir, { recursive: true });
-      for (let f = 0; f < FILES_PER_FOLDER; f++) writeFileSync(path.join(dir, `F${f}.${f % 10 === 0 ? 'log' : 'cs'}`), `// file ${f}\nvar url = "https://api.example.test/${f}";\n`);
+      for (let f = 0; f < FILES_PER_FOLDER; f++)
+        writeFileSync(path.join(dir, `F${f}.${f % 10 === 0 ? 'log' : 'cs'}`), `// file ${f}\nvar url = "https://api.example.test/${f}";\n`);
     }
     mkdirSync(path.join(root, 'build'));
     writeFileSync(path.join(root, 'build', 'copy.xsd'), 'x\n');

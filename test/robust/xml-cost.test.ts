@@ -74,7 +74,13 @@ describe('XML parser cost: crafted worst case vs a plain document of the same si
       expect(Math.abs(plain.length - worst.length) / worst.length, 'the two inputs are the same size').toBeLessThan(0.05);
       // Five attempts: on a machine at load 7 a linear case measured 4.2× once (71.6 ms vs 17.2 ms); a
       // super-linear one is over the limit on every attempt (seconds against milliseconds).
-      const r = bestCostRatio(() => parseXml(worst), () => parseXml(plain), 3, 7, 5);
+      const r = bestCostRatio(
+        () => parseXml(worst),
+        () => parseXml(plain),
+        3,
+        7,
+        5,
+      );
       expect(r.ratio, `${c.name}: ${r.worstMs.toFixed(1)} ms vs ${r.plainMs.toFixed(1)} ms plain (${worst.length} chars)`).toBeLessThanOrEqual(3);
     });
   }

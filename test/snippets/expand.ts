@@ -22,8 +22,15 @@ interface Parsed {
 function readBraced(body: string, at: number): { inner: string; end: number } {
   let depth = 1;
   for (let i = at; i < body.length; i++) {
-    if (body[i] === '\\') { i++; continue; }
-    if (body[i] === '$' && body[i + 1] === '{') { depth++; i++; continue; }
+    if (body[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (body[i] === '$' && body[i + 1] === '{') {
+      depth++;
+      i++;
+      continue;
+    }
     if (body[i] === '}' && --depth === 0) return { inner: body.slice(at, i), end: i + 1 };
   }
   throw new Error(`unbalanced \${ in snippet: ${body.slice(at - 2, at + 40)}`);

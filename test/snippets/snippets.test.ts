@@ -12,9 +12,23 @@ const FIXTURES = path.resolve(ROOT, '../shared/fixtures/nhn-schemas');
 const SCHEMAS = ['--schemas', path.join(FIXTURES, 'kith-core'), '--schemas', path.join(FIXTURES, 'eresept')];
 // HL7 Norway's no-basis profiles, so the Patient snippet is validated against no-basis-Patient.
 const FHIR_PACKAGES = ['--fhir-packages', path.resolve(ROOT, '../shared/fixtures/fhir/no-basis-r4')];
-const EXTENSION: Record<string, string> = { xml: 'xml', json: 'json', jsonc: 'json', csharp: 'cs', java: 'java', typescript: 'ts', typescriptreact: 'tsx', javascript: 'js', javascriptreact: 'jsx' };
+const EXTENSION: Record<string, string> = {
+  xml: 'xml',
+  json: 'json',
+  jsonc: 'json',
+  csharp: 'cs',
+  java: 'java',
+  typescript: 'ts',
+  typescriptreact: 'tsx',
+  javascript: 'js',
+  javascriptreact: 'jsx',
+};
 
-interface Snippet { prefix: string; description: string; body: string[] }
+interface Snippet {
+  prefix: string;
+  description: string;
+  body: string[];
+}
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const contributions: Array<{ language: string; path: string }> = manifest.contributes.snippets;
 
@@ -25,7 +39,14 @@ function load(file: string): Record<string, Snippet> {
 /** Every snippet file once, with the file extension of its first language. */
 const files = [...new Map(contributions.map((c) => [c.path, EXTENSION[c.language]])).entries()];
 
-interface JsonFinding { file: string; line: number; column: number; rule: string; message: string; severity: string }
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+  severity: string;
+}
 function lint(dir: string): JsonFinding[] {
   const result = runCli(['--format', 'json', ...SCHEMAS, ...FHIR_PACKAGES, dir]);
   expect(result.stderr).toBe('');
@@ -38,10 +59,19 @@ describe('snippets', () => {
 
   it('are contributed for the languages of the issue, each with an nhn- prefix and a description', () => {
     for (const c of contributions) expect(EXTENSION[c.language], c.language).toBeDefined();
-    const prefixes = (file: string) => Object.values(load(file)).map((s) => s.prefix).sort();
+    const prefixes = (file: string) =>
+      Object.values(load(file))
+        .map((s) => s.prefix)
+        .sort();
     expect(prefixes('snippets/xml.json')).toEqual(['nhn-apprec', 'nhn-msghead-dialogmelding', 'nhn-msghead-m1']);
     expect(prefixes('snippets/fhir-json.json')).toEqual(['nhn-fhir-patient', 'nhn-fhir-pmd-observation', 'nhn-fhir-task-skjemaoppgave']);
-    const code = ['nhn-dpop-proof', 'nhn-helseid-client-assertion', 'nhn-maternity-record-call', 'nhn-persontjenesten-search', 'nhn-pjd-documentreference-search'];
+    const code = [
+      'nhn-dpop-proof',
+      'nhn-helseid-client-assertion',
+      'nhn-maternity-record-call',
+      'nhn-persontjenesten-search',
+      'nhn-pjd-documentreference-search',
+    ];
     for (const file of ['snippets/csharp.json', 'snippets/java.json', 'snippets/typescript.json']) expect(prefixes(file)).toEqual(code);
     for (const [file] of files) for (const s of Object.values(load(file))) expect(s.description.length).toBeGreaterThan(20);
   });
@@ -81,7 +111,9 @@ describe('snippets', () => {
 
 describe('expandSnippet', () => {
   it('takes defaults, first choices, mirrors and variables, and honours escapes', () => {
-    expect(expandSnippet(['a ${1:x${2:y}} ${3|p,q|} $1 ${2} \\$0 $0', '${CURRENT_YEAR}-$UUID'])).toBe('a xy p xy y $0 \n2026-3f1c2a9e-5b7d-4e2a-9c1f-8a6b4d2e7c10');
+    expect(expandSnippet(['a ${1:x${2:y}} ${3|p,q|} $1 ${2} \\$0 $0', '${CURRENT_YEAR}-$UUID'])).toBe(
+      'a xy p xy y $0 \n2026-3f1c2a9e-5b7d-4e2a-9c1f-8a6b4d2e7c10',
+    );
     expect(() => expandSnippet('$TM_FILENAME')).toThrow(/TM_FILENAME/);
   });
 });

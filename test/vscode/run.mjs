@@ -29,10 +29,17 @@ const workspace = path.join(tmp, 'examples');
 cpSync(path.join(root, 'examples'), workspace, { recursive: true });
 const schemas = path.resolve(root, '../shared/fixtures/nhn-schemas');
 mkdirSync(path.join(workspace, '.vscode'));
-writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({
-  'nhn.today': '2026-11-26',
-  'nhn.xml.schemaPaths': [path.join(schemas, 'kith-core'), path.join(schemas, 'eresept')],
-}, null, 2));
+writeFileSync(
+  path.join(workspace, '.vscode/settings.json'),
+  JSON.stringify(
+    {
+      'nhn.today': '2026-11-26',
+      'nhn.xml.schemaPaths': [path.join(schemas, 'kith-core'), path.join(schemas, 'eresept')],
+    },
+    null,
+    2,
+  ),
+);
 
 try {
   await runTests({

@@ -28,7 +28,11 @@ async function open(relative: string): Promise<vscode.TextEditor> {
 
 const codes = (d: vscode.Diagnostic[]) => d.map((x) => (typeof x.code === 'object' ? String(x.code.value) : String(x.code)));
 async function diagnostics(relative: string, code: string): Promise<vscode.Diagnostic[]> {
-  return until(() => vscode.languages.getDiagnostics(uri(relative)), (d) => codes(d).includes(code), `${code} in ${relative}`);
+  return until(
+    () => vscode.languages.getDiagnostics(uri(relative)),
+    (d) => codes(d).includes(code),
+    `${code} in ${relative}`,
+  );
 }
 
 function positionOf(doc: vscode.TextDocument, needle: string): vscode.Position {
@@ -72,7 +76,12 @@ const scenarios: Record<string, () => Promise<void>> = {
   async 'the hover tells the rule story'() {
     const editor = await open('java/src/main/java/no/example/lab/PrescriptionGateway.java');
     const hovers = await until(
-      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'reseptformidleren.net')),
+      () =>
+        vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          editor.document.uri,
+          positionOf(editor.document, 'reseptformidleren.net'),
+        ),
       (h) => h.some((x) => x.contents.some((c) => typeof c !== 'string' && 'value' in c && c.value.includes('host/reseptformidleren-net'))),
       'the rule hover',
     );
@@ -84,12 +93,21 @@ const scenarios: Record<string, () => Promise<void>> = {
     const file = 'dotnet/EpjClient/LabResultClient.cs';
     const editor = await open(file);
     const nilar = (await diagnostics(file, 'host/nilar')).find((d) => codes([d])[0] === 'host/nilar')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, nilar.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      nilar.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title.includes('pps.nhn.no'));
     assert.ok(fix?.edit, `no PPS fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(editor.document.getText(), /"https:\/\/pps\.nhn\.no\/api\/v1\/labresults"/);
-    await until(() => codes(vscode.languages.getDiagnostics(editor.document.uri)), (c) => !c.includes('host/nilar'), 'the NILAR finding to go');
+    await until(
+      () => codes(vscode.languages.getDiagnostics(editor.document.uri)),
+      (c) => !c.includes('host/nilar'),
+      'the NILAR finding to go',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   },
 

@@ -18,7 +18,8 @@ const schema = (noteRequired: boolean) => `<xs:schema xmlns:xs="http://www.w3.or
     <xs:element name="Id" type="xs:string"/><xs:element name="Note" type="xs:string"${noteRequired ? '' : ' minOccurs="0"'}/>
   </xs:sequence></xs:complexType></xs:element>
 </xs:schema>`;
-const other = (i: number, ns = `urn:t:other:${i}`) => `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${ns}"><xs:element name="E${i}" type="xs:string"/></xs:schema>`;
+const other = (i: number, ns = `urn:t:other:${i}`) =>
+  `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${ns}"><xs:element name="E${i}" type="xs:string"/></xs:schema>`;
 const MESSAGE = `<Order xmlns="${NS}">\n  <Id>A-1</Id>\n</Order>`;
 
 interface Stats {
@@ -112,29 +113,41 @@ describe('workspace indexes over LSP', { timeout: 180_000 }, () => {
       const base = await stats(lsp);
 
       // A schema appears in build/ first: ignored.
-      ws.put('build/note.xsd', `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified"><xs:element name="Note"/></xs:schema>`);
+      ws.put(
+        'build/note.xsd',
+        `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified"><xs:element name="Note"/></xs:schema>`,
+      );
       notify(lsp, path.join(dir, 'build/note.xsd'), FileChangeType.Created);
       expect(await stats(lsp)).toMatchObject({ schemas: { builds: 1, updates: base.schemas.updates } });
 
-      const xsd = ws.put('schemas/note.xsd', `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified">
+      const xsd = ws.put(
+        'schemas/note.xsd',
+        `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified">
   <xs:element name="Note"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:int"/></xs:sequence></xs:complexType></xs:element>
-</xs:schema>`);
+</xs:schema>`,
+      );
       let next = lsp.diagnostics(uri, (d) => xsdCodes(d).length > 0);
       notify(lsp, xsd, FileChangeType.Created);
       expect(xsdCodes(await next)).toEqual(['xsd/invalid-value']);
       expect(await stats(lsp)).toMatchObject({ walks: 1, schemas: { builds: 1, updates: base.schemas.updates + 1 } });
 
-      writeFileSync(xsd, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified">
+      writeFileSync(
+        xsd,
+        `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified">
   <xs:element name="Note"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
-</xs:schema>`);
+</xs:schema>`,
+      );
       next = lsp.diagnostics(uri, (d) => xsdCodes(d).length === 0);
       notify(lsp, xsd, FileChangeType.Changed);
       await next;
       expect(await stats(lsp)).toMatchObject({ walks: 1, schemas: { builds: 1, updates: base.schemas.updates + 2 } });
 
-      writeFileSync(xsd, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified">
+      writeFileSync(
+        xsd,
+        `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t:note" elementFormDefault="qualified">
   <xs:element name="Note"><xs:complexType><xs:sequence><xs:element name="Text" type="xs:int"/></xs:sequence></xs:complexType></xs:element>
-</xs:schema>`);
+</xs:schema>`,
+      );
       next = lsp.diagnostics(uri, (d) => xsdCodes(d).length > 0);
       notify(lsp, xsd, FileChangeType.Changed);
       expect(xsdCodes(await next)).toEqual(['xsd/invalid-value']);
@@ -157,7 +170,23 @@ describe('workspace indexes over LSP', { timeout: 180_000 }, () => {
     const ws = workspace(dir);
     const profileUrl = 'http://example.test/StructureDefinition/order-patient';
     const profile = (status: string) =>
-      JSON.stringify({ resourceType: 'StructureDefinition', url: profileUrl, name: 'OrderPatient', status, kind: 'resource', abstract: false, type: 'Patient', baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient', derivation: 'constraint', differential: { element: [{ id: 'Patient', path: 'Patient' }, { id: 'Patient.gender', path: 'Patient.gender', min: 1 }] } });
+      JSON.stringify({
+        resourceType: 'StructureDefinition',
+        url: profileUrl,
+        name: 'OrderPatient',
+        status,
+        kind: 'resource',
+        abstract: false,
+        type: 'Patient',
+        baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+        derivation: 'constraint',
+        differential: {
+          element: [
+            { id: 'Patient', path: 'Patient' },
+            { id: 'Patient.gender', path: 'Patient.gender', min: 1 },
+          ],
+        },
+      });
     const sd = ws.put('fhir/StructureDefinition-order-patient.json', profile('draft'));
     const lsp = await startServer({ settings: { today: '2026-11-26' }, workspaceFolders: [dir] });
     try {

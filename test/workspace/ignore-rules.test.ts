@@ -19,15 +19,58 @@ const RULES = [
   ['**/node', 'vendor/**/*.json', '!vendor/keep/**'],
 ];
 const PATHS: Array<[string, boolean]> = [
-  ['app.log', false], ['keep.log', false], ['src/app.log', false], ['build', true], ['build', false], ['src/build', true],
-  ['out', false], ['out', true], ['src/out/x', false], ['dist', true], ['src/dist', true], ['docs/generated', true],
-  ['docs/generated', false], ['x/docs/generated', true], ['gen/a.cs', false], ['p/q/gen/a.cs', false], ['gen/a.cs.bak', false],
-  ['a/z.txt', false], ['a/b/c/z.txt', false], ['b/a/z.txt', false], ['logs/x', false], ['logs/a/b', false], ['logs', true],
-  ['tmp', false], ['tmpfile', false], ['tmp-keep', false], ['src/tmp1', true], ['notes~', false], ['a.txt', false], ['d.txt', false],
-  ['fileX.md', false], ['file1.md', false], ['x1.ini', false], ['x12.ini', false], ['#hash', false], ['!bang', false],
-  ['space ', false], ['space', false], ['trailing', false], ['a.xsd', false], ['schemas/a.xsd', false], ['schemas/x/a.xsd', false],
-  ['sub/deep/file.xml', false], ['x/sub/deep/file.xml', false], ['name.with.dots', false], ['node', true], ['a/b/node', false],
-  ['vendor/a.json', false], ['vendor/x/y/a.json', false], ['vendor/keep/a.json', false], ['Build', true], ['APP.LOG', false],
+  ['app.log', false],
+  ['keep.log', false],
+  ['src/app.log', false],
+  ['build', true],
+  ['build', false],
+  ['src/build', true],
+  ['out', false],
+  ['out', true],
+  ['src/out/x', false],
+  ['dist', true],
+  ['src/dist', true],
+  ['docs/generated', true],
+  ['docs/generated', false],
+  ['x/docs/generated', true],
+  ['gen/a.cs', false],
+  ['p/q/gen/a.cs', false],
+  ['gen/a.cs.bak', false],
+  ['a/z.txt', false],
+  ['a/b/c/z.txt', false],
+  ['b/a/z.txt', false],
+  ['logs/x', false],
+  ['logs/a/b', false],
+  ['logs', true],
+  ['tmp', false],
+  ['tmpfile', false],
+  ['tmp-keep', false],
+  ['src/tmp1', true],
+  ['notes~', false],
+  ['a.txt', false],
+  ['d.txt', false],
+  ['fileX.md', false],
+  ['file1.md', false],
+  ['x1.ini', false],
+  ['x12.ini', false],
+  ['#hash', false],
+  ['!bang', false],
+  ['space ', false],
+  ['space', false],
+  ['trailing', false],
+  ['a.xsd', false],
+  ['schemas/a.xsd', false],
+  ['schemas/x/a.xsd', false],
+  ['sub/deep/file.xml', false],
+  ['x/sub/deep/file.xml', false],
+  ['name.with.dots', false],
+  ['node', true],
+  ['a/b/node', false],
+  ['vendor/a.json', false],
+  ['vendor/x/y/a.json', false],
+  ['vendor/keep/a.json', false],
+  ['Build', true],
+  ['APP.LOG', false],
 ];
 
 describe('compiled .gitignore rules', () => {
@@ -37,7 +80,10 @@ describe('compiled .gitignore rules', () => {
       const reference = ignore({ ignorecase: false }).add(rules);
       for (const [p, isDir] of PATHS) {
         // The walker never descends into an ignored folder, so a path counts only when no parent is ignored.
-        const parents = p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'));
+        const parents = p
+          .split('/')
+          .slice(0, -1)
+          .map((_, i, a) => a.slice(0, i + 1).join('/'));
         if (parents.some((d) => reference.ignores(d + '/'))) continue;
         const expected = reference.ignores(isDir ? p + '/' : p);
         expect([p, isDir, ours.decide(p, isDir) === true]).toEqual([p, isDir, expected]);

@@ -44,7 +44,12 @@ describe('the folder walker', () => {
 
   it('follows a link into another root given, once', async () => {
     const { files } = await all([root, outside]);
-    expect(files.map((f) => path.relative(base, f)).sort()).toEqual(['root/a/one.xml', 'root/a/to-b/two.xml', 'root/secret-link.xml', 'root/to-outside/secret.xml']);
+    expect(files.map((f) => path.relative(base, f)).sort()).toEqual([
+      'root/a/one.xml',
+      'root/a/to-b/two.xml',
+      'root/secret-link.xml',
+      'root/to-outside/secret.xml',
+    ]);
   });
 
   it('honours .gitignore per folder, deeper files overriding, each compiled once', async () => {

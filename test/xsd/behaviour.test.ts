@@ -40,9 +40,15 @@ describe('no schema found', () => {
     expect(summary(findings)).toEqual(summary([{ ruleId: 'xsd/no-schema', range: nameAfter(text, '<Dialogmelding') }] as never));
     expect(findings[0]).toMatchObject({ severity: 'info', message: expect.stringMatching(/^Dialogmelding 1\.1 — no XSD found/) });
     expect(findings[0].fixes).toEqual([
-      { title: 'Choose schema folder…', command: { command: 'nhn.chooseSchemaFolder', title: 'Choose schema folder…', arguments: ['http://www.kith.no/xmlstds/dialog/2013-01-23'] } },
+      {
+        title: 'Choose schema folder…',
+        command: { command: 'nhn.chooseSchemaFolder', title: 'Choose schema folder…', arguments: ['http://www.kith.no/xmlstds/dialog/2013-01-23'] },
+      },
       // The catalog pins a published copy of Dialogmelding 1.1: downloads would find it, if the user allows them.
-      { title: 'Allow schema downloads…', command: { command: 'workbench.action.openSettings', title: 'Allow schema downloads…', arguments: ['nhn.allowDownloads'] } },
+      {
+        title: 'Allow schema downloads…',
+        command: { command: 'workbench.action.openSettings', title: 'Allow schema downloads…', arguments: ['nhn.allowDownloads'] },
+      },
     ]);
   });
 
@@ -58,7 +64,7 @@ describe('no schema found', () => {
     );
   });
 
-  it('says nothing about XML that is not NHN\'s (a pom.xml)', async () => {
+  it("says nothing about XML that is not NHN's (a pom.xml)", async () => {
     expect(await xsdFindings('<project xmlns="http://maven.apache.org/POM/4.0.0"><x/></project>', '/tmp/pom.xml')).toEqual([]);
   });
 });
@@ -66,7 +72,10 @@ describe('no schema found', () => {
 describe('resolution', () => {
   it('xsi:schemaLocation relative to the document wins over the folders', async () => {
     const { text } = instance('apprec-1.1-invalid.xml');
-    const withHint = text.replace('<AppRec xmlns="http://www.kith.no/xmlstds/apprec/2012-02-15">', '<AppRec xmlns="http://www.kith.no/xmlstds/apprec/2012-02-15" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.kith.no/xmlstds/apprec/2012-02-15 ../duplicate-copies/AppRec-v1.1.xsd">');
+    const withHint = text.replace(
+      '<AppRec xmlns="http://www.kith.no/xmlstds/apprec/2012-02-15">',
+      '<AppRec xmlns="http://www.kith.no/xmlstds/apprec/2012-02-15" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.kith.no/xmlstds/apprec/2012-02-15 ../duplicate-copies/AppRec-v1.1.xsd">',
+    );
     const findings = await xsdFindings(withHint, path.join(FIXTURES, 'kith-core/message.xml'), []);
     expect(findings.map((f) => f.ruleId).sort()).toEqual(['xsd/invalid-value', 'xsd/unexpected-element']);
   });
@@ -118,11 +127,16 @@ describe('OASIS XML catalogs (nhn.xml.catalogs)', () => {
 });
 
 describe('an instance whose schema cannot compile', () => {
-  it('one warning on the root naming the schema and libxml2\'s first error', async () => {
+  it("one warning on the root naming the schema and libxml2's first error", async () => {
     const text = '<Resept xmlns="http://www.kith.no/xmlstds/eresept/m1/2008-10-09"><Forskrivningsdato>2008-10-09</Forskrivningsdato></Resept>';
     const findings = await xsdFindings(text, '/tmp/m1-2008.xml', SCHEMA_PATHS);
     expect(summary(findings)).toEqual(summary([{ ruleId: 'xsd/schema-broken', range: nameAfter(text, '<Resept') }] as never));
-    expect(findings[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^The schema for e-resept M1 .* \(ER-M1-2008-10-09\.xsd\) cannot be compiled: ER-M1-2008-10-09\.xsd:\d+: .*'Forskrivning' does not resolve/) });
+    expect(findings[0]).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(
+        /^The schema for e-resept M1 .* \(ER-M1-2008-10-09\.xsd\) cannot be compiled: ER-M1-2008-10-09\.xsd:\d+: .*'Forskrivning' does not resolve/,
+      ),
+    });
   });
 });
 
@@ -159,7 +173,9 @@ describe('hostile input', () => {
 
   it('external entities are never read', async () => {
     const { file, text } = instance('apprec-1.1-valid.xml');
-    const xxe = text.replace(/^<\?xml[^>]*>\n/, '<?xml version="1.0"?>\n<!DOCTYPE AppRec [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n').replace('<Name>Testsykehuset</Name>', '<Name>&x;</Name>');
+    const xxe = text
+      .replace(/^<\?xml[^>]*>\n/, '<?xml version="1.0"?>\n<!DOCTYPE AppRec [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n')
+      .replace('<Name>Testsykehuset</Name>', '<Name>&x;</Name>');
     const findings = await xsdFindings(xxe, file);
     expect(JSON.stringify(findings)).not.toContain('root:');
   });

@@ -35,7 +35,10 @@ afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 function setup(over: { allow?: boolean; trusted?: boolean; schemaPaths?: string[]; mirror?: string } = {}) {
   const resolvers = { ...createHost(), xsd: service, downloads: new SchemaCache(cacheDir), trusted: () => over.trusted ?? true };
-  return context({ host: resolvers, settings: { schemaPaths: over.schemaPaths ?? [], allowDownloads: over.allow ?? true, schemaMirror: over.mirror ?? server.base } });
+  return context({
+    host: resolvers,
+    settings: { schemaPaths: over.schemaPaths ?? [], allowDownloads: over.allow ?? true, schemaMirror: over.mirror ?? server.base },
+  });
 }
 
 async function findings(text: string, file: string, ctx: ReturnType<typeof setup>): Promise<Finding[]> {
@@ -45,7 +48,12 @@ async function findings(text: string, file: string, ctx: ReturnType<typeof setup
 describe('the catalog pins', () => {
   it('pin the core KITH namespaces, each to the bytes of the real published file', () => {
     const pinned = PINNED.map((e) => e.uri);
-    for (const ns of ['http://www.kith.no/xmlstds/msghead/2006-05-24', 'http://www.kith.no/xmlstds/dialog/2013-01-23', 'http://www.kith.no/xmlstds', 'http://www.kith.no/xmlstds/felleskomponent1']) {
+    for (const ns of [
+      'http://www.kith.no/xmlstds/msghead/2006-05-24',
+      'http://www.kith.no/xmlstds/dialog/2013-01-23',
+      'http://www.kith.no/xmlstds',
+      'http://www.kith.no/xmlstds/felleskomponent1',
+    ]) {
       expect(pinned).toContain(ns);
     }
   });
@@ -138,7 +146,12 @@ describe('downloads allowed', () => {
       const text = '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24"><MsgInfo/></MsgHead>';
       const found = await findings(text, '/tmp/x/msg.xml', setup({ mirror: evil.base }));
       expect(summary(found)).toEqual(summary([{ ruleId: 'xsd/download-failed', range: nameAfter(text, '<MsgHead') }] as never));
-      expect(found[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^No XSD for MsgHead 1\.2: the download of '.*MsgHead-v1_2\.xsd' was refused or failed \(its sha256 is not the pinned one: expected [0-9a-f]{16}…, got [0-9a-f]{16}…\)\.$/) });
+      expect(found[0]).toMatchObject({
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^No XSD for MsgHead 1\.2: the download of '.*MsgHead-v1_2\.xsd' was refused or failed \(its sha256 is not the pinned one: expected [0-9a-f]{16}…, got [0-9a-f]{16}…\)\.$/,
+        ),
+      });
       expect(readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.xsd'))).toEqual([]);
     } finally {
       await evil.close();
@@ -151,7 +164,7 @@ describe('downloads allowed', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('XML that is not NHN\'s never reaches the network, even with a remote schemaLocation', async () => {
+  it("XML that is not NHN's never reaches the network, even with a remote schemaLocation", async () => {
     const pom = `<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 ${server.base}/maven-4.0.0.xsd"><x/></project>`;
     expect(await findings(pom, '/tmp/pom.xml', setup())).toEqual([]);
     expect(server.requests).toEqual([]);
@@ -161,7 +174,8 @@ describe('downloads allowed', () => {
 describe('an http(s) xs:import with no pin (trust on first use)', () => {
   const importing = (url: string) =>
     `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:x="urn:example:remote" targetNamespace="urn:example:local" elementFormDefault="qualified">\n  <xs:import namespace="urn:example:remote" schemaLocation="${url}"/>\n  <xs:element name="Root"><xs:complexType><xs:sequence><xs:element ref="x:Remote"/></xs:sequence></xs:complexType></xs:element>\n</xs:schema>\n`;
-  const remote = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:example:remote"><xs:element name="Remote" type="xs:string"/></xs:schema>';
+  const remote =
+    '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:example:remote"><xs:element name="Remote" type="xs:string"/></xs:schema>';
 
   it('downloads off: the import is named as not fetched; on: fetched once, kept, and the schema compiles', async () => {
     server.set('/remote.xsd', remote);

@@ -38,7 +38,9 @@ describe('the NHN fixture schemas', () => {
     expect([...new Set(unresolved)].sort()).toEqual(
       [
         // Utlevering fails through its import of M1, so the problem sits on the M1 file.
-        ...missing.filter((m) => !m.includes('Utlevering')).map((m) => `${m}.xsd unresolved-import http://www.kith.no/xmlstds/eresept/forskrivning/${m.slice(-10)}`),
+        ...missing
+          .filter((m) => !m.includes('Utlevering'))
+          .map((m) => `${m}.xsd unresolved-import http://www.kith.no/xmlstds/eresept/forskrivning/${m.slice(-10)}`),
         'ER-M30-2007-09-01.xsd remote-not-fetched http://www.w3.org/1999/xhtml',
       ].sort(),
     );

@@ -23,8 +23,18 @@ export function instance(name: string): { file: string; text: string } {
   return { file, text: readFileSync(file, 'utf8') };
 }
 
-export async function xsdFindings(text: string, file: string, schemaPaths = SCHEMA_PATHS, language: 'en' | 'nb' = 'en', catalogs: string[] = []): Promise<Finding[]> {
-  const result = await analyze({ uri: file, languageId: 'xml', text }, context({ host: resolvers, language, settings: { schemaPaths, catalogs } }), createChecks());
+export async function xsdFindings(
+  text: string,
+  file: string,
+  schemaPaths = SCHEMA_PATHS,
+  language: 'en' | 'nb' = 'en',
+  catalogs: string[] = [],
+): Promise<Finding[]> {
+  const result = await analyze(
+    { uri: file, languageId: 'xml', text },
+    context({ host: resolvers, language, settings: { schemaPaths, catalogs } }),
+    createChecks(),
+  );
   return result.findings.filter((f) => f.ruleId.startsWith('xsd/'));
 }
 
@@ -60,7 +70,9 @@ export function inside(text: string, needle: string, value: string, occurrence =
 }
 
 export function summary(findings: Finding[]) {
-  return findings.map((f) => ({ rule: f.ruleId, range: f.range })).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return findings
+    .map((f) => ({ rule: f.ruleId, range: f.range }))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 }
 
 /**

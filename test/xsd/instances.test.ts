@@ -30,9 +30,15 @@ describe('invalid instances: exact rules and ranges', () => {
     );
     const mig = findings.find((f) => f.ruleId === 'xsd/fixed-value')!;
     expect(mig.message).toBe("MIGversion must be 'v1.2 2006-05-24', not 'v1.2 2006-05-25'.");
-    expect(mig.fixes?.[0]).toMatchObject({ title: "Replace with 'v1.2 2006-05-24'", preferred: true, edits: [{ range: mig.range, newText: 'v1.2 2006-05-24' }] });
+    expect(mig.fixes?.[0]).toMatchObject({
+      title: "Replace with 'v1.2 2006-05-24'",
+      preferred: true,
+      edits: [{ range: mig.range, newText: 'v1.2 2006-05-24' }],
+    });
     expect(findings.find((f) => f.ruleId === 'xsd/unexpected-element')!.message).toBe("'Tema' is not allowed here. Expected: TemaKodet.");
-    expect(findings.find((f) => f.range.start.line === inside(text, 'S="2.16.578.x"', 'x').start.line)!.message).toBe("'2.16.578.x' in TypeId/@S does not match the pattern (\\d+\\.?)*\\d+.");
+    expect(findings.find((f) => f.range.start.line === inside(text, 'S="2.16.578.x"', 'x').start.line)!.message).toBe(
+      "'2.16.578.x' in TypeId/@S does not match the pattern (\\d+\\.?)*\\d+.",
+    );
   });
 
   it('AppRec 1.1', async () => {
@@ -73,7 +79,18 @@ describe('invalid instances: exact rules and ranges', () => {
     const { file, text } = instance('m911-2021-10-01-invalid.xml');
     const missing = (await xsdFindings(text, file)).find((f) => f.ruleId === 'xsd/missing-element')!;
     expect(missing.message).toBe("'M911' is missing a required child element: InklM25Meldinger, AnstattId, Komprimering.");
-    expect(missing.fixes).toEqual([{ title: 'Insert <Komprimering>', preferred: true, edits: [{ range: span(text, text.indexOf('</InklReseptinfo>') + '</InklReseptinfo>'.length, text.indexOf('</InklReseptinfo>') + '</InklReseptinfo>'.length), newText: '\n          <Komprimering></Komprimering>' }] }]);
+    expect(missing.fixes).toEqual([
+      {
+        title: 'Insert <Komprimering>',
+        preferred: true,
+        edits: [
+          {
+            range: span(text, text.indexOf('</InklReseptinfo>') + '</InklReseptinfo>'.length, text.indexOf('</InklReseptinfo>') + '</InklReseptinfo>'.length),
+            newText: '\n          <Komprimering></Komprimering>',
+          },
+        ],
+      },
+    ]);
   });
 
   it('speaks Norwegian when asked', async () => {

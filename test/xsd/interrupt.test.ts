@@ -142,7 +142,10 @@ describe('the interrupt policy', () => {
       const small = instance('dialog-1.1-valid.xml');
       const text = bigDialog(300_000);
       const resolvers = { ...createHost(), xsd: service };
-      const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
+      const set = (await documentSchemaSet(
+        analyzed({ uri: small.file, languageId: 'xml', text: small.text }),
+        context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS } }),
+      ))!;
       await service.validate(set.key, () => set.schema, text, small.file);
       const stale = new AbortController();
       const p = service.validate(set.key, () => set.schema, text, small.file, { signal: stale.signal });
@@ -165,7 +168,10 @@ describe('a worker that dies', () => {
   it('rejects the request it was running, then serves the queued one on a fresh worker', async () => {
     const resolvers = { ...createHost(), xsd: service };
     const small = instance('dialog-1.1-valid.xml');
-    const set = (await documentSchemaSet(analyzed({ uri: small.file, languageId: 'xml', text: small.text }), context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS } })))!;
+    const set = (await documentSchemaSet(
+      analyzed({ uri: small.file, languageId: 'xml', text: small.text }),
+      context({ host: resolvers, settings: { schemaPaths: SCHEMA_PATHS } }),
+    ))!;
     await expect(service.validate(set.key, () => set.schema, small.text, small.file)).resolves.toMatchObject({ issues: [] });
     const running = service.validate(set.key, () => set.schema, bigDialog(6_000_000), small.file);
     const queued = service.validate(set.key, () => set.schema, withBadGenDate(small.text), small.file);

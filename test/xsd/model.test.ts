@@ -48,7 +48,9 @@ describe('the instance is what libxml2 and xmllint accept', () => {
   it('valid as written; a member missing its own child is reported on the member', async () => {
     expect(await xsdFindings(FORSENDELSE, FILE, PATHS)).toEqual([]);
     const broken = FORSENDELSE.replace('<Arsak>Brystsmerter</Arsak>', '');
-    expect(summary(await xsdFindings(broken, FILE, PATHS))).toEqual(summary([{ ruleId: 'xsd/missing-element', range: nameAfter(broken, '<Henvisning') }] as never));
+    expect(summary(await xsdFindings(broken, FILE, PATHS))).toEqual(
+      summary([{ ruleId: 'xsd/missing-element', range: nameAfter(broken, '<Henvisning') }] as never),
+    );
     const native = await xmllintValid(FORSENDELSE, FILE, path.join(tmp.dir, 'valid'), PATHS);
     if (native === undefined && !process.env.CI) return;
     expect(native).toBe(true);
@@ -61,7 +63,10 @@ describe('substitution groups', () => {
     const text = FORSENDELSE.replace('  <Vedlegg', '  <\n  <Vedlegg');
     const items = await complete(text, offsetOf(text, '</Poliklinisk>\n  <'));
     expect(items.map((i) => i.label)).toEqual(['Henvisning', 'Epikrise', 'Poliklinisk', 'Vedlegg', 'Innhold']);
-    expect(items.find((i) => i.label === 'Henvisning')).toMatchObject({ documentation: 'Henvisning til spesialisthelsetjenesten.', detail: 'complex (anonymous)' });
+    expect(items.find((i) => i.label === 'Henvisning')).toMatchObject({
+      documentation: 'Henvisning til spesialisthelsetjenesten.',
+      detail: 'complex (anonymous)',
+    });
   });
 
   it('a member completes and hovers by its own declaration', async () => {
@@ -78,7 +83,7 @@ describe('substitution groups', () => {
 });
 
 describe('xsi:type', () => {
-  it('an element with xsi:type completes by the derived type: kith:TN\'s REF child and its bases\' attributes', async () => {
+  it("an element with xsi:type completes by the derived type: kith:TN's REF child and its bases' attributes", async () => {
     const children = FORSENDELSE.replace('Tekst<kith:REF', 'Tekst<');
     expect((await complete(children, offsetOf(children, 'Tekst<'))).map((i) => [i.label, i.insertText])).toEqual([['kith:REF', '<kith:REF>$1</kith:REF>']]);
     const attrs = FORSENDELSE.replace(' kith:COMPN="GZ"', ' ');
@@ -105,23 +110,51 @@ describe('xsi:type', () => {
     const at = offsetOf(text, '<Innhold xsi:type="');
     const nameEnd = offsetOf(text, '<Innhold');
     expect(await complete(text, at)).toEqual([
-      { label: 'kith:ED', kind: 'value', detail: 'xsi:type', documentation: undefined, replace: { start: at, end: at }, additionalEdits: [{ start: nameEnd, end: nameEnd, newText: ' xmlns:kith="http://www.kith.no/xmlstds"' }] },
-      { label: 'kith:TN', kind: 'value', detail: 'xsi:type', documentation: undefined, replace: { start: at, end: at }, additionalEdits: [{ start: nameEnd, end: nameEnd, newText: ' xmlns:kith="http://www.kith.no/xmlstds"' }] },
+      {
+        label: 'kith:ED',
+        kind: 'value',
+        detail: 'xsi:type',
+        documentation: undefined,
+        replace: { start: at, end: at },
+        additionalEdits: [{ start: nameEnd, end: nameEnd, newText: ' xmlns:kith="http://www.kith.no/xmlstds"' }],
+      },
+      {
+        label: 'kith:TN',
+        kind: 'value',
+        detail: 'xsi:type',
+        documentation: undefined,
+        replace: { start: at, end: at },
+        additionalEdits: [{ start: nameEnd, end: nameEnd, newText: ' xmlns:kith="http://www.kith.no/xmlstds"' }],
+      },
     ]);
   });
 
   it('xsi:type itself is offered with its namespace declaration when xsi is not declared', async () => {
-    const text = FORSENDELSE.replace(' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', '').replace('<Innhold xmlns:kith="http://www.kith.no/xmlstds" xsi:type="kith:ED" kith:MT="text/plain">', '<Innhold >');
+    const text = FORSENDELSE.replace(' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"', '').replace(
+      '<Innhold xmlns:kith="http://www.kith.no/xmlstds" xsi:type="kith:ED" kith:MT="text/plain">',
+      '<Innhold >',
+    );
     const at = offsetOf(text, '<Innhold ');
     const nameEnd = offsetOf(text, '<Innhold');
     const items = await complete(text, at);
-    expect(items.find((i) => i.detail === 'xsi:type')).toEqual({ label: 'xsi:type', kind: 'attribute', insertText: 'xsi:type="$1"', snippet: true, detail: 'xsi:type', replace: { start: at, end: at }, additionalEdits: [{ start: nameEnd, end: nameEnd, newText: ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' }] });
+    expect(items.find((i) => i.detail === 'xsi:type')).toEqual({
+      label: 'xsi:type',
+      kind: 'attribute',
+      insertText: 'xsi:type="$1"',
+      snippet: true,
+      detail: 'xsi:type',
+      replace: { start: at, end: at },
+      additionalEdits: [{ start: nameEnd, end: nameEnd, newText: ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' }],
+    });
   });
 
   it('a real NAV Dialogmelding 1.0 (xsi:type="xsd:string" on anyType TekstNotatInnhold): hover names the chosen type', async () => {
     const file = path.join(FIXTURES, '../real-world/navikt/padm2/src/test/resources/dialogmelding_dialog_notat_dnr.xml');
     const text = new TextDecoder('windows-1252').decode(readFileSync(file));
-    const real = context({ host: { ...createHost(), xsd: new LibxmlXsdService() }, settings: { schemaPaths: ['kith-core', 'felleskomponenter'].map((d) => path.join(FIXTURES, d)) } });
+    const real = context({
+      host: { ...createHost(), xsd: new LibxmlXsdService() },
+      settings: { schemaPaths: ['kith-core', 'felleskomponenter'].map((d) => path.join(FIXTURES, d)) },
+    });
     const doc = analyzed({ uri: file, languageId: 'xml', text });
     const onName = await xsdParticipant.hover!(doc, offsetOf(text, '<TekstNotatInnhold', 3), real);
     expect(onName).toMatch(/^\*\*TekstNotatInnhold\*\* — Type: `xsd:string \(xsi:type\)`/);

@@ -25,7 +25,13 @@ describe('completion', () => {
     const offset = at(edited, '<Tema>Ettersending</Tema>\n            <', '<Tema>Ettersending</Tema>\n            <'.length);
     const items = await xsdParticipant.complete!(analyzed({ uri: file, languageId: 'xml', text: edited }), offset, ctx);
     expect(items.map((i) => i.label).slice(0, 3)).toEqual(['TemaKodet', 'Tema', 'TekstNotatInnhold']);
-    expect(items[0]).toMatchObject({ kind: 'element', insertText: '<TemaKodet>$1</TemaKodet>', snippet: true, detail: 'kith:CV', replace: { start: offset - 1, end: offset } });
+    expect(items[0]).toMatchObject({
+      kind: 'element',
+      insertText: '<TemaKodet>$1</TemaKodet>',
+      snippet: true,
+      detail: 'kith:CV',
+      replace: { start: offset - 1, end: offset },
+    });
   });
 
   it('attributes of an element, leaving out those already there', async () => {
@@ -71,7 +77,11 @@ describe('completion in an empty document', () => {
     const text = '<?xml version="1.0" encoding="UTF-8"?>\n<';
     const items = await xsdParticipant.complete!(analyzed({ uri: '/tmp/new.xml', languageId: 'xml', text }), text.length, ctx);
     const msgHead = items.find((i) => i.label === 'MsgHead')!;
-    expect(msgHead).toMatchObject({ detail: 'MsgHead 1.2', insertText: '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24">$1</MsgHead>', replace: { start: text.length - 1, end: text.length } });
+    expect(msgHead).toMatchObject({
+      detail: 'MsgHead 1.2',
+      insertText: '<MsgHead xmlns="http://www.kith.no/xmlstds/msghead/2006-05-24">$1</MsgHead>',
+      replace: { start: text.length - 1, end: text.length },
+    });
     expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['AppRec', 'Dialogmelding']));
     // Superseded versions are not offered for new documents.
     expect(items.filter((i) => i.label === 'Dialogmelding').map((i) => i.detail)).toEqual(['Dialogmelding 1.1']);

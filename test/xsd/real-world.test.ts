@@ -49,7 +49,12 @@ const JUDGED = [
 
 describe('real-world KITH messages against the fixture schemas', () => {
   it('covers the messages the manifest judged', () => {
-    expect(rows.filter((r) => JUDGED.includes(path.basename(r.file))).map((r) => path.basename(r.file)).sort()).toEqual([...JUDGED].sort());
+    expect(
+      rows
+        .filter((r) => JUDGED.includes(path.basename(r.file)))
+        .map((r) => path.basename(r.file))
+        .sort(),
+    ).toEqual([...JUDGED].sort());
   });
   for (const row of rows.filter((r) => JUDGED.includes(path.basename(r.file)))) {
     it(`${path.basename(row.file)}: ${row.verdict}`, async () => {

@@ -30,7 +30,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function cachedFiles(): string[] {
   const root = path.join(dir, 'schemas', 'sha256');
   if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
 
 describe('schema cache: pinned files', () => {

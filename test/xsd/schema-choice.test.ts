@@ -12,7 +12,11 @@ describe('xsd/schema-choice on imports', () => {
   const text = readFileSync(file, 'latin1');
 
   it('a broken import path with two different kith.xsd copies: the nearer one is used, the other named', async () => {
-    const findings = await xsdFindings(text, file, [path.join(FIXTURES, 'eresept'), path.join(FIXTURES, 'felleskomponenter'), path.join(FIXTURES, 'kith-core')]);
+    const findings = await xsdFindings(text, file, [
+      path.join(FIXTURES, 'eresept'),
+      path.join(FIXTURES, 'felleskomponenter'),
+      path.join(FIXTURES, 'kith-core'),
+    ]);
     const choices = findings.filter((f) => f.ruleId === 'xsd/schema-choice');
     expect(choices).toHaveLength(1);
     expect(choices[0]).toMatchObject({

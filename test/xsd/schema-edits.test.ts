@@ -36,7 +36,10 @@ describe('schema edits in the engine', () => {
     listFiles: (dir: string, ext: string[]) => (listings++, base.listFiles(dir, ext)),
     openText: (p: string) => open.get(p),
   };
-  const check = async () => (await analyze({ uri: xml, languageId: 'xml', text: INSTANCE }, context({ host }), createChecks())).findings.filter((f) => f.ruleId.startsWith('xsd/')).map((f) => [f.ruleId, f.range]);
+  const check = async () =>
+    (await analyze({ uri: xml, languageId: 'xml', text: INSTANCE }, context({ host }), createChecks())).findings
+      .filter((f) => f.ruleId.startsWith('xsd/'))
+      .map((f) => [f.ruleId, f.range]);
 
   it('validates against the editor text after an edit, without listing folders again', async () => {
     expect(await check()).toEqual([]);

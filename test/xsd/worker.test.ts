@@ -50,7 +50,12 @@ describe('the libxml2 worker', () => {
   }, 60000);
 
   it('reports errors with line and XPath, reusing the compiled set', async () => {
-    const r = await worker.validate('big', () => ({ entry: '', files: {} }), '<list xmlns="urn:w">\n<item><when>nope</when><n>1</n><text/></item></list>', '/w/bad.xml');
+    const r = await worker.validate(
+      'big',
+      () => ({ entry: '', files: {} }),
+      '<list xmlns="urn:w">\n<item><when>nope</when><n>1</n><text/></item></list>',
+      '/w/bad.xml',
+    );
     expect(r.compile.ms).toBe(0);
     expect(r.issues).toMatchObject([{ line: 2, xpath: '/*/*/*[1]', message: expect.stringContaining("'nope' is not a valid value") }]);
   });
@@ -62,6 +67,8 @@ describe('the libxml2 worker', () => {
     stale.abort();
     await expect(second).rejects.toBeInstanceOf(AbortedError);
     await expect(first).resolves.toMatchObject({ parsed: true });
-    await expect(worker.validate('big', () => SCHEMA, '<list xmlns="urn:w"><item><when>2026-01-01T00:00:00</when><n>1</n><text/></item></list>', '/w/ok.xml')).resolves.toMatchObject({ issues: [] });
+    await expect(
+      worker.validate('big', () => SCHEMA, '<list xmlns="urn:w"><item><when>2026-01-01T00:00:00</when><n>1</n><text/></item></list>', '/w/ok.xml'),
+    ).resolves.toMatchObject({ issues: [] });
   }, 60000);
 });

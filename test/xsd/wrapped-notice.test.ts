@@ -36,7 +36,11 @@ describe('a KITH message inside a SOAP envelope', () => {
   it('errors inside the message are still reported where they are, beside the notice; in Norwegian too', async () => {
     const text = soap(body('dialog-1.1-invalid.xml'));
     const found = await xsdFindings(text, file, undefined, 'nb');
-    expect(found.filter((f) => f.ruleId === 'xsd/wrapped').map((f) => f.message)).toEqual([expect.stringMatching(/^Dokumentet pakker meldingen\(e\) inn i <soap:Envelope> .* Validert mot sine skjemaer: MsgHead 1\.2 <MsgHead> på linje 5\. Ikke validert: konvolutten <soap:Envelope>/)]);
+    expect(found.filter((f) => f.ruleId === 'xsd/wrapped').map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^Dokumentet pakker meldingen\(e\) inn i <soap:Envelope> .* Validert mot sine skjemaer: MsgHead 1\.2 <MsgHead> på linje 5\. Ikke validert: konvolutten <soap:Envelope>/,
+      ),
+    ]);
     expect(found.some((f) => f.ruleId === 'xsd/fixed-value')).toBe(true);
   });
 

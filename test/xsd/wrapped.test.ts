@@ -31,7 +31,9 @@ describe('the wrapper itself', () => {
     const w = fellesformat(body('dialog-1.1-valid.xml'));
     const found = await xsdFindings(w, file);
     expect(summary(found)).toEqual(summary([{ ruleId: 'xsd/wrapped', range: nameAfter(w, '<EI_fellesformat') }] as never));
-    expect(found[0].message).toMatch(/^This document wraps its message\(s\) in <EI_fellesformat> \(EI_fellesformat \(NAV envelope\) 1\).* Validated against their schemas: MsgHead 1\.2 <MsgHead> at line 3\. Not validated: the envelope <EI_fellesformat>.* EI_fellesformat \(NAV envelope\) 1 — no XSD found\./);
+    expect(found[0].message).toMatch(
+      /^This document wraps its message\(s\) in <EI_fellesformat> \(EI_fellesformat \(NAV envelope\) 1\).* Validated against their schemas: MsgHead 1\.2 <MsgHead> at line 3\. Not validated: the envelope <EI_fellesformat>.* EI_fellesformat \(NAV envelope\) 1 — no XSD found\./,
+    );
     expect(found[0].fixes?.map((f) => f.command?.command)).toEqual(['nhn.chooseSchemaFolder', 'workbench.action.openSettings']);
   });
 });
@@ -54,12 +56,16 @@ describe('a wrapper carrying several messages', () => {
   it('two MsgHeads, invalid first: both messages are reported, each at its own position', async () => {
     const w = fellesformat(body('dialog-1.1-invalid.xml'), body('dialog-1.1-invalid.xml'));
     const findings = summary(await inner(w, file));
-    expect(findings.filter((f) => f.rule === 'xsd/unexpected-element')).toEqual(summary([0, 1].map((n) => ({ ruleId: 'xsd/unexpected-element', range: nameAfter(w, '<Tema', n) })) as never));
-    expect(findings.filter((f) => f.rule === 'xsd/fixed-value')).toEqual(summary([0, 1].map((n) => ({ ruleId: 'xsd/fixed-value', range: inside(w, '<MIGversion>v1.2 2006-05-25<', 'v1.2 2006-05-25', n) })) as never));
+    expect(findings.filter((f) => f.rule === 'xsd/unexpected-element')).toEqual(
+      summary([0, 1].map((n) => ({ ruleId: 'xsd/unexpected-element', range: nameAfter(w, '<Tema', n) })) as never),
+    );
+    expect(findings.filter((f) => f.rule === 'xsd/fixed-value')).toEqual(
+      summary([0, 1].map((n) => ({ ruleId: 'xsd/fixed-value', range: inside(w, '<MIGversion>v1.2 2006-05-25<', 'v1.2 2006-05-25', n) })) as never),
+    );
     expect(findings).toHaveLength(10);
   });
 
-  it('a MsgHead and a second payload of its payload\'s namespace beside it: the sibling is validated too', async () => {
+  it("a MsgHead and a second payload of its payload's namespace beside it: the sibling is validated too", async () => {
     const invalid = body('dialog-1.1-invalid.xml');
     const dialog = invalid.slice(invalid.indexOf('        <Dialogmelding'), invalid.indexOf('</Dialogmelding>') + '</Dialogmelding>\n'.length);
     const w = fellesformat(body('dialog-1.1-valid.xml'), dialog);
@@ -78,7 +84,11 @@ describe('a wrapper carrying several messages', () => {
     const native = new Map<string, boolean | undefined>();
     for (const name of pieces) native.set(name, await xmllintValid(instance(name).text, instance(name).file, path.join(tmp.dir, name)));
     if (native.get(pieces[0]) === undefined && !process.env.CI) return; // no xmllint here; CI installs it
-    for (const combo of [[pieces[0], pieces[1]], [pieces[1], pieces[0], pieces[2]], [pieces[2], pieces[1]]]) {
+    for (const combo of [
+      [pieces[0], pieces[1]],
+      [pieces[1], pieces[0], pieces[2]],
+      [pieces[2], pieces[1]],
+    ]) {
       const w = fellesformat(...combo.map(body));
       const ours = (await inner(w, file)).filter((f) => f.severity === 'error').length === 0;
       expect({ combo, valid: ours }).toEqual({ combo, valid: combo.every((n) => native.get(n)) });
@@ -99,7 +109,10 @@ describe('a MsgHead with several RefDoc payloads', () => {
   });
 
   it('errors in both payloads are both reported', async () => {
-    const broken = valid.replace('<TekstNotatInnhold>Ettersender EKG tatt i dag.</TekstNotatInnhold>', '<TekstNotatInnhold>Ettersender EKG tatt i dag.</TekstNotatInnhold>\n            <Ukjent/>');
+    const broken = valid.replace(
+      '<TekstNotatInnhold>Ettersender EKG tatt i dag.</TekstNotatInnhold>',
+      '<TekstNotatInnhold>Ettersender EKG tatt i dag.</TekstNotatInnhold>\n            <Ukjent/>',
+    );
     const t = twoPayloads(instance('dialog-1.1-invalid.xml').text).replace(firstDoc, documentOf(broken));
     expect(summary(await inner(t, file))).toEqual(
       summary([

@@ -57,7 +57,7 @@ export function registerHelseId(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.helseIdSetKey, () => setKey(context)),
     vscode.commands.registerCommand(Commands.helseIdClearKey, async () => {
       await context.secrets.delete(SECRET);
-      void vscode.window.showInformationMessage(vscode.l10n.t('The HelseID key was removed from VS Code\'s secret storage.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t("The HelseID key was removed from VS Code's secret storage."));
     }),
     vscode.commands.registerCommand(Commands.helseIdTestConnection, () => testConnection(current)),
   );
@@ -94,7 +94,12 @@ async function setKey(context: vscode.ExtensionContext): Promise<void> {
     if (!picked?.[0]) return;
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(picked[0]));
   } else {
-    text = await vscode.window.showInputBox({ title: vscode.l10n.t('Set the HelseID key'), password: true, ignoreFocusOut: true, prompt: vscode.l10n.t('The private JWK as JSON (it is stored in VS Code\'s secret storage, never in settings)') });
+    text = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Set the HelseID key'),
+      password: true,
+      ignoreFocusOut: true,
+      prompt: vscode.l10n.t("The private JWK as JSON (it is stored in VS Code's secret storage, never in settings)"),
+    });
     if (!text) return;
   }
   try {
@@ -103,7 +108,11 @@ async function setKey(context: vscode.ExtensionContext): Promise<void> {
     const config = vscode.workspace.getConfiguration('nhn.helseid');
     if (file.clientId && !config.get<string>('clientId')) await config.update('clientId', file.clientId, vscode.ConfigurationTarget.Global);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('HelseID key stored in VS Code\'s secret storage ({0}, thumbprint {1}).', file.key.alg + (file.key.kid ? `, kid ${file.key.kid}` : ''), file.key.thumbprint),
+      vscode.l10n.t(
+        "HelseID key stored in VS Code's secret storage ({0}, thumbprint {1}).",
+        file.key.alg + (file.key.kid ? `, kid ${file.key.kid}` : ''),
+        file.key.thumbprint,
+      ),
     );
   } catch (err) {
     void vscode.window.showErrorMessage(err instanceof HelseIdError ? err.localized(language()) : vscode.l10n.t('The key could not be read.'));
@@ -123,7 +132,14 @@ async function testConnection(current: () => Promise<HelseIdClient>): Promise<vo
     );
     const s = summarizeToken(token, client.options.key, { clientId: client.options.clientId, issuer: client.options.issuer, skew: client.clock.skewSeconds });
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('HelseID gave client {0} a {1} token for {2}, valid {3} s; bound to the key: {4}.', s.clientId, s.tokenType, s.scope, s.expiresIn, s.boundToKey ? vscode.l10n.t('yes') : vscode.l10n.t('no')),
+      vscode.l10n.t(
+        'HelseID gave client {0} a {1} token for {2}, valid {3} s; bound to the key: {4}.',
+        s.clientId,
+        s.tokenType,
+        s.scope,
+        s.expiresIn,
+        s.boundToKey ? vscode.l10n.t('yes') : vscode.l10n.t('no'),
+      ),
     );
   } catch (err) {
     void vscode.window.showErrorMessage(err instanceof HelseIdError ? err.localized(language()) : vscode.l10n.t('HelseID request failed.'));

@@ -17,7 +17,9 @@ export function registerSchemas(context: vscode.ExtensionContext, client: () => 
     const c = client();
     if (!editor || editor.document.languageId !== 'xml' || !c?.isRunning()) return;
     const ticket = ++pending;
-    const status = await c.sendRequest<SchemaStatus | null>(Requests.schemaStatus, { uri: editor.document.uri.toString() } satisfies SchemaStatusParams).catch(() => null);
+    const status = await c
+      .sendRequest<SchemaStatus | null>(Requests.schemaStatus, { uri: editor.document.uri.toString() } satisfies SchemaStatusParams)
+      .catch(() => null);
     if (ticket !== pending) return;
     item.text = status ? status.text : vscode.l10n.t('NHN: no schema');
     item.detail = status?.detail;
@@ -68,7 +70,9 @@ async function downloadAllSchemas(c: LanguageClient | undefined): Promise<Downlo
     void vscode.window.showWarningMessage(result.refused);
   } else if (result.failed.length) {
     const names = result.failed.map((f) => `${f.name} (${f.reason})`).join(', ');
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} NHN schemas could not be downloaded: {2}. The others are in the cache.', result.failed.length, result.total, names));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} of {1} NHN schemas could not be downloaded: {2}. The others are in the cache.', result.failed.length, result.total, names),
+    );
   } else {
     void vscode.window.showInformationMessage(vscode.l10n.t('All {0} NHN schemas are in the cache ({1} downloaded now).', result.total, result.fetched));
   }

@@ -25,7 +25,9 @@ async function createSampleWorkspace(context: vscode.ExtensionContext, target?: 
   try {
     await vscode.workspace.fs.copy(source, destination, { overwrite: false });
   } catch (err) {
-    void vscode.window.showErrorMessage(outgoingText(vscode.l10n.t('Could not create the sample workspace in {0}: {1}', destination.fsPath, String((err as Error)?.message ?? err))));
+    void vscode.window.showErrorMessage(
+      outgoingText(vscode.l10n.t('Could not create the sample workspace in {0}: {1}', destination.fsPath, String((err as Error)?.message ?? err))),
+    );
     return undefined;
   }
   // Offer to open it, without waiting: the command resolves once the files are there.

@@ -41,7 +41,7 @@ export const helseIdMessages = defineMessages('helseid', {
     nb: 'Klienten {0} har ikke scopet {1} (invalid_scope). Be om tilgang i HelseID selvbetjening, eller endre nhn.helseid.scopes.',
   },
   'nonce-loop': {
-    en: '{0} asked for a new DPoP nonce again after the retry; giving up instead of looping. Check that this computer\'s clock is right, then try again.',
+    en: "{0} asked for a new DPoP nonce again after the retry; giving up instead of looping. Check that this computer's clock is right, then try again.",
     nb: '{0} ba om en ny DPoP-nonce igjen etter nytt forsøk; gir opp i stedet for å gå i ring. Sjekk at klokka på maskinen går riktig, og prøv igjen.',
   },
   network: {
@@ -61,7 +61,7 @@ export const helseIdMessages = defineMessages('helseid', {
     nb: 'HelseID avviste tokenforespørselen for klient {0}: {1}.',
   },
   'api-unauthorized': {
-    en: '{0} refused the access token (HTTP 401{1}). The token or its DPoP proof was not accepted; check the computer\'s clock and the scope {2}.',
+    en: "{0} refused the access token (HTTP 401{1}). The token or its DPoP proof was not accepted; check the computer's clock and the scope {2}.",
     nb: '{0} avviste tilgangstokenet (HTTP 401{1}). Tokenet eller DPoP-beviset ble ikke godtatt; sjekk klokka på maskinen og scopet {2}.',
   },
   'api-forbidden': {

@@ -72,7 +72,11 @@ export function withFilters(value: string, ids: readonly string[]): string {
     words.push(`${min}-${max ?? ''}`);
   }
   one('children');
-  for (const [on, off] of [['hpr', undefined], ['krr', 'not-krr'], ['flr', 'not-flr']] as const) {
+  for (const [on, off] of [
+    ['hpr', undefined],
+    ['krr', 'not-krr'],
+    ['flr', 'not-flr'],
+  ] as const) {
     const yes = ids.includes(on);
     const no = off !== undefined && ids.includes(off);
     if (yes !== no) words.push(yes ? on : `-${on}`);

@@ -33,20 +33,10 @@ export function formatPerson(person: TestPerson, format: InsertFormat, languageI
     case 'string-literal':
       return stringLiteral(person.nin, languageId);
     case 'fhir-identifier':
-      return [
-        '{',
-        `  "system": "${d ? FHIR_SYSTEM.dnr : FHIR_SYSTEM.fnr}",`,
-        `  "value": "${person.nin}"`,
-        '}',
-      ].join(`\n${indent}`);
+      return ['{', `  "system": "${d ? FHIR_SYSTEM.dnr : FHIR_SYSTEM.fnr}",`, `  "value": "${person.nin}"`, '}'].join(`\n${indent}`);
     case 'kith-ident': {
       const type = d ? 'V="DNR" DN="D-nummer"' : 'V="FNR" DN="Fødselsnummer"';
-      return [
-        '<Ident>',
-        `  <Id>${person.nin}</Id>`,
-        `  <TypeId ${type} S="2.16.578.1.12.4.1.1.8116"/>`,
-        '</Ident>',
-      ].join(`\n${indent}`);
+      return ['<Ident>', `  <Id>${person.nin}</Id>`, `  <TypeId ${type} S="2.16.578.1.12.4.1.1.8116"/>`, '</Ident>'].join(`\n${indent}`);
     }
   }
 }

@@ -201,7 +201,11 @@ async function chooseFilters(value: string): Promise<string | undefined> {
     if (!items.some((i) => i.label === groups[o.group])) items.push({ label: groups[o.group], kind: vscode.QuickPickItemKind.Separator });
     items.push({ label: filterLabel(o.id), description: o.words, picked: active.includes(o.id), id: o.id });
   }
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Filter test persons'), placeHolder: vscode.l10n.t('Tick filters; the words appear in the search line') });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: vscode.l10n.t('Filter test persons'),
+    placeHolder: vscode.l10n.t('Tick filters; the words appear in the search line'),
+  });
   return picked && withFilters(value, picked.map((i) => i.id!).filter(Boolean));
 }
 
@@ -256,7 +260,10 @@ async function replaceFlagged(context: vscode.ExtensionContext, request: Replace
     { label: vscode.l10n.t('All {0} occurrences in this file', inFile), scope: 'file' as const },
     { label: vscode.l10n.t('All occurrences in the workspace'), scope: 'workspace' as const },
   ].filter((s) => scopes.includes(s.scope) && !(s.scope === 'file' && inFile < 2));
-  const scope = scopeItems.length > 1 ? (await vscode.window.showQuickPick(scopeItems, { title: vscode.l10n.t('Replace {0} where?', request.masked) }))?.scope : 'occurrence';
+  const scope =
+    scopeItems.length > 1
+      ? (await vscode.window.showQuickPick(scopeItems, { title: vscode.l10n.t('Replace {0} where?', request.masked) }))?.scope
+      : 'occurrence';
   if (!scope) return;
   const person = await pickPerson(context, vscode.l10n.t('Replace {0} with a SyntPop person', request.masked));
   if (!person || person === 'change-format') return;
@@ -305,7 +312,9 @@ export function registerTestPersonPicker(context: vscode.ExtensionContext, { out
         else await insertAtCursor(context);
       } catch (err) {
         output.error(`nhn.insertTestPerson: ${err instanceof Error ? err.message : String(err)}`);
-        void vscode.window.showErrorMessage(outgoingText(vscode.l10n.t('Could not insert a test person: {0}', err instanceof Error ? err.message : String(err))));
+        void vscode.window.showErrorMessage(
+          outgoingText(vscode.l10n.t('Could not insert a test person: {0}', err instanceof Error ? err.message : String(err))),
+        );
       }
     }),
   );

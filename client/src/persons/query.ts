@@ -5,11 +5,28 @@
 import type { PersonQuery, Sex, TestPerson } from './model';
 
 const SEX_WORDS: Record<string, Sex> = {
-  f: 'female', female: 'female', woman: 'female', k: 'female', kvinne: 'female', kvinner: 'female',
-  m: 'male', male: 'male', man: 'male', mann: 'male', menn: 'male',
+  f: 'female',
+  female: 'female',
+  woman: 'female',
+  k: 'female',
+  kvinne: 'female',
+  kvinner: 'female',
+  m: 'male',
+  male: 'male',
+  man: 'male',
+  mann: 'male',
+  menn: 'male',
 };
 const CHILDREN_WORDS = new Set(['children', 'child', 'kids', 'barn', 'har-barn']);
-const ID_TYPE_WORDS: Record<string, 'fnr' | 'dnr'> = { fnr: 'fnr', 'fødselsnummer': 'fnr', fodselsnummer: 'fnr', dnr: 'dnr', 'd-nummer': 'dnr', dnummer: 'dnr', 'd-number': 'dnr' };
+const ID_TYPE_WORDS: Record<string, 'fnr' | 'dnr'> = {
+  fnr: 'fnr',
+  fødselsnummer: 'fnr',
+  fodselsnummer: 'fnr',
+  dnr: 'dnr',
+  'd-nummer': 'dnr',
+  dnummer: 'dnr',
+  'd-number': 'dnr',
+};
 const REGISTERS = ['hpr', 'krr', 'flr'] as const;
 
 /** Parses the picker's text. Words it does not know stay in `text` for the name/number search. */

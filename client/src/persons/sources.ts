@@ -119,7 +119,14 @@ export function createSearchSession(options: SessionOptions) {
         if (!r.message) continue;
         messages.push(isSlow(source) ? personText(options.language(), 'live-fallback', r.message) : r.message);
       }
-      options.onUpdate({ persons: mergePersons([...results.values()].map((r) => r.persons), options.recent()), messages, busy });
+      options.onUpdate({
+        persons: mergePersons(
+          [...results.values()].map((r) => r.persons),
+          options.recent(),
+        ),
+        messages,
+        busy,
+      });
     };
 
     const local = Promise.all(fast.map(async (s) => results.set(s, await run(s, query, signal)))).then(() => publish(slow.length > 0));

@@ -65,7 +65,10 @@ function readTeamFile(text: string, file: string, language: Language): TeamFileR
     data = doc.toJS() as typeof data;
   } catch (err) {
     // An alias without its anchor throws here (not a parse error): a problem of the file, at the alias.
-    return { persons: [], problems: [personText(language, code, file, lines.linePos(unresolvedAliasAt(doc)).line, err instanceof Error ? err.message : String(err))] };
+    return {
+      persons: [],
+      problems: [personText(language, code, file, lines.linePos(unresolvedAliasAt(doc)).line, err instanceof Error ? err.message : String(err))],
+    };
   }
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   const problems: string[] = [];

@@ -44,7 +44,8 @@ export function compileChecksFile(text: string, file: string): ChecksFile {
     if (seen.has(c.id)) throw new RuleFileError(file, lineOfPointer(doc.contents, `/checks/${i}`, lines), `duplicate id '${c.id}'`);
     seen.add(c.id);
     const family = c.id.includes('/') ? c.id.split('/')[0] : undefined;
-    if (!c.summary && !(family && data.families?.[family])) throw new RuleFileError(file, lineOfPointer(doc.contents, `/checks/${i}`, lines), `'${c.id}' needs a summary (its family has none)`);
+    if (!c.summary && !(family && data.families?.[family]))
+      throw new RuleFileError(file, lineOfPointer(doc.contents, `/checks/${i}`, lines), `'${c.id}' needs a summary (its family has none)`);
   });
   return data;
 }

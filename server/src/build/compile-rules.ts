@@ -47,14 +47,18 @@ export function compileRuleFile(text: string, file: string): Rule[] {
     const line = lineOfPointer(doc.contents, `/rules/${i}`, lines);
     if (seen.has(rule.id)) throw new RuleFileError(file, line, `duplicate rule id '${rule.id}' (first at line ${seen.get(rule.id)})`);
     seen.set(rule.id, line);
-    if (!rule.match.regex && !rule.match.xml && !rule.match.catalog && !rule.match.check) throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex, match.xml, match.catalog or match.check`);
+    if (!rule.match.regex && !rule.match.xml && !rule.match.catalog && !rule.match.check)
+      throw new RuleFileError(file, line, `rule '${rule.id}' needs match.regex, match.xml, match.catalog or match.check`);
     const xmls = rule.match.xml === undefined ? [] : Array.isArray(rule.match.xml) ? rule.match.xml : [rule.match.xml];
     const patterns: [string, string | undefined, string][] = [
       ['match.regex', rule.match.regex, rule.match.flags ?? ''],
       ['match.fileContains', rule.match.fileContains, 'i'],
       ['match.fileLacks', rule.match.fileLacks, 'i'],
       ['match.notFiles', rule.match.notFiles, 'i'],
-      ...xmls.flatMap((x) => [['match.xml.value', x.value, ''] as [string, string | undefined, string], ['match.xml.namespace', x.namespace, ''] as [string, string | undefined, string]]),
+      ...xmls.flatMap((x) => [
+        ['match.xml.value', x.value, ''] as [string, string | undefined, string],
+        ['match.xml.namespace', x.namespace, ''] as [string, string | undefined, string],
+      ]),
     ];
     for (const [what, src, flags] of patterns) {
       if (src === undefined) continue;
@@ -65,7 +69,12 @@ export function compileRuleFile(text: string, file: string): Rule[] {
       }
       // Rules run on the server's main thread over whole files: a pattern that can backtrack super-linearly is refused.
       const risks = superLinearRisks(src, flags);
-      if (risks.length) throw new RuleFileError(file, line, `rule '${rule.id}': ${what} can take super-linear time (${risks.join('; ')}); rewrite it so no two unbounded runs can take the same characters`);
+      if (risks.length)
+        throw new RuleFileError(
+          file,
+          line,
+          `rule '${rule.id}': ${what} can take super-linear time (${risks.join('; ')}); rewrite it so no two unbounded runs can take the same characters`,
+        );
     }
     if (rule.announced && rule.deadline && rule.announced > rule.deadline) {
       throw new RuleFileError(file, line, `rule '${rule.id}': announced ${rule.announced} is after deadline ${rule.deadline}`);

@@ -33,7 +33,6 @@ export function isParseFailure(f: Finding): boolean {
   return (f.ruleId.startsWith('xml/') && f.severity === 'error' && f.ruleId !== 'xml/embedded-limit') || f.ruleId === 'fhir/json-syntax';
 }
 
-
 /**
  * Whether a JSON or YAML file parses (XML and FHIR report their own syntax errors as findings). JSON
  * is read as the JSONC that appsettings.json and tsconfig.json are: comments and trailing commas allowed.

@@ -76,7 +76,17 @@ export interface Skipped {
 }
 
 export function formatJson(results: FileFindings[], files: number, extra: { absent?: BaselineEntry[]; skipped?: Skipped } = {}): string {
-  return JSON.stringify({ version: 1, files, ...(extra.skipped ? { skipped: extra.skipped } : {}), findings: toJsonFindings(results), ...(extra.absent ? { absent: extra.absent } : {}) }, null, 2);
+  return JSON.stringify(
+    {
+      version: 1,
+      files,
+      ...(extra.skipped ? { skipped: extra.skipped } : {}),
+      findings: toJsonFindings(results),
+      ...(extra.absent ? { absent: extra.absent } : {}),
+    },
+    null,
+    2,
+  );
 }
 
 const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
@@ -84,10 +94,14 @@ const COLOURS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33
 export function formatText(results: FileFindings[], files: number, colour: boolean, skipped: Skipped = { binary: 0, tooLarge: 0 }): string {
   const paint = (s: string, code: string) => (colour ? `${code}${s}\x1b[0m` : s);
   const lines = toJsonFindings(results).map(
-    (f) => `${escapeControls(f.file)}:${f.line}:${f.column}: ${paint(f.severity, COLOURS[f.severity])} ${escapeControls(f.message)} ${paint(`[${f.rule}]`, '\x1b[90m')}`,
+    (f) =>
+      `${escapeControls(f.file)}:${f.line}:${f.column}: ${paint(f.severity, COLOURS[f.severity])} ${escapeControls(f.message)} ${paint(`[${f.rule}]`, '\x1b[90m')}`,
   );
   const count = (s: Severity) => results.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  const notChecked = [skipped.binary ? `${skipped.binary} binary file(s)` : '', skipped.tooLarge ? `${skipped.tooLarge} file(s) above --max-file-size` : ''].filter(Boolean);
+  const notChecked = [
+    skipped.binary ? `${skipped.binary} binary file(s)` : '',
+    skipped.tooLarge ? `${skipped.tooLarge} file(s) above --max-file-size` : '',
+  ].filter(Boolean);
   const tail = notChecked.length ? ` Skipped: ${notChecked.join(', ')}.` : '';
   lines.push(`${files} file(s) checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} info/hint(s).${tail}`);
   return lines.join('\n');
@@ -111,7 +125,12 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
   return { uri: pathToFileURL(abs).href };
 }
 
-export function formatSarif(results: FileFindings[], rules: readonly Rule[], version: string, extra: { absent?: BaselineEntry[]; baselineRoot?: string } = {}): string {
+export function formatSarif(
+  results: FileFindings[],
+  rules: readonly Rule[],
+  version: string,
+  extra: { absent?: BaselineEntry[]; baselineRoot?: string } = {},
+): string {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
   for (const a of extra.absent ?? []) used.add(a.rule);
   const known = new Map(rules.map((r) => [r.id, r]));

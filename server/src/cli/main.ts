@@ -5,7 +5,17 @@ import './guard-output';
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BUILTIN_RULES, createEngine, DEFAULT_SETTINGS, languageIdFor, resolveToday, type AnalysisOptions, type AnalysisResult, type Finding, type Settings } from '../engine';
+import {
+  BUILTIN_RULES,
+  createEngine,
+  DEFAULT_SETTINGS,
+  languageIdFor,
+  resolveToday,
+  type AnalysisOptions,
+  type AnalysisResult,
+  type Finding,
+  type Settings,
+} from '../engine';
 import { compileRuleFile } from '../build/compile-rules';
 import { createHost } from '../host/resolvers';
 import { decode } from '../host/decode';
@@ -82,7 +92,10 @@ async function run(opts: CliOptions): Promise<number> {
     }
   }
   const unknown = unknownRuleKeys(Object.keys(opts.rules), rules);
-  if (unknown.length) throw new UsageError(`unknown rule or family: ${unknown.map((k) => `'${k}'`).join(', ')} (a family such as host, nin, xsd, or a rule id such as host/nilar)`);
+  if (unknown.length)
+    throw new UsageError(
+      `unknown rule or family: ${unknown.map((k) => `'${k}'`).join(', ')} (a family such as host, nin, xsd, or a rule id such as host/nilar)`,
+    );
 
   // The folders being linted are the CLI's workspace: their XSDs are found by namespace, no flags needed.
   const roots = opts.paths.filter((p) => statSync(p).isDirectory()).map((p) => path.resolve(p).split(path.sep).join('/'));
@@ -218,17 +231,24 @@ async function run(opts: CliOptions): Promise<number> {
 
   if (opts.baselineWrite) {
     await writeBaseline(opts.baselineWrite, recorded);
-    if (!opts.quiet) process.stderr.write(`nhn-lint: ${escapeControls(opts.baselineWrite)}: baseline of ${recorded.length} finding(s) in ${files} file(s) written\n`);
+    if (!opts.quiet)
+      process.stderr.write(`nhn-lint: ${escapeControls(opts.baselineWrite)}: baseline of ${recorded.length} finding(s) in ${files} file(s) written\n`);
     return 0;
   }
 
   // Gone: baseline entries of files checked now (or deleted since) that no finding matched.
   const baseDir = baselineFile ? path.dirname(path.resolve(baselineFile)) : '.';
-  const absent = baseline?.gone((name) => checkedForBaseline.has(name) || (!changed && !exists(path.resolve(baseDir, name)) && underRoots(path.resolve(baseDir, name), opts.paths)));
+  const absent = baseline?.gone(
+    (name) => checkedForBaseline.has(name) || (!changed && !exists(path.resolve(baseDir, name)) && underRoots(path.resolve(baseDir, name), opts.paths)),
+  );
 
   // What counts: new findings only, when there is a baseline.
-  const current = baseline ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.baselineState === 'new') })).filter((r) => r.findings.length) : results;
-  const shown = opts.quiet ? current.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })).filter((r) => r.findings.length) : current;
+  const current = baseline
+    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.baselineState === 'new') })).filter((r) => r.findings.length)
+    : results;
+  const shown = opts.quiet
+    ? current.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })).filter((r) => r.findings.length)
+    : current;
 
   let out: string;
   if (opts.fixDryRun) out = diffs.join('');
@@ -240,7 +260,8 @@ async function run(opts: CliOptions): Promise<number> {
     const colour = process.stdout.isTTY && !opts.noColor && !process.env.NO_COLOR;
     const lines = formatText(shown, files, colour, skipped).split('\n');
     const summary = lines.pop()!;
-    if (absent && !opts.quiet) for (const a of absent) lines.push(`${escapeControls(rel(path.resolve(baseDir, a.file)))}:${a.line}: gone since the baseline [${a.rule}]`);
+    if (absent && !opts.quiet)
+      for (const a of absent) lines.push(`${escapeControls(rel(path.resolve(baseDir, a.file)))}:${a.line}: gone since the baseline [${a.rule}]`);
     if (!opts.quiet) {
       lines.push(summary);
       if (baseline) lines.push(`Baseline: ${baselined} known finding(s) not shown, ${absent!.length} gone.`);
@@ -267,7 +288,13 @@ interface FixOutcome {
   result?: AnalysisResult;
 }
 
-async function fixFile(original: string, bytes: Uint8Array, findings: Finding[], languageId: string, reanalyze: (text: string) => Promise<AnalysisResult>): Promise<FixOutcome> {
+async function fixFile(
+  original: string,
+  bytes: Uint8Array,
+  findings: Finding[],
+  languageId: string,
+  reanalyze: (text: string) => Promise<AnalysisResult>,
+): Promise<FixOutcome> {
   if (!certainEdits(findings).length) return { text: original, applied: [] };
   if (findings.some(isParseFailure) || !parses(languageId, original)) return { text: original, applied: [], refusal: 'not fixed: the file does not parse' };
   const encoding = encodingOf(bytes, original);
@@ -282,7 +309,8 @@ async function fixFile(original: string, bytes: Uint8Array, findings: Finding[],
     const next = applyFixes(text, fixes);
     if (next.text === text) break;
     result = await reanalyze(next.text);
-    if (result.findings.some(isParseFailure) || !parses(languageId, next.text)) return { text: original, applied: [], refusal: 'not fixed: the fixed text would not parse' };
+    if (result.findings.some(isParseFailure) || !parses(languageId, next.text))
+      return { text: original, applied: [], refusal: 'not fixed: the fixed text would not parse' };
     text = next.text;
     current = result.findings;
     applied.push(...next.applied);

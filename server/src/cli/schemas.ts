@@ -29,7 +29,6 @@ const status = (lang: Language, key: 'schema-fetched' | 'schema-cached' | 'schem
 
 class UsageError extends Error {}
 
-
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -45,7 +44,8 @@ function parse(argv: string[]) {
   });
   if (values.help) return { values, action: 'help' as const };
   const [action, ...extra] = positionals;
-  if (action !== 'fetch' && action !== 'list') throw new UsageError(action ? `unknown schemas command '${action}' (fetch or list)` : 'schemas needs a command: fetch or list');
+  if (action !== 'fetch' && action !== 'list')
+    throw new UsageError(action ? `unknown schemas command '${action}' (fetch or list)` : 'schemas needs a command: fetch or list');
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format '${values.format}' (text or json)`);
   if (values.lang !== 'en' && values.lang !== 'nb') throw new UsageError(`unknown language '${values.lang}' (en or nb)`);
@@ -78,11 +78,21 @@ export async function schemasMain(argv: string[]): Promise<number> {
     const listing = await listCache(cache);
     const have = listing.pinned.filter((p) => p.path).length;
     if (values.format === 'json') {
-      const pinned = listing.pinned.map((p) => ({ label: p.schema.label, namespaces: p.schema.namespaces, file: p.schema.name, sha256: p.schema.pin.sha256, url: p.schema.pin.url, cached: p.path ?? null }));
-      process.stdout.write(JSON.stringify({ folder: listing.folder, cached: have, total: pinned.length, pinned, locations: listing.locations }, null, 2) + '\n');
+      const pinned = listing.pinned.map((p) => ({
+        label: p.schema.label,
+        namespaces: p.schema.namespaces,
+        file: p.schema.name,
+        sha256: p.schema.pin.sha256,
+        url: p.schema.pin.url,
+        cached: p.path ?? null,
+      }));
+      process.stdout.write(
+        JSON.stringify({ folder: listing.folder, cached: have, total: pinned.length, pinned, locations: listing.locations }, null, 2) + '\n',
+      );
       return 0;
     }
-    for (const p of listing.pinned) process.stdout.write(`${status(lang, p.path ? 'schema-cached' : 'schema-missing')}  ${p.schema.label.padEnd(44)} ${p.schema.name}\n`);
+    for (const p of listing.pinned)
+      process.stdout.write(`${status(lang, p.path ? 'schema-cached' : 'schema-missing')}  ${p.schema.label.padEnd(44)} ${p.schema.name}\n`);
     for (const l of listing.locations) process.stdout.write(`${cliMessages.text(lang, 'schemas-location')}: ${l.url}\n`);
     process.stdout.write(cliMessages.text(lang, 'schemas-held', have, listing.pinned.length, listing.folder) + '\n');
     return 0;

@@ -23,7 +23,17 @@ import { kithParticipant } from './kith/participant';
 
 /** The default set of checks, in the order they run. `literals`: how text rules find their literals (the bench compares). */
 export function createChecks(rules: readonly Rule[] = BUILTIN_RULES, options: { literals?: LiteralStrategy } = {}): Check[] {
-  const checks: Check[] = [xmlWellFormedCheck, textRulesCheck(rules, options.literals), namespaceRulesCheck(rules), xmlRulesCheck(rules), ninCheck(rules), kithCheck(rules), kithFhirCheck(rules), fhirCheck(), xsdCheck];
+  const checks: Check[] = [
+    xmlWellFormedCheck,
+    textRulesCheck(rules, options.literals),
+    namespaceRulesCheck(rules),
+    xmlRulesCheck(rules),
+    ninCheck(rules),
+    kithCheck(rules),
+    kithFhirCheck(rules),
+    fhirCheck(),
+    xsdCheck,
+  ];
   // Base64 payloads get the same checks, once (a payload inside a payload is not opened again).
   return [...checks, embeddedCheck(checks)];
 }

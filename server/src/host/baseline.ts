@@ -59,11 +59,16 @@ export function fingerprintsOf(text: string, findings: readonly Finding[]): stri
 }
 
 export function baselinePath(baselineFile: string, file: string): string {
-  return path.relative(path.dirname(path.resolve(baselineFile)), path.resolve(file)).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(path.resolve(baselineFile)), path.resolve(file))
+    .split(path.sep)
+    .join('/');
 }
 
 export async function writeBaseline(baselineFile: string, entries: BaselineEntry[]): Promise<void> {
-  const sorted = [...entries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  const sorted = [...entries].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
   const body: BaselineFile = { version: 1, tool: 'nhn-lint', entries: sorted };
   await writeFile(baselineFile, JSON.stringify(body, null, 1) + '\n');
 }
@@ -73,7 +78,9 @@ export async function readBaseline(baselineFile: string): Promise<BaselineEntry[
   try {
     text = await readTextFile(baselineFile); // a regular file only, bounded
   } catch (err) {
-    throw new BaselineError(`--baseline ${baselineFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (write one with --baseline-write)' : (err as Error).message.slice(baselineFile.length + 2)}`);
+    throw new BaselineError(
+      `--baseline ${baselineFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (write one with --baseline-write)' : (err as Error).message.slice(baselineFile.length + 2)}`,
+    );
   }
   let data: Partial<BaselineFile>;
   try {
@@ -82,7 +89,10 @@ export async function readBaseline(baselineFile: string): Promise<BaselineEntry[
     throw new BaselineError(`--baseline ${baselineFile}: not JSON (${(err as Error).message})`);
   }
   const ok = (e: unknown): e is BaselineEntry =>
-    !!e && typeof (e as BaselineEntry).file === 'string' && typeof (e as BaselineEntry).rule === 'string' && typeof (e as BaselineEntry).fingerprint === 'string';
+    !!e &&
+    typeof (e as BaselineEntry).file === 'string' &&
+    typeof (e as BaselineEntry).rule === 'string' &&
+    typeof (e as BaselineEntry).fingerprint === 'string';
   if (data.version !== 1 || !Array.isArray(data.entries) || !data.entries.every(ok)) {
     throw new BaselineError(`--baseline ${baselineFile}: not an nhn-lint baseline (version 1 with entries of file, rule, fingerprint)`);
   }

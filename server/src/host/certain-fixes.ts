@@ -21,7 +21,10 @@ function lineStartsOf(text: string): number[] {
  * Whole fixes (all edits of one fix or none) that overlap no earlier one, as offsets; the rest wait for
  * the next pass. Returns the chosen edits and the rules whose fixes they are.
  */
-export function selectFixes(text: string, fixes: { ruleId: string; edits: TextEdit[] }[]): { edits: (TextEdit & { start: number; end: number })[]; applied: string[] } {
+export function selectFixes(
+  text: string,
+  fixes: { ruleId: string; edits: TextEdit[] }[],
+): { edits: (TextEdit & { start: number; end: number })[]; applied: string[] } {
   const starts = lineStartsOf(text);
   const off = (p: TextEdit['range']['start']) => Math.min(text.length, (starts[p.line] ?? text.length) + p.character);
   const taken: { start: number; end: number }[] = [];

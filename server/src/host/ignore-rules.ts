@@ -134,7 +134,12 @@ function matchSegment(tokens: Token[], s: string): boolean {
 
 /** Glob match of a path's segments: `**` is the star, a segment pattern the single character. */
 function matchSegments(pattern: Segment[], parts: string[]): boolean {
-  return wildcardMatch(pattern, parts, (seg) => seg === GLOBSTAR, (seg, part) => (typeof seg === 'string' ? seg === part : matchSegment(seg as Token[], part)));
+  return wildcardMatch(
+    pattern,
+    parts,
+    (seg) => seg === GLOBSTAR,
+    (seg, part) => (typeof seg === 'string' ? seg === part : matchSegment(seg as Token[], part)),
+  );
 }
 
 /** A literal segment's text, or undefined when it has wildcards. */

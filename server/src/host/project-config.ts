@@ -64,7 +64,17 @@ export interface EffectiveConfig {
   ignores(file: string): boolean;
 }
 
-export const EMPTY_CONFIG: EffectiveConfig = { files: [], errors: [], rules: {}, schemas: [], catalogs: [], codeLists: [], fhirPackages: [], fhirProfiles: {}, ignores: () => false };
+export const EMPTY_CONFIG: EffectiveConfig = {
+  files: [],
+  errors: [],
+  rules: {},
+  schemas: [],
+  catalogs: [],
+  codeLists: [],
+  fhirPackages: [],
+  fhirProfiles: {},
+  ignores: () => false,
+};
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
@@ -91,18 +101,38 @@ export function parseConfig(text: string, file: string, knownRules?: readonly Ru
       const extra = 'additionalProperty' in params ? ` '${String(params.additionalProperty)}'` : '';
       const allowed = 'allowedValues' in params ? ` (${(params.allowedValues as unknown[]).join(', ')})` : '';
       const key = 'propertyName' in params ? ` '${String(params.propertyName)}'` : '';
-      const node = nodeAt(doc.contents, pointer, 'additionalProperty' in params ? String(params.additionalProperty) : 'propertyName' in params ? String(params.propertyName) : undefined);
-      const where = pointer ? pointer.slice(1).split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') : 'the file';
+      const node = nodeAt(
+        doc.contents,
+        pointer,
+        'additionalProperty' in params ? String(params.additionalProperty) : 'propertyName' in params ? String(params.propertyName) : undefined,
+      );
+      const where = pointer
+        ? pointer
+            .slice(1)
+            .split('/')
+            .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'))
+            .join('.')
+        : 'the file';
       return { file, message: `${where}: ${e.message}${extra}${key}${allowed}`, range: node?.range ? at(node.range[0], node.range[1]) : at(0, 0) };
     });
     // `anyOf` adds one error per branch: one message per place is enough.
     const seen = new Set<string>();
-    return { file, errors: errors.filter((e) => !seen.has(`${e.range.start.line}:${e.range.start.character}`) && !!seen.add(`${e.range.start.line}:${e.range.start.character}`)) };
+    return {
+      file,
+      errors: errors.filter(
+        (e) => !seen.has(`${e.range.start.line}:${e.range.start.character}`) && !!seen.add(`${e.range.start.line}:${e.range.start.character}`),
+      ),
+    };
   }
   const config = data as ProjectConfig;
   if (config.today !== undefined && !isCalendarDate(config.today)) {
     const node = nodeAt(doc.contents, '/today');
-    return { file, errors: [{ file, message: `today: '${config.today}' is not a calendar date (YYYY-MM-DD)`, range: node?.range ? at(node.range[0], node.range[1]) : at(0, 0) }] };
+    return {
+      file,
+      errors: [
+        { file, message: `today: '${config.today}' is not a calendar date (YYYY-MM-DD)`, range: node?.range ? at(node.range[0], node.range[1]) : at(0, 0) },
+      ],
+    };
   }
   if (knownRules && config.rules) {
     const unknown = unknownRuleKeys(Object.keys(config.rules), knownRules);
@@ -126,7 +156,9 @@ const CHECK_IDS = new Set((checksData as unknown as ChecksFile).checks.map((c) =
 export function unknownRuleKeys(keys: string[], rules: readonly Rule[]): string[] {
   const ids = new Set(rules.map((r) => r.id));
   const families = new Set<string>([...FAMILIES, ...rules.map((r) => r.id.split('/')[0]), ...[...CHECK_IDS].map((id) => id.split('/')[0])]);
-  return keys.filter((key) => !(key === '*' || families.has(key) || ids.has(key) || CHECK_IDS.has(key) || (families.has(key.split('/')[0]) && key.endsWith('/check-failed'))));
+  return keys.filter(
+    (key) => !(key === '*' || families.has(key) || ids.has(key) || CHECK_IDS.has(key) || (families.has(key.split('/')[0]) && key.endsWith('/check-failed'))),
+  );
 }
 
 /** `2026-02-30` passes a pattern but is no day: the date must survive a round trip. */
@@ -211,7 +243,10 @@ export class ConfigResolver {
   private async compute(dir: string): Promise<EffectiveConfig> {
     if (this.options.explicit) {
       const file = path.resolve(this.options.explicit);
-      const loaded = (await loadConfigFile(file, this.options.rules)) ?? { file, errors: [{ file, message: 'no such file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+      const loaded = (await loadConfigFile(file, this.options.rules)) ?? {
+        file,
+        errors: [{ file, message: 'no such file', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+      };
       return merge([layerOf(path.dirname(file), loaded)]);
     }
     const found: Layer[] = [];
@@ -262,7 +297,17 @@ function layerOf(dir: string, loaded: LoadedConfig): Layer {
 }
 
 function merge(layers: Layer[]): EffectiveConfig {
-  const out: EffectiveConfig = { ...EMPTY_CONFIG, files: [], errors: [], rules: {}, schemas: [], catalogs: [], codeLists: [], fhirPackages: [], fhirProfiles: {} };
+  const out: EffectiveConfig = {
+    ...EMPTY_CONFIG,
+    files: [],
+    errors: [],
+    rules: {},
+    schemas: [],
+    catalogs: [],
+    codeLists: [],
+    fhirPackages: [],
+    fhirProfiles: {},
+  };
   const ignores: Layer[] = [];
   for (const layer of layers) {
     out.files.push(slash(layer.loaded.file));

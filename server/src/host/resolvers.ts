@@ -13,7 +13,11 @@ import { WorkerXsdService } from './xsd-client';
 import { SchemaCache } from './schema-cache';
 
 /** The Node host's parts; `downloads` is always a cache (the server swaps it for the editor's storage folder). */
-export type NodeHost = EngineHost & Required<Pick<EngineHost, 'xsd' | 'readFile' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & { downloads: SchemaCache; workspaceFiles: WorkspaceFiles };
+export type NodeHost = EngineHost &
+  Required<Pick<EngineHost, 'xsd' | 'readFile' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & {
+    downloads: SchemaCache;
+    workspaceFiles: WorkspaceFiles;
+  };
 
 /**
  * `workspaceFolders`: the folders whose listing is walked once and kept (shared by the XSD and FHIR

@@ -46,7 +46,10 @@ export class SchemaCache implements SchemaDownloader {
   private readonly inFlight = new Map<string, Promise<DownloadResult>>();
   private readonly failedAt = new Map<string, { at: number; result: DownloadResult }>();
 
-  constructor(dir: string = defaultCacheDir(), private readonly fetchBytes: Fetcher = fetchSchemaBytes) {
+  constructor(
+    dir: string = defaultCacheDir(),
+    private readonly fetchBytes: Fetcher = fetchSchemaBytes,
+  ) {
     this.root = path.join(dir, 'schemas');
   }
 

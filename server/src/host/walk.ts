@@ -145,7 +145,10 @@ export async function* walk(roots: string[], problems: WalkProblem[], options: W
     }
     const entries = listing.value;
     // The listing tells whether there is a .gitignore to read: no failed open in every folder.
-    const own = await policy.rulesOf(dir, entries.some((e) => e.name === '.gitignore'));
+    const own = await policy.rulesOf(
+      dir,
+      entries.some((e) => e.name === '.gitignore'),
+    );
     const here = own ? [...scopes, { prefix: withSep(dir), rules: own }] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { dir, entries, next: 0, scopes: here };

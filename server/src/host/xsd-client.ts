@@ -69,7 +69,19 @@ export class WorkerXsdService implements XsdService {
   validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options: ValidateOptions = {}): Promise<ValidateResult> {
     // The text goes as UTF-8 bytes whose buffer is transferred, not copied: libxml2 parses bytes anyway,
     // and a 20 MB string would otherwise be cloned into the worker and encoded again there.
-    return this.enqueue(async (id, withSchema) => ({ id, op: 'validate', key, schema: withSchema ? await files() : undefined, text: encoder.encode(text), url, roots: options.roots }), text.length, options.signal) as Promise<ValidateResult>;
+    return this.enqueue(
+      async (id, withSchema) => ({
+        id,
+        op: 'validate',
+        key,
+        schema: withSchema ? await files() : undefined,
+        text: encoder.encode(text),
+        url,
+        roots: options.roots,
+      }),
+      text.length,
+      options.signal,
+    ) as Promise<ValidateResult>;
   }
 
   async invalidate(paths?: string[]): Promise<void> {

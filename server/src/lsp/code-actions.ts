@@ -45,12 +45,22 @@ export function codeActionsFor(doc: TextDocument, range: Range, diagnostics: Dia
       });
     }
   }
-  actions.push(...suppressionActions(doc, findings.filter((f) => overlaps(f.range, range)), lang));
+  actions.push(
+    ...suppressionActions(
+      doc,
+      findings.filter((f) => overlaps(f.range, range)),
+      lang,
+    ),
+  );
   // Fix-all takes each finding's certain fix only (an enumeration with several candidates has none).
   for (const ruleId of rulesHere) {
     const edits: TextEdit[] = findings.filter((f) => f.ruleId === ruleId).flatMap((f) => f.fixes?.find((x) => x.edits && x.preferred !== false)?.edits ?? []);
     if (edits.length > 1) {
-      actions.push({ title: `${t(lang, 'fix-all-in-file', ruleId)} (${edits.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
+      actions.push({
+        title: `${t(lang, 'fix-all-in-file', ruleId)} (${edits.length})`,
+        kind: CodeActionKind.QuickFix,
+        edit: { changes: { [doc.uri]: edits } },
+      });
     }
   }
   return actions;
@@ -73,16 +83,25 @@ function suppressionActions(doc: TextDocument, here: Finding[], lang: Language):
     const indent = /^\s*/.exec(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0].replace(/[\r\n]/g, '');
     const onLine = suppressionComment(doc.languageId, f.ruleId, 'next-line', indent);
     if (!onLine) continue;
-    out.push({ title: t(lang, 'ignore-on-line', f.ruleId), kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: onLine }] } } });
+    out.push({
+      title: t(lang, 'ignore-on-line', f.ruleId),
+      kind: CodeActionKind.QuickFix,
+      edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: onLine }] } },
+    });
     // The file-wide comment goes first, after an XML declaration or a shebang if there is one.
     const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
     const top = /^(<\?xml[^>]*\?>|#!)/.test(first) ? 1 : 0;
     out.push({
       title: t(lang, 'ignore-in-file', f.ruleId),
       kind: CodeActionKind.QuickFix,
-      edit: { changes: { [doc.uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: suppressionComment(doc.languageId, f.ruleId, 'file')! }] } },
+      edit: {
+        changes: {
+          [doc.uri]: [
+            { range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: suppressionComment(doc.languageId, f.ruleId, 'file')! },
+          ],
+        },
+      },
     });
   }
   return out;
 }
-

@@ -33,7 +33,9 @@ export async function downloadAllSchemas(
       total: outcomes.length,
       fetched: ok.filter((o) => o.ok && o.fetched).length,
       cached: ok.filter((o) => o.ok && !o.fetched).length,
-      failed: outcomes.flatMap((o) => (o.ok ? [] : [{ label: o.schema.label, name: o.schema.name, reason: o.kind === 'mismatch' ? `sha256 ${o.detail}` : o.detail }])),
+      failed: outcomes.flatMap((o) =>
+        o.ok ? [] : [{ label: o.schema.label, name: o.schema.name, reason: o.kind === 'mismatch' ? `sha256 ${o.detail}` : o.detail }],
+      ),
       folder: options.cache.folder,
     };
   } finally {

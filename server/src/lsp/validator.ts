@@ -54,7 +54,9 @@ export class DocumentValidator {
     const r = this.results.get(doc.uri);
     if (r && r.version === doc.version) return r.findings;
     await this.settings.projects.prepare(doc.uri);
-    return (await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version }, this.settings.contextFor(doc.uri))).findings;
+    return (
+      await this.engine.analyze({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), version: doc.version }, this.settings.contextFor(doc.uri))
+    ).findings;
   }
 
   private cancel(uri: string): void {
@@ -79,7 +81,14 @@ export class DocumentValidator {
       findings = await this.settings.projects.applyBaseline(doc.uri, doc.getText(), result.findings, this.settings.baselineDisplay());
       findings.push(...this.settings.projects.findingsForOpenConfig(doc.uri, doc.getText()));
       if (result.skipped) {
-        findings = [{ ruleId: 'xml/not-checked', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'info', message: result.skipped.message }];
+        findings = [
+          {
+            ruleId: 'xml/not-checked',
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: 'info',
+            message: result.skipped.message,
+          },
+        ];
         this.connection.console.info(`${doc.uri}: ${result.skipped.message}`);
       }
     } catch (err) {

@@ -39,7 +39,15 @@ function slimExtension(sd: Raw & { context?: unknown; differential?: { element: 
     if (e.constraint) out.constraint = e.constraint.map((c) => ({ key: c.key, severity: c.severity, human: c.human, expression: c.expression }));
     return out;
   });
-  return { resourceType: 'StructureDefinition', url: sd.url, name: sd.name, type: sd.type, baseDefinition: sd.baseDefinition, context: sd.context, differential: { element } };
+  return {
+    resourceType: 'StructureDefinition',
+    url: sd.url,
+    name: sd.name,
+    type: sd.type,
+    baseDefinition: sd.baseDefinition,
+    context: sd.context,
+    differential: { element },
+  };
 }
 
 interface BundleFile {

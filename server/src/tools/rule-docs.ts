@@ -49,7 +49,16 @@ function severityText(rule: Rule): string {
 }
 
 export function rulePage(rule: Rule, examples: readonly RuleExample[] = []): string {
-  const lines = [`# \`${rule.id}\`: ${rule.title.en}`, '', `*Norsk: ${rule.title.nb}*`, '', '## What it finds', '', rule.message.en.replace(/\{[a-z]+\}/g, '…'), ''];
+  const lines = [
+    `# \`${rule.id}\`: ${rule.title.en}`,
+    '',
+    `*Norsk: ${rule.title.nb}*`,
+    '',
+    '## What it finds',
+    '',
+    rule.message.en.replace(/\{[a-z]+\}/g, '…'),
+    '',
+  ];
   lines.push('## Why, and the source', '', `- Source: [${rule.source}](${rule.source})`, `- Confidence: ${rule.confidence}`);
   if (rule.note) lines.push(`- Note: ${rule.note}`);
   lines.push('', '## Dates and severity', '');
@@ -60,7 +69,14 @@ export function rulePage(rule: Rule, examples: readonly RuleExample[] = []): str
     lines.push('## Examples', '');
     for (const ex of examples.slice(0, 4)) {
       const hit = Array.isArray(ex.hit) ? ex.hit[0] : ex.hit;
-      lines.push(`Flagged: \`${hit}\`${ex.fix ? ` → fixed to \`${ex.fix}\`` : ''}`, '', '```' + (FENCE_LANG[ex.lang] ?? ex.lang), ex.text.replace(/\n$/, ''), '```', '');
+      lines.push(
+        `Flagged: \`${hit}\`${ex.fix ? ` → fixed to \`${ex.fix}\`` : ''}`,
+        '',
+        '```' + (FENCE_LANG[ex.lang] ?? ex.lang),
+        ex.text.replace(/\n$/, ''),
+        '```',
+        '',
+      );
     }
   }
   lines.push('## How to fix', '');
@@ -78,7 +94,8 @@ export function checkPage(file: ChecksFile, entry: CheckEntry): string {
   const id = entry.id === 'check-failed' ? '<family>/check-failed' : entry.id;
   const lines = [`# \`${id}\`: ${entry.title.en}`, '', `*Norsk: ${entry.title.nb}*`, '', '## What it finds, and why', '', summary.en, ''];
   lines.push('## Source', '', `[${source}](${source})`, '', '## Severity', '', `\`${entry.severity}\` by default.`, '', '## How to fix', '', entry.fix.en, '');
-  if (entry.id.startsWith('xml/') && entry.severity === 'error') lines.push('A well-formedness error cannot be suppressed: the file is broken for every receiver.', '');
+  if (entry.id.startsWith('xml/') && entry.severity === 'error')
+    lines.push('A well-formedness error cannot be suppressed: the file is broken for every receiver.', '');
   else lines.push(...suppressLines(entry.id === 'check-failed' ? 'xsd/check-failed' : entry.id, !entry.id.includes('/')), '');
   return lines.join('\n');
 }

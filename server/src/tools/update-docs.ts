@@ -16,7 +16,7 @@ let changed = 0;
 const indexFile = path.join(ROOT, 'README.md');
 const index = readFileSync(indexFile, 'utf8');
 const nextIndex = withIndexTable(index, BUILTIN_RULES, checks);
-if (nextIndex !== index) (writeFileSync(indexFile, nextIndex), changed++);
+if (nextIndex !== index) writeFileSync(indexFile, nextIndex), changed++;
 
 const pages = rulePages(BUILTIN_RULES, checks, CASES);
 for (const [rel, text] of pages) {
@@ -28,7 +28,7 @@ for (const [rel, text] of pages) {
   } catch {
     old = undefined;
   }
-  if (old !== text) (writeFileSync(file, text), changed++);
+  if (old !== text) writeFileSync(file, text), changed++;
 }
 for (const dir of readdirSync(ROOT, { withFileTypes: true })) {
   const inner = dir.isDirectory() ? readdirSync(path.join(ROOT, dir.name)).map((f) => `${dir.name}/${f}`) : [dir.name];

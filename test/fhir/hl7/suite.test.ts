@@ -19,10 +19,19 @@ describe('HL7 validator test cases (R4, shared half)', () => {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, g]) => `${name.padEnd(14)} recall ${g.caught}/${g.invalid}  false errors ${g.falseErrors}/${g.valid}`);
     console.log(
-      [`HL7 suite: ${results.length} cases; recall ${overall.caught}/${overall.invalid} = ${pct(recall(overall))}; false errors ${overall.falseErrors}/${overall.valid} = ${pct(falseErrorRate(overall))}`, ...lines].join('\n'),
+      [
+        `HL7 suite: ${results.length} cases; recall ${overall.caught}/${overall.invalid} = ${pct(recall(overall))}; false errors ${overall.falseErrors}/${overall.valid} = ${pct(falseErrorRate(overall))}`,
+        ...lines,
+      ].join('\n'),
     );
     if (process.env.HL7_SUITE_REPORT) {
-      const detail = results.map((r) => ({ id: r.case.id, module: r.case.module, expected: r.case.expectedErrors, expectedMessages: r.case.expectedMessages, found: r.errors.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`) }));
+      const detail = results.map((r) => ({
+        id: r.case.id,
+        module: r.case.module,
+        expected: r.case.expectedErrors,
+        expectedMessages: r.case.expectedMessages,
+        found: r.errors.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+      }));
       writeFileSync(process.env.HL7_SUITE_REPORT, JSON.stringify(detail, null, 1));
     }
     expect(recall(overall)).toBeGreaterThanOrEqual(thresholds.overall.minRecall);

@@ -111,7 +111,12 @@ export function embeddedCheck(inner: readonly Check[]): Check {
           // "No XSD for MsgHead" inside a MsgHead says again what the outer file's notice said (or would not apply).
           if (f.ruleId === 'xsd/no-schema' && outerNamespaces.has(String(f.data?.namespace))) continue;
           if (++count > MAX_FINDINGS) {
-            findings.push({ ruleId: 'xml/embedded-limit', severity: 'info', message: t(ctx.language, 'embedded-limit', MAX_FINDINGS), range: doc.rangeOf(el.nameStart, el.nameEnd) });
+            findings.push({
+              ruleId: 'xml/embedded-limit',
+              severity: 'info',
+              message: t(ctx.language, 'embedded-limit', MAX_FINDINGS),
+              range: doc.rangeOf(el.nameStart, el.nameEnd),
+            });
             break;
           }
           const start = map(innerDoc.offsetAt(f.range.start), false);

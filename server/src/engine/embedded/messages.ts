@@ -9,7 +9,10 @@ export const embeddedMessages = defineMessages('embedded', {
   bytes: { en: 'bytes', nb: 'byte' },
   root: { en: 'Root element', nb: 'Rotelement' },
   namespaces: { en: 'Namespaces', nb: 'Navnerom' },
-  checked: { en: 'Checked like any file; findings inside start with "In the base64 payload".', nb: 'Kontrollert som enhver fil; funn inni starter med «I base64-innholdet».' },
+  checked: {
+    en: 'Checked like any file; findings inside start with "In the base64 payload".',
+    nb: 'Kontrollert som enhver fil; funn inni starter med «I base64-innholdet».',
+  },
 });
 
 export type EmbeddedMessage = MessageKey<typeof embeddedMessages>;

@@ -18,12 +18,20 @@ function hover(doc: AnalyzedDocument, offset: number, ctx: AnalysisContext): str
   const lang = ctx.language;
   const word = (key: EmbeddedMessage) => embeddedMessages.text(lang, key);
   const isXml = payload.languageId === 'xml';
-  const lines = [`**${word('title')}**: ${word(isXml ? 'xml' : 'json')}, ${payload.bytes.length.toLocaleString('nb-NO')} ${word('bytes')} (${payload.utf8 ? 'UTF-8' : 'ISO-8859-1'})`];
+  const lines = [
+    `**${word('title')}**: ${word(isXml ? 'xml' : 'json')}, ${payload.bytes.length.toLocaleString('nb-NO')} ${word('bytes')} (${payload.utf8 ? 'UTF-8' : 'ISO-8859-1'})`,
+  ];
   if (isXml) {
     const root = parseXml(payload.text).root;
     if (root) {
       lines.push('', `- ${word('root')}: \`${root.name}\`${root.ns && namespaceInfo(root.ns) ? ` (${namespaceLabel(root.ns)})` : ''}`);
-      const namespaces = [...new Set(elements(root).map((e) => e.ns).filter((ns): ns is string => !!ns))];
+      const namespaces = [
+        ...new Set(
+          elements(root)
+            .map((e) => e.ns)
+            .filter((ns): ns is string => !!ns),
+        ),
+      ];
       const described = namespaces.map((ns) => {
         const info = namespaceInfo(ns);
         return info ? `${namespaceLabel(ns)}${info.status === 'current' ? '' : ` — ${statusText(info.status, lang)}`}` : `\`${ns}\``;

@@ -70,7 +70,13 @@ export function fhirCheck(): Check {
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();
-        report({ rule: 'fhir/invariant-not-evaluated', severity: 'info', span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan, message: 'not-evaluated', args: [keys.length, keys.join(', ')] });
+        report({
+          rule: 'fhir/invariant-not-evaluated',
+          severity: 'info',
+          span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan,
+          message: 'not-evaluated',
+          args: [keys.length, keys.join(', ')],
+        });
       }
       return issues.map((i) => toFinding(i, doc, ctx));
     },
@@ -85,6 +91,15 @@ function toFinding(i: Issue, doc: AnalyzedDocument, ctx: AnalysisContext): Findi
     severity: i.severity,
     message: fhirText(ctx.language, i.message, ...i.args),
     source: i.source ?? SOURCE,
-    fixes: i.fix ? [{ title: fhirText(ctx.language, i.fix.title, ...i.fix.args), edits: [{ range: range(i.fix.span), newText: i.fix.text }], preferred: true, certain: true }] : undefined,
+    fixes: i.fix
+      ? [
+          {
+            title: fhirText(ctx.language, i.fix.title, ...i.fix.args),
+            edits: [{ range: range(i.fix.span), newText: i.fix.text }],
+            preferred: true,
+            certain: true,
+          },
+        ]
+      : undefined,
   };
 }

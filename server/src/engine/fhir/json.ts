@@ -26,7 +26,11 @@ interface Frame {
 }
 
 /** A JSON event source: jsonc-parser's `visit`, or the plain-JSON scanner (json-plain.ts). */
-type JsonScanner = (text: string, events: PlainJsonEvents & { onError?(error: ParseErrorCode, offset: number, length: number): void }, options: ParseOptions) => void;
+type JsonScanner = (
+  text: string,
+  events: PlainJsonEvents & { onError?(error: ParseErrorCode, offset: number, length: number): void },
+  options: ParseOptions,
+) => void;
 
 /**
  * Plain JSON (the common case) through the strict scanner; anything else (a syntax error, a comment) again
@@ -68,7 +72,14 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
     text,
     {
       onObjectBegin(offset) {
-        const node: FhirNode = { name: '', nameSpan: { start: offset, end: offset }, valueSpan: { start: offset, end: offset }, span: { start: offset, end: offset }, kind: 'object', children: [] };
+        const node: FhirNode = {
+          name: '',
+          nameSpan: { start: offset, end: offset },
+          valueSpan: { start: offset, end: offset },
+          span: { start: offset, end: offset },
+          kind: 'object',
+          children: [],
+        };
         if (!stack.length) {
           if (!root) {
             root = node;
@@ -113,7 +124,8 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
         if (top.array || !top.node || !top.key) {
           // An array in an array (not FHIR): keep a placeholder, ignore the content.
           const s = top.array ? slot(offset, offset) : undefined;
-          if (s?.parent) s.parent.children.push({ name: s.name, nameSpan: s.nameSpan, valueSpan: s.span, span: s.span, kind: 'array', children: [], index: s.index });
+          if (s?.parent)
+            s.parent.children.push({ name: s.name, nameSpan: s.nameSpan, valueSpan: s.span, span: s.span, kind: 'array', children: [], index: s.index });
           stack.push({ node: null, array: true, index: 0 });
           return;
         }
@@ -144,7 +156,16 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
         const s = slot(offset, end);
         if (!s?.parent) return;
         const kind: JsonKind = value === null ? 'null' : (typeof value as JsonKind);
-        s.parent.children.push({ name: s.name, nameSpan: s.nameSpan, valueSpan: { start: offset, end }, span: s.span, value: value as FhirNode['value'], kind, children: [], index: s.index });
+        s.parent.children.push({
+          name: s.name,
+          nameSpan: s.nameSpan,
+          valueSpan: { start: offset, end },
+          span: s.span,
+          value: value as FhirNode['value'],
+          kind,
+          children: [],
+          index: s.index,
+        });
       },
       onError(error, offset, length) {
         errors.push({ error, offset, length });
@@ -159,7 +180,9 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
     root,
     arrays,
     // One error per spot: the parser often reports a second, consequential one at the same offset.
-    syntaxErrors: errors.filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset).map((e) => ({ span: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: printParseErrorCode(e.error) })),
+    syntaxErrors: errors
+      .filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset)
+      .map((e) => ({ span: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: printParseErrorCode(e.error) })),
   };
 }
 

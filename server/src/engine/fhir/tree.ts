@@ -87,5 +87,7 @@ export function toJson(node: FhirNode, memo?: WeakMap<FhirNode, unknown>): unkno
 
 /** The span of a primitive's text: without the quotes of a JSON string (XML attribute spans have none). */
 export function textSpan(node: FhirNode, format: 'json' | 'xml'): Span {
-  return format === 'json' && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
+  return format === 'json' && node.kind === 'string'
+    ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) }
+    : node.valueSpan;
 }

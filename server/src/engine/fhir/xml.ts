@@ -18,7 +18,16 @@ export function parseFhirXml(text: string, xml: XmlDocument): FhirDocument | und
   const root = xml.root;
   if (!root || root.ns !== FHIR_NS) return undefined;
   const nameSpan = { start: root.nameStart, end: root.nameEnd };
-  const node: FhirNode = { name: '', nameSpan, valueSpan: nameSpan, span: { start: root.start, end: root.end }, kind: 'object', children: [], resourceType: root.local, resourceTypeSpan: nameSpan };
+  const node: FhirNode = {
+    name: '',
+    nameSpan,
+    valueSpan: nameSpan,
+    span: { start: root.start, end: root.end },
+    kind: 'object',
+    children: [],
+    resourceType: root.local,
+    resourceTypeSpan: nameSpan,
+  };
   fill(node, root, text);
   return { format: 'xml', root: node, arrays: new WeakMap(), syntaxErrors: [] };
 }
@@ -32,7 +41,16 @@ function fill(node: FhirNode, el: XmlElement, text: string): void {
     if (a.prefix === 'xmlns' || a.name === 'xmlns' || a.ns) continue;
     if (a.local === 'value' && node.kind !== 'object') continue;
     const span: Span = { start: a.valueStart, end: a.valueEnd };
-    node.children.push({ name: a.local, nameSpan: { start: a.nameStart, end: a.nameEnd }, valueSpan: span, span: { start: a.nameStart, end: a.valueEnd + 1 }, value: a.value, kind: 'string', children: [], attribute: true });
+    node.children.push({
+      name: a.local,
+      nameSpan: { start: a.nameStart, end: a.nameEnd },
+      valueSpan: span,
+      span: { start: a.nameStart, end: a.valueEnd + 1 },
+      value: a.value,
+      kind: 'string',
+      children: [],
+      attribute: true,
+    });
   }
   for (const child of elementsOf(el)) node.children.push(toNode(child, text));
 }

@@ -32,7 +32,15 @@ export function kithCheck(rules: readonly Rule[]): Check {
       const xml = xmlOf(doc);
       if (!xml.root) return [];
       const findings: Finding[] = [];
-      const run: KithRun = { doc, ctx, xml, store: await ctx.caches.codeLists.storeFor(ctx), expectations, verdicts: new Map(), report: reporter(byId, doc, ctx, findings) };
+      const run: KithRun = {
+        doc,
+        ctx,
+        xml,
+        store: await ctx.caches.codeLists.storeFor(ctx),
+        expectations,
+        verdicts: new Map(),
+        report: reporter(byId, doc, ctx, findings),
+      };
       // One walk over the shared parse; each module gets the elements of its job.
       let n = 0;
       for (const el of elements(xml.root)) {

@@ -127,7 +127,10 @@ function nearCodes(lists: CodeList[], value: string): Code[] {
       if (d <= limit) scored.push([d, c]);
     }
   }
-  return scored.sort((a, b) => a[0] - b[0]).slice(0, 3).map(([, c]) => c);
+  return scored
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, 3)
+    .map(([, c]) => c);
 }
 
 /** Levenshtein distance, stopping early past `limit`. */
@@ -161,7 +164,13 @@ export function judgeLabel(list: CodeList, lang: Language): string {
 
 /** What a finding's `data.codeList` says about the list that judged it (for --format json and hovers). */
 export function listData(list: CodeList): Record<string, unknown> {
-  return { oid: list.oid, name: list.name.en, complete: list.complete, source: list.origin.kind, file: list.origin.kind === 'builtin' ? undefined : list.origin.file };
+  return {
+    oid: list.oid,
+    name: list.name.en,
+    complete: list.complete,
+    source: list.origin.kind,
+    file: list.origin.kind === 'builtin' ? undefined : list.origin.file,
+  };
 }
 
 /** Quoted values in messages stay short. */

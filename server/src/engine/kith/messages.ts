@@ -21,7 +21,10 @@ export const kithMessages = defineMessages('kith', {
   'hover-code-en': { en: '`{0}`: {1} (Norwegian: {2})', nb: '`{0}`: {1} (norsk: {2})' },
   'hover-not-in-list': { en: '`{0}` is not among the codes known for this list.', nb: '`{0}` er ikke blant kodene som er kjent for dette kodeverket.' },
   'hover-source': { en: 'Judged by {0}, {1}.', nb: 'Vurdert mot {0}, {1}.' },
-  'hover-unknown-list': { en: 'Code list {0}: not known to the product (load it with nhn.codeLists.paths or --code-lists).', nb: 'Kodeverk {0}: ikke kjent for produktet (last det inn med nhn.codeLists.paths eller --code-lists).' },
+  'hover-unknown-list': {
+    en: 'Code list {0}: not known to the product (load it with nhn.codeLists.paths or --code-lists).',
+    nb: 'Kodeverk {0}: ikke kjent for produktet (last det inn med nhn.codeLists.paths eller --code-lists).',
+  },
   'hover-expected': { en: 'This element expects {0}.', nb: 'Dette elementet forventer {0}.' },
   'missing-original': { en: 'OriginalMsgId is missing.', nb: 'OriginalMsgId mangler.' },
   'missing-original-part': { en: 'OriginalMsgId has no {0}.', nb: 'OriginalMsgId mangler {0}.' },

@@ -16,7 +16,7 @@ const onAttribute = (a: XmlAttribute | undefined, offset: number) => !!a && offs
 
 function codeLine(code: Code, ctx: AnalysisContext): string {
   if (code.en && ctx.language === 'en') return kithMessage('en', 'hover-code-en', code.code, code.en, code.nb);
-  return kithMessage(ctx.language, 'hover-code', code.code, ctx.language === 'nb' ? code.nb : code.en ?? code.nb);
+  return kithMessage(ctx.language, 'hover-code', code.code, ctx.language === 'nb' ? code.nb : (code.en ?? code.nb));
 }
 
 function listLines(store: CodeListStore, oid: string, ctx: AnalysisContext, value?: string): string[] {
@@ -24,7 +24,11 @@ function listLines(store: CodeListStore, oid: string, ctx: AnalysisContext, valu
   const list = store.get(oid);
   const number = oid.split('.').pop()!;
   if (!list) return [kithMessage(lang, 'hover-unknown-list', number)];
-  const lines = [kithMessage(lang, 'hover-list', number, list.name[lang]), '', kithMessage(lang, 'hover-source', judgeLabel(list, lang).replace(/ \(.*\)$/, ''), kithMessage(lang, list.complete ? 'complete' : 'partial'))];
+  const lines = [
+    kithMessage(lang, 'hover-list', number, list.name[lang]),
+    '',
+    kithMessage(lang, 'hover-source', judgeLabel(list, lang).replace(/ \(.*\)$/, ''), kithMessage(lang, list.complete ? 'complete' : 'partial')),
+  ];
   if (value !== undefined) {
     const code = list.codes.find((c) => c.code === value);
     lines.push('', code ? codeLine(code, ctx) : kithMessage(lang, 'hover-not-in-list', value));
@@ -47,7 +51,8 @@ export function kithParticipant(): Participant {
     const oids = s ? [s] : exp ? judgingLists(exp, undefined) : [];
     if (oids.length === 0) return undefined;
     const parts = oids.map((oid) => listLines(store, oid, ctx, c.v?.value.trim()).join('\n'));
-    if (exp && s && !exp.lists.includes(s)) parts.push(kithMessage(lang, 'hover-expected', exp.lists.map((o) => listLabel(store.get(o), o, lang)).join(kithMessage(lang, 'or'))));
+    if (exp && s && !exp.lists.includes(s))
+      parts.push(kithMessage(lang, 'hover-expected', exp.lists.map((o) => listLabel(store.get(o), o, lang)).join(kithMessage(lang, 'or'))));
     return parts.join('\n\n---\n\n');
   }
 
@@ -58,7 +63,12 @@ export function kithParticipant(): Participant {
     if (!c || !exp) return [];
     const store = await ctx.caches.codeLists.storeFor(ctx);
     if (inValue(c.s, offset) && exp.type === 'CV') {
-      return exp.lists.map((oid) => ({ label: oid, kind: 'value' as const, detail: listLabel(store.get(oid), oid, ctx.language), replace: { start: c.s!.valueStart, end: c.s!.valueEnd } }));
+      return exp.lists.map((oid) => ({
+        label: oid,
+        kind: 'value' as const,
+        detail: listLabel(store.get(oid), oid, ctx.language),
+        replace: { start: c.s!.valueStart, end: c.s!.valueEnd },
+      }));
     }
     if (!inValue(c.v, offset)) return [];
     const v = c.v!;
@@ -68,7 +78,7 @@ export function kithParticipant(): Participant {
       const list = store.get(oid);
       if (!list) continue;
       for (const code of list.codes) {
-        const display = ctx.language === 'en' ? code.en ?? code.nb : code.nb;
+        const display = ctx.language === 'en' ? (code.en ?? code.nb) : code.nb;
         const escaped = code.nb.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
         const edits: NonNullable<Completion['additionalEdits']> = [];
         if (c.dn) edits.push({ start: c.dn.valueStart, end: c.dn.valueEnd, newText: escaped });

@@ -97,7 +97,15 @@ function fhirList(oid: string | undefined, name: string | undefined, content: st
 }
 
 function fromFhirJson(text: string, file: string): CodeList[] {
-  let json: { resourceType?: string; url?: string; identifier?: { value?: string }[]; title?: string; name?: string; content?: string; concept?: FhirConcept[] };
+  let json: {
+    resourceType?: string;
+    url?: string;
+    identifier?: { value?: string }[];
+    title?: string;
+    name?: string;
+    content?: string;
+    concept?: FhirConcept[];
+  };
   try {
     json = JSON.parse(text);
   } catch {
@@ -121,7 +129,13 @@ function fhirXmlConcept(el: XmlElement): FhirConcept {
 
 function fromFhirXml(root: XmlElement, file: string): CodeList[] {
   const ids = childElements(root, 'identifier').map((i) => childValue(i, 'value') ?? '');
-  return fhirList(fhirOid(childValue(root, 'url'), ids), childValue(root, 'title') ?? childValue(root, 'name'), childValue(root, 'content'), childElements(root, 'concept').map(fhirXmlConcept), file);
+  return fhirList(
+    fhirOid(childValue(root, 'url'), ids),
+    childValue(root, 'title') ?? childValue(root, 'name'),
+    childValue(root, 'content'),
+    childElements(root, 'concept').map(fhirXmlConcept),
+    file,
+  );
 }
 
 // ---- Volven XML -----------------------------------------------------------------------------------
@@ -231,7 +245,12 @@ function fromCsv(text: string, file: string): CodeList[] {
     const entry: Gathered = byOid.get(oid) ?? { codes: new Map() };
     byOid.set(oid, entry);
     if (nameCol !== undefined && row[nameCol]?.trim()) entry.name ??= row[nameCol].trim().replace(/^\d{4}\s+/, '');
-    addCode(entry, row[codeCol]?.trim(), displayCol !== undefined ? row[displayCol]?.trim() : undefined, enCol !== undefined ? row[enCol]?.trim() || undefined : undefined);
+    addCode(
+      entry,
+      row[codeCol]?.trim(),
+      displayCol !== undefined ? row[displayCol]?.trim() : undefined,
+      enCol !== undefined ? row[enCol]?.trim() || undefined : undefined,
+    );
   }
   return finish(byOid, true, { kind: 'volven-csv', file });
 }

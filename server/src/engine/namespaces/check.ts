@@ -94,7 +94,10 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       .sort((a, b) => b.length - a.length);
     if (uris.length === 0) continue;
     // Catalogued URIs, plus any e-resept namespace (older versions the catalog derives, see namespaces.ts).
-    const eresept = !rule.match.catalog?.standard || rule.match.catalog.standard.includes('e-resept') ? ['https?://(?:www\\.)?(?:kith|ehelse)\\.no/xmlstds/eresept/[a-z0-9]+/\\d{4}-\\d{2}-\\d{2}(?:/extension/\\d+)?'] : [];
+    const eresept =
+      !rule.match.catalog?.standard || rule.match.catalog.standard.includes('e-resept')
+        ? ['https?://(?:www\\.)?(?:kith|ehelse)\\.no/xmlstds/eresept/[a-z0-9]+/\\d{4}-\\d{2}-\\d{2}(?:/extension/\\d+)?']
+        : [];
     compiled.push({
       rule,
       re: new RegExp(`(?<![\\w/.:-])(?:${[...uris.map(escapeRegExp), ...eresept].join('|')})(?![\\w/.-])`, 'g'),
@@ -103,7 +106,8 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
     });
   }
   const byUri = new Map(catalog.map((e) => [e.uri, e]));
-  const wanted = (rule: Rule, e: NamespaceEntry) => (rule.match.catalog!.status as string[]).includes(e.status) && (!rule.match.catalog!.standard || rule.match.catalog!.standard.includes(e.standard));
+  const wanted = (rule: Rule, e: NamespaceEntry) =>
+    (rule.match.catalog!.status as string[]).includes(e.status) && (!rule.match.catalog!.standard || rule.match.catalog!.standard.includes(e.standard));
   return {
     name: 'namespace-rules',
     family: 'namespace',

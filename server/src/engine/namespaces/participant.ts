@@ -9,7 +9,6 @@ import { namespaceMessages, statusText } from './messages';
 
 const URI_CHAR = /[^\s"'<>`(),;]/;
 
-
 /** The URI-like token around `offset`, with its span. */
 export function uriAt(text: string, offset: number): { value: string; start: number; end: number } | undefined {
   let start = offset;

@@ -116,7 +116,12 @@ export function ninCheck(rules: readonly Rule[]): Check {
         perRule.set(rule.id, count);
         if (count > MAX_HITS_PER_RULE) {
           if (count === MAX_HITS_PER_RULE + 1) {
-            findings.push({ ruleId: rule.id, range: doc.rangeOf(hit.start, hit.end), severity: 'info', message: t(ctx.language, 'too-many-hits', MAX_HITS_PER_RULE, rule.id) });
+            findings.push({
+              ruleId: rule.id,
+              range: doc.rangeOf(hit.start, hit.end),
+              severity: 'info',
+              message: t(ctx.language, 'too-many-hits', MAX_HITS_PER_RULE, rule.id),
+            });
           }
           continue;
         }
@@ -128,7 +133,15 @@ export function ninCheck(rules: readonly Rule[]): Check {
           ...finding,
           message: `${masked} (${detail}): ${finding.message}`,
           fixes: [...(replaceable ? replacementFixes(doc, hit, ctx) : []), ...(finding.fixes ?? [])],
-          data: { ...finding.data, hoverDetail: `\`${masked}\`: ${detail}`, masked, kind: info.kind, birthDate: info.birthDate, sex: info.sex, claimed: hit.claimed },
+          data: {
+            ...finding.data,
+            hoverDetail: `\`${masked}\`: ${detail}`,
+            masked,
+            kind: info.kind,
+            birthDate: info.birthDate,
+            sex: info.sex,
+            claimed: hit.claimed,
+          },
         });
         if (ctx.signal?.aborted) break;
       }

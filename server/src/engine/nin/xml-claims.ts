@@ -10,7 +10,9 @@ import { FHIR_SYSTEMS, KITH_TYPES, claim, type Claim } from './claims';
 function kithClaim(text: string, id: XmlElement): Claim | undefined {
   const parent = id.parent;
   if (!parent) return undefined;
-  const type = childElements(parent, 'TypeId').map((t) => attribute(t, 'V')?.value).find((v) => v !== undefined);
+  const type = childElements(parent, 'TypeId')
+    .map((t) => attribute(t, 'V')?.value)
+    .find((v) => v !== undefined);
   const claimed = type ? KITH_TYPES[type] : undefined;
   if (!claimed) return undefined;
   const texts = id.children.filter((c): c is XmlText => c.kind === 'text' || c.kind === 'cdata');
@@ -19,9 +21,13 @@ function kithClaim(text: string, id: XmlElement): Claim | undefined {
 }
 
 function fhirClaim(text: string, identifier: XmlElement): Claim | undefined {
-  const system = childElements(identifier, 'system').map((s) => attribute(s, 'value')?.value).find((v) => v !== undefined);
+  const system = childElements(identifier, 'system')
+    .map((s) => attribute(s, 'value')?.value)
+    .find((v) => v !== undefined);
   const claimed = system ? FHIR_SYSTEMS[system] : undefined;
-  const value = childElements(identifier, 'value').map((v) => attribute(v, 'value')).find((a) => a !== undefined);
+  const value = childElements(identifier, 'value')
+    .map((v) => attribute(v, 'value'))
+    .find((a) => a !== undefined);
   if (!claimed || !value) return undefined;
   return claim(text, value.valueStart, value.valueEnd, claimed);
 }

@@ -143,7 +143,12 @@ export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy
           for (const { m, base } of matches(c, text, windows)) {
             if (found.length === MAX_HITS_PER_RULE) {
               const at = base + m.index;
-              found.push({ ruleId: rule.id, range: doc.rangeOf(at, at + m[0].length), severity: 'info', message: t(ctx.language, 'too-many-hits', MAX_HITS_PER_RULE, rule.id) });
+              found.push({
+                ruleId: rule.id,
+                range: doc.rangeOf(at, at + m[0].length),
+                severity: 'info',
+                message: t(ctx.language, 'too-many-hits', MAX_HITS_PER_RULE, rule.id),
+              });
               return;
             }
             const whole = m.indices![0];

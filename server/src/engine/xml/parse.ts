@@ -9,7 +9,8 @@ import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement,
 
 export * from './model';
 
-const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
+const NAME =
+  /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][-.0-9:A-Z_a-z\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
 const INVALID_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 /** Hoisted: a regex literal in a function is a new object per call (one per attribute, on a large message). */
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
@@ -325,7 +326,8 @@ class Parser {
         if (seen.has(attr.name)) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
         else seen.add(attr.name);
       } else {
-        for (let i = 0; i < count; i++) if (attributes[i].name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
+        for (let i = 0; i < count; i++)
+          if (attributes[i].name === attr.name) this.error('duplicate-attribute', [attr.name, name], attr.nameStart, attr.nameEnd);
         if (count === SCAN_ATTRIBUTES) seen = new Set(attributes.slice(0, count).map((a) => a.name)).add(attr.name);
       }
       attributes[count++] = attr;
@@ -347,9 +349,23 @@ class Parser {
     // Every property in one literal, in one order (parent and ns too): every element has one shape and
     // no out-of-object property store. An element that stays open gets its children at its end.
     const el: XmlElement = {
-      kind: 'element', name, prefix, local: localOf(name, colon), ns, start, nameStart, nameEnd,
-      startTagEnd: this.pos, endTagStart: this.pos, end: this.pos,
-      selfClosing, closed: selfClosing, attributes: own, nsDecls, children: selfClosing || !closedTag ? [] : NO_CHILDREN, parent: this.stack[this.stack.length - 1],
+      kind: 'element',
+      name,
+      prefix,
+      local: localOf(name, colon),
+      ns,
+      start,
+      nameStart,
+      nameEnd,
+      startTagEnd: this.pos,
+      endTagStart: this.pos,
+      end: this.pos,
+      selfClosing,
+      closed: selfClosing,
+      attributes: own,
+      nsDecls,
+      children: selfClosing || !closedTag ? [] : NO_CHILDREN,
+      parent: this.stack[this.stack.length - 1],
     };
     if (isRoot) this.doc.root = el;
     this.add(el);
@@ -444,7 +460,8 @@ class Parser {
         a.ns = this.lookup(a.prefix);
         if (a.ns === undefined) this.error('undeclared-prefix', [a.prefix], a.nameStart, a.nameStart + a.prefix.length);
       }
-    }  return ns;
+    }
+    return ns;
   }
 
   private lookup(prefix: string): string | undefined {

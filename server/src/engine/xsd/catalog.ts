@@ -21,7 +21,7 @@ export function parseCatalog(text: string, catalogPath: string): CatalogEntry[] 
     ATTR.lastIndex = 0;
     for (let a; (a = ATTR.exec(m[2])); ) attrs.set(a[1], a[2] ?? a[3] ?? '');
     const target = attrs.get('uri');
-    if (!target || /^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !target.startsWith('file://')) continue;
+    if (!target || (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !target.startsWith('file://'))) continue;
     const key = attrs.get('name') ?? attrs.get('systemId') ?? attrs.get('publicId');
     const from = base ? resolvePath(catalogPath, base.endsWith('/') ? `${base}x` : `${base}/x`) : catalogPath;
     out.push({ namespace: key, path: resolvePath(from, target) });

@@ -84,7 +84,12 @@ export async function documentSchemaSet(doc: AnalyzedDocument, ctx: AnalysisCont
   if (!root) return undefined;
   const index = await ensureIndex(ctx);
   const bound = (await bindDocument(doc, root, index)).filter((b) => b.path);
-  return bound.length ? buildSchemaSet(bound.map((b) => ({ namespace: b.namespace, path: b.path! })), index) : undefined;
+  return bound.length
+    ? buildSchemaSet(
+        bound.map((b) => ({ namespace: b.namespace, path: b.path! })),
+        index,
+      )
+    : undefined;
 }
 
 /** libxml2's positional XPath for an element: `/*[1]/*[3]` (positions among element siblings). */
@@ -104,7 +109,13 @@ function nameRange(doc: AnalyzedDocument, el: XmlElement) {
 function noSchemaFinding(doc: AnalyzedDocument, b: Binding, ctx: AnalysisContext): Finding {
   if (b.download) {
     const why = xsdMessage(ctx.language, `download-${b.download.kind}`, b.download.detail);
-    return { ruleId: 'xsd/download-failed', severity: 'warning', message: xsdMessage(ctx.language, 'download-failed', namespaceLabel(b.namespace), b.download.url, why), range: nameRange(doc, b.element), data: { namespace: b.namespace } };
+    return {
+      ruleId: 'xsd/download-failed',
+      severity: 'warning',
+      message: xsdMessage(ctx.language, 'download-failed', namespaceLabel(b.namespace), b.download.url, why),
+      range: nameRange(doc, b.element),
+      data: { namespace: b.namespace },
+    };
   }
   const title = xsdMessage(ctx.language, 'fix-choose-folder');
   const fixes: Finding['fixes'] = [{ title, command: { command: CHOOSE_SCHEMA_FOLDER, title, arguments: [b.namespace] } }];
@@ -130,7 +141,12 @@ function modelOf(set: BuiltSet): SchemaModel {
 }
 
 /** Schema sets by key (index generation + bindings): built once, not per keystroke. */
-async function cachedSet(key: string, roots: Array<{ namespace: string; path: string }>, index: SchemaIndex, ctx: AnalysisContext): Promise<BuiltSet | undefined> {
+async function cachedSet(
+  key: string,
+  roots: Array<{ namespace: string; path: string }>,
+  index: SchemaIndex,
+  ctx: AnalysisContext,
+): Promise<BuiltSet | undefined> {
   const sets = ctx.caches.xsd.sets;
   let set = sets.get(key);
   if (!set) {
@@ -189,14 +205,30 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
   // Only documents with a schema for their root or a wrapped message are validated (pom.xml is not ours).
   ctx.caches.xsd.usage.record(doc.uri, set ? Object.values(set.realPath) : []);
   if (!set) return findings;
-  if (subtrees) findings.push(wrappedNotice(doc, root, wrappedEls, unbound, ctx, bindings.find((b) => b.element === root)));
+  if (subtrees)
+    findings.push(
+      wrappedNotice(
+        doc,
+        root,
+        wrappedEls,
+        unbound,
+        ctx,
+        bindings.find((b) => b.element === root),
+      ),
+    );
   const result = await service.validate(key, () => set.schema, doc.text, pathOfUri(doc.uri) ?? doc.uri, { signal: ctx.signal, roots: subtrees });
   if (!result.compile.ok) {
     const first = result.compile.issues.find((i) => i.level >= 2) ?? result.compile.issues[0];
     findings.push({
       ruleId: 'xsd/schema-broken',
       severity: 'warning',
-      message: xsdMessage(ctx.language, 'schema-broken', namespaceLabel(bound[0].namespace), basename(bound[0].path!), first ? `${basename(first.file ?? '')}:${first.line}: ${classify(first.message).detail}` : ''),
+      message: xsdMessage(
+        ctx.language,
+        'schema-broken',
+        namespaceLabel(bound[0].namespace),
+        basename(bound[0].path!),
+        first ? `${basename(first.file ?? '')}:${first.line}: ${classify(first.message).detail}` : '',
+      ),
       range: nameRange(doc, bound[0].element),
     });
     return findings;
@@ -208,7 +240,12 @@ async function validateInstance(doc: AnalyzedDocument, ctx: AnalysisContext, ser
     if (fatal && !xml.errors.length) {
       const line = Math.max(0, fatal.line - 1);
       const character = Math.max(0, fatal.col - 1);
-      findings.push({ ruleId: 'xsd/not-validated', severity: 'warning', message: xsdMessage(ctx.language, 'not-validated', fatal.message), range: { start: { line, character }, end: { line, character } } });
+      findings.push({
+        ruleId: 'xsd/not-validated',
+        severity: 'warning',
+        message: xsdMessage(ctx.language, 'not-validated', fatal.message),
+        range: { start: { line, character }, end: { line, character } },
+      });
     }
     return findings;
   }
@@ -284,12 +321,16 @@ async function validateSchemaFile(doc: AnalyzedDocument, ctx: AnalysisContext, s
   }
   for (const issue of result.issues.filter((i) => i.level >= 2)) {
     const file = issue.file ? (built.realPath[issue.file] ?? issue.file) : path;
-    findings.push(file === path ? schemaIssueHere(doc, root, issue, ctx) : {
-      ruleId: 'xsd/schema-error',
-      severity: 'error',
-      message: xsdMessage(ctx.language, 'schema-error-in', basename(file), issue.line, classify(issue.message).detail),
-      range: root ? nameRange(doc, root) : doc.rangeOf(0, 0),
-    });
+    findings.push(
+      file === path
+        ? schemaIssueHere(doc, root, issue, ctx)
+        : {
+            ruleId: 'xsd/schema-error',
+            severity: 'error',
+            message: xsdMessage(ctx.language, 'schema-error-in', basename(file), issue.line, classify(issue.message).detail),
+            range: root ? nameRange(doc, root) : doc.rangeOf(0, 0),
+          },
+    );
   }
   return findings;
 }
@@ -305,7 +346,9 @@ function schemaIssueHere(doc: AnalyzedDocument, root: XmlElement | undefined, is
       }
     }
   }
-  const range = el ? nameRange(doc, el) : { start: { line: Math.max(0, issue.line - 1), character: 0 }, end: { line: Math.max(0, issue.line - 1), character: 0 } };
+  const range = el
+    ? nameRange(doc, el)
+    : { start: { line: Math.max(0, issue.line - 1), character: 0 }, end: { line: Math.max(0, issue.line - 1), character: 0 } };
   return { ruleId: 'xsd/schema-error', severity: 'error', message, range };
 }
 

@@ -53,7 +53,11 @@ function list(text: string | undefined): string[] {
 }
 
 function qnames(text: string | undefined): Array<{ local: string; ns?: string }> {
-  return (text ?? '').split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('##')).map(splitQName);
+  return (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('##'))
+    .map(splitQName);
 }
 
 function quoted(set: string): string[] {
@@ -85,7 +89,12 @@ export function classify(message: string): ClassifiedIssue {
   if ((m = /^\[facet '(\w+)'\] The value '((?:[^']|'')*)' is not accepted by the pattern '(.*)'\./.exec(rest))) {
     return { ...base, kind: 'invalid-value', facet: m[1], value: m[2], constraint: m[3] };
   }
-  if ((m = /^\[facet '(\w+)'\] The value has a length of '(\d+)'; this (?:differs from|exceeds|underruns) the allowed (?:minimum |maximum )?length of '(\d+)'\./.exec(rest))) {
+  if (
+    (m =
+      /^\[facet '(\w+)'\] The value has a length of '(\d+)'; this (?:differs from|exceeds|underruns) the allowed (?:minimum |maximum )?length of '(\d+)'\./.exec(
+        rest,
+      ))
+  ) {
     return { ...base, kind: 'invalid-value', facet: m[1], value: undefined, constraint: m[3] };
   }
   if ((m = /^\[facet '(\w+)'\] The value '((?:[^']|'')*)' .*?\('?([^')]*)'?\)\./.exec(rest))) {
@@ -101,7 +110,10 @@ export function classify(message: string): ClassifiedIssue {
     return { ...base, kind: 'fixed-value', value: m[1], constraint: m[2] };
   }
   if (/^No matching global (?:element )?declaration available/.test(rest)) return { ...base, kind: 'unknown-element' };
-  if (/^Character content other than whitespace is not allowed/.test(rest) || /^Character content is not allowed, because the element was 'nilled'/.test(rest)) {
+  if (
+    /^Character content other than whitespace is not allowed/.test(rest) ||
+    /^Character content is not allowed, because the element was 'nilled'/.test(rest)
+  ) {
     return { ...base, kind: 'text-not-allowed' };
   }
   if (/^Element content is not allowed, because the content type is/.test(rest)) return { ...base, kind: 'element-content-not-allowed' };

@@ -21,9 +21,7 @@ export interface SchemaPin {
 
 export type DownloadFailure = 'mismatch' | 'network' | 'too-large' | 'refused';
 
-export type DownloadResult =
-  | { ok: true; path: string; sha256: string; fetched: boolean }
-  | { ok: false; kind: DownloadFailure; detail: string };
+export type DownloadResult = { ok: true; path: string; sha256: string; fetched: boolean } | { ok: false; kind: DownloadFailure; detail: string };
 
 /** What a host lends the engine for step 4 (see server/src/host/schema-cache.ts). */
 export interface SchemaDownloader {

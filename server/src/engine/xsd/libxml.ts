@@ -5,7 +5,16 @@
 // Safety: libxml2 reads nothing but the in-memory files we hand it (no fs or network provider is
 // registered), documents are parsed without DTD loading, entity substitution or network access.
 
-import { ParseOption, XmlBufferInputProvider, XmlDocument, XmlElement, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
+import {
+  ParseOption,
+  XmlBufferInputProvider,
+  XmlDocument,
+  XmlElement,
+  XmlLibError,
+  XsdValidator,
+  xmlRegisterInputProvider,
+  type ErrorDetail,
+} from 'libxml2-wasm';
 import type { CompileResult, RawIssue, SchemaFiles, ValidateOptions, ValidateResult, XsdService } from './service';
 
 const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_NO_XXE;
@@ -121,7 +130,13 @@ export class LibxmlXsdService implements XsdService {
     return this.compileNow(key, this.sets.has(key) ? { entry: '', files: {} } : await files());
   }
 
-  async validate(key: string, files: () => SchemaFiles | Promise<SchemaFiles>, text: string, url: string, options: ValidateOptions = {}): Promise<ValidateResult> {
+  async validate(
+    key: string,
+    files: () => SchemaFiles | Promise<SchemaFiles>,
+    text: string,
+    url: string,
+    options: ValidateOptions = {},
+  ): Promise<ValidateResult> {
     return this.validateNow(key, this.sets.has(key) ? undefined : await files(), text, url, options.roots);
   }
 

@@ -146,7 +146,7 @@ export function toFinding(issue: RawIssue, doc: AnalyzedDocument, root: XmlEleme
           title: xsdMessage(lang, 'fix-replace', v),
           preferred: options.length === 1 || v.toLowerCase() === lower,
           // The one fixed value, or the one allowed code that differs only in case: nothing to choose.
-          certain: options.length === 1 || options.filter((o) => o.toLowerCase() === lower).length === 1 && v.toLowerCase() === lower,
+          certain: options.length === 1 || (options.filter((o) => o.toLowerCase() === lower).length === 1 && v.toLowerCase() === lower),
           edits: [{ range: doc.rangeOf(span.start, span.end), newText: escapeText(v) }],
         });
       }
@@ -169,7 +169,11 @@ export function toFinding(issue: RawIssue, doc: AnalyzedDocument, root: XmlEleme
     }
     case 'missing-attribute': {
       const name = c.attribute ?? '';
-      fixes.push({ title: xsdMessage(lang, 'fix-add-attribute', name), preferred: true, edits: [{ range: doc.rangeOf(el.nameEnd, el.nameEnd), newText: ` ${name}=""` }] });
+      fixes.push({
+        title: xsdMessage(lang, 'fix-add-attribute', name),
+        preferred: true,
+        edits: [{ range: doc.rangeOf(el.nameEnd, el.nameEnd), newText: ` ${name}=""` }],
+      });
       break;
     }
   }

@@ -78,7 +78,10 @@ export class SchemaModel {
 
   typeName(decl: Decl): string {
     if (decl.xsiType) return `${decl.xsiType.qname} (xsi:type)`;
-    return attribute(decl.node, 'type')?.value ?? (xs(decl.node, 'complexType')[0] ? 'complex (anonymous)' : xs(decl.node, 'simpleType')[0] ? 'simple (anonymous)' : 'anyType');
+    return (
+      attribute(decl.node, 'type')?.value ??
+      (xs(decl.node, 'complexType')[0] ? 'complex (anonymous)' : xs(decl.node, 'simpleType')[0] ? 'simple (anonymous)' : 'anyType')
+    );
   }
 
   /** The child element declarations a complex type allows, in order (wildcards left out). */
@@ -118,14 +121,25 @@ export class SchemaModel {
   }
 
   documentation(decl: Decl): string | undefined {
-    const own = (n: XmlElement) => xs(n, 'annotation').flatMap((a) => xs(a, 'documentation')).map((d) => textOf(d).trim()).filter(Boolean).join('\n\n');
+    const own = (n: XmlElement) =>
+      xs(n, 'annotation')
+        .flatMap((a) => xs(a, 'documentation'))
+        .map((d) => textOf(d).trim())
+        .filter(Boolean)
+        .join('\n\n');
     if (decl.alternative) return own(decl.node) || own(decl.use) || (this.typeOf(decl) && own(this.typeOf(decl)!)) || undefined;
     return own(decl.use) || own(decl.node) || (this.typeOf(decl) && own(this.typeOf(decl)!)) || undefined;
   }
 
   /** A type's own xs:documentation. */
   typeDocumentation(type: XmlElement): string | undefined {
-    return xs(type, 'annotation').flatMap((a) => xs(a, 'documentation')).map((d) => textOf(d).trim()).filter(Boolean).join('\n\n') || undefined;
+    return (
+      xs(type, 'annotation')
+        .flatMap((a) => xs(a, 'documentation'))
+        .map((d) => textOf(d).trim())
+        .filter(Boolean)
+        .join('\n\n') || undefined
+    );
   }
 
   private namedSimple(at: XmlElement, qname: string): XmlElement | undefined {

@@ -88,7 +88,9 @@ function xsiTypeCompletions(model: SchemaModel, decl: Decl, el: XmlElement, repl
 }
 
 function describe(model: SchemaModel, decl: Decl, lang: AnalysisContext['language']): string {
-  const parts = [`**${decl.name}**${decl.kind === 'attribute' ? ` (${xsdMessage(lang, 'attribute-word')})` : ''} — ${xsdMessage(lang, 'hover-type')}: \`${model.typeName(decl)}\``];
+  const parts = [
+    `**${decl.name}**${decl.kind === 'attribute' ? ` (${xsdMessage(lang, 'attribute-word')})` : ''} — ${xsdMessage(lang, 'hover-type')}: \`${model.typeName(decl)}\``,
+  ];
   const doc = model.documentation(decl);
   if (doc) parts.push(doc.replace(/\s*\n\s*/g, '\n'));
   const values = model.enumeration(decl);
@@ -195,12 +197,29 @@ async function complete(doc: AnalyzedDocument, offset: number, ctx: AnalysisCont
           // Global attributes (kith:COMPN) are in their schema's namespace and need a prefix.
           const q = a.ns ? qnameFor(el, a.ns, a.name, schemaPrefix(a.node, a.ns)) : { name: a.name };
           const additionalEdits = q.declare ? [{ start: el.nameEnd, end: el.nameEnd, newText: q.declare }] : undefined;
-          return { label: q.name, kind: 'attribute' as const, insertText: `${q.name}="$1"`, snippet: true, detail: c.model.typeName(a), documentation: c.model.documentation(a), replace, additionalEdits };
+          return {
+            label: q.name,
+            kind: 'attribute' as const,
+            insertText: `${q.name}="$1"`,
+            snippet: true,
+            detail: c.model.typeName(a),
+            documentation: c.model.documentation(a),
+            replace,
+            additionalEdits,
+          };
         });
       // Where the declared type has derived types, the instance may pick one.
       if (!attribute(el, 'type', XSI_NS) && c.model.derivedTypes(decl).length) {
         const q = qnameFor(el, XSI_NS, 'type', 'xsi');
-        items.push({ label: q.name, kind: 'attribute', insertText: `${q.name}="$1"`, snippet: true, detail: 'xsi:type', replace, additionalEdits: q.declare ? [{ start: el.nameEnd, end: el.nameEnd, newText: q.declare }] : undefined });
+        items.push({
+          label: q.name,
+          kind: 'attribute',
+          insertText: `${q.name}="$1"`,
+          snippet: true,
+          detail: 'xsi:type',
+          replace,
+          additionalEdits: q.declare ? [{ start: el.nameEnd, end: el.nameEnd, newText: q.declare }] : undefined,
+        });
       }
       return items;
     }
@@ -264,7 +283,11 @@ export async function schemaStatus(doc: AnalyzedDocument, ctx: AnalysisContext):
   const none = xsdMessage(ctx.language, 'no-xsd');
   return {
     text: bindings.map((b) => `${namespaceLabel(b.namespace)}${b.path ? '' : ` (${none})`}`).join(' + '),
-    detail: bindings.map((b) => (b.path ? `${basename(b.path)} — ${xsdMessage(ctx.language, `source-${b.source}` as XsdMessage)}` : `${namespaceLabel(b.namespace)}: ${none}`)).join('; '),
+    detail: bindings
+      .map((b) =>
+        b.path ? `${basename(b.path)} — ${xsdMessage(ctx.language, `source-${b.source}` as XsdMessage)}` : `${namespaceLabel(b.namespace)}: ${none}`,
+      )
+      .join('; '),
     missing: bindings.some((b) => !b.path),
   };
 }

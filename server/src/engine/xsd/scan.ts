@@ -48,7 +48,13 @@ function attributes(tag: string, tagOffset: number): Map<string, Attr> {
   for (let m; (m = ATTR.exec(tag)); ) {
     const value = m[2] ?? m[3] ?? '';
     const start = tagOffset + m.index + m[0].length - value.length - 1;
-    out.set(m[1], { value: decodeEntities(value), start, end: start + value.length, attrStart: tagOffset + m.index, attrEnd: tagOffset + m.index + m[0].length });
+    out.set(m[1], {
+      value: decodeEntities(value),
+      start,
+      end: start + value.length,
+      attrStart: tagOffset + m.index,
+      attrEnd: tagOffset + m.index + m[0].length,
+    });
   }
   return out;
 }

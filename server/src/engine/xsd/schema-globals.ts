@@ -58,7 +58,11 @@ export class SchemaGlobals {
     for (const text of texts) {
       const root = parseXml(text).root;
       if (!root || root.ns !== XSD_NS || root.local !== 'schema') continue;
-      const doc: SchemaDoc = { ns: attribute(root, 'targetNamespace')?.value ?? '', qualified: attribute(root, 'elementFormDefault')?.value === 'qualified', root };
+      const doc: SchemaDoc = {
+        ns: attribute(root, 'targetNamespace')?.value ?? '',
+        qualified: attribute(root, 'elementFormDefault')?.value === 'qualified',
+        root,
+      };
       this.docOf.set(root, doc);
       for (const c of xs(root)) {
         const name = attribute(c, 'name')?.value;

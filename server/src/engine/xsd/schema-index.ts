@@ -173,7 +173,7 @@ export class SchemaIndex {
     const { byPath, byNs, texts } = this.tables;
     const gone = (p: string) => p === path || p.startsWith(path + '/');
     let known = false;
-    for (const p of [...texts.keys()]) if (gone(p)) (texts.delete(p), (known = true));
+    for (const p of [...texts.keys()]) if (gone(p)) texts.delete(p), (known = true);
     const entries = [...byPath.values()].filter((e) => gone(e.path));
     if (!entries.length) return known;
     for (const e of entries) byPath.delete(e.path);

@@ -77,7 +77,11 @@ export function relaxXsd11(text: string): string {
 }
 
 /** `overrides`: unsaved editor text by path (a schema being edited), preferred over the disk. */
-export async function buildSchemaSet(roots: Array<{ namespace: string; path: string }>, index: SchemaIndex, overrides: Map<string, string> = new Map()): Promise<BuiltSet | undefined> {
+export async function buildSchemaSet(
+  roots: Array<{ namespace: string; path: string }>,
+  index: SchemaIndex,
+  overrides: Map<string, string> = new Map(),
+): Promise<BuiltSet | undefined> {
   const files: Record<string, string> = {};
   const problems: SetProblem[] = [];
   const choices: SetChoice[] = [];
@@ -101,8 +105,17 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
         const mine = await index.text(target);
         const others: string[] = [];
         // Byte-identical copies are no choice; only files that differ are named.
-        for (const c of index.candidates(ref.namespace ?? '', path)) if (c.path !== target && c.path !== path && (await index.text(c.path)) !== mine) others.push(c.path);
-        if (others.length) choices.push({ file: path, start: ref.locationStart ?? ref.tagNameEnd, end: ref.locationEnd ?? ref.tagNameEnd, namespace: ref.namespace ?? '', used: target, others });
+        for (const c of index.candidates(ref.namespace ?? '', path))
+          if (c.path !== target && c.path !== path && (await index.text(c.path)) !== mine) others.push(c.path);
+        if (others.length)
+          choices.push({
+            file: path,
+            start: ref.locationStart ?? ref.tagNameEnd,
+            end: ref.locationEnd ?? ref.tagNameEnd,
+            namespace: ref.namespace ?? '',
+            used: target,
+            others,
+          });
       }
       if (target) {
         const v = escapeAttr(virtualPath(target));
@@ -150,7 +163,12 @@ export async function buildSchemaSet(roots: Array<{ namespace: string; path: str
   return { key, schema: { entry, files }, problems, choices, relaxed, realPath, namespaces: [...namespaces] };
 }
 
-async function resolveReference(ref: SchemaReference, from: string, ownNamespace: string | undefined, index: SchemaIndex): Promise<string | DownloadProblem | undefined> {
+async function resolveReference(
+  ref: SchemaReference,
+  from: string,
+  ownNamespace: string | undefined,
+  index: SchemaIndex,
+): Promise<string | DownloadProblem | undefined> {
   const namespace = ref.kind === 'import' ? (ref.namespace ?? '') : (ownNamespace ?? '');
   if (ref.location && !isRemote(ref.location)) {
     const path = resolvePath(from, ref.location);
@@ -167,7 +185,11 @@ async function resolveReference(ref: SchemaReference, from: string, ownNamespace
     const remote = ref.location && isRemote(ref.location) ? await index.fetchLocation(ref.location, namespace) : undefined;
     return remote ?? (index.downloadsOn ? await index.downloadProblem(namespace) : undefined);
   }
-  if (ref.location) return index.byBasename(basename(ref.location), ownNamespace, from)?.path ?? (isRemote(ref.location) ? await index.fetchLocation(ref.location, ownNamespace) : undefined);
+  if (ref.location)
+    return (
+      index.byBasename(basename(ref.location), ownNamespace, from)?.path ??
+      (isRemote(ref.location) ? await index.fetchLocation(ref.location, ownNamespace) : undefined)
+    );
   return undefined;
 }
 

@@ -1,7 +1,6 @@
 // What the XSD check needs from its host: a libxml2 validator (in a worker thread in the server and
 // the CLI, in-process in tests) and file listing. The engine never touches `fs` or threads itself.
 
-
 /** One libxml2 diagnostic as libxml2 reports it. */
 export interface RawIssue {
   message: string;

@@ -76,7 +76,9 @@ export function compactElement(raw: RawElement): ElementDef {
   if (Number.isFinite(minLength)) out.minLength = minLength;
   const mustHaveValue = raw.mustHaveValue ?? extensions.find((x) => MUST_HAVE_VALUE.test(x.url ?? ''))?.valueBoolean;
   if (mustHaveValue === true || mustHaveValue === 'true') out.mustHaveValue = true;
-  const alternatives = extensions.filter((x) => VALUE_ALTERNATIVES.test(x.url ?? '') && typeof x.valueCanonical === 'string').map((x) => String(x.valueCanonical));
+  const alternatives = extensions
+    .filter((x) => VALUE_ALTERNATIVES.test(x.url ?? '') && typeof x.valueCanonical === 'string')
+    .map((x) => String(x.valueCanonical));
   if (alternatives.length) out.valueAlternatives = alternatives;
   const languages = extensions.filter((x) => x.url === LANGUAGE_CONTROL && typeof x.valueCode === 'string').map((x) => String(x.valueCode));
   if (languages.length) out.languageControl = languages;

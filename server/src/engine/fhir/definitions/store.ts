@@ -75,4 +75,3 @@ export class R4Definitions {
     return [...this.types.values()].filter(Boolean).length;
   }
 }
-

@@ -47,14 +47,29 @@ function urlNode(ext: FhirNode): FhirNode | undefined {
   return ext.children.find((c) => c.name === 'url' && typeof c.value === 'string');
 }
 
-export async function checkExtensions(sites: ExtensionSite[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[], rootResources?: Map<FhirNode, FhirNode>): Promise<void> {
+export async function checkExtensions(
+  sites: ExtensionSite[],
+  defs: R4Definitions,
+  doc: FhirDocument,
+  ctx: AnalysisContext,
+  report: Report,
+  invariants: InvariantSite[],
+  rootResources?: Map<FhirNode, FhirNode>,
+): Promise<void> {
   // Relative urls name parts of the extension around them; one outside any extension is an error.
   const absolute = sites.filter((s) => {
     const u = urlNode(s.node);
     if (u === undefined) return false;
     if (ABSOLUTE.test(String(u.value))) return true;
     if (s.holder.name !== 'extension' && s.holder.name !== 'modifierExtension') {
-      report({ rule: 'fhir/extension-url', severity: 'error', source: SOURCE, span: textSpan(u, doc.format), message: 'extension-url-not-absolute', args: [s.path, String(u.value)] });
+      report({
+        rule: 'fhir/extension-url',
+        severity: 'error',
+        source: SOURCE,
+        span: textSpan(u, doc.format),
+        message: 'extension-url-not-absolute',
+        args: [s.path, String(u.value)],
+      });
     }
     return false;
   });
@@ -87,7 +102,15 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
       // HL7's own namespace (the extensions pack, cross-version extensions) and example domains are
       // information: their definitions exist where the reference validator looks, not here.
       const severity = ELSEWHERE.test(url) ? 'info' : 'error';
-      if (site.modifier) report({ rule: 'fhir/unknown-modifier-extension', severity: severity === 'info' ? 'warning' : 'error', source: SOURCE, span, message: 'unknown-modifier-extension', args: [site.path, url] });
+      if (site.modifier)
+        report({
+          rule: 'fhir/unknown-modifier-extension',
+          severity: severity === 'info' ? 'warning' : 'error',
+          source: SOURCE,
+          span,
+          message: 'unknown-modifier-extension',
+          args: [site.path, url],
+        });
       else report({ rule: 'fhir/unknown-extension', severity, source: SOURCE, span, message: 'unknown-extension', args: [url] });
       continue;
     }
@@ -95,10 +118,24 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
     const parentUrl = site.enclosing ? String(urlNode(site.enclosing)?.value ?? '') : undefined;
     if (!contextAllows(layer.context, site, parentUrl, layer.url)) {
       const allowed = layer.context.map((c) => c.expression).join(', ');
-      report({ rule: 'fhir/extension-context', severity: 'error', source: SOURCE, span, message: 'extension-context', args: [site.path, layer.name, usedOn(site), allowed] });
+      report({
+        rule: 'fhir/extension-context',
+        severity: 'error',
+        source: SOURCE,
+        span,
+        message: 'extension-context',
+        args: [site.path, layer.name, usedOn(site), allowed],
+      });
     }
     if (site.modifier !== layer.isModifier) {
-      report({ rule: 'fhir/extension-modifier', severity: 'error', source: SOURCE, span, message: site.modifier ? 'not-modifier' : 'is-modifier', args: [site.path, layer.name] });
+      report({
+        rule: 'fhir/extension-modifier',
+        severity: 'error',
+        source: SOURCE,
+        span,
+        message: site.modifier ? 'not-modifier' : 'is-modifier',
+        args: [site.path, layer.name],
+      });
     }
     applyLayer(site.node, site.path, layer, run, site.resource);
     unknownSubExtensions(site, layer, doc, report);
@@ -111,7 +148,14 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
     for (const [url, list] of byUrl) {
       const max = layers.get(url)?.elements.get('Extension')?.max;
       if (list.length <= maxOf(max)) continue;
-      for (const extra of list.slice(maxOf(max))) report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'extension-too-many', args: [extra.path, layers.get(url)!.name, max!, list.length] });
+      for (const extra of list.slice(maxOf(max)))
+        report({
+          rule: 'fhir/cardinality',
+          severity: 'error',
+          span: extra.node.nameSpan,
+          message: 'extension-too-many',
+          args: [extra.path, layers.get(url)!.name, max!, list.length],
+        });
     }
   }
 }
@@ -120,11 +164,20 @@ export async function checkExtensions(sites: ExtensionSite[], defs: R4Definition
 function unknownSubExtensions(site: ExtensionSite, layer: ProfileLayer, doc: FhirDocument, report: Report): void {
   const slices = layer.slices.get('Extension.extension') ?? [];
   const known = slices.map((s) => s.name);
-  site.node.children.filter((c) => c.name === 'extension').forEach((child, i) => {
-    const u = urlNode(child);
-    if (!u || ABSOLUTE.test(String(u.value))) return;
-    const json = toJson(child);
-    if (slices.some((s) => s.matches(json))) return;
-    report({ rule: 'fhir/unknown-sub-extension', severity: 'error', source: SOURCE, span: textSpan(u, doc.format), message: 'unknown-sub-extension', args: [`${site.path}.extension[${i}]`, String(u.value), layer.name, known.join(', ') || '-'] });
-  });
+  site.node.children
+    .filter((c) => c.name === 'extension')
+    .forEach((child, i) => {
+      const u = urlNode(child);
+      if (!u || ABSOLUTE.test(String(u.value))) return;
+      const json = toJson(child);
+      if (slices.some((s) => s.matches(json))) return;
+      report({
+        rule: 'fhir/unknown-sub-extension',
+        severity: 'error',
+        source: SOURCE,
+        span: textSpan(u, doc.format),
+        message: 'unknown-sub-extension',
+        args: [`${site.path}.extension[${i}]`, String(u.value), layer.name, known.join(', ') || '-'],
+      });
+    });
 }

@@ -9,7 +9,10 @@ export const extensionMessages = defineMessages('fhir-extensions', {
   'no-value': { en: 'no value: a complex extension', nb: 'ingen verdi: en kompleks utvidelse' },
   parts: { en: 'Parts', nb: 'Deler' },
   context: { en: 'Used on', nb: 'Brukes på' },
-  'not-found': { en: 'No definition found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages)', nb: 'Ingen definisjon funnet (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)' },
+  'not-found': {
+    en: 'No definition found (R4, workspace, nhn.fhir.packagePaths, ~/.fhir/packages)',
+    nb: 'Ingen definisjon funnet (R4, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)',
+  },
 });
 
 export type ExtensionMessage = MessageKey<typeof extensionMessages>;

@@ -14,7 +14,13 @@ import { checkMeasureReport } from './report';
 const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
 const kids = (n: FhirNode | undefined, name: string) => (n ? n.children.filter((c) => c.name === name) : []);
 
-async function resolveCanonical(type: string, from: FhirNode, root: FhirNode, canonical: string, index: () => Promise<ConformanceIndex>): Promise<Json | undefined> {
+async function resolveCanonical(
+  type: string,
+  from: FhirNode,
+  root: FhirNode,
+  canonical: string,
+  index: () => Promise<ConformanceIndex>,
+): Promise<Json | undefined> {
   if (canonical.startsWith('#')) {
     const c = kids(from, 'contained').find((r) => r.resourceType === type && child(r, 'id')?.value === canonical.slice(1));
     return c ? (toJson(c) as Json) : undefined;
@@ -42,7 +48,9 @@ export async function checkMeasures(resources: FhirNode[], root: FhirNode, doc: 
       const measure = await resolveCanonical('Measure', r, root, m, getIndex);
       if (measure) checkMeasureReport(r, measure, doc, report);
     } else {
-      const urls = kids(r, 'library').map((l) => l.value).filter((v): v is string => typeof v === 'string' && !!v);
+      const urls = kids(r, 'library')
+        .map((l) => l.value)
+        .filter((v): v is string => typeof v === 'string' && !!v);
       const libraries = (await Promise.all(urls.map((u) => resolveCanonical('Library', r, root, u, getIndex)))).filter((l): l is Json => !!l);
       checkMeasureCriteria(r, libraries, doc, report);
     }

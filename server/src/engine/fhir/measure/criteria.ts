@@ -65,4 +65,3 @@ export function checkMeasureCriteria(measure: FhirNode, libraries: Json[], doc: 
     });
   });
 }
-

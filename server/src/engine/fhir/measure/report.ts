@@ -38,7 +38,7 @@ const hasCodingOf = (report: Concept, def: Concept | undefined) => !!def?.coding
 
 const describe = (c: Concept | undefined) => (c ? c.codings.map(([s, k]) => `${s ?? ''}#${k ?? ''}`).join(', ') || c.text || '-' : '-');
 
-const anchor = (n: FhirNode) => n.resourceTypeSpan && n.name === '' ? n.resourceTypeSpan : n.nameSpan;
+const anchor = (n: FhirNode) => (n.resourceTypeSpan && n.name === '' ? n.resourceTypeSpan : n.nameSpan);
 
 interface Run {
   doc: FhirDocument;
@@ -74,7 +74,8 @@ export function checkMeasureReport(mr: FhirNode, measure: Json, doc: FhirDocumen
     seen.add(def);
     checkGroup(g, def, path, run);
   });
-  if (run.type !== 'data-collection') for (const d of defs) if (!seen.has(d)) issue(run, mr, 'mr-group-missing', ['MeasureReport', describe(conceptOfJson(d.code))]);
+  if (run.type !== 'data-collection')
+    for (const d of defs) if (!seen.has(d)) issue(run, mr, 'mr-group-missing', ['MeasureReport', describe(conceptOfJson(d.code))]);
 }
 
 function checkGroup(group: FhirNode, def: Json, path: string, run: Run): void {
@@ -92,7 +93,8 @@ function checkGroup(group: FhirNode, def: Json, path: string, run: Run): void {
   });
   for (const d of popDefs) {
     const code = conceptOfJson(d.code);
-    if (!seen.has(d) && !code?.codings.some(([s, c]) => s === POPULATION && c === 'measure-observation')) issue(run, group, 'mr-missing', [path, describe(code)]);
+    if (!seen.has(d) && !code?.codings.some(([s, c]) => s === POPULATION && c === 'measure-observation'))
+      issue(run, group, 'mr-missing', [path, describe(code)]);
   }
   checkScore(group, path, run);
   const stratDefs = objects(def.stratifier);
@@ -128,7 +130,14 @@ function checkScore(group: FhirNode, path: string, run: Run): void {
   const score = child(group, 'measureScore');
   const spath = `${path}.measureScore`;
   if (run.type === 'data-collection' || run.scoring === 'cohort') {
-    if (score) run.report({ rule: 'fhir/measure-report', severity: 'error', span: score.nameSpan, message: 'mr-score-prohibited', args: [spath, run.type === 'data-collection' ? 'type data-collection' : 'scoring cohort'] });
+    if (score)
+      run.report({
+        rule: 'fhir/measure-report',
+        severity: 'error',
+        span: score.nameSpan,
+        message: 'mr-score-prohibited',
+        args: [spath, run.type === 'data-collection' ? 'type data-collection' : 'scoring cohort'],
+      });
     return;
   }
   if (!run.scoring || !['proportion', 'ratio', 'continuous-variable'].includes(run.scoring)) return;
@@ -147,5 +156,12 @@ function checkScore(group: FhirNode, path: string, run: Run): void {
     if (n) run.report({ rule: 'fhir/measure-report', severity: 'error', span: n.nameSpan, message: 'mr-score-unit', args: [`${spath}.${name}`] });
   }
   const v = Number(value.value);
-  if (Number.isFinite(v) && (v < 0 || v > 1)) run.report({ rule: 'fhir/measure-report', severity: 'error', span: textSpan(value, run.doc.format), message: 'mr-score-range', args: [`${spath}.value`, String(value.value)] });
+  if (Number.isFinite(v) && (v < 0 || v > 1))
+    run.report({
+      rule: 'fhir/measure-report',
+      severity: 'error',
+      span: textSpan(value, run.doc.format),
+      message: 'mr-score-range',
+      args: [`${spath}.value`, String(value.value)],
+    });
 }

@@ -72,10 +72,23 @@ function applyElement(parents: Located[], rel: string[], basePath: string, def: 
   for (const holder of holders) {
     const found = childrenNamed(holder, last, fullPath, run);
     if (def.min !== undefined && def.min > (base?.min ?? 0) && found.length < def.min) {
-      run.report({ rule: 'fhir/cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'too-few', args: [holder.label, last, def.min, found.length] });
+      run.report({
+        rule: 'fhir/cardinality',
+        severity: 'error',
+        span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan,
+        message: 'too-few',
+        args: [holder.label, last, def.min, found.length],
+      });
     }
     if (def.max !== undefined && maxOf(def.max) < maxOf(base?.max) && found.length > maxOf(def.max)) {
-      for (const extra of found.slice(maxOf(def.max))) run.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.node.nameSpan, message: 'too-many', args: [`${holder.label}.${last}`, def.max, found.length] });
+      for (const extra of found.slice(maxOf(def.max)))
+        run.report({
+          rule: 'fhir/cardinality',
+          severity: 'error',
+          span: extra.node.nameSpan,
+          message: 'too-many',
+          args: [`${holder.label}.${last}`, def.max, found.length],
+        });
     }
     if (last.endsWith('[x]') && def.types?.length) checkChoiceType(found, last.slice(0, -3), def.types, run);
     for (const f of found) checkValue(f, def, run, resource, depth, fullPath);
@@ -90,22 +103,39 @@ function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run
     const suffix = f.node.name.slice(prefix.length);
     const lower = suffix.charAt(0).toLowerCase() + suffix.slice(1);
     const type = run.defs.isPrimitive(lower) ? lower : suffix;
-    run.report({ rule: 'fhir/type', severity: 'error', span: f.node.nameSpan, message: 'wrong-type', args: [f.label, type, types.map((t) => t.code).join(', ')] });
+    run.report({
+      rule: 'fhir/type',
+      severity: 'error',
+      span: f.node.nameSpan,
+      message: 'wrong-type',
+      args: [f.label, type, types.map((t) => t.code).join(', ')],
+    });
   }
 }
 
 function checkValue(f: Located, def: Partial<ElementDef>, run: ProfileRun, resource: FhirNode, depth: number, path: string): void {
   if (def.fixed !== undefined || def.pattern !== undefined) checkFixedAndPattern(f.node, toJson(f.node), def.fixed, def.pattern, f.label, run.report);
-  if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined) checkLimits(f.node, def, run.doc, f.label, run.report, run.today);
+  if (def.minValue || def.maxValue || def.maxLength !== undefined || def.minLength !== undefined)
+    checkLimits(f.node, def, run.doc, f.label, run.report, run.today);
   if (def.mustHaveValue || def.valueAlternatives) checkValuePresent(f.node, def, f.label, run.report);
   if (def.languageControl) checkNarrativeLanguage(f.node, def.languageControl, resource, f.label, run.report);
   const type = def.types?.[0]?.code ?? baseElement(run.defs, path)?.types?.[0]?.code;
   if (type === 'Reference' && def.types?.some((t) => t.targetProfile?.length)) {
-    checkReferenceTarget(f.node, allowedTargets(def.types, (url) => run.layer(url)?.type), (t) => run.defs.isResource(t), run.doc, f.label, run.report);
+    checkReferenceTarget(
+      f.node,
+      allowedTargets(def.types, (url) => run.layer(url)?.type),
+      (t) => run.defs.isResource(t),
+      run.doc,
+      f.label,
+      run.report,
+    );
   }
   if (def.binding?.strength === 'required' && type) checkBinding(f.node, type, def.binding, run.valueSet(def.binding.valueSet), run.doc, f.label, run.report);
-  if (def.constraints?.length) run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: run.rootResource?.(resource) ?? resource });
-  const layers = (def.types?.flatMap((t) => t.profile ?? []) ?? []).map((p) => run.layer(p)).filter((l): l is ProfileLayer => !!l && depth < 4 && !!l.type && !l.type.includes('Extension'));
+  if (def.constraints?.length)
+    run.invariants.push({ node: f.node, base: path, def: def as ElementDef, path: f.label, resource, rootResource: run.rootResource?.(resource) ?? resource });
+  const layers = (def.types?.flatMap((t) => t.profile ?? []) ?? [])
+    .map((p) => run.layer(p))
+    .filter((l): l is ProfileLayer => !!l && depth < 4 && !!l.type && !l.type.includes('Extension'));
   // A profile on a resource inside this one (a Bundle entry's) sees that resource as %resource.
   const own = f.node.resourceType ? f.node : resource;
   if (layers.length === 1) applyLayer(f.node, f.label, layers[0], run, own, depth + 1);
@@ -144,7 +174,14 @@ function conformsTo(item: Located, spec: NonNullable<Slice['byProfile']>, run: P
       if (!layers.length || depth >= 4) return true;
       return layers.some((layer) => {
         let failed = false;
-        applyLayer(t, item.label, layer, { ...run, report: (i) => (failed ||= i.severity === 'error'), invariants: [] }, t.resourceType ? t : item.node, depth + 1);
+        applyLayer(
+          t,
+          item.label,
+          layer,
+          { ...run, report: (i) => (failed ||= i.severity === 'error'), invariants: [] },
+          t.resourceType ? t : item.node,
+          depth + 1,
+        );
         return !failed;
       });
     }),
@@ -157,7 +194,8 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
   const rootPath = layer.type;
   for (const [path, def] of layer.elements) {
     if (path === rootPath) {
-      if (def.constraints?.length) run.invariants.push({ node, base: rootPath, def: def as ElementDef, path: label, resource, rootResource: run.rootResource?.(resource) ?? resource });
+      if (def.constraints?.length)
+        run.invariants.push({ node, base: rootPath, def: def as ElementDef, path: label, resource, rootResource: run.rootResource?.(resource) ?? resource });
       continue;
     }
     if (!path.startsWith(`${rootPath}.`)) continue;
@@ -177,10 +215,23 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
         const matched = items.filter((item, k) => (slice.byProfile ? conformsTo(item, slice.byProfile, run, depth) : slice.matches(jsons[k])));
         const where = `${holder.label}.${rel[rel.length - 1]}`;
         if (matched.length < slice.min) {
-          run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan, message: 'slice-min', args: [where, slice.name, slice.min, matched.length] });
+          run.report({
+            rule: 'fhir/slice-cardinality',
+            severity: 'error',
+            span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan,
+            message: 'slice-min',
+            args: [where, slice.name, slice.min, matched.length],
+          });
         }
         if (matched.length > maxOf(slice.max)) {
-          for (const extra of matched.slice(maxOf(slice.max))) run.report({ rule: 'fhir/slice-cardinality', severity: 'error', span: extra.node.nameSpan, message: 'slice-max', args: [where, slice.name, slice.max, matched.length] });
+          for (const extra of matched.slice(maxOf(slice.max)))
+            run.report({
+              rule: 'fhir/slice-cardinality',
+              severity: 'error',
+              span: extra.node.nameSpan,
+              message: 'slice-max',
+              args: [where, slice.name, slice.max, matched.length],
+            });
         }
         for (const m of matched.map((x) => ({ ...x, label: `${x.label} (${slice.name})` }))) {
           checkValue(m, slice.root, run, resource, depth, path);

@@ -30,7 +30,8 @@ function lookUp(defs: R4Definitions, path: string): ElementDef | undefined {
       if (!model) return undefined;
     }
     const children = model.childrenOf(current);
-    const hit = children.get(seg) ?? [...children.values()].find((c) => c.def.path.endsWith(`.${seg}`) || (seg.endsWith('[x]') && c.def.path.endsWith(`.${seg}`)));
+    const hit =
+      children.get(seg) ?? [...children.values()].find((c) => c.def.path.endsWith(`.${seg}`) || (seg.endsWith('[x]') && c.def.path.endsWith(`.${seg}`)));
     const choice = !hit ? [...children.entries()].find(([name, c]) => c.type && name === seg.replace(/\[x\]$/, '') + capitalize(c.type)) : undefined;
     def = hit?.def ?? choice?.[1].def;
     selected = seg.endsWith('[x]') ? undefined : (hit?.type ?? choice?.[1].type);

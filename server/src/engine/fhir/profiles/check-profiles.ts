@@ -41,7 +41,13 @@ export async function layerFor(index: ConformanceIndex, url: string): Promise<Pr
 }
 
 /** Type profiles and value sets a layer refers to, loaded before the synchronous walk. */
-export async function preload(layer: ProfileLayer, index: ConformanceIndex, defs: R4Definitions, loaded: Map<string, ProfileLayer>, seen = new Set<string>()): Promise<void> {
+export async function preload(
+  layer: ProfileLayer,
+  index: ConformanceIndex,
+  defs: R4Definitions,
+  loaded: Map<string, ProfileLayer>,
+  seen = new Set<string>(),
+): Promise<void> {
   const defsOf = [...layer.elements.values(), ...[...layer.slices.values()].flat().flatMap((s) => [s.root, ...s.children.values()])];
   for (const def of defsOf) {
     for (const url of def.types?.flatMap((t) => t.profile ?? []) ?? []) {
@@ -82,7 +88,14 @@ export async function profileValueSet(index: ConformanceIndex, url: string): Pro
 }
 
 /** The state a profile (or extension definition) is applied with; type profiles come from `typeLayers`. */
-export function profileRun(index: ConformanceIndex, defs: R4Definitions, doc: FhirDocument, report: Report, invariants: InvariantSite[], typeLayers: Map<string, ProfileLayer>): ProfileRun {
+export function profileRun(
+  index: ConformanceIndex,
+  defs: R4Definitions,
+  doc: FhirDocument,
+  report: Report,
+  invariants: InvariantSite[],
+  typeLayers: Map<string, ProfileLayer>,
+): ProfileRun {
   return {
     defs,
     doc,
@@ -93,7 +106,16 @@ export function profileRun(index: ConformanceIndex, defs: R4Definitions, doc: Fh
   };
 }
 
-export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report, invariants: InvariantSite[], rootResources?: Map<FhirNode, FhirNode>): Promise<void> {
+export async function checkProfiles(
+  uri: string,
+  resources: FhirNode[],
+  defs: R4Definitions,
+  doc: FhirDocument,
+  ctx: AnalysisContext,
+  report: Report,
+  invariants: InvariantSite[],
+  rootResources?: Map<FhirNode, FhirNode>,
+): Promise<void> {
   const root = resources[0];
   const mapped = root ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan })) : [];
   const requests = resources
@@ -120,14 +142,26 @@ export async function checkProfiles(uri: string, resources: FhirNode[], defs: R4
         continue;
       }
       if (layer.type !== resource.resourceType) {
-        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profile-limits', args: [layer.name, `it constrains ${layer.type}, not ${resource.resourceType}`] });
+        report({
+          rule: 'fhir/profile-limits',
+          severity: 'info',
+          span: p.span,
+          message: 'profile-limits',
+          args: [layer.name, `it constrains ${layer.type}, not ${resource.resourceType}`],
+        });
         continue;
       }
       for (const [url, l] of await preloadOnce(layer, index, defs)) typeLayers.set(url, l);
       const limits = [...new Set([...layer.limits, ...[...typeLayers.values()].flatMap((l) => l.limits)])];
       if (limits.length && !reportedLimits.has(layer.url)) {
         reportedLimits.add(layer.url);
-        report({ rule: 'fhir/profile-limits', severity: 'info', span: p.span, message: 'profile-limits', args: [layer.name, `not evaluated: ${limits.join('; ')}`] });
+        report({
+          rule: 'fhir/profile-limits',
+          severity: 'info',
+          span: p.span,
+          message: 'profile-limits',
+          args: [layer.name, `not evaluated: ${limits.join('; ')}`],
+        });
       }
       applyLayer(resource, String(resource.resourceType), layer, run, resource);
     }

@@ -71,7 +71,16 @@ function contains(value: unknown, pattern: unknown): boolean {
 
 export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): Promise<ProfileLayer> {
   const type = String(sd.type ?? '');
-  const layer: ProfileLayer = { url: String(sd.url), name: String(sd.name ?? sd.id ?? sd.url), type, elements: new Map(), slices: new Map(), limits: [], context: contextOf(sd), isModifier: false };
+  const layer: ProfileLayer = {
+    url: String(sd.url),
+    name: String(sd.name ?? sd.id ?? sd.url),
+    type,
+    elements: new Map(),
+    slices: new Map(),
+    limits: [],
+    context: contextOf(sd),
+    isModifier: false,
+  };
   const base = typeof sd.baseDefinition === 'string' ? sd.baseDefinition : undefined;
   if (base && !base.startsWith(CORE) && depth < 8) {
     const parentSd = await index.get(base);
@@ -141,7 +150,10 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
     }
   }
   for (const [path, slices] of layer.slices) {
-    const slicing = slicingAt.get(path) ?? layer.elements.get(path)?.slicing ?? (path.endsWith('extension') ? { discriminator: [{ type: 'value', path: 'url' }] } : undefined);
+    const slicing =
+      slicingAt.get(path) ??
+      layer.elements.get(path)?.slicing ??
+      (path.endsWith('extension') ? { discriminator: [{ type: 'value', path: 'url' }] } : undefined);
     for (const s of slices) {
       const m = matcher(s, slicing);
       const byProfile = m ? undefined : profileDiscriminator(s, slicing);
@@ -151,7 +163,8 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
       } else if (byProfile) {
         s.byProfile = byProfile;
         s.matchable = true;
-      } else if (s.min > 0 || constrains(s.root) || [...s.children.values()].some(constrains)) layer.limits.push(`slice ${path}:${s.name} (discriminator ${slicing?.discriminator.map((d) => `${d.type} ${d.path}`).join(', ') ?? 'none'})`);
+      } else if (s.min > 0 || constrains(s.root) || [...s.children.values()].some(constrains))
+        layer.limits.push(`slice ${path}:${s.name} (discriminator ${slicing?.discriminator.map((d) => `${d.type} ${d.path}`).join(', ') ?? 'none'})`);
     }
   }
   return layer;
@@ -164,7 +177,14 @@ function contextOf(sd: Json): ProfileLayer['context'] {
 
 /** Does a differential element restrict anything the validator would check? */
 function constrains(def: Partial<ElementDef>): boolean {
-  return (def.min ?? 0) > 0 || (def.max !== undefined && def.max !== '*') || def.fixed !== undefined || def.pattern !== undefined || def.binding?.strength === 'required' || !!def.constraints?.length;
+  return (
+    (def.min ?? 0) > 0 ||
+    (def.max !== undefined && def.max !== '*') ||
+    def.fixed !== undefined ||
+    def.pattern !== undefined ||
+    def.binding?.strength === 'required' ||
+    !!def.constraints?.length
+  );
 }
 
 /** One `profile` discriminator: the slice's types at its path, at least one with a profile. */

@@ -65,10 +65,17 @@ export function checkAnswer(answer: FhirNode, item: QuestionnaireItem, path: str
   const where = `${path}.${value.name}`;
   const allowed = ANSWER_TYPES[item.type];
   if (!allowed) return; // group and display are the item check's; unknown types are the base validation's
-  const say = (message: Parameters<Report>[0]['message'], args: (string | number)[], at: FhirNode = value) => run.report({ rule: RULE, severity: 'error', span: spanOf(at, run.doc), message, args: [where, ...args] });
+  const say = (message: Parameters<Report>[0]['message'], args: (string | number)[], at: FhirNode = value) =>
+    run.report({ rule: RULE, severity: 'error', span: spanOf(at, run.doc), message, args: [where, ...args] });
   if (!allowed.includes(type)) {
     // On the property name: the name is what is wrong (`valueString` where a boolean belongs).
-    run.report({ rule: RULE, severity: 'error', span: value.nameSpan, message: 'qr-answer-type', args: [where, item.linkId, item.type, allowed.map(typeName).join(', '), typeName(type)] });
+    run.report({
+      rule: RULE,
+      severity: 'error',
+      span: value.nameSpan,
+      message: 'qr-answer-type',
+      args: [where, item.linkId, item.type, allowed.map(typeName).join(', '), typeName(type)],
+    });
     return;
   }
   checkOptions(value, type, item, run, say);
@@ -94,7 +101,9 @@ function checkOptions(value: FhirNode, type: string, item: QuestionnaireItem, _r
   });
   if (matches) return;
   const shown = type === 'Coding' ? codingLabel(str(value, 'system'), str(value, 'code')) : String(value.value);
-  const listed = options.map((o) => (type === 'Coding' ? codingLabel((o.value as Record<string, string>)?.system, (o.value as Record<string, string>)?.code) : String(o.value)));
+  const listed = options.map((o) =>
+    type === 'Coding' ? codingLabel((o.value as Record<string, string>)?.system, (o.value as Record<string, string>)?.code) : String(o.value),
+  );
   say('qr-not-in-options', [shown, item.linkId, listed.join(', ') || '-']);
 }
 
@@ -169,7 +178,11 @@ function checkQuantity(value: FhirNode, item: QuestionnaireItem, run: AnswerRun,
   const q = { value: str(value, 'value'), unit: str(value, 'unit'), system: str(value, 'system'), code: str(value, 'code') };
   const options = itemExtension(item, 'unitOption').map((o) => (o.value ?? {}) as Record<string, string>);
   if (options.length && !options.some((o) => o.code === q.code && (o.system === undefined || o.system === q.system))) {
-    say('qr-unit-not-allowed', [quantityLabel(q), item.linkId, options.map((o) => `${o.display ?? o.code} (${o.system === UCUM ? 'UCUM' : o.system}#${o.code})`).join(', ')]);
+    say('qr-unit-not-allowed', [
+      quantityLabel(q),
+      item.linkId,
+      options.map((o) => `${o.display ?? o.code} (${o.system === UCUM ? 'UCUM' : o.system}#${o.code})`).join(', '),
+    ]);
   }
   const unitValueSet = itemExtension(item, 'unitValueSet')[0]?.value;
   if (typeof unitValueSet === 'string') {

@@ -29,7 +29,14 @@ interface Walk {
   inProgress: boolean;
 }
 
-export async function checkQuestionnaireResponses(resources: FhirNode[], root: FhirNode, defs: R4Definitions, doc: FhirDocument, ctx: AnalysisContext, report: Report): Promise<void> {
+export async function checkQuestionnaireResponses(
+  resources: FhirNode[],
+  root: FhirNode,
+  defs: R4Definitions,
+  doc: FhirDocument,
+  ctx: AnalysisContext,
+  report: Report,
+): Promise<void> {
   const responses = resources.filter((r) => r.resourceType === 'QuestionnaireResponse');
   if (!responses.length) return;
   let index: Promise<ConformanceIndex> | undefined;
@@ -41,7 +48,13 @@ export async function checkQuestionnaireResponses(resources: FhirNode[], root: F
     if (!json) {
       // example.org names no real questionnaire: a hint there, as the reference validator does.
       const example = /^https?:\/\/example\.org\//.test(ref.value);
-      report({ rule: 'fhir/questionnaire-not-found', severity: example ? 'hint' : 'info', span: textSpan(ref, doc.format), message: 'questionnaire-not-found', args: [ref.value] });
+      report({
+        rule: 'fhir/questionnaire-not-found',
+        severity: example ? 'hint' : 'info',
+        span: textSpan(ref, doc.format),
+        message: 'questionnaire-not-found',
+        args: [ref.value],
+      });
       continue;
     }
     const model = questionnaireModel(json);
@@ -125,15 +138,25 @@ function walkItems(container: FhirNode, qItems: QuestionnaireItem[], ancestry: F
     const list = present.get(q.linkId);
     const enabled = isEnabled(q, ancestry);
     if (!list) {
-      if (enabled === true && q.required) say(walk, 'fhir/questionnaire-required', containerSpan(container, walk.doc), 'qr-required-missing', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
+      if (enabled === true && q.required)
+        say(
+          walk,
+          'fhir/questionnaire-required',
+          containerSpan(container, walk.doc),
+          'qr-required-missing',
+          [path, q.linkId],
+          walk.inProgress ? 'warning' : 'error',
+        );
       continue;
     }
     if (enabled === false) {
       for (const { node, path: p } of list) {
-        if (kids(node, 'answer').length || kids(node, 'item').length) say(walk, 'fhir/questionnaire-enable-when', itemSpan(node, walk.doc), 'qr-not-enabled', [p, q.linkId]);
+        if (kids(node, 'answer').length || kids(node, 'item').length)
+          say(walk, 'fhir/questionnaire-enable-when', itemSpan(node, walk.doc), 'qr-not-enabled', [p, q.linkId]);
       }
     }
-    if (list.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', itemSpan(list[1].node, walk.doc), 'qr-only-one-item', [list[1].path, q.linkId, list.length]);
+    if (list.length > 1 && !q.repeats)
+      say(walk, 'fhir/questionnaire-item', itemSpan(list[1].node, walk.doc), 'qr-only-one-item', [list[1].path, q.linkId, list.length]);
     for (const { node, path: p } of list) checkItem(node, q, [...ancestry, node], p, walk, enabled);
   }
 }
@@ -153,7 +176,8 @@ function checkItem(node: FhirNode, q: QuestionnaireItem, ancestry: FhirNode[], p
   }
   if (q.type === 'group') {
     if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qr-group-answer', [path, q.linkId]);
-    if (q.required && enabled === true && !nested.length) say(walk, 'fhir/questionnaire-required', span, 'qr-required-group-empty', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
+    if (q.required && enabled === true && !nested.length)
+      say(walk, 'fhir/questionnaire-required', span, 'qr-required-group-empty', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
     walkItems(node, q.items, ancestry, path, walk);
     return;
   }
@@ -161,8 +185,10 @@ function checkItem(node: FhirNode, q: QuestionnaireItem, ancestry: FhirNode[], p
   if (enabled === true && q.required && !answers.length) say(walk, 'fhir/questionnaire-required', span, 'qr-required-missing', [path, q.linkId], severity);
   const minOccurs = numberOf(itemExtension(q, 'minOccurs')[0]?.value);
   const maxOccurs = numberOf(itemExtension(q, 'maxOccurs')[0]?.value);
-  if (enabled === true && minOccurs !== undefined && answers.length < minOccurs) say(walk, 'fhir/questionnaire-required', span, 'qr-min-occurs', [path, q.linkId, minOccurs, answers.length], severity);
-  if (maxOccurs !== undefined && answers.length > maxOccurs) say(walk, 'fhir/questionnaire-required', answers[maxOccurs].nameSpan, 'qr-max-occurs', [path, q.linkId, maxOccurs, answers.length]);
+  if (enabled === true && minOccurs !== undefined && answers.length < minOccurs)
+    say(walk, 'fhir/questionnaire-required', span, 'qr-min-occurs', [path, q.linkId, minOccurs, answers.length], severity);
+  if (maxOccurs !== undefined && answers.length > maxOccurs)
+    say(walk, 'fhir/questionnaire-required', answers[maxOccurs].nameSpan, 'qr-max-occurs', [path, q.linkId, maxOccurs, answers.length]);
   if (answers.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', answers[1].nameSpan, 'qr-only-one-answer', [path, q.linkId, answers.length]);
   if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qr-items-outside-answer', [path, q.linkId]);
   answers.forEach((answer, j) => {

@@ -25,7 +25,12 @@ function itemsWithLinkId(node: FhirNode, linkId: string, out: FhirNode[]): FhirN
 function answersTo(linkId: string, ancestry: Ancestry): FhirNode[] {
   for (let i = ancestry.length - 1; i >= 0; i--) {
     const found = itemsWithLinkId(ancestry[i], linkId, []);
-    if (found.length) return found.flatMap((item) => kids(item, 'answer').map((a) => a.children.find((c) => /^value[A-Z]/.test(c.name))).filter((v): v is FhirNode => !!v));
+    if (found.length)
+      return found.flatMap((item) =>
+        kids(item, 'answer')
+          .map((a) => a.children.find((c) => /^value[A-Z]/.test(c.name)))
+          .filter((v): v is FhirNode => !!v),
+      );
   }
   return [];
 }

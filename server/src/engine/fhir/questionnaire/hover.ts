@@ -17,14 +17,16 @@ function linkIdAt(node: FhirNode, offset: number, response?: FhirNode): { respon
   const here = node.resourceType === 'QuestionnaireResponse' ? node : node.resourceType ? undefined : response;
   for (const child of node.children) {
     if (!within(offset, child.span)) continue;
-    if (here && child.name === 'linkId' && node.name === 'item' && typeof child.value === 'string' && within(offset, child.valueSpan)) return { response: here, linkId: child };
+    if (here && child.name === 'linkId' && node.name === 'item' && typeof child.value === 'string' && within(offset, child.valueSpan))
+      return { response: here, linkId: child };
     const deeper = linkIdAt(child, offset, here);
     if (deeper) return deeper;
   }
   return undefined;
 }
 
-const shown = (v: unknown): string => (v && typeof v === 'object' ? String((v as Record<string, unknown>).code ?? (v as Record<string, unknown>).display ?? JSON.stringify(v)) : String(v));
+const shown = (v: unknown): string =>
+  v && typeof v === 'object' ? String((v as Record<string, unknown>).code ?? (v as Record<string, unknown>).display ?? JSON.stringify(v)) : String(v);
 
 function describe(item: QuestionnaireItem, t: (k: QuestionnaireHoverMessage, ...a: string[]) => string): string {
   const flags = [item.type && `\`${item.type}\``, item.required && t('required'), item.repeats && t('repeats')].filter(Boolean).join(' · ');
@@ -35,7 +37,11 @@ function describe(item: QuestionnaireItem, t: (k: QuestionnaireHoverMessage, ...
     lines.push('', `${t('options')}: ${list.join(' | ')}${item.answerOptions.length > MAX_OPTIONS ? ` | … (${item.answerOptions.length})` : ''}`);
   }
   if (item.answerValueSet) lines.push('', `${t('value-set')}: ${item.answerValueSet}`);
-  if (item.enableWhen.length) lines.push('', `${t('enable-when')}: ${item.enableWhen.map((e) => `${e.question} ${e.operator} ${e.answer ? shown(e.answer.value) : ""}`).join(item.enableBehavior === 'any' ? ' | ' : ' & ')}`);
+  if (item.enableWhen.length)
+    lines.push(
+      '',
+      `${t('enable-when')}: ${item.enableWhen.map((e) => `${e.question} ${e.operator} ${e.answer ? shown(e.answer.value) : ''}`).join(item.enableBehavior === 'any' ? ' | ' : ' & ')}`,
+    );
   return lines.join('\n');
 }
 

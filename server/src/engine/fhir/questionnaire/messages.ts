@@ -10,7 +10,10 @@ export const questionnaireHoverMessages = defineMessages('fhir-questionnaire-hov
   'value-set': { en: 'Answers from', nb: 'Svar fra' },
   'enable-when': { en: 'Shown when', nb: 'Vises når' },
   'not-in-questionnaire': { en: "linkId '{0}' is not an item of the questionnaire {1}", nb: "linkId '{0}' er ikke et element i skjemaet {1}" },
-  'questionnaire-not-found': { en: 'The questionnaire {0} was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages)', nb: 'Skjemaet {0} ble ikke funnet (contained, Bundle, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)' },
+  'questionnaire-not-found': {
+    en: 'The questionnaire {0} was not found (contained, Bundle, workspace, nhn.fhir.packagePaths, ~/.fhir/packages)',
+    nb: 'Skjemaet {0} ble ikke funnet (contained, Bundle, arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages)',
+  },
 });
 
 export type QuestionnaireHoverMessage = MessageKey<typeof questionnaireHoverMessages>;

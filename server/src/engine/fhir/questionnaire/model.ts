@@ -85,9 +85,15 @@ function readItem(o: Json, byLinkId: Map<string, QuestionnaireItem>, parent?: Qu
     required: truthy(o.required),
     repeats: truthy(o.repeats),
     maxLength: numberOf(o.maxLength),
-    answerOptions: objects(o.answerOption).map((a) => choiceValue(a)).filter((a): a is { type: string; value: unknown } => !!a),
+    answerOptions: objects(o.answerOption)
+      .map((a) => choiceValue(a))
+      .filter((a): a is { type: string; value: unknown } => !!a),
     answerValueSet: typeof o.answerValueSet === 'string' ? o.answerValueSet : undefined,
-    enableWhen: objects(o.enableWhen).map((w) => ({ question: String(w.question ?? ''), operator: String(w.operator ?? ''), answer: choiceValue(w, 'answer') })),
+    enableWhen: objects(o.enableWhen).map((w) => ({
+      question: String(w.question ?? ''),
+      operator: String(w.operator ?? ''),
+      answer: choiceValue(w, 'answer'),
+    })),
     enableBehavior: typeof o.enableBehavior === 'string' ? o.enableBehavior : undefined,
     enabledByExpression: extensions.has(`${SDC}sdc-questionnaire-enableWhenExpression`),
     extensions,
@@ -107,5 +113,10 @@ export function questionnaireModel(json: Json): QuestionnaireModel {
 
 /** An extension value of an item, by the extension's url (core first, then SDC). */
 export function itemExtension(item: QuestionnaireItem, name: string): { type: string; value: unknown }[] {
-  return item.extensions.get(`${CORE_EXT}${name}`) ?? item.extensions.get(`${SDC}sdc-questionnaire-${name}`) ?? item.extensions.get(`${CORE_EXT}questionnaire-${name}`) ?? [];
+  return (
+    item.extensions.get(`${CORE_EXT}${name}`) ??
+    item.extensions.get(`${SDC}sdc-questionnaire-${name}`) ??
+    item.extensions.get(`${CORE_EXT}questionnaire-${name}`) ??
+    []
+  );
 }

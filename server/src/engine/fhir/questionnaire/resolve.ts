@@ -25,7 +25,12 @@ function bundleQuestionnaire(root: FhirNode, canonical: string): FhirNode | unde
   return undefined;
 }
 
-export async function resolveQuestionnaire(response: FhirNode, root: FhirNode, canonical: string, index: () => Promise<ConformanceIndex>): Promise<Json | undefined> {
+export async function resolveQuestionnaire(
+  response: FhirNode,
+  root: FhirNode,
+  canonical: string,
+  index: () => Promise<ConformanceIndex>,
+): Promise<Json | undefined> {
   if (canonical.startsWith('#')) {
     const node = containedQuestionnaire(response, canonical.slice(1));
     return node ? (toJson(node) as Json) : undefined;

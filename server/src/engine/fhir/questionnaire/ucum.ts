@@ -8,7 +8,10 @@ interface UcumUtils {
 }
 
 export async function loadUcum(): Promise<UcumConvert> {
-  const mod = (await import('@lhncbc/ucum-lhc')) as unknown as { UcumLhcUtils?: { getInstance(): UcumUtils }; default?: { UcumLhcUtils: { getInstance(): UcumUtils } } };
+  const mod = (await import('@lhncbc/ucum-lhc')) as unknown as {
+    UcumLhcUtils?: { getInstance(): UcumUtils };
+    default?: { UcumLhcUtils: { getInstance(): UcumUtils } };
+  };
   const utils = (mod.UcumLhcUtils ?? mod.default!.UcumLhcUtils).getInstance();
   return (value, from, to) => {
     if (from === to) return value;

@@ -16,7 +16,9 @@ export function base64Length(data: string): number {
 
 /** Base64 SHA-1 of the bytes a base64 text decodes to (FHIR R4 Attachment.hash). */
 export function base64Sha1(data: string): string {
-  return createHash('sha1').update(Buffer.from(data.replace(/\s+/g, ''), 'base64')).digest('base64');
+  return createHash('sha1')
+    .update(Buffer.from(data.replace(/\s+/g, ''), 'base64'))
+    .digest('base64');
 }
 
 export function checkAttachment(node: FhirNode, doc: FhirDocument, path: string, report: Report): void {
@@ -28,7 +30,13 @@ export function checkAttachment(node: FhirNode, doc: FhirDocument, path: string,
     const stated = Number(size.value);
     const actual = base64Length(data.value);
     if (Number.isFinite(stated) && stated !== actual) {
-      report({ rule: 'fhir/attachment', severity: 'error', span: textSpan(size, doc.format), message: 'attachment-size', args: [`${path}.size`, String(size.value), actual] });
+      report({
+        rule: 'fhir/attachment',
+        severity: 'error',
+        span: textSpan(size, doc.format),
+        message: 'attachment-size',
+        args: [`${path}.size`, String(size.value), actual],
+      });
     }
   }
   const hash = node.children.find((c) => c.name === 'hash');

@@ -22,7 +22,15 @@ function codesOf(vs: ExpandedValueSet): Set<string> {
   return (vs.codeSet ??= new Set(vs.codes.map((c) => c[1])));
 }
 
-export function checkBinding(node: FhirNode, type: string, binding: Binding, vs: ExpandedValueSet | undefined, doc: FhirDocument, path: string, report: Report): void {
+export function checkBinding(
+  node: FhirNode,
+  type: string,
+  binding: Binding,
+  vs: ExpandedValueSet | undefined,
+  doc: FhirDocument,
+  path: string,
+  report: Report,
+): void {
   if (!vs || binding.strength !== 'required') return;
   if (type === 'code' || type === 'string' || type === 'uri') {
     if (typeof node.value !== 'string') return;
@@ -53,7 +61,11 @@ export function checkBinding(node: FhirNode, type: string, binding: Binding, vs:
   const codeNode = child(first.node, 'code')!;
   const span = doc.format === 'json' ? { start: codeNode.valueSpan.start + 1, end: codeNode.valueSpan.end - 1 } : codeNode.valueSpan;
   const found = coded.map((p) => (p.system ? `${p.system}|${p.code}` : String(p.code))).join(', ');
-  const sameButCase = [...new Set(vs.codes.filter(([s, c]) => c.toLowerCase() === String(first.code).toLowerCase() && (first.system === undefined || s === first.system)).map((c) => c[1]))];
+  const sameButCase = [
+    ...new Set(
+      vs.codes.filter(([s, c]) => c.toLowerCase() === String(first.code).toLowerCase() && (first.system === undefined || s === first.system)).map((c) => c[1]),
+    ),
+  ];
   report({
     rule: 'fhir/binding',
     severity: 'error',

@@ -35,7 +35,9 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
 const RESTFUL = /^(?:https?:\/\/(?:[A-Za-z0-9\\.:%$-]*\/)*)?([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 /** R4's canonical resources: an absolute RESTful reference to one need not be in the Bundle. */
 const CANONICAL = new Set(
-  'ActivityDefinition CapabilityStatement ChargeItemDefinition CodeSystem CompartmentDefinition ConceptMap EffectEvidenceSynthesis EventDefinition Evidence EvidenceVariable ExampleScenario GraphDefinition ImplementationGuide Library Measure MessageDefinition NamingSystem OperationDefinition PlanDefinition Questionnaire ResearchDefinition ResearchElementDefinition RiskEvidenceSynthesis SearchParameter StructureDefinition StructureMap TerminologyCapabilities TestScript ValueSet'.split(' '),
+  'ActivityDefinition CapabilityStatement ChargeItemDefinition CodeSystem CompartmentDefinition ConceptMap EffectEvidenceSynthesis EventDefinition Evidence EvidenceVariable ExampleScenario GraphDefinition ImplementationGuide Library Measure MessageDefinition NamingSystem OperationDefinition PlanDefinition Questionnaire ResearchDefinition ResearchElementDefinition RiskEvidenceSynthesis SearchParameter StructureDefinition StructureMap TerminologyCapabilities TestScript ValueSet'.split(
+    ' ',
+  ),
 );
 
 const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
@@ -257,14 +259,22 @@ export class BundleReferences {
     const entryNodes = children(this.bundle, 'entry');
     for (const e of withResource) {
       if (visited.has(e)) continue;
-      this.report({ rule: 'fhir/bundle-reference', severity: 'error', span: entryNodes[e.index].nameSpan, message: 'bundle-entry-orphan', args: [`Bundle.entry[${e.index}]`, e.fullUrl ?? '-'] });
+      this.report({
+        rule: 'fhir/bundle-reference',
+        severity: 'error',
+        span: entryNodes[e.index].nameSpan,
+        message: 'bundle-entry-orphan',
+        args: [`Bundle.entry[${e.index}]`, e.fullUrl ?? '-'],
+      });
     }
   }
 
   /** The RESTful base a relative reference from `from` resolves against, when its fullUrl has one. */
   private baseOf(from: Entry): string | undefined {
     const own = from.type && from.id !== undefined ? `${from.type}/${from.id}` : undefined;
-    return own && from.fullUrl && RESTFUL.test(from.fullUrl) && from.fullUrl.endsWith(own) ? from.fullUrl.slice(0, from.fullUrl.length - own.length) : undefined;
+    return own && from.fullUrl && RESTFUL.test(from.fullUrl) && from.fullUrl.endsWith(own)
+      ? from.fullUrl.slice(0, from.fullUrl.length - own.length)
+      : undefined;
   }
 
   /** Entries named by a uri or url value in `from` (its fullUrl, or base + relative value); References are resolved elsewhere. */

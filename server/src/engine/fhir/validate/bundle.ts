@@ -20,7 +20,8 @@ export function checkBundleEntries(bundle: FhirNode, doc: FhirDocument, isResour
       const resource = child(entry, 'resource');
       const fullUrl = child(entry, 'fullUrl');
       if (!fullUrl || typeof fullUrl.value !== 'string') {
-        if (resource && !WITHOUT_FULLURL.has(type)) report({ rule: 'fhir/bundle-entry', severity: 'error', span: entry.nameSpan, message: 'bundle-no-full-url', args: [path] });
+        if (resource && !WITHOUT_FULLURL.has(type))
+          report({ rule: 'fhir/bundle-entry', severity: 'error', span: entry.nameSpan, message: 'bundle-no-full-url', args: [path] });
         return;
       }
       const url = fullUrl.value;
@@ -35,7 +36,13 @@ export function checkBundleEntries(bundle: FhirNode, doc: FhirDocument, isResour
       if (id === undefined || id === null) {
         report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundle-full-url-no-id', args: [path, url] });
       } else if (rest[1] !== resource.resourceType || rest[2] !== String(id)) {
-        report({ rule: 'fhir/bundle-entry', severity: 'error', span, message: 'bundle-full-url-mismatch', args: [path, url, `/${resource.resourceType}/${id}`] });
+        report({
+          rule: 'fhir/bundle-entry',
+          severity: 'error',
+          span,
+          message: 'bundle-full-url-mismatch',
+          args: [path, url, `/${resource.resourceType}/${id}`],
+        });
       }
     });
 }

@@ -25,6 +25,12 @@ export function checkContainedReferenced(resource: FhirNode, constraint: Constra
   contained.forEach((c, i) => {
     const id = c.children.find((x) => x.name === 'id')?.value;
     if (refs.has(`#${id}`) || refs.has('#')) return;
-    report({ rule: 'fhir/invariant', severity: 'warning', span: c.nameSpan, message: 'invariant', args: [`${path}.contained[${i}]`, constraint.human, constraint.key] });
+    report({
+      rule: 'fhir/invariant',
+      severity: 'warning',
+      span: c.nameSpan,
+      message: 'invariant',
+      args: [`${path}.contained[${i}]`, constraint.human, constraint.key],
+    });
   });
 }

@@ -43,14 +43,21 @@ export function pathExists(defs: R4Definitions, path: string): boolean | undefin
 export async function checkDifferentialPaths(sd: FhirNode, defs: R4Definitions, doc: FhirDocument, report: Report): Promise<void> {
   const base = child(sd, 'baseDefinition')?.value;
   const type = child(sd, 'type')?.value;
-  if (child(sd, 'derivation')?.value !== 'constraint' || typeof base !== 'string' || !base.startsWith(CORE) || typeof type !== 'string' || type === 'Extension') return;
+  if (child(sd, 'derivation')?.value !== 'constraint' || typeof base !== 'string' || !base.startsWith(CORE) || typeof type !== 'string' || type === 'Extension')
+    return;
   if (!defs.isResource(type) && !defs.type(type)) return;
   await defs.ensure(type);
   kids(child(sd, 'differential'), 'element').forEach((element, i) => {
     const path = child(element, 'path');
     if (typeof path?.value !== 'string' || !path.value.startsWith(`${type}.`)) return;
     if (pathExists(defs, path.value) === false) {
-      report({ rule: 'fhir/structure-definition', severity: 'error', span: textSpan(path, doc.format), message: 'sd-unknown-path', args: [`StructureDefinition.differential.element[${i}].path`, path.value, type] });
+      report({
+        rule: 'fhir/structure-definition',
+        severity: 'error',
+        span: textSpan(path, doc.format),
+        message: 'sd-unknown-path',
+        args: [`StructureDefinition.differential.element[${i}].path`, path.value, type],
+      });
     }
   });
 }

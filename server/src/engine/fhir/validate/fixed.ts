@@ -35,9 +35,21 @@ const show = (v: unknown) => {
 
 export function checkFixedAndPattern(node: FhirNode, json: unknown, fixed: unknown, pattern: unknown, path: string, report: Report): void {
   if (fixed !== undefined && !deepEqual(json, fixed)) {
-    report({ rule: 'fhir/fixed-value', severity: 'error', span: node.kind === 'object' ? node.nameSpan : node.valueSpan, message: 'fixed-value', args: [path, show(fixed)] });
+    report({
+      rule: 'fhir/fixed-value',
+      severity: 'error',
+      span: node.kind === 'object' ? node.nameSpan : node.valueSpan,
+      message: 'fixed-value',
+      args: [path, show(fixed)],
+    });
   }
   if (pattern !== undefined && !matchesPattern(json, pattern)) {
-    report({ rule: 'fhir/pattern', severity: 'error', span: node.kind === 'object' ? node.nameSpan : node.valueSpan, message: 'pattern-value', args: [path, show(pattern)] });
+    report({
+      rule: 'fhir/pattern',
+      severity: 'error',
+      span: node.kind === 'object' ? node.nameSpan : node.valueSpan,
+      message: 'pattern-value',
+      args: [path, show(pattern)],
+    });
   }
 }

@@ -51,7 +51,13 @@ export class FhirPathCache {
   }
 }
 
-export async function checkInvariants(sites: InvariantSite[], root: FhirNode, report: Report, cache: FhirPathCache, signal?: AbortSignal): Promise<Set<string>> {
+export async function checkInvariants(
+  sites: InvariantSite[],
+  root: FhirNode,
+  report: Report,
+  cache: FhirPathCache,
+  signal?: AbortSignal,
+): Promise<Set<string>> {
   const notEvaluated = new Set<string>();
   if (!sites.length) return notEvaluated;
   let e: Engine | undefined;
@@ -68,7 +74,13 @@ export async function checkInvariants(sites: InvariantSite[], root: FhirNode, re
       const native = NATIVE_INVARIANTS[c.key];
       if (native) {
         satisfied = native(site.node, site.rootResource, site.resource);
-      } else if (triviallyTrue(c.expression, site.node.children.map((n) => n.name), cache.shortcuts)) {
+      } else if (
+        triviallyTrue(
+          c.expression,
+          site.node.children.map((n) => n.name),
+          cache.shortcuts,
+        )
+      ) {
         satisfied = true;
       } else {
         e ??= await cache.load();

@@ -31,7 +31,11 @@ function compareToToday(node: FhirNode, limit: { type: string; value: unknown },
   if (!value || !date) return undefined;
   const at = date.slice(0, value.length);
   const d = (limit.value ?? {}) as Record<string, unknown>;
-  return { r: value === at ? 0 : value < at ? -1 : 1, shown: String(node.value), limit: `${at} (${today} ${sign < 0 ? '−' : '+'} ${d.value} ${d.code ?? d.unit})` };
+  return {
+    r: value === at ? 0 : value < at ? -1 : 1,
+    shown: String(node.value),
+    limit: `${at} (${today} ${sign < 0 ? '−' : '+'} ${d.value} ${d.code ?? d.unit})`,
+  };
 }
 
 function compare(node: FhirNode, limit: { type: string; value: unknown }): { r: number; shown: string; limit: string } | undefined {
@@ -40,8 +44,13 @@ function compare(node: FhirNode, limit: { type: string; value: unknown }): { r: 
     const value = Number(child(node, 'value')?.value);
     const code = child(node, 'code')?.value ?? child(node, 'unit')?.value;
     const limitCode = q.code ?? q.unit;
-    if (!Number.isFinite(value) || !Number.isFinite(Number(q.value)) || (limitCode !== undefined && code !== undefined && String(code) !== String(limitCode))) return undefined;
-    return { r: Math.sign(value - Number(q.value)), shown: `${value}${code !== undefined ? ` ${code}` : ''}`, limit: `${q.value}${limitCode !== undefined ? ` ${limitCode}` : ''}` };
+    if (!Number.isFinite(value) || !Number.isFinite(Number(q.value)) || (limitCode !== undefined && code !== undefined && String(code) !== String(limitCode)))
+      return undefined;
+    return {
+      r: Math.sign(value - Number(q.value)),
+      shown: `${value}${code !== undefined ? ` ${code}` : ''}`,
+      limit: `${q.value}${limitCode !== undefined ? ` ${limitCode}` : ''}`,
+    };
   }
   if (node.value === undefined || node.value === null) return undefined;
   if (NUMERIC.has(limit.type)) {
@@ -56,8 +65,10 @@ function compare(node: FhirNode, limit: { type: string; value: unknown }): { r: 
 
 export function checkLimits(node: FhirNode, def: Partial<ElementDef>, doc: FhirDocument, path: string, report: Report, today?: string): void {
   const span = node.kind === 'object' ? node.nameSpan : textSpan(node, doc.format);
-  const say = (message: Parameters<Report>[0]['message'], args: (string | number)[]) => report({ rule: 'fhir/value-limits', severity: 'error', span, message, args: [path, ...args] });
-  const against = (limit: { type: string; value: unknown }, sign: 1 | -1) => (limit.type === 'Duration' ? compareToToday(node, limit, today, sign) : compare(node, limit));
+  const say = (message: Parameters<Report>[0]['message'], args: (string | number)[]) =>
+    report({ rule: 'fhir/value-limits', severity: 'error', span, message, args: [path, ...args] });
+  const against = (limit: { type: string; value: unknown }, sign: 1 | -1) =>
+    limit.type === 'Duration' ? compareToToday(node, limit, today, sign) : compare(node, limit);
   if (def.minValue) {
     const c = against(def.minValue, -1);
     if (c && c.r < 0) say('value-below-min', [c.shown, c.limit]);

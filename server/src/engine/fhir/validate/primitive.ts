@@ -15,7 +15,15 @@ function regexFor(source: string, patterns: Map<string, RegExp>): RegExp {
 
 /** Checks the value of a primitive node; in XML, also turns `true`/`12` into the JSON value FHIRPath expects. */
 /** `patterns`: compiled primitive patterns by source, kept by the definitions they come from. */
-export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFormat, doc: FhirDocument, path: string, report: Report, patterns: Map<string, RegExp>): void {
+export function checkPrimitive(
+  node: FhirNode,
+  type: string,
+  format: PrimitiveFormat,
+  doc: FhirDocument,
+  path: string,
+  report: Report,
+  patterns: Map<string, RegExp>,
+): void {
   if (type === 'xhtml' && node.xhtml) return;
   const isJson = doc.format === 'json';
   if (node.kind === 'object' || node.kind === 'array' || node.kind === 'null') {
@@ -24,7 +32,8 @@ export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFo
     if (extensionOnly) {
       node.kind = 'null'; // so its JSON form is `_name`, as in FHIR JSON
       // ele-1: an id is not content; a primitive with neither value nor extension is empty.
-      if (!node.children.some((c) => c.name !== 'id')) report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
+      if (!node.children.some((c) => c.name !== 'id'))
+        report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
       return;
     }
     if (!isJson && node.kind === 'object') {
@@ -39,12 +48,19 @@ export function checkPrimitive(node: FhirNode, type: string, format: PrimitiveFo
     return;
   }
   const text = String(node.value);
-  const valueSpan = isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
+  const valueSpan =
+    isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
   let valid = format.regex ? regexFor(format.regex, patterns).test(text) : text.length > 0 || type === 'xhtml';
   if (valid && INTEGER_TYPES.has(type)) valid = Math.abs(Number(text)) <= 2147483647;
   if (valid && type === 'xhtml') valid = /^\s*<div[\s>]/.test(text);
   if (!valid) {
-    report({ rule: 'fhir/format', severity: 'error', span: valueSpan, message: 'bad-format', args: [path, text.length > 80 ? text.slice(0, 77) + '…' : text, type] });
+    report({
+      rule: 'fhir/format',
+      severity: 'error',
+      span: valueSpan,
+      message: 'bad-format',
+      args: [path, text.length > 80 ? text.slice(0, 77) + '…' : text, type],
+    });
     return;
   }
   if (!isJson && format.json !== 'string') node.value = format.json === 'boolean' ? text === 'true' : Number(text);

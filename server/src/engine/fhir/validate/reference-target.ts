@@ -25,12 +25,25 @@ export function allowedTargets(types: TypeRef[] | undefined, typeOfProfile: (url
   return [...out];
 }
 
-export function checkReferenceTarget(node: FhirNode, allowed: string[] | undefined, isResource: (t: string) => boolean, doc: FhirDocument, path: string, report: Report): void {
+export function checkReferenceTarget(
+  node: FhirNode,
+  allowed: string[] | undefined,
+  isResource: (t: string) => boolean,
+  doc: FhirDocument,
+  path: string,
+  report: Report,
+): void {
   if (!allowed?.length) return;
   const ref = node.children.find((c) => c.name === 'reference');
   const value = typeof ref?.value === 'string' ? ref.value : undefined;
   if (!value || value.startsWith('#') || /^urn:/i.test(value)) return;
   const type = TYPED.exec(value)?.[1];
   if (!type || !isResource(type) || allowed.includes(type)) return;
-  report({ rule: 'fhir/reference-target', severity: 'error', span: textSpan(ref!, doc.format), message: 'reference-target', args: [path, type, value, allowed.join(', ')] });
+  report({
+    rule: 'fhir/reference-target',
+    severity: 'error',
+    span: textSpan(ref!, doc.format),
+    message: 'reference-target',
+    args: [path, type, value, allowed.join(', ')],
+  });
 }

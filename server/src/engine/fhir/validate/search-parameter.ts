@@ -34,8 +34,20 @@ export function checkSearchParameter(sp: FhirNode, isResource: (t: string) => bo
   const expression = sp.children.find((c) => c.name === 'expression');
   const bases = sp.children.filter((c) => c.name === 'base').map((c) => String(c.value));
   if (typeof expression?.value !== 'string' || !bases.length || bases.some((b) => b === 'Resource' || b === 'DomainResource')) return;
-  const wrong = [...new Set(unionParts(expression.value).map((p) => LEADING.exec(p)?.[1]).filter((t): t is string => !!t && isResource(t) && !bases.includes(t)))];
+  const wrong = [
+    ...new Set(
+      unionParts(expression.value)
+        .map((p) => LEADING.exec(p)?.[1])
+        .filter((t): t is string => !!t && isResource(t) && !bases.includes(t)),
+    ),
+  ];
   if (wrong.length) {
-    report({ rule: 'fhir/search-parameter', severity: 'error', span: textSpan(expression, doc.format), message: 'sp-expression-base', args: ['SearchParameter.expression', wrong.join(', '), bases.join(', ')] });
+    report({
+      rule: 'fhir/search-parameter',
+      severity: 'error',
+      span: textSpan(expression, doc.format),
+      message: 'sp-expression-base',
+      args: ['SearchParameter.expression', wrong.join(', '), bases.join(', ')],
+    });
   }
 }

@@ -51,7 +51,7 @@ export class Walker {
   private resourceStack: FhirNode[] = [];
   /** The extensions being walked, innermost last (an extension on an extension's value knows its container). */
   private extensionStack: FhirNode[] = [];
-  private visitors: (ReturnType<ProfileHooks['forResource']>)[] = [];
+  private visitors: ReturnType<ProfileHooks['forResource']>[] = [];
 
   constructor(
     private readonly defs: R4Definitions,
@@ -68,7 +68,13 @@ export class Walker {
     }
     const tm = this.defs.isResource(rt) ? this.defs.type(rt) : undefined;
     if (!tm) {
-      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.resourceTypeSpan ?? node.nameSpan, message: 'unknown-resource-type', args: [rt] });
+      this.report({
+        rule: 'fhir/unknown-resource-type',
+        severity: 'error',
+        span: node.resourceTypeSpan ?? node.nameSpan,
+        message: 'unknown-resource-type',
+        args: [rt],
+      });
       return;
     }
     this.resources.push(node);
@@ -81,7 +87,12 @@ export class Walker {
       const contained = node.name === 'contained';
       const constraints = root.constraints.filter((c) => c.key !== 'dom-3' && !(contained && c.bestPractice));
       this.invariants.push({ node, base: rt, def: { ...root, constraints }, path: rt, resource: node, rootResource: this.rootResource() });
-      checkContainedReferenced(node, root.constraints.find((c) => c.key === 'dom-3'), rt, this.report);
+      checkContainedReferenced(
+        node,
+        root.constraints.find((c) => c.key === 'dom-3'),
+        rt,
+        this.report,
+      );
     }
     const firstReference = this.references.length;
     this.children(node, tm, rt, rt);
@@ -119,7 +130,15 @@ export class Walker {
         const isExtension = (name === 'extension' || name === 'modifierExtension') && child.kind === 'object';
         if (isExtension) {
           const enclosing = this.extensionStack[this.extensionStack.length - 1];
-          this.extensions.push({ node: child, holder: node, enclosing, modifier: name === 'modifierExtension', context: [defPath, ...holder], path: childPath, resource: this.resourceStack[this.resourceStack.length - 1] });
+          this.extensions.push({
+            node: child,
+            holder: node,
+            enclosing,
+            modifier: name === 'modifierExtension',
+            context: [defPath, ...holder],
+            path: childPath,
+            resource: this.resourceStack[this.resourceStack.length - 1],
+          });
           this.extensionStack.push(child);
         }
         this.element(child, hit.def, hit.type ?? hit.def.types?.[0]?.code, tm, childPath);
@@ -135,7 +154,13 @@ export class Walker {
       }
       if (def.max !== '*' && list.length > Number(def.max)) {
         for (const extra of list.slice(Number(def.max))) {
-          this.report({ rule: 'fhir/cardinality', severity: 'error', span: extra.nameSpan, message: 'too-many', args: [`${path}.${name}`, def.max, list.length] });
+          this.report({
+            rule: 'fhir/cardinality',
+            severity: 'error',
+            span: extra.nameSpan,
+            message: 'too-many',
+            args: [`${path}.${name}`, def.max, list.length],
+          });
         }
       }
       const visit = this.visitors[this.visitors.length - 1];
@@ -156,7 +181,8 @@ export class Walker {
     }
     if (node.kind !== 'object') {
       const what = type ?? 'element';
-      if (this.doc.format === 'xml') this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xml-value-on-complex', args: [path, what] });
+      if (this.doc.format === 'xml')
+        this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xml-value-on-complex', args: [path, what] });
       else this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, what, 'object', node.kind] });
       return;
     }
@@ -185,7 +211,14 @@ export class Walker {
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
     if (type === 'Reference') {
-      checkReferenceTarget(node, allowedTargets(def.types, () => undefined), (t) => this.defs.isResource(t), this.doc, path, this.report);
+      checkReferenceTarget(
+        node,
+        allowedTargets(def.types, () => undefined),
+        (t) => this.defs.isResource(t),
+        this.doc,
+        path,
+        this.report,
+      );
       // Only a Bundle resolves references between resources here.
       if (this.resourceStack.some((r) => r.resourceType === 'Bundle')) this.references.push({ node, path, resources: this.resourceStack.slice() });
     }
@@ -196,7 +229,10 @@ export class Walker {
 
   private unknown(node: FhirNode, allowed: Map<string, unknown>, owner: string, path: string): void {
     const guess = closestName(node.name, [...allowed.keys()]);
-    const fix = guess && guess.toLowerCase() === node.name.toLowerCase() && this.doc.format === 'json' ? { span: node.nameSpan, text: guess, title: 'use-code' as const, args: [guess] } : undefined;
+    const fix =
+      guess && guess.toLowerCase() === node.name.toLowerCase() && this.doc.format === 'json'
+        ? { span: node.nameSpan, text: guess, title: 'use-code' as const, args: [guess] }
+        : undefined;
     this.report({
       rule: 'fhir/unknown-element',
       severity: 'error',

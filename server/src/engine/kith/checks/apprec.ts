@@ -19,7 +19,9 @@ function checkOriginal(run: KithRun, appRec: XmlElement): void {
   }
   const missing = ['MsgType', 'IssueDate', 'Id'].filter((p) => !child(original, p) || (p !== 'MsgType' && !textSpan(child(original, p))?.value));
   if (missing.length) {
-    run.report('kith/apprec-original-msg-id', original.nameStart, original.nameEnd, { vars: { reason: kithMessage(lang, 'missing-original-part', missing.join(', ')) } });
+    run.report('kith/apprec-original-msg-id', original.nameStart, original.nameEnd, {
+      vars: { reason: kithMessage(lang, 'missing-original-part', missing.join(', ')) },
+    });
   }
   checkMessageId(run, child(original, 'Id'));
 }
@@ -31,7 +33,9 @@ function checkStatus(run: KithRun, appRec: XmlElement): void {
   const errors = children(appRec, 'Error');
   const code = v.value.trim();
   if ((code === '2' || code === '3') && errors.length === 0) {
-    run.report('kith/apprec-status-without-error', v.valueStart, v.valueEnd, { vars: { code, list: attr(status, 'DN') ?? (code === '2' ? 'Avvist' : 'OK, feil i delmelding') } });
+    run.report('kith/apprec-status-without-error', v.valueStart, v.valueEnd, {
+      vars: { code, list: attr(status, 'DN') ?? (code === '2' ? 'Avvist' : 'OK, feil i delmelding') },
+    });
   }
   if (code === '1') for (const e of errors) run.report('kith/apprec-error-with-ok', e.nameStart, e.nameEnd);
 }

@@ -10,7 +10,11 @@ import type { KithRun } from '../report';
 import type { XmlElement } from '../../xml/parse';
 
 // Case, spacing and hyphens are not what makes a display text wrong (`Hpr nummer` is `HPR-nummer`).
-const normalise = (s: string) => s.trim().replace(/[\s_-]+/g, ' ').toLowerCase();
+const normalise = (s: string) =>
+  s
+    .trim()
+    .replace(/[\s_-]+/g, ' ')
+    .toLowerCase();
 
 function swapped(run: KithRun, c: CodedValue): boolean {
   const { v, s } = c;
@@ -84,9 +88,18 @@ function judgeCode(run: KithRun, c: CodedValue, exp: ElementExpectation): void {
       preferred: i === 0 && near.length === 1,
     }));
     const hint = near.length ? ` ${kithMessage(lang, 'did-you-mean', near.join(', '))}` : '';
-    run.report('kith/code-unknown', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: label, judge: judgeText + hint }, fixes, data: { ...data, suggestions: near }, hoverDetail });
+    run.report('kith/code-unknown', v.valueStart, v.valueEnd, {
+      vars: { code: bounded(v.value), list: label, judge: judgeText + hint },
+      fixes,
+      data: { ...data, suggestions: near },
+      hoverDetail,
+    });
   } else if (verdict.kind === 'partial') {
-    run.report('kith/code-not-in-partial-list', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: label, judge: judgeText }, data, hoverDetail });
+    run.report('kith/code-not-in-partial-list', v.valueStart, v.valueEnd, {
+      vars: { code: bounded(v.value), list: label, judge: judgeText },
+      data,
+      hoverDetail,
+    });
   } else {
     const dn = c.dn!;
     run.report('kith/code-display-differs', dn.valueStart, dn.valueEnd, {

@@ -15,8 +15,13 @@ function herPartyIds(party: XmlElement): number {
 
 /** An ebXML From/To or CPA PartyInfo (called for every element of those names). */
 export function checkEbxmlParty(run: KithRun, el: XmlElement): void {
-  const party = (el.ns === HEADER_NS && (el.local === 'From' || el.local === 'To') && el.parent?.local === 'MessageHeader') || (el.ns === CPA_NS && el.local === 'PartyInfo');
+  const party =
+    (el.ns === HEADER_NS && (el.local === 'From' || el.local === 'To') && el.parent?.local === 'MessageHeader') ||
+    (el.ns === CPA_NS && el.local === 'PartyInfo');
   if (!party) return;
   const n = herPartyIds(el);
-  if (n !== 1) run.report('kith/ebxml-party-her', el.nameStart, el.nameEnd, { vars: { code: el.local, reason: n === 0 ? kithMessage(run.ctx.language, 'none') : String(n) } });
+  if (n !== 1)
+    run.report('kith/ebxml-party-her', el.nameStart, el.nameEnd, {
+      vars: { code: el.local, reason: n === 0 ? kithMessage(run.ctx.language, 'none') : String(n) },
+    });
 }

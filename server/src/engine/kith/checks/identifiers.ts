@@ -32,7 +32,10 @@ function checkOne(run: KithRun, id: XmlElement, type: string): void {
   const lang = run.ctx.language;
   if (type === 'ENH') {
     const problem = organisationNumberProblem(value.replace(/\s/g, ''));
-    if (problem) run.report('kith/organisation-number', span.start, span.end, { vars: { code: bounded(value), reason: kithMessage(lang, problem === 'length' ? 'org-length' : 'org-check-digit') } });
+    if (problem)
+      run.report('kith/organisation-number', span.start, span.end, {
+        vars: { code: bounded(value), reason: kithMessage(lang, problem === 'length' ? 'org-length' : 'org-check-digit') },
+      });
   } else if (type === 'HER') {
     if (!/^\d+$/.test(value) || /^0+$/.test(value)) run.report('kith/her-id', span.start, span.end, { vars: { code: bounded(value) } });
   } else if (type === 'HPR') {
@@ -43,7 +46,10 @@ function checkOne(run: KithRun, id: XmlElement, type: string): void {
     const info = classifyNin(digits);
     if (!info.valid || KINDS[type].includes(info.kind)) return;
     const kind = t(lang, `nin-kind-${info.kind}` as MessageKey);
-    run.report('kith/ident-kind', span.start, span.end, { vars: { expected: type, reason: `${kind} (${maskNin(digits)})` }, data: { masked: maskNin(digits), kind: info.kind } });
+    run.report('kith/ident-kind', span.start, span.end, {
+      vars: { expected: type, reason: `${kind} (${maskNin(digits)})` },
+      data: { masked: maskNin(digits), kind: info.kind },
+    });
   }
 }
 

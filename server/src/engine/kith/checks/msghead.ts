@@ -24,7 +24,13 @@ export function checkMigVersion(run: KithRun, kinds: MessageKinds, root: XmlElem
   if (!expected || !span || span.value === expected) return;
   run.report('kith/mig-version', span.start, span.end, {
     vars: { code: bounded(span.value), list: kinds.of(root.ns)!.name, expected },
-    fixes: [{ title: kithMessage(run.ctx.language, 'set-mig-version', expected), edits: [{ range: run.doc.rangeOf(span.start, span.end), newText: expected }], preferred: true }],
+    fixes: [
+      {
+        title: kithMessage(run.ctx.language, 'set-mig-version', expected),
+        edits: [{ range: run.doc.rangeOf(span.start, span.end), newText: expected }],
+        preferred: true,
+      },
+    ],
   });
 }
 
@@ -37,7 +43,8 @@ export function checkGenDate(run: KithRun, gen: XmlElement | undefined): void {
   const span = textSpan(gen);
   const date = span && /^(\d{4}-\d{2}-\d{2})/.exec(span.value)?.[1];
   // One day of clock skew: a message written late in the evening in UTC+2 is "tomorrow" in UTC.
-  if (span && date && date > addDays(run.ctx.today, 1)) run.report('kith/gen-date-future', span.start, span.end, { vars: { code: bounded(span.value), expected: run.ctx.today } });
+  if (span && date && date > addDays(run.ctx.today, 1))
+    run.report('kith/gen-date-future', span.start, span.end, { vars: { code: bounded(span.value), expected: run.ctx.today } });
 }
 
 function hasHerId(party: XmlElement): boolean {
@@ -49,7 +56,10 @@ function hasHerId(party: XmlElement): boolean {
 }
 
 function checkParties(run: KithRun, info: XmlElement): void {
-  for (const [local, key] of [['Sender', 'sender'], ['Receiver', 'receiver']] as const) {
+  for (const [local, key] of [
+    ['Sender', 'sender'],
+    ['Receiver', 'receiver'],
+  ] as const) {
     const party = child(info, local);
     if (party && !hasHerId(party)) run.report('kith/party-her-id', party.nameStart, party.nameEnd, { vars: { code: kithMessage(run.ctx.language, key) } });
   }
@@ -80,7 +90,8 @@ function checkPayload(run: KithRun, kinds: MessageKinds, head: XmlElement, type:
     return;
   }
   const needs = kinds.forType(v.value);
-  if (!present && needs.length) run.report('kith/payload-missing', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: needs.map((k) => k.name).join(', ') } });
+  if (!present && needs.length)
+    run.report('kith/payload-missing', v.valueStart, v.valueEnd, { vars: { code: bounded(v.value), list: needs.map((k) => k.name).join(', ') } });
 }
 
 /** A `MsgHead` element (called for every element named MsgHead). */
