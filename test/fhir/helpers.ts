@@ -24,3 +24,20 @@ export function validResources(ext: 'json' | 'xml'): { name: string; text: strin
 
 /** Rule, range and message: what a user sees. */
 export const seen = (f: Finding) => ({ rule: f.ruleId, range: f.range, message: f.message });
+
+/** Where the tests' own profiles live. */
+export const PROFILE_BASE = 'http://example.org/fhir/StructureDefinition/';
+
+/** A constraint profile on an R4 resource type, `<PROFILE_BASE><name>`, with these differential elements. */
+export const constraintProfile = (name: string, type: string, elements: Record<string, unknown>[]) => ({
+  resourceType: 'StructureDefinition',
+  url: PROFILE_BASE + name,
+  name,
+  status: 'active',
+  kind: 'resource',
+  abstract: false,
+  type,
+  baseDefinition: `http://hl7.org/fhir/StructureDefinition/${type}`,
+  derivation: 'constraint',
+  differential: { element: elements },
+});

@@ -5,21 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fhirFindings } from './helpers';
+import { constraintProfile, fhirFindings, PROFILE_BASE } from './helpers';
 
-const BASE = 'http://example.org/fhir/StructureDefinition/';
-const sd = (name: string, type: string, elements: Record<string, unknown>[]) => ({
-  resourceType: 'StructureDefinition',
-  url: `${BASE}${name}`,
-  name,
-  status: 'active',
-  kind: 'resource',
-  abstract: false,
-  type,
-  baseDefinition: `http://hl7.org/fhir/StructureDefinition/${type}`,
-  derivation: 'constraint',
-  differential: { element: elements },
-});
+const BASE = PROFILE_BASE;
+const sd = constraintProfile;
 
 describe('alternative type profiles', () => {
   let dir: string;

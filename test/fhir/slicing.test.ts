@@ -8,22 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers/engine';
-import { fhirFindings, seen } from './helpers';
+import { constraintProfile, fhirFindings, seen, PROFILE_BASE } from './helpers';
 import { fhirJsonToXml } from './to-xml';
 
-const BASE = 'http://example.org/fhir/StructureDefinition/';
-const sd = (id: string, type: string, elements: Record<string, unknown>[]) => ({
-  resourceType: 'StructureDefinition',
-  url: BASE + id,
-  name: id,
-  status: 'active',
-  kind: 'resource',
-  abstract: false,
-  type,
-  baseDefinition: `http://hl7.org/fhir/StructureDefinition/${type}`,
-  derivation: 'constraint',
-  differential: { element: elements },
-});
+const BASE = PROFILE_BASE;
+const sd = constraintProfile;
 
 describe('slicing discriminators', () => {
   let dir: string;
