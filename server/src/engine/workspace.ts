@@ -26,13 +26,16 @@ export async function workspaceFilesChanged(host: EngineHost, caches: EngineCach
   const schemas = await caches.xsd.schemaIndex().update(changes);
   if (schemas) await host.xsd?.invalidate();
   const conformance = caches.fhir.conformance.index;
+  const globals = caches.fhir.globals.index;
   const profiles = conformance ? await (await conformance).update(changes) : false;
-  return { schemas, profiles };
+  const applied = globals ? await (await globals).update(changes) : false;
+  return { schemas, profiles: profiles || applied };
 }
 
 /** What is ignored changed (a .gitignore), or the roots did: both indexes are built again on next use. */
 export async function workspaceReset(caches: EngineCaches): Promise<void> {
   caches.fhir.conformance.key = '';
+  caches.fhir.globals.key = '';
   await caches.xsd.invalidate();
 }
 

@@ -4,6 +4,7 @@
 
 import type { EngineHost } from '../core/host';
 import { R4Definitions } from './definitions/store';
+import type { HeldGlobalProfiles } from './profiles/globals';
 import type { HeldConformanceIndex } from './profiles/sources';
 import { FhirPathCache } from './validate/invariants';
 
@@ -11,6 +12,8 @@ export class FhirCaches {
   private definitions?: R4Definitions;
   /** The conformance index of the profile folders (see profiles/sources.ts), kept current by file events. */
   readonly conformance: HeldConformanceIndex = { key: '' };
+  /** The profiles ImplementationGuides apply globally (see profiles/globals.ts), kept current by file events. */
+  readonly globals: HeldGlobalProfiles = { key: '' };
   readonly fhirpath = new FhirPathCache();
 
   constructor(private readonly host: EngineHost) {}
@@ -25,6 +28,7 @@ export class FhirCaches {
   clear(): void {
     this.definitions = undefined;
     this.conformance.index = undefined;
+    this.globals.index = undefined;
     this.fhirpath.clear();
   }
 }

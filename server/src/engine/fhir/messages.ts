@@ -45,6 +45,10 @@ export const fhirMessages = defineMessages('fhir', {
     en: "Profile '{0}' was not found (workspace, nhn.fhir.packagePaths, ~/.fhir/packages): validated against base R4 only",
     nb: "Profilen '{0}' ble ikke funnet (arbeidsområdet, nhn.fhir.packagePaths, ~/.fhir/packages): kun validert mot R4-basen",
   },
+  'unknown-global-profile': {
+    en: "Profile '{0}', which the ImplementationGuide '{1}' applies to every resource of this type, was not found: it has not been checked",
+    nb: "Profilen '{0}', som implementasjonsguiden '{1}' bruker på alle ressurser av denne typen, ble ikke funnet: den er ikke kontrollert",
+  },
   'profile-limits': { en: "Profile '{0}': {1}", nb: "Profilen '{0}': {1}" },
   'slice-min': { en: "{0}: slice '{1}' is required (minimum {2}, found {3})", nb: "{0}: snittet '{1}' er påkrevd (minst {2}, fant {3})" },
   'slice-max': { en: "{0}: slice '{1}' allows at most {2}, found {3}", nb: "{0}: snittet '{1}' tillater høyst {2}, fant {3}" },

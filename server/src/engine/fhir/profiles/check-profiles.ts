@@ -12,6 +12,7 @@ import type { InvariantSite } from '../validate/walker';
 import { applyLayer, type ProfileRun } from './apply';
 import type { Json } from './conformance';
 import { mappedProfiles } from './glob';
+import { globalProfilesFor, type GlobalProfileIndex } from './globals';
 import { buildLayer, type ProfileLayer } from './layer';
 import { conformanceIndexFor, type ConformanceIndex } from './sources';
 
@@ -20,6 +21,15 @@ const CORE = 'http://hl7.org/fhir/StructureDefinition/';
 export interface ProfileRequest {
   url: string;
   span: Span;
+  /** The ImplementationGuide that applies the profile globally; absent when the resource (or a setting) names it. */
+  guide?: string;
+}
+
+/** The profiles ImplementationGuides apply to every resource of this one's type, placed on its type. */
+function globalRequests(resource: FhirNode, globals: GlobalProfileIndex): ProfileRequest[] {
+  const type = resource.resourceType;
+  if (!type) return [];
+  return globals.forType(type).map((g) => ({ url: g.profile, span: resource.resourceTypeSpan ?? resource.nameSpan, guide: g.guide }));
 }
 
 /** meta.profile of a resource node, with the spans of the URLs. */
@@ -117,12 +127,18 @@ export async function checkProfiles(
   rootResources?: Map<FhirNode, FhirNode>,
 ): Promise<void> {
   const root = resources[0];
-  const mapped = root ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan })) : [];
+  const mapped: ProfileRequest[] = root
+    ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan }))
+    : [];
+  const globals = await globalProfilesFor(ctx);
   const requests = resources
     .map((r) => {
-      const declared = declaredProfiles(r, doc.format);
+      const declared: ProfileRequest[] = declaredProfiles(r, doc.format);
       const extra = r === root ? mapped.filter((m) => !declared.some((d) => d.url === m.url)) : [];
-      return { resource: r, profiles: [...declared, ...extra].filter((p) => !p.url.startsWith(CORE)) };
+      const applied = globals.any()
+        ? globalRequests(r, globals).filter((g) => !declared.some((d) => d.url === g.url) && !extra.some((m) => m.url === g.url))
+        : [];
+      return { resource: r, profiles: [...declared, ...extra, ...applied].filter((p) => !p.url.startsWith(CORE)) };
     })
     .filter((r) => r.profiles.length);
   if (!requests.length) return;
@@ -138,7 +154,8 @@ export async function checkProfiles(
         // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
         if (reportedUnknown.has(p.url)) continue;
         reportedUnknown.add(p.url);
-        report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknown-profile', args: [p.url] });
+        if (p.guide) report({ rule: 'fhir/unknown-profile', severity: 'warning', span: p.span, message: 'unknown-global-profile', args: [p.url, p.guide] });
+        else report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknown-profile', args: [p.url] });
         continue;
       }
       if (layer.type !== resource.resourceType) {

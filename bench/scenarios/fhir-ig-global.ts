@@ -1,0 +1,87 @@
+// What ImplementationGuide.global costs: the 2 000-entry Bundle (Patients naming no profile) with a
+// package folder whose ImplementationGuide applies a Patient profile globally, against the same Bundle
+// with no package folder (same run, same engine kind). Also a package folder with the profile but no
+// guide (the cost must stay at the listing), and the first document of a fresh engine (the scan and
+// the profile's layer included).
+
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createEngine, DEFAULT_SETTINGS, type Engine } from '../../server/src/engine';
+import { createHost } from '../../server/src/host/resolvers';
+import { fhirBundle } from '../lib/inputs';
+import { repeat } from '../lib/measure';
+import type { BenchRow, Scenario } from '../lib/types';
+
+const scenario: Scenario = {
+  name: 'fhir-ig-global',
+  description: 'FHIR: a Bundle with a package whose ImplementationGuide applies a Patient profile globally, vs the same Bundle without the package.',
+  async run({ quick, root, outDir, log }) {
+    const igPackage = path.join(root, 'test/fhir/ig-global/package');
+    // The same profile without its guide: nothing applies it.
+    const profileOnly = path.join(outDir, 'fhir-ig-global/profile-only');
+    mkdirSync(profileOnly, { recursive: true });
+    copyFileSync(path.join(igPackage, 'StructureDefinition-global-patient.json'), path.join(profileOnly, 'StructureDefinition-global-patient.json'));
+
+    const entries = quick ? 200 : 2000;
+    const bundle = JSON.parse(fhirBundle(entries)) as { entry: { resource: Record<string, unknown> }[] };
+    for (const { resource } of bundle.entry) {
+      if (resource.resourceType !== 'Patient') continue;
+      delete resource.meta;
+      // What the global profile requires, so the Bundle is valid against it (the clean path is measured).
+      resource.identifier = [{ system: 'urn:example:bench', value: String(resource.id) }];
+    }
+    const text = JSON.stringify(bundle, null, 2);
+    const doc = { uri: 'file:///bench/ig-global.json', languageId: 'json', text };
+    const analyze = (engine: Engine, fhirPackagePaths: string[]) =>
+      engine.analyze(doc, { today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, fhirPackagePaths } });
+    const runs = quick ? 3 : 10;
+    // The Node host (files as the CLI reads them), with the R4 definitions of this build's dist/.
+    const definitions = path.join(root, 'dist/fhir-r4');
+    const newEngine = () =>
+      createEngine({ ...createHost(), fhirDefinition: (name: string) => readFile(path.join(definitions, name), 'utf8').catch(() => undefined) });
+    const errors = async (engine: Engine, paths: string[], over = doc) =>
+      (await engine.analyze(over, { today: '2026-11-26', language: 'en', settings: { ...DEFAULT_SETTINGS, fhirPackagePaths: paths } })).findings.filter(
+        (f) => f.severity === 'error',
+      ).length;
+    // Proof that the profile is applied: the same Bundle without the identifiers it requires.
+    const withoutIdentifiers = { ...doc, uri: 'file:///bench/ig-global-bad.json', text: text.replace(/,\s*"identifier": \[[^\]]*\]/g, '') };
+
+    log(`fhir-ig-global: ${entries}-entry Bundle`);
+    const plain = newEngine();
+    const withGuide = newEngine();
+    const withProfile = newEngine();
+    const anchor = await repeat(() => analyze(plain, []).then(() => undefined), { warmup: 2, runs });
+    const ours = await repeat(() => analyze(withGuide, [igPackage]).then(() => undefined), { warmup: 2, runs });
+    const oursNoGuide = await repeat(() => analyze(withProfile, [profileOnly]).then(() => undefined), { warmup: 2, runs });
+    const rows: BenchRow[] = [
+      {
+        scenario: 'fhir-ig-global',
+        case: `Bundle, ${entries} entries, a guide applies a Patient profile globally`,
+        ours,
+        anchor: { name: 'the same Bundle, no package folder', stats: anchor },
+        note: `${entries / 2} Patients checked against the global profile: ${await errors(withGuide, [igPackage])} errors; ${await errors(newEngine(), [igPackage], withoutIdentifiers)} without their identifiers`,
+      },
+      {
+        scenario: 'fhir-ig-global',
+        case: `Bundle, ${entries} entries, a package folder with the profile but no guide`,
+        ours: oursNoGuide,
+        anchor: { name: 'the same Bundle, no package folder', stats: anchor },
+        note: 'nothing applies the profile: the package folder is listed once per engine, no conformance index is built',
+      },
+    ];
+
+    log('fhir-ig-global: first document of a fresh engine');
+    const cold = (paths: string[]) => repeat(() => analyze(newEngine(), paths).then(() => undefined), { warmup: 1, runs });
+    rows.push({
+      scenario: 'fhir-ig-global',
+      case: `first analysis of a fresh engine, ${entries} entries, with the guide's package`,
+      ours: await cold([igPackage]),
+      anchor: { name: 'the same, no package folder', stats: await cold([]) },
+      note: 'R4 load included in both; ours adds the guide scan, the conformance index and the profile layer',
+    });
+    return rows;
+  },
+};
+
+export default scenario;
