@@ -16,6 +16,8 @@ import { checkQuestionnaireResponses } from './questionnaire/check-response';
 import { checkMeasures } from './measure/check-measures';
 import { checkDifferentialPaths } from './validate/differential-paths';
 import { checkSearchParameter } from './validate/search-parameter';
+import { checkSdSlicing } from './validate/sd-slicing';
+import { checkSdFixedBase } from './validate/sd-fixed-base';
 
 const SOURCE = 'https://hl7.org/fhir/R4/validation.html';
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -65,7 +67,11 @@ export function fhirCheck(): Check {
       await checkMeasures(walker.resources, parsed.root, parsed, ctx, report);
       for (const r of walker.resources) {
         if (r.resourceType === 'SearchParameter') checkSearchParameter(r, (t) => defs.isResource(t), parsed, report);
-        else if (r.resourceType === 'StructureDefinition') await checkDifferentialPaths(r, defs, parsed, report);
+        else if (r.resourceType === 'StructureDefinition') {
+          await checkDifferentialPaths(r, defs, parsed, report);
+          await checkSdSlicing(r, defs, parsed, report);
+          await checkSdFixedBase(r, defs, parsed, ctx, report);
+        }
       }
       const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {

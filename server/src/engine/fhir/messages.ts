@@ -187,6 +187,18 @@ export const fhirMessages = defineMessages('fhir', {
     en: "{0}: '{1}' is not an element of {2} (a choice is named with [x], or renamed to one of its types)",
     nb: "{0}: '{1}' er ikke et element i {2} (et valgelement navngis med [x], eller med en av typene sine)",
   },
+  'sd-slicing-redefined': {
+    en: '{0}: the element at {1} defines the slicing {2}, but the slice {3} tries to redefine it as {4}',
+    nb: '{0}: elementet {1} definerer snittingen {2}, men snittet {3} prøver å definere den på nytt som {4}',
+  },
+  'sd-discriminator-path': {
+    en: "{0}: the discriminator path '{1}' is not an element of the sliced element {2}",
+    nb: "{0}: diskriminatorstien '{1}' er ikke et element i det snittede elementet {2}",
+  },
+  'sd-fixed-base': {
+    en: '{0}: the value is {1}, but the base profile {2} fixes it to {3}',
+    nb: '{0}: verdien er {1}, men basisprofilen {2} låser den til {3}',
+  },
   'sp-expression-base': {
     en: '{0}: the expression starts with {1}, which is not a base of this search parameter ({2})',
     nb: '{0}: uttrykket starter med {1}, som ikke er en base for denne søkeparameteren ({2})',

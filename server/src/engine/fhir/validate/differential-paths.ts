@@ -18,10 +18,13 @@ export function pathExists(defs: R4Definitions, path: string): boolean | undefin
   let tm: TypeModel | undefined = defs.type(segs[0]);
   if (!tm) return undefined;
   let defPath = segs[0];
-  for (const seg of segs.slice(1)) {
+  for (const [i, seg] of segs.entries()) {
+    if (i === 0) continue;
     const allowed: Map<string, { def: { path: string; types?: { code: string }[]; contentReference?: string }; type?: string }> = tm.childrenOf(defPath);
     const hit = seg.endsWith('[x]') ? [...allowed.values()].find((h) => h.def.path === `${defPath}.${seg}`) : allowed.get(seg);
     if (!hit) return false;
+    // The last name is found: what its type is made of does not matter.
+    if (i === segs.length - 1) return true;
     if (tm.hasChildren(hit.def.path)) {
       defPath = hit.def.path;
       continue;
