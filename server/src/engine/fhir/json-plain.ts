@@ -1,32 +1,46 @@
-// A strict scanner for plain JSON (RFC 8259: no comments, no trailing commas), reporting through the
-// callbacks of jsonc-parser's `visit` with the same offsets and lengths, without its per-token closures,
-// path copies and line tracking: about a third of jsonc-parser's time on a 2 000-entry Bundle. It gives
-// up (throws NOT_PLAIN_JSON) at the first thing that is not plain JSON; the caller then runs jsonc-parser,
-// so broken text keeps one behaviour: jsonc-parser's recovery and messages. No recursion (any depth).
+// The FHIR tree of plain JSON (RFC 8259: no comments, no trailing commas), built directly while scanning:
+// the same tree, span for span, as the jsonc-parser route in json.ts, without per-token callbacks, path
+// copies or line tracking, and with one frame object per nesting depth reused for the whole document.
+// It gives up (throws NOT_PLAIN_JSON) at the first thing that is not plain JSON; the caller then runs
+// jsonc-parser, so broken text keeps one behaviour: jsonc-parser's recovery and messages. No recursion
+// (any depth).
 
-/** The callbacks the FHIR tree builder uses (a subset of jsonc-parser's JSONVisitor). */
-export interface PlainJsonEvents {
-  onObjectBegin?(offset: number): void;
-  onObjectProperty?(property: string, offset: number, length: number): void;
-  onObjectEnd?(offset: number, length: number): void;
-  onArrayBegin?(offset: number): void;
-  onArrayEnd?(offset: number, length: number): void;
-  onLiteralValue?(value: unknown, offset: number, length: number): void;
-}
+import { jsonNode, mergeUnderscores } from './json-node';
+import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
 
 /** Thrown when the text is not plain JSON: parse it again with jsonc-parser. */
 export const NOT_PLAIN_JSON = new Error('not plain JSON');
 
-const OBJECT = 0;
-const ARRAY = 1;
+/** Spans of an object node until its `}` is reached. */
+const PENDING: Span = Object.freeze({ start: 0, end: 0 });
 
-export function visitPlainJson(text: string, events: PlainJsonEvents): void {
+/** One open object or array. Reused for every container at its depth. */
+interface Frame {
+  array: boolean;
+  /** Object frames: the node being filled. Array frames: the node the array's items belong to. Null: content ignored. */
+  node: FhirNode | null;
+  /** Offset of `{` or `[`. */
+  start: number;
+  /** Object frames: the property whose value comes next. Array frames: the array's property. */
+  keyName: string;
+  /** Its span (without quotes); object frames: undefined once the value is taken. */
+  keySpan: Span | undefined;
+  /** Offset of the property's opening quote. */
+  keyStart: number;
+  /** Array frames: the next item's index. */
+  index: number;
+}
+
+export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   // Made per call, not at module level: sticky expressions carry lastIndex.
   const plainRun = /[^"\\\u0000-\u001f]*/y;
   const escapedString = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
   const number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  const arrays = new WeakMap<FhirNode, Map<string, Span>>();
+  const frames: Frame[] = [];
   const n = text.length;
-  const open: number[] = [];
+  let depth = 0;
+  let root: FhirNode | undefined;
   let i = 0;
   let str = '';
 
@@ -50,21 +64,88 @@ export function visitPlainJson(text: string, events: PlainJsonEvents): void {
     str = JSON.parse(text.slice(i, escapedString.lastIndex)) as string;
     i = escapedString.lastIndex;
   };
-  /** A property name and its colon; `i` then at the value. */
-  const readKey = () => {
+  const open = (array: boolean, node: FhirNode | null, start: number, keyName: string, keySpan: Span | undefined): Frame => {
+    let f = frames[depth];
+    if (f) {
+      f.array = array;
+      f.node = node;
+      f.start = start;
+      f.keyName = keyName;
+      f.keySpan = keySpan;
+      f.keyStart = 0;
+      f.index = 0;
+    } else frames[depth] = f = { array, node, start, keyName, keySpan, keyStart: 0, index: 0 };
+    depth++;
+    return f;
+  };
+  /** A property name and its colon into the top (object) frame; `i` then at the value. */
+  const readKey = (top: Frame) => {
     skipWs();
     if (text.charCodeAt(i) !== 34) throw NOT_PLAIN_JSON;
     const start = i;
     readString();
-    events.onObjectProperty?.(str, start, i - start);
+    top.keyName = str;
+    top.keySpan = { start: start + 1, end: i - 1 };
+    top.keyStart = start;
     skipWs();
     if (text.charCodeAt(i) !== 58 /* : */) throw NOT_PLAIN_JSON;
     i++;
   };
-  const literal = (word: string, value: boolean | null) => {
-    if (!text.startsWith(word, i)) throw NOT_PLAIN_JSON;
-    events.onLiteralValue?.(value, i, word.length);
-    i += word.length;
+  /** An object node complete (`end` after its `}`): its spans, then into its parent (the top frame). */
+  const closeObject = (node: FhirNode | null, start: number, end: number) => {
+    if (!node) return;
+    const span = { start, end };
+    node.valueSpan = span;
+    mergeUnderscores(node, arrays);
+    if (depth === 0) {
+      node.nameSpan = node.span = span;
+      return;
+    }
+    const top = frames[depth - 1];
+    if (top.array) {
+      if (!top.node) return;
+      node.name = top.keyName;
+      node.nameSpan = node.span = span;
+      node.index = top.index++;
+      top.node.children.push(node);
+      return;
+    }
+    const key = top.keySpan;
+    top.keySpan = undefined;
+    if (!key || !top.node) return;
+    node.name = top.keyName;
+    node.nameSpan = key;
+    node.span = { start: top.keyStart, end };
+    top.node.children.push(node);
+  };
+  /** An array complete: an empty one is a node of its own (the items are the nodes otherwise). */
+  const closeArray = (frame: Frame, end: number) => {
+    if (!frame.node || frame.index !== 0) return;
+    const span = { start: frame.start, end };
+    frame.node.children.push(jsonNode(frame.keyName, frame.keySpan!, span, span, 'array', undefined, undefined));
+  };
+  const literal = (value: FhirNode['value'], kind: JsonKind, start: number, end: number) => {
+    const top = frames[depth - 1];
+    if (top.array) {
+      if (!top.node) return;
+      const span = { start, end };
+      top.node.children.push(jsonNode(top.keyName, span, span, span, kind, value, top.index++));
+      return;
+    }
+    const key = top.keySpan;
+    top.keySpan = undefined;
+    if (!key || !top.node) return;
+    if (kind === 'string' && top.keyName === 'resourceType') {
+      top.node.resourceType = value as string;
+      top.node.resourceTypeSpan = { start, end };
+      return;
+    }
+    top.node.children.push(jsonNode(top.keyName, key, { start, end }, { start: top.keyStart, end }, kind, value, undefined));
+  };
+  const word = (w: string, value: boolean | null, kind: JsonKind) => {
+    if (!text.startsWith(w, i)) throw NOT_PLAIN_JSON;
+    literal(value, kind, i, i + w.length);
+    i += w.length;
   };
 
   skipWs();
@@ -73,64 +154,79 @@ export function visitPlainJson(text: string, events: PlainJsonEvents): void {
     // At a value.
     skipWs();
     const c = text.charCodeAt(i);
-    let opened = false;
     if (c === 123 /* { */) {
-      events.onObjectBegin?.(i);
+      const start = i;
+      let node: FhirNode | null = null;
+      if (depth === 0) node = root = jsonNode('', PENDING, PENDING, PENDING, 'object', undefined, undefined);
+      else if (frames[depth - 1].node) node = jsonNode('', PENDING, PENDING, PENDING, 'object', undefined, undefined);
       i++;
       skipWs();
       if (text.charCodeAt(i) === 125 /* } */) {
-        events.onObjectEnd?.(i, 1);
         i++;
+        closeObject(node, start, i);
       } else {
-        open.push(OBJECT);
-        readKey();
-        opened = true;
+        readKey(open(false, node, start, '', undefined));
+        continue;
       }
     } else if (c === 91 /* [ */) {
-      events.onArrayBegin?.(i);
+      const start = i;
+      const top = frames[depth - 1];
+      let frame: Frame;
+      if (top.array || !top.node || !top.keySpan) {
+        // An array in an array (not FHIR): a placeholder node, content ignored.
+        if (top.array && top.node) {
+          const span = { start, end: start };
+          top.node.children.push(jsonNode(top.keyName, span, span, span, 'array', undefined, top.index++));
+        }
+        frame = open(true, null, start, '', undefined);
+      } else {
+        const keySpan = top.keySpan;
+        top.keySpan = undefined;
+        let written = arrays.get(top.node);
+        if (!written) arrays.set(top.node, (written = new Map()));
+        written.set(top.keyName, keySpan);
+        frame = open(true, top.node, start, top.keyName, keySpan);
+      }
       i++;
       skipWs();
-      if (text.charCodeAt(i) === 93 /* ] */) {
-        events.onArrayEnd?.(i, 1);
-        i++;
-      } else {
-        open.push(ARRAY);
-        opened = true;
-      }
+      if (text.charCodeAt(i) !== 93 /* ] */) continue;
+      i++;
+      depth--;
+      closeArray(frame, i);
     } else if (c === 34 /* " */) {
       const start = i;
       readString();
-      events.onLiteralValue?.(str, start, i - start);
-    } else if (c === 116 /* t */) literal('true', true);
-    else if (c === 102 /* f */) literal('false', false);
-    else if (c === 110 /* n */) literal('null', null);
+      literal(str, 'string', start, i);
+    } else if (c === 116 /* t */) word('true', true, 'boolean');
+    else if (c === 102 /* f */) word('false', false, 'boolean');
+    else if (c === 110 /* n */) word('null', null, 'null');
     else {
       number.lastIndex = i;
       if (!number.test(text)) throw NOT_PLAIN_JSON;
       const end = number.lastIndex;
-      events.onLiteralValue?.(Number(text.slice(i, end)), i, end - i);
+      literal(Number(text.slice(i, end)), 'number', i, end);
       i = end;
     }
-    if (opened) continue;
     // After a value: a comma, or the end of one or more containers.
     for (;;) {
       skipWs();
-      if (!open.length) {
+      if (depth === 0) {
         if (i !== n) throw NOT_PLAIN_JSON;
-        return;
+        if (!root?.resourceType) return undefined;
+        return { format: 'json', text, root, arrays, syntaxErrors: [] };
       }
-      const top = open[open.length - 1];
+      const top = frames[depth - 1];
       const d = text.charCodeAt(i);
       if (d === 44 /* , */) {
         i++;
-        if (top === OBJECT) readKey();
+        if (!top.array) readKey(top);
         break;
       }
-      if (d === (top === OBJECT ? 125 : 93)) {
-        if (top === OBJECT) events.onObjectEnd?.(i, 1);
-        else events.onArrayEnd?.(i, 1);
+      if (d === (top.array ? 93 : 125)) {
         i++;
-        open.pop();
+        depth--;
+        if (top.array) closeArray(top, i);
+        else closeObject(top.node, top.start, i);
         continue;
       }
       throw NOT_PLAIN_JSON;

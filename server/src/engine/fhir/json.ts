@@ -1,9 +1,11 @@
-// FHIR JSON → FhirNode tree, with exact spans, in one pass over jsonc-parser's event stream (no
-// intermediate syntax tree: a 2 000-entry Bundle allocates half as much). `_name` siblings (primitive
-// ids and extensions) are merged into their primitive, index by index, as the JSON format defines.
+// FHIR JSON → FhirNode tree, with exact spans: plain JSON through the direct builder (json-plain.ts),
+// anything else in one pass over jsonc-parser's event stream (no intermediate syntax tree). `_name`
+// siblings (primitive ids and extensions) are merged into their primitive, index by index, as the JSON
+// format defines (json-node.ts).
 
-import { printParseErrorCode, visit, type ParseError, type ParseErrorCode, type ParseOptions } from 'jsonc-parser/lib/esm/main.js';
-import { NOT_PLAIN_JSON, visitPlainJson, type PlainJsonEvents } from './json-plain';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+import { jsonNode, mergeUnderscores } from './json-node';
+import { NOT_PLAIN_JSON, parsePlainFhirJson } from './json-plain';
 import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
 
 /** Cheap test: does this JSON text look like a FHIR resource (a top-level `resourceType`)? */
@@ -25,28 +27,23 @@ interface Frame {
   start?: number;
 }
 
-/** A JSON event source: jsonc-parser's `visit`, or the plain-JSON scanner (json-plain.ts). */
-type JsonScanner = (
-  text: string,
-  events: PlainJsonEvents & { onError?(error: ParseErrorCode, offset: number, length: number): void },
-  options: ParseOptions,
-) => void;
-
 /**
- * Plain JSON (the common case) through the strict scanner; anything else (a syntax error, a comment) again
- * through jsonc-parser, whose recovery and messages the syntax findings keep. `scanner` forces one (tests).
+ * Plain JSON (the common case) through the strict builder (json-plain.ts); anything else (a syntax error,
+ * a comment) again through jsonc-parser, whose recovery and messages the syntax findings keep. `scanner`
+ * forces one (tests).
  */
 export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc'): FhirDocument | undefined {
-  if (scanner === 'jsonc') return parseWith(text, visit);
+  if (scanner === 'jsonc') return parseWithJsonc(text);
   try {
-    return parseWith(text, visitPlainJson);
+    return parsePlainFhirJson(text);
   } catch (err) {
     if (err !== NOT_PLAIN_JSON || scanner === 'plain') throw err;
   }
-  return parseWith(text, visit);
+  return parseWithJsonc(text);
 }
 
-function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
+/** The tree from jsonc-parser's event stream (its error recovery for broken text). */
+function parseWithJsonc(text: string): FhirDocument | undefined {
   const errors: ParseError[] = [];
   const arrays = new WeakMap<FhirNode, Map<string, Span>>();
   const stack: Frame[] = [];
@@ -68,18 +65,19 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
     return { name: k.name, nameSpan: k.span, span: { start: k.start, end }, parent: top.node };
   };
 
-  scan(
+  visit(
     text,
     {
       onObjectBegin(offset) {
-        const node: FhirNode = {
-          name: '',
-          nameSpan: { start: offset, end: offset },
-          valueSpan: { start: offset, end: offset },
-          span: { start: offset, end: offset },
-          kind: 'object',
-          children: [],
-        };
+        const node = jsonNode(
+          '',
+          { start: offset, end: offset },
+          { start: offset, end: offset },
+          { start: offset, end: offset },
+          'object',
+          undefined,
+          undefined,
+        );
         if (!stack.length) {
           if (!root) {
             root = node;
@@ -124,8 +122,7 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
         if (top.array || !top.node || !top.key) {
           // An array in an array (not FHIR): keep a placeholder, ignore the content.
           const s = top.array ? slot(offset, offset) : undefined;
-          if (s?.parent)
-            s.parent.children.push({ name: s.name, nameSpan: s.nameSpan, valueSpan: s.span, span: s.span, kind: 'array', children: [], index: s.index });
+          if (s?.parent) s.parent.children.push(jsonNode(s.name, s.nameSpan, s.span, s.span, 'array', undefined, s.index));
           stack.push({ node: null, array: true, index: 0 });
           return;
         }
@@ -140,7 +137,7 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
         const frame = stack.pop()!;
         if (frame.arrayKey && frame.parent && frame.index === 0) {
           const span = { start: frame.start ?? offset, end: offset + length };
-          frame.parent.children.push({ name: frame.arrayKey.name, nameSpan: frame.arrayKey.span, valueSpan: span, span, kind: 'array', children: [] });
+          frame.parent.children.push(jsonNode(frame.arrayKey.name, frame.arrayKey.span, span, span, 'array', undefined, undefined));
         }
       },
       onLiteralValue(value: unknown, offset, length) {
@@ -156,16 +153,7 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
         const s = slot(offset, end);
         if (!s?.parent) return;
         const kind: JsonKind = value === null ? 'null' : (typeof value as JsonKind);
-        s.parent.children.push({
-          name: s.name,
-          nameSpan: s.nameSpan,
-          valueSpan: { start: offset, end },
-          span: s.span,
-          value: value as FhirNode['value'],
-          kind,
-          children: [],
-          index: s.index,
-        });
+        s.parent.children.push(jsonNode(s.name, s.nameSpan, { start: offset, end }, s.span, kind, value as FhirNode['value'], s.index));
       },
       onError(error, offset, length) {
         errors.push({ error, offset, length });
@@ -184,29 +172,4 @@ function parseWith(text: string, scan: JsonScanner): FhirDocument | undefined {
       .filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset)
       .map((e) => ({ span: { start: e.offset, end: e.offset + Math.max(1, e.length) }, message: printParseErrorCode(e.error) })),
   };
-}
-
-/** `_given: [null, {extension}]` → the ids and extensions of `given[1]`; removes the `_` properties. */
-function mergeUnderscores(node: FhirNode, arrays: WeakMap<FhirNode, Map<string, Span>>): void {
-  if (!node.children.some((c) => c.name.length > 1 && c.name.startsWith('_'))) return;
-  const extras = node.children.filter((c) => c.name.length > 1 && c.name.startsWith('_'));
-  node.children = node.children.filter((c) => !(c.name.length > 1 && c.name.startsWith('_')));
-  for (const extra of extras) {
-    if (extra.kind !== 'object') continue;
-    const name = extra.name.slice(1);
-    const targets = node.children.filter((c) => c.name === name);
-    let target = targets[extra.index ?? 0];
-    if (!target) {
-      target = { name, nameSpan: extra.nameSpan, valueSpan: extra.valueSpan, span: extra.span, kind: 'null', children: [], index: extra.index };
-      node.children.push(target);
-    }
-    target.children.push(...extra.children);
-    // `_given: { "extension": [...] }`: the array form of the extension list belongs to the merged node.
-    const written = arrays.get(extra);
-    if (written) {
-      const m = arrays.get(target) ?? new Map<string, Span>();
-      for (const [k, v] of written) m.set(k, v);
-      arrays.set(target, m);
-    }
-  }
 }
