@@ -19,6 +19,7 @@ export class R4Definitions {
   /** Compiled primitive patterns by their source (validate/primitive.ts). */
   readonly patterns = new Map<string, RegExp>();
   valueSets?: ValueSetIndex;
+  private resourceNames?: { list: string[]; set: Set<string> };
 
   constructor(private readonly read: DefinitionReader) {}
 
@@ -45,7 +46,10 @@ export class R4Definitions {
   }
 
   isResource(name: string): boolean {
-    return !!this.index?.resources.includes(name);
+    if (!this.index) return false;
+    // A Set over the index's list, built once (asked for every complex element of every instance).
+    if (this.resourceNames?.list !== this.index.resources) this.resourceNames = { list: this.index.resources, set: new Set(this.index.resources) };
+    return this.resourceNames.set.has(name);
   }
 
   isPrimitive(name: string): boolean {

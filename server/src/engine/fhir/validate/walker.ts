@@ -6,7 +6,7 @@
 import type { ElementDef } from '../definitions/model';
 import type { ExtensionSite } from '../extensions/site';
 import type { R4Definitions } from '../definitions/store';
-import type { TypeModel } from '../definitions/type-model';
+import type { ChildDef, TypeModel } from '../definitions/type-model';
 import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
@@ -52,6 +52,14 @@ export class Walker {
   /** The extensions being walked, innermost last (an extension on an extension's value knows its container). */
   private extensionStack: FhirNode[] = [];
   private visitors: ReturnType<ProfileHooks['forResource']>[] = [];
+  /** Scratch for `cardinality`: nodes per child definition (filled and read with no walk in between). */
+  private readonly counts: number[] = [];
+  /** The resource types each Reference element's targetProfiles allow (null: any). */
+  private readonly targets = new Map<ElementDef, string[] | null>();
+  /** A resource type's root definition with the constraints its invariant site checks (dom-3 is native), per root. */
+  private readonly resourceRoots = new Map<ElementDef, ElementDef>();
+  /** The same for contained resources (no best-practice dom-6: the narrative is the container's). */
+  private readonly containedRoots = new Map<ElementDef, ElementDef>();
 
   constructor(
     private readonly defs: R4Definitions,
@@ -85,8 +93,13 @@ export class Walker {
     if (root?.constraints) {
       // A contained resource's narrative is its container's (dom-6 is for the container).
       const contained = node.name === 'contained';
-      const constraints = root.constraints.filter((c) => c.key !== 'dom-3' && !(contained && c.bestPractice));
-      this.invariants.push({ node, base: rt, def: { ...root, constraints }, path: rt, resource: node, rootResource: this.rootResource() });
+      const defs = contained ? this.containedRoots : this.resourceRoots;
+      let def = defs.get(root);
+      if (!def) {
+        const constraints = root.constraints.filter((c) => c.key !== 'dom-3' && !(contained && c.bestPractice));
+        defs.set(root, (def = { ...root, constraints }));
+      }
+      this.invariants.push({ node, base: rt, def, path: rt, resource: node, rootResource: this.rootResource() });
       checkContainedReferenced(
         node,
         root.constraints.find((c) => c.key === 'dom-3'),
@@ -111,22 +124,24 @@ export class Walker {
   }
 
   /** `holder`: the element path (and type) of `node` when its type's own definition is walked. */
-  private children(node: FhirNode, tm: TypeModel, defPath: string, path: string, holder: string[] = []): void {
+  private children(node: FhirNode, tm: TypeModel, defPath: string, path: string, holder?: string[]): void {
     const allowed = tm.childrenOf(defPath);
-    const byDef = new Map<ElementDef, FhirNode[]>();
-    const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : node.nameSpan;
-    for (const [name, list] of grouped(node)) {
+    // The children grouped by name (document order of first appearance), as runs of one name each.
+    const list = sameNamesAdjacent(node.children) ? node.children : [...grouped(node).values()].flat();
+    for (let s = 0, e = 0; s < list.length; s = e) {
+      const name = list[s].name;
+      for (e = s + 1; e < list.length && list[e].name === name; e++);
       const hit = allowed.get(name);
       if (!hit) {
-        for (const n of list) this.unknown(n, allowed, tm.name === defPath.split('.')[0] ? defPath : tm.name, path);
+        for (let k = s; k < e; k++) this.unknown(list[k], allowed, tm.name === defPath.split('.')[0] ? defPath : tm.name, path);
         continue;
       }
-      const seen = byDef.get(hit.def);
-      if (seen) seen.push(...list);
-      else byDef.set(hit.def, [...list]);
-      this.arrayForm(node, name, hit.def, list, `${path}.${name}`);
-      list.forEach((child, i) => {
-        const childPath = `${path}.${name}${hit.def.max !== '1' ? `[${i}]` : ''}`;
+      this.arrayForm(node, name, hit.def, list[s], path);
+      const type = hit.type ?? hit.def.types?.[0]?.code;
+      const repeats = hit.def.max !== '1';
+      for (let k = s; k < e; k++) {
+        const child = list[k];
+        const childPath = repeats ? `${path}.${name}[${k - s}]` : `${path}.${name}`;
         const isExtension = (name === 'extension' || name === 'modifierExtension') && child.kind === 'object';
         if (isExtension) {
           const enclosing = this.extensionStack[this.extensionStack.length - 1];
@@ -135,36 +150,61 @@ export class Walker {
             holder: node,
             enclosing,
             modifier: name === 'modifierExtension',
-            context: [defPath, ...holder],
+            context: holder ? [defPath, ...holder] : [defPath],
             path: childPath,
             resource: this.resourceStack[this.resourceStack.length - 1],
           });
           this.extensionStack.push(child);
         }
-        this.element(child, hit.def, hit.type ?? hit.def.types?.[0]?.code, tm, childPath);
+        this.element(child, hit.def, type, tm, childPath);
         if (isExtension) this.extensionStack.pop();
-      });
+      }
     }
     if (this.doc.format === 'xml') this.xmlOrder(node, tm, defPath, path);
-    for (const def of tm.childDefs(defPath)) {
-      const list = byDef.get(def) ?? [];
-      const name = def.path.slice(defPath.length + 1);
-      if (list.length < def.min) {
-        this.report({ rule: 'fhir/cardinality', severity: 'error', span: anchor, message: 'too-few', args: [path, name, def.min, list.length] });
+    this.cardinality(node, tm, defPath, path, allowed, list);
+  }
+
+  /** min/max of every element under `defPath` (and the profile visitor, which gets each element's nodes). */
+  private cardinality(node: FhirNode, tm: TypeModel, defPath: string, path: string, allowed: Map<string, ChildDef>, list: FhirNode[]): void {
+    const defs = tm.childDefs(defPath);
+    const order = tm.orderOf(defPath);
+    const visit = this.visitors[this.visitors.length - 1];
+    // How many nodes each definition has (choice types: every `value…` counts for `value[x]`). A profile
+    // visitor may start another walk, so it gets counts of its own.
+    const counts = visit ? [] : this.counts;
+    for (let d = 0; d < defs.length; d++) counts[d] = 0;
+    for (let s = 0, e = 0; s < list.length; s = e) {
+      const name = list[s].name;
+      for (e = s + 1; e < list.length && list[e].name === name; e++);
+      const def = allowed.get(name)?.def;
+      if (def) counts[order.get(def)!] += e - s;
+    }
+    const nodesOf = (def: ElementDef) => list.filter((c) => allowed.get(c.name)?.def === def);
+    for (let d = 0; d < defs.length; d++) {
+      const def = defs[d];
+      const count = counts[d];
+      if (count < def.min) {
+        const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : node.nameSpan;
+        this.report({
+          rule: 'fhir/cardinality',
+          severity: 'error',
+          span: anchor,
+          message: 'too-few',
+          args: [path, def.path.slice(defPath.length + 1), def.min, count],
+        });
       }
-      if (def.max !== '*' && list.length > Number(def.max)) {
-        for (const extra of list.slice(Number(def.max))) {
+      if (def.max !== '*' && count > Number(def.max)) {
+        for (const extra of nodesOf(def).slice(Number(def.max))) {
           this.report({
             rule: 'fhir/cardinality',
             severity: 'error',
             span: extra.nameSpan,
             message: 'too-many',
-            args: [`${path}.${name}`, def.max, list.length],
+            args: [`${path}.${def.path.slice(defPath.length + 1)}`, def.max, count],
           });
         }
       }
-      const visit = this.visitors[this.visitors.length - 1];
-      if (visit) visit(undefined, def.path, `${path}.${name}`, node, list);
+      if (visit) visit(undefined, def.path, `${path}.${def.path.slice(defPath.length + 1)}`, node, count ? nodesOf(def) : []);
     }
   }
 
@@ -211,14 +251,9 @@ export class Walker {
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
     if (type === 'Reference') {
-      checkReferenceTarget(
-        node,
-        allowedTargets(def.types, () => undefined),
-        (t) => this.defs.isResource(t),
-        this.doc,
-        path,
-        this.report,
-      );
+      let targets = this.targets.get(def);
+      if (targets === undefined) this.targets.set(def, (targets = allowedTargets(def.types, () => undefined) ?? null));
+      checkReferenceTarget(node, targets ?? undefined, (t) => this.defs.isResource(t), this.doc, path, this.report);
       // Only a Bundle resolves references between resources here.
       if (this.resourceStack.some((r) => r.resourceType === 'Bundle')) this.references.push({ node, path, resources: this.resourceStack.slice() });
     }
@@ -264,13 +299,27 @@ export class Walker {
   }
 
   /** JSON only: repeating elements are arrays, single ones are not. */
-  private arrayForm(parent: FhirNode, name: string, def: ElementDef, list: FhirNode[], path: string): void {
+  /** `first`: the first node of that name; `path`: the parent's. */
+  private arrayForm(parent: FhirNode, name: string, def: ElementDef, first: FhirNode, path: string): void {
     if (this.doc.format !== 'json') return;
     const arraySpan = this.doc.arrays.get(parent)?.get(name);
     if (def.max === '1' && arraySpan) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [path] });
-    } else if (def.max !== '1' && !arraySpan && list.length) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: list[0].nameSpan, message: 'not-array', args: [path, def.max] });
+      this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [`${path}.${name}`] });
+    } else if (def.max !== '1' && !arraySpan) {
+      this.report({ rule: 'fhir/array-form', severity: 'error', span: first.nameSpan, message: 'not-array', args: [`${path}.${name}`, def.max] });
     }
   }
+}
+
+/** Every name's nodes are next to each other (always in FHIR JSON; XML may repeat an element further on). */
+function sameNamesAdjacent(children: FhirNode[]): boolean {
+  let runs = 0;
+  for (let k = 1; k < children.length; k++) {
+    const name = children[k].name;
+    if (name === children[k - 1].name) continue;
+    // A new run: its name must not have had one before. Checked pairwise for the few runs a node has.
+    if (++runs > 64) return false;
+    for (let j = k - 2; j >= 0; j--) if (children[j].name === name) return false;
+  }
+  return true;
 }
