@@ -17,8 +17,15 @@ export function jsonNode(
   value: FhirNode['value'],
   index: number | undefined,
 ): FhirNode {
-  return { name, nameSpan, valueSpan, span, value, kind, children: [], index, resourceType: undefined, resourceTypeSpan: undefined };
+  const children = kind === 'object' ? [] : NO_CHILDREN;
+  return { name, nameSpan, valueSpan, span, value, kind, children, index, resourceType: undefined, resourceTypeSpan: undefined };
 }
+
+/**
+ * The children of every JSON value that is not an object (most nodes): one frozen empty list, not one
+ * each. Only the builders add children; `mergeUnderscores` gives a primitive its own list first.
+ */
+const NO_CHILDREN: FhirNode[] = Object.freeze([]) as unknown as FhirNode[];
 
 const isExtra = (c: FhirNode) => c.name.length > 1 && c.name.charCodeAt(0) === 95; /* _ */
 
@@ -43,6 +50,7 @@ export function mergeUnderscores(node: FhirNode, arrays: WeakMap<FhirNode, Map<s
       target = jsonNode(name, extra.nameSpan, extra.valueSpan, extra.span, 'null', undefined, extra.index);
       node.children.push(target);
     }
+    if (target.children === NO_CHILDREN) target.children = [];
     target.children.push(...extra.children);
     // `_given: { "extension": [...] }`: the array form of the extension list belongs to the merged node.
     const written = arrays.get(extra);

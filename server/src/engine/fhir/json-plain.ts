@@ -11,6 +11,10 @@ import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
 /** Thrown when the text is not plain JSON: parse it again with jsonc-parser. */
 export const NOT_PLAIN_JSON = new Error('not plain JSON');
 
+/** Strings up to this length are shared (json-plain.ts `shared`); longer ones are mostly unique. */
+const SHARED_MAX = 32;
+const SEEN_SLOTS = 2048;
+
 /** Spans of an object node until its `}` is reached. */
 const PENDING: Span = Object.freeze({ start: 0, end: 0 });
 
@@ -47,6 +51,18 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   const skipWs = () => {
     for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
   };
+  // Property names, and short values (codes, systems, units), repeat all through a document: the tree
+  // shares one string for each instead of a copy per occurrence. A slot per (length, first and last
+  // character); a miss replaces the slot.
+  const seen: string[] = new Array(SEEN_SLOTS);
+  const shared = (start: number, end: number): string => {
+    const len = end - start;
+    if (len === 0) return '';
+    const slot = (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (SEEN_SLOTS - 1);
+    const known = seen[slot];
+    if (known !== undefined && known.length === len && text.startsWith(known, start)) return known;
+    return (seen[slot] = text.slice(start, end));
+  };
   /** The string token at `i` (a quote): its decoded value in `str`, `i` after it. */
   const readString = () => {
     plainRun.lastIndex = i + 1;
@@ -54,7 +70,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     const end = plainRun.lastIndex;
     const c = text.charCodeAt(end);
     if (c === 34 /* " */) {
-      str = text.slice(i + 1, end);
+      str = end - i - 1 <= SHARED_MAX ? shared(i + 1, end) : text.slice(i + 1, end);
       i = end + 1;
       return;
     }
