@@ -62,7 +62,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         strictSSL: vscode.workspace.getConfiguration('http').get<boolean>('proxyStrictSSL', true),
       },
     } satisfies InitOptions,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xsd,*.xml,*.json,*.yaml,*.yml,.gitignore}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xsd,*.xml,*.json,*.csv,*.yaml,*.yml,.gitignore}') },
   };
   return new LanguageClient('nhn', vscode.l10n.t('NHN Integrator'), serverOptions, clientOptions);
 }

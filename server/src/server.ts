@@ -29,6 +29,7 @@ import { downloadAllSchemas } from './lsp/download-all';
 import { clampPosition, clampRange, syncedDocuments } from './lsp/positions';
 import { createHash } from 'node:crypto';
 import { FileEvents } from './lsp/file-events';
+import { CodeListNotices } from './lsp/code-list-notices';
 import { setFlagsFromString } from 'node:v8';
 
 // Memory policy of this long-lived process: V8 lets the old generation grow up to 4x its live size between
@@ -54,6 +55,8 @@ const settings = new SettingsStore(connection);
 const files = createHost({ workspaceFolders: () => settings.workspaceFolders });
 const host: EngineHost = {
   readFile: files.readFile,
+  readBytes: files.readBytes,
+  pathKind: files.pathKind,
   listFiles: files.listFiles,
   xsd: files.xsd,
   fhirDefinition: files.fhirDefinition,
@@ -66,7 +69,9 @@ const host: EngineHost = {
   openText: (path) => schemaEdits.openText(path),
 };
 const engine = createEngine(host);
-const validator = new DocumentValidator(connection, settings, engine);
+// A code list the user pointed at that does not load is said in the output and a notification.
+const codeListNotices = new CodeListNotices(connection, engine);
+const validator = new DocumentValidator(connection, settings, engine, (options) => void codeListNotices.check(options));
 // Unsaved .xsd edits apply to the documents validated against them, as you type.
 const schemaEdits = new SchemaEdits(documents, validator, engine);
 
@@ -92,10 +97,12 @@ connection.onInitialized(() => settings.listen(() => validator.revalidateAll(doc
 // indexes file by file (a .gitignore change rebuilds them) and revalidates the open documents once.
 const fileEvents = new FileEvents(
   async (events) => {
+    // Before the ignore policy: a configured code-list folder may be git-ignored (licensed downloads often are).
+    const codeLists = engine.codeListFilesChanged(events);
     const applied = await files.workspaceFiles.apply(events);
     if (applied.rewalk) await engine.workspaceReset();
     const effect = applied.rewalk ? { schemas: true, profiles: true } : await engine.workspaceFilesChanged(applied.changes);
-    if (effect.schemas || effect.profiles) validator.revalidateAll(documents.all());
+    if (effect.schemas || effect.profiles || codeLists) validator.revalidateAll(documents.all());
   },
   (err) => connection.console.error(`File events: ${err instanceof Error ? err.stack : String(err)}`),
 );

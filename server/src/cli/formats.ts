@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Rule, Severity } from '../engine';
 import type { BaselineEntry, BaselineState } from '../host/baseline';
+import type { Notice } from './notices';
 
 export interface ReportedFinding extends Finding {
   /** Stable across unrelated edits and moved lines (see ./baseline). */
@@ -75,12 +76,14 @@ export interface Skipped {
   tooLarge: number;
 }
 
-export function formatJson(results: FileFindings[], files: number, extra: { absent?: BaselineEntry[]; skipped?: Skipped } = {}): string {
+export function formatJson(results: FileFindings[], files: number, extra: { absent?: BaselineEntry[]; skipped?: Skipped; notices?: Notice[] } = {}): string {
   return JSON.stringify(
     {
       version: 1,
       files,
       ...(extra.skipped ? { skipped: extra.skipped } : {}),
+      // Run-level notices (code lists that did not load), present only when there are some.
+      ...(extra.notices?.length ? { notices: extra.notices } : {}),
       findings: toJsonFindings(results),
       ...(extra.absent ? { absent: extra.absent } : {}),
     },
@@ -129,7 +132,7 @@ export function formatSarif(
   results: FileFindings[],
   rules: readonly Rule[],
   version: string,
-  extra: { absent?: BaselineEntry[]; baselineRoot?: string } = {},
+  extra: { absent?: BaselineEntry[]; baselineRoot?: string; notices?: Notice[] } = {},
 ): string {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)));
   for (const a of extra.absent ?? []) used.add(a.rule);
@@ -160,6 +163,21 @@ export function formatSarif(
             }),
           },
         },
+        // Run-level notices (code lists that did not load) are SARIF's tool execution notifications.
+        ...(extra.notices?.length
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolExecutionNotifications: extra.notices.map((n) => ({
+                    level: 'warning',
+                    message: { text: n.message },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.file) } }],
+                  })),
+                },
+              ],
+            }
+          : {}),
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(process.cwd()).href.replace(/\/?$/, '/') } },
         results: [
           ...results.flatMap(({ file, findings }) =>

@@ -32,6 +32,7 @@ import { unifiedDiff } from './diff';
 import { BaselineError, BaselineMatcher, baselinePath, fingerprintsOf, readBaseline, writeBaseline, type BaselineEntry } from '../host/baseline';
 import { changedSince, GitError } from './changed';
 import { schemasMain } from './schemas';
+import { codeListNotices } from './notices';
 
 const VERSION = '0.1.0';
 /** A fix can reveal another (a namespace rewrite makes a schema location checkable): a few passes, never a loop. */
@@ -228,6 +229,9 @@ async function run(opts: CliOptions): Promise<number> {
   }
   if (progress && seen >= 200) process.stderr.write('\r');
   for (const p of problems) notice(p.file, p.message);
+  const first = async () => contextFor(await configFor(opts.paths[0], statSync(opts.paths[0]).isDirectory()));
+  const notices = await codeListNotices(engine, contexts.size ? contexts.values() : [await first()]);
+  for (const n of notices) process.stderr.write(`nhn-lint: ${escapeControls(n.file)}: ${escapeControls(n.message)}\n`);
 
   if (opts.baselineWrite) {
     await writeBaseline(opts.baselineWrite, recorded);
@@ -252,8 +256,8 @@ async function run(opts: CliOptions): Promise<number> {
 
   let out: string;
   if (opts.fixDryRun) out = diffs.join('');
-  else if (opts.format === 'json') out = formatJson(shown, files, { ...(absent ? { absent } : {}), skipped });
-  else if (opts.format === 'sarif') out = formatSarif(opts.quiet ? shown : results, rules, VERSION, { absent, baselineRoot: baseDir });
+  else if (opts.format === 'json') out = formatJson(shown, files, { ...(absent ? { absent } : {}), skipped, notices });
+  else if (opts.format === 'sarif') out = formatSarif(opts.quiet ? shown : results, rules, VERSION, { absent, baselineRoot: baseDir, notices });
   else if (opts.format === 'gitlab') out = formatGitlab(shown);
   else if (opts.format === 'junit') out = formatJunit(shown, checked);
   else {

@@ -21,7 +21,7 @@ export class EngineCaches {
   readonly xsd: XsdCaches;
   readonly fhir: FhirCaches;
   readonly ruleMessages = new RuleMessageCache();
-  /** The user's KITH code lists (Volven exports, FHIR CodeSystems), reloaded at most every 30 s. */
+  /** The user's KITH code lists (Volven exports, FHIR CodeSystems), read again when a file event names one (engine.codeListFilesChanged). */
   readonly codeLists: CodeListSource;
   readonly textPasses = new PassCounter();
 

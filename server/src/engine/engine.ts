@@ -11,6 +11,7 @@ import type { Rule } from './rules/model';
 import { createChecks, createParticipants } from './features';
 import { schemaTextChanged, type SchemaEditEffect } from './xsd/edits';
 import { schemaStatus, type SchemaStatus } from './xsd/participant';
+import { loadProblemText } from './kith/messages';
 import { workspaceFilesChanged, workspaceIndexStats, workspaceReset, type FileChange, type WorkspaceEffect, type WorkspaceIndexStats } from './workspace';
 
 export interface EngineOptions {
@@ -37,6 +38,10 @@ export interface Engine {
   invalidateSchemas(): Promise<void>;
   /** Files changed on disk (after the host's ignore policy): the XSD and FHIR indexes are updated file by file. */
   workspaceFilesChanged(changes: FileChange[]): Promise<WorkspaceEffect>;
+  /** Files changed on disk, as the editor reported them (a configured list folder may be git-ignored): true when the KITH code lists are read again. */
+  codeListFilesChanged(changes: FileChange[]): boolean;
+  /** The user's code lists that could not be loaded (settings, --code-lists, workspace files), each as a file and a sentence. */
+  codeListProblems(options: AnalysisOptions): Promise<{ file: string; message: string }[]>;
   /** What the host ignores changed (a .gitignore): both workspace indexes are built again on next use. */
   workspaceReset(): Promise<void>;
   /** The workspace indexes' counters (builds, one-file updates, reads), for tests and the bench. */
@@ -93,6 +98,11 @@ export function createEngine(host: EngineHost, options: EngineOptions = {}): Eng
     invalidateSchemas: () => caches.xsd.invalidate(),
     workspaceFilesChanged: (changes) => workspaceFilesChanged(host, caches, changes),
     workspaceReset: () => workspaceReset(caches),
+    codeListFilesChanged: (changes) => caches.codeLists.filesChanged(changes),
+    async codeListProblems(o) {
+      const store = await caches.codeLists.storeFor(o);
+      return store.problems.map((p) => ({ file: p.file, message: loadProblemText(o.language, p) }));
+    },
     workspaceIndexStats: () => workspaceIndexStats(caches),
     forget(uri) {
       recent.forget(uri);

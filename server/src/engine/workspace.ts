@@ -36,6 +36,7 @@ export async function workspaceFilesChanged(host: EngineHost, caches: EngineCach
 export async function workspaceReset(caches: EngineCaches): Promise<void> {
   caches.fhir.conformance.key = '';
   caches.fhir.globals.key = '';
+  caches.codeLists.clear();
   await caches.xsd.invalidate();
 }
 

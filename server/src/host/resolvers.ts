@@ -3,6 +3,7 @@
 // tests can pass their own. The server adds the editor's parts (workspace folders, trust, open texts).
 
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { EngineHost } from '../engine';
@@ -14,7 +15,7 @@ import { SchemaCache } from './schema-cache';
 
 /** The Node host's parts; `downloads` is always a cache (the server swaps it for the editor's storage folder). */
 export type NodeHost = EngineHost &
-  Required<Pick<EngineHost, 'xsd' | 'readFile' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & {
+  Required<Pick<EngineHost, 'xsd' | 'readFile' | 'readBytes' | 'pathKind' | 'listFiles' | 'fhirDefinition' | 'fhirPackageCache'>> & {
     downloads: SchemaCache;
     workspaceFiles: WorkspaceFiles;
   };
@@ -37,6 +38,19 @@ export function createHost(options: { cacheDir?: string; workspaceFolders?: () =
     async readFile(path: string) {
       const read = await readRegularFile(path);
       return 'bytes' in read ? decode(read.bytes).text : undefined;
+    },
+    // Code lists decode themselves (a Volven CSV saved by Excel is Windows-1252, with no declaration to say so).
+    async readBytes(path: string) {
+      const read = await readRegularFile(path);
+      return 'bytes' in read ? read.bytes : undefined;
+    },
+    async pathKind(path: string) {
+      try {
+        const s = await stat(path);
+        return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'other';
+      } catch {
+        return undefined;
+      }
     },
     listFiles: (dir, extensions) => workspaceFiles.list(dir, extensions),
     fhirDefinition: fhirDefinitionReader(),

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { IgnorePolicy, walk, type WalkProblem } from './walk';
 
-/** What the engine's indexes list from workspace folders. */
-const KEPT = ['.xsd', '.xml', '.json'];
+/** What the engine's indexes list from workspace folders (`.csv`: Volven code-list exports). */
+const KEPT = ['.xsd', '.xml', '.json', '.csv'];
 /** A bound on the kept list, so a pathological folder cannot exhaust memory (the walk stops there). */
 const MAX_KEPT = 200_000;
 

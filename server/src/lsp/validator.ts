@@ -3,7 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathOfUri, type Engine, type Finding } from '../engine';
+import { pathOfUri, type AnalysisOptions, type Engine, type Finding } from '../engine';
 import { toDiagnostic } from './convert';
 import type { SettingsStore } from './settings';
 import { bomEncodingOf } from '../host/files';
@@ -24,6 +24,8 @@ export class DocumentValidator {
     private readonly connection: Connection,
     private readonly settings: SettingsStore,
     private readonly engine: Engine,
+    /** Called after each XML document's validation with its options (the code-list notices). */
+    private readonly afterXml?: (options: AnalysisOptions) => void,
   ) {}
 
   schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
@@ -100,5 +102,6 @@ export class DocumentValidator {
     this.pending.delete(doc.uri);
     this.results.set(doc.uri, { version, findings });
     await this.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: findings.map(toDiagnostic) });
+    if (doc.languageId === 'xml') this.afterXml?.(ctx);
   }
 }

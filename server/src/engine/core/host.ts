@@ -9,6 +9,10 @@ import type { XsdService } from '../xsd/service';
 export interface EngineHost {
   /** A file's text; undefined when it does not exist or cannot be read. */
   readFile?(path: string): Promise<string | undefined>;
+  /** A file's bytes, for readers that decode themselves (code lists: Windows-1252 CSV); undefined as for readFile. */
+  readBytes?(path: string): Promise<Uint8Array | undefined>;
+  /** What is at `path`: a file, a folder, something else, or nothing (undefined). */
+  pathKind?(path: string): Promise<'file' | 'folder' | 'other' | undefined>;
   /** Files under `dir` ending in one of `extensions`, recursively (hosts skip .git and node_modules). */
   listFiles?(dir: string, extensions: string[]): Promise<string[]>;
   /** The unsaved text of a file open in the editor, preferred over the disk (the server provides it). */

@@ -1,7 +1,8 @@
 // The KITH feature's own sentences (hovers, fix titles, finding details) in English and Norwegian bokmål.
 // Rule texts live in server/rules/kith.yaml.
 
-import { defineMessages, type MessageKey } from '../../../../shared/messages';
+import { defineMessages, type Language, type MessageKey } from '../../../../shared/messages';
+import type { LoadReason } from './user-lists';
 
 export const kithMessages = defineMessages('kith', {
   builtin: { en: "the product's built-in list", nb: 'produktets innebygde kodeverk' },
@@ -33,8 +34,39 @@ export const kithMessages = defineMessages('kith', {
   none: { en: 'no', nb: 'ingen' },
   sender: { en: 'Sender', nb: 'Sender' },
   receiver: { en: 'Receiver', nb: 'Receiver' },
+  // A user's code list that could not be loaded: "{file}: code list not loaded: {reason}".
+  'list-not-loaded': {
+    en: 'code list not loaded: {0}; codes are judged by the built-in lists',
+    nb: 'kodeverket ble ikke lastet inn: {0}; kodene vurderes mot de innebygde kodeverkene',
+  },
+  'load-missing': { en: 'no such file or folder', nb: 'filen eller mappen finnes ikke' },
+  'load-unreadable': { en: 'the file cannot be read', nb: 'filen kan ikke leses' },
+  'load-empty-folder': { en: 'the folder holds no code-list files (.csv, .xml, .json)', nb: 'mappen inneholder ingen kodeverksfiler (.csv, .xml, .json)' },
+  'load-unsupported': { en: 'not a .csv, .xml or .json file', nb: 'ikke en .csv-, .xml- eller .json-fil' },
+  'load-malformed-xml': { en: 'not well-formed XML ({0})', nb: 'ikke velformet XML ({0})' },
+  'load-malformed-json': { en: 'not valid JSON ({0})', nb: 'ikke gyldig JSON ({0})' },
+  'load-not-codesystem': { en: 'JSON, but not a FHIR CodeSystem (resourceType {0})', nb: 'JSON, men ikke et FHIR CodeSystem (resourceType {0})' },
+  'load-other-document': { en: 'a {0} document, not a code list', nb: 'et {0}-dokument, ikke et kodeverk' },
+  'load-no-oid': {
+    en: 'the CodeSystem names no Volven list (an identifier urn:oid:2.16.578.1.12.4.1.1.NNNN or a url ending in no-kodeverk-NNNN)',
+    nb: 'CodeSystem-et navngir ikke noe Volven-kodeverk (en identifier urn:oid:2.16.578.1.12.4.1.1.NNNN eller en url som slutter på no-kodeverk-NNNN)',
+  },
+  'load-no-oid-csv': {
+    en: 'the file does not say which list it is (an OID column or field, a title line "NNNN Name", or the list number in the file name)',
+    nb: 'filen sier ikke hvilket kodeverk den er (en OID-kolonne eller et OID-felt, en tittellinje «NNNN Navn» eller kodeverksnummeret i filnavnet)',
+  },
+  'load-no-code-column': {
+    en: 'no code column or field (Kode, Kodeverdi, Verdi, Code)',
+    nb: 'ingen kolonne eller felt for koden (Kode, Kodeverdi, Verdi, Code)',
+  },
+  'load-no-codes': { en: 'no codes found in it', nb: 'ingen koder funnet i den' },
 });
 
 export type KithMessage = MessageKey<typeof kithMessages>;
 
 export const kithMessage = kithMessages.text;
+
+/** "code list not loaded: <why>" for a user's list that gave nothing. */
+export function loadProblemText(lang: Language, problem: { reason: LoadReason; detail?: string }): string {
+  return kithMessage(lang, 'list-not-loaded', kithMessage(lang, `load-${problem.reason}`, problem.detail));
+}

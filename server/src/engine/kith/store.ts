@@ -6,11 +6,15 @@ import type { AnalysisContext } from '../core/types';
 import type { EngineHost } from '../core/host';
 import { BUILTIN_CODE_LISTS } from './builtin';
 import type { Code, CodeList } from './model';
-import { readCodeListFile } from './user-lists';
+import { readCodeLists, type LoadReason } from './user-lists';
+import { decodeListBytes } from './decode-list';
 
 export interface LoadProblem {
+  /** The file or folder, as the setting, flag or walk gave it. */
   file: string;
-  message: string;
+  reason: LoadReason;
+  /** A parser's message or a resourceType, quoted in the text. */
+  detail?: string;
 }
 
 export class CodeListStore {
@@ -41,12 +45,42 @@ export class CodeListStore {
 const EXTENSIONS = ['.xml', '.json', '.csv'];
 /** In a workspace only files that say by name that they are code lists are read (a repository holds many). */
 const WORKSPACE_NAME = /kodeverk|volven|codesystem|code-?list/i;
+/**
+ * A workspace file that fails to load is reported only when its name says Volven or kodeverk, or it is a
+ * CSV: a FHIR project's `CodeSystem-foo.json` (not a Volven list) is no mistake to tell anyone about.
+ */
+const REPORTED_IN_WORKSPACE = /kodeverk|volven|\.csv$/i;
 const MAX_FILES = 2000;
-const TTL_MS = 30_000;
+/**
+ * Lists outside every workspace folder get no file events (the editor watches its folders): those are
+ * read again after this long. Lists inside a workspace folder are read again when an event names them.
+ */
+const UNWATCHED_TTL_MS = 30_000;
 
-/** Loads and keeps the user's code lists for the current settings; reloaded at most every 30 s. */
+const slash = (p: string) => p.replace(/\\/g, '/');
+const under = (file: string, dir: string) => {
+  const d = slash(dir).replace(/\/$/, '');
+  return file === d || file.startsWith(d + '/');
+};
+const isListFile = (file: string) => EXTENSIONS.some((x) => file.toLowerCase().endsWith(x));
+
+interface Loaded {
+  key: string;
+  at: number;
+  /** Some list comes from outside the workspace folders: no events announce its changes. */
+  unwatched: boolean;
+  explicit: string[];
+  workspace: string[];
+  /** Every file read for this store (lists and failures): an event naming one reloads. */
+  files: Set<string>;
+  store: Promise<CodeListStore>;
+}
+
+/** Loads and keeps the user's code lists for the current settings, until a file event or a setting changes them. */
 export class CodeListSource {
-  private cached?: { key: string; at: number; store: Promise<CodeListStore> };
+  private cached?: Loaded;
+  /** How many times the lists were (re)loaded: tests assert that an event, not a clock, reloads them. */
+  loads = 0;
 
   constructor(private readonly host: EngineHost) {}
 
@@ -62,34 +96,82 @@ export class CodeListSource {
     const workspace = trusted ? (r.workspaceFolders?.() ?? []) : [];
     const key = JSON.stringify([explicit, workspace]);
     const now = Date.now();
-    if (this.cached && this.cached.key === key && now - this.cached.at < TTL_MS) return this.cached.store;
-    const store = explicit.length || workspace.length ? load(r, explicit, workspace) : Promise.resolve(new CodeListStore());
-    this.cached = { key, at: now, store };
+    const c = this.cached;
+    if (c && c.key === key && !(c.unwatched && now - c.at >= UNWATCHED_TTL_MS)) return c.store;
+    const unwatched = explicit.some((p) => !workspace.some((w) => under(slash(p), w)));
+    const files = new Set<string>();
+    const store = explicit.length || workspace.length ? this.load(explicit, workspace, files) : Promise.resolve(new CodeListStore());
+    this.cached = { key, at: now, unwatched, explicit, workspace, files, store };
     return store;
   }
-}
 
-async function load(r: EngineHost, explicit: string[], workspace: string[]): Promise<CodeListStore> {
-  const problems: LoadProblem[] = [];
-  if (!r.readFile || !r.listFiles) return new CodeListStore();
-  const files: string[] = [];
-  for (const p of explicit) {
-    const listed = await r.listFiles(p, EXTENSIONS);
-    // A path that lists nothing may be a file itself.
-    if (listed.length) files.push(...listed);
-    else if (EXTENSIONS.some((x) => p.toLowerCase().endsWith(x))) files.push(p);
-    else problems.push({ file: p, message: 'no code-list files (.xml, .json, .csv) found here' });
+  /**
+   * Files changed on disk: true (and the lists are read again on next use) when one of them was read
+   * for the current lists, lies under a configured path, or is a workspace file named as a code list.
+   */
+  filesChanged(changes: readonly { path: string }[]): boolean {
+    const c = this.cached;
+    if (!c) return false;
+    const touches = changes.some(({ path }) => {
+      const file = slash(path);
+      if (c.files.has(file)) return true;
+      if (c.explicit.some((p) => under(file, p)) && (isListFile(file) || !file.includes('.', file.lastIndexOf('/')))) return true;
+      return isListFile(file) && WORKSPACE_NAME.test(file.split('/').pop()!) && c.workspace.some((w) => under(file, w));
+    });
+    if (touches) this.cached = undefined;
+    return touches;
   }
-  for (const dir of workspace) files.push(...(await r.listFiles(dir, EXTENSIONS)).filter((f) => WORKSPACE_NAME.test(f.split('/').pop()!)));
-  const lists = new Map<string, CodeList>();
-  for (const file of [...new Set(files)].slice(0, MAX_FILES)) {
-    const text = await r.readFile(file);
-    if (text === undefined) {
-      problems.push({ file, message: 'cannot be read' });
-      continue;
+
+  private async load(explicit: string[], workspace: string[], read: Set<string>): Promise<CodeListStore> {
+    this.loads++;
+    const r = this.host;
+    const problems: LoadProblem[] = [];
+    if (!r.readFile || !r.listFiles) return new CodeListStore();
+    const files: { file: string; reported: boolean }[] = [];
+    for (const p of explicit) {
+      const kind = await r.pathKind?.(p);
+      if (r.pathKind && kind === undefined) problems.push({ file: p, reason: 'missing' });
+      else if (kind === 'file' || (kind === undefined && isListFile(p))) {
+        if (isListFile(p)) files.push({ file: slash(p), reported: true });
+        else problems.push({ file: p, reason: 'unsupported' });
+      } else {
+        const listed = await r.listFiles(p, EXTENSIONS);
+        if (listed.length) files.push(...listed.map((file) => ({ file, reported: true })));
+        else problems.push({ file: p, reason: 'empty-folder' });
+      }
     }
-    // The first file found for an OID wins: explicit paths come before the workspace.
-    for (const list of readCodeListFile(file, text)) if (!lists.has(list.oid)) lists.set(list.oid, list);
+    for (const dir of workspace)
+      for (const file of await r.listFiles(dir, EXTENSIONS)) {
+        const name = file.split('/').pop()!;
+        if (WORKSPACE_NAME.test(name)) files.push({ file, reported: REPORTED_IN_WORKSPACE.test(name) });
+      }
+    const lists = new Map<string, CodeList>();
+    const seen = new Set<string>();
+    for (const { file, reported } of files) {
+      if (seen.has(file)) continue;
+      if (seen.size >= MAX_FILES) break;
+      seen.add(file);
+      read.add(file);
+      const text = await this.readText(file);
+      if (text === undefined) {
+        if (reported) problems.push({ file, reason: 'unreadable' });
+        continue;
+      }
+      const result = readCodeLists(file, text);
+      if (result.problem && reported) problems.push({ file, ...result.problem });
+      // The first file found for an OID wins: explicit paths come before the workspace.
+      for (const list of result.lists) if (!lists.has(list.oid)) lists.set(list.oid, list);
+    }
+    return new CodeListStore(lists, problems);
   }
-  return new CodeListStore(lists, problems);
+
+  /** The host's bytes when it lends them (a CSV saved by Excel is often Windows-1252), else its text. */
+  private async readText(file: string): Promise<string | undefined> {
+    const r = this.host;
+    if (r.readBytes) {
+      const bytes = await r.readBytes(file);
+      return bytes && decodeListBytes(bytes);
+    }
+    return r.readFile?.(file);
+  }
 }

@@ -1,7 +1,9 @@
 // Code lists the user supplies: Volven exports (XML and CSV) and FHIR CodeSystem resources (JSON or
-// XML, `urn:oid:` identifier or a `…/no-kodeverk-NNNN` url). Read tolerantly: Volven's export layouts
-// are recognised by their field names (Kodeverdi/Verdi/Kode/V, Navn/Tekst/Beskrivelse/DN, OID), so a
-// renamed column or an extra one does not lose the list. A file that is not a code list yields nothing.
+// XML, `urn:oid:` identifier or a `…/no-kodeverk-NNNN` url). Read tolerantly: Volven's layouts are
+// recognised by their field names (HL7 Norway's Volven → CodeSystem mapping names the fields Volven
+// shows: per list Navn, Beskrivelse, OID; per code Kode, Kodetekst, Beskrivelse, where Beskrivelse is
+// the code's definition, not its display), so a renamed column or an extra one does not lose the list.
+// A file that is not a code list yields no list and says why (the user is told: settings, CLI).
 
 import { attribute, childElements, elements, parseXml, textOf, type XmlElement } from '../xml/parse';
 import { OID_PREFIX, type Code, type CodeList, type ListOrigin } from './model';
@@ -9,12 +11,37 @@ import { KITH_NS } from './xml-util';
 
 const OID_IN = /(?:urn:oid:)?(2\.16\.578\.1\.12\.4\.1\.1\.\d{4})\b/;
 const KODEVERK_URL = /\/no-kodeverk-(\d{4})(?:$|[^\d])/;
-const CODE_FIELDS = ['kodeverdi', 'verdi', 'kode', 'code', 'v', 'value', 'kodeverdien'];
-const DISPLAY_FIELDS = ['navn', 'tekst', 'kodetekst', 'term', 'display', 'dn', 'beskrivelse', 'kortnavn', 'name', 'betegnelse'];
+const CODE_FIELDS = ['kode', 'kodeverdi', 'verdi', 'code', 'v', 'value', 'kodeverdien'];
+// Beskrivelse last: in Volven it is a code's definition, used only when a file has no display field at all.
+const DISPLAY_FIELDS = ['kodetekst', 'navn', 'tekst', 'term', 'display', 'dn', 'kortnavn', 'name', 'betegnelse', 'beskrivelse'];
 const EN_FIELDS = ['engelsknavn', 'navnengelsk', 'englishname', 'displayen', 'engelsk', 'en'];
 const OID_FIELDS = ['oid', 'kodeverkoid', 'kodeverk', 'kodeverknr', 'kodeverksnummer', 'kodeverkid', 'system', 's'];
 const LIST_NAME_FIELDS = ['kodeverknavn', 'kodeverksnavn', 'systemtitle', 'title'];
 const MAX_CODES = 200_000;
+
+/** Why a file gave no code list (each has an en+nb text in messages.ts). */
+export type LoadReason =
+  | 'missing'
+  | 'unreadable'
+  | 'empty-folder'
+  | 'unsupported'
+  | 'malformed-xml'
+  | 'malformed-json'
+  | 'not-codesystem'
+  | 'other-document'
+  | 'no-oid'
+  | 'no-oid-csv'
+  | 'no-code-column'
+  | 'no-codes';
+
+export interface ReadResult {
+  lists: CodeList[];
+  /** Set when `lists` is empty: why. `detail` is quoted in the message (a parser's error, a resourceType). */
+  problem?: { reason: LoadReason; detail?: string };
+}
+
+const failed = (reason: LoadReason, detail?: string): ReadResult => ({ lists: [], problem: detail ? { reason, detail } : { reason } });
+const found = (lists: CodeList[]): ReadResult => (lists.length ? { lists } : failed('no-codes'));
 
 const norm = (name: string) => name.toLowerCase().replace(/[^a-zæøå]/g, '');
 
@@ -81,8 +108,8 @@ function fhirOid(url: string | undefined, identifiers: string[]): string | undef
   return oidOf(url, false);
 }
 
-function fhirList(oid: string | undefined, name: string | undefined, content: string | undefined, concepts: FhirConcept[], file: string): CodeList[] {
-  if (!oid) return [];
+function fhirList(oid: string | undefined, name: string | undefined, content: string | undefined, concepts: FhirConcept[], file: string): ReadResult {
+  if (!oid) return failed('no-oid');
   const target = { name, codes: new Map<string, Code>() };
   const stack = [...concepts];
   while (stack.length) {
@@ -93,10 +120,10 @@ function fhirList(oid: string | undefined, name: string | undefined, content: st
     if (c.concept) stack.push(...c.concept);
   }
   // Only content "complete" makes unknown codes errors; fragment, example and not-present do not.
-  return finish(new Map([[oid, target]]), content === 'complete', { kind: 'fhir-codesystem', file });
+  return found(finish(new Map([[oid, target]]), content === 'complete', { kind: 'fhir-codesystem', file }));
 }
 
-function fromFhirJson(text: string, file: string): CodeList[] {
+function fromFhirJson(text: string, file: string): ReadResult {
   let json: {
     resourceType?: string;
     url?: string;
@@ -107,11 +134,11 @@ function fromFhirJson(text: string, file: string): CodeList[] {
     concept?: FhirConcept[];
   };
   try {
-    json = JSON.parse(text);
-  } catch {
-    return [];
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return failed('malformed-json', (err as Error).message);
   }
-  if (json?.resourceType !== 'CodeSystem') return [];
+  if (json?.resourceType !== 'CodeSystem') return failed('not-codesystem', typeof json?.resourceType === 'string' ? json.resourceType : '—');
   const ids = (json.identifier ?? []).map((i) => i.value ?? '');
   return fhirList(fhirOid(json.url, ids), json.title ?? json.name, json.content, json.concept ?? [], file);
 }
@@ -127,7 +154,7 @@ function fhirXmlConcept(el: XmlElement): FhirConcept {
   };
 }
 
-function fromFhirXml(root: XmlElement, file: string): CodeList[] {
+function fromFhirXml(root: XmlElement, file: string): ReadResult {
   const ids = childElements(root, 'identifier').map((i) => childValue(i, 'value') ?? '');
   return fhirList(
     fhirOid(childValue(root, 'url'), ids),
@@ -148,9 +175,10 @@ function fieldsOf(el: XmlElement): Map<string, string> {
   return fields;
 }
 
-function fromVolvenXml(root: XmlElement, file: string): CodeList[] {
+function fromVolvenXml(root: XmlElement, file: string): ReadResult {
   const byOid = new Map<string, Gathered>();
   const fileOid = oidFromFileName(file);
+  let codesWithoutList = 0;
   // The nearest ancestor that names a list (an OID field) owns the codes below it.
   const listOf = new Map<XmlElement, string | undefined>();
   for (const el of elements(root)) {
@@ -172,13 +200,17 @@ function fromVolvenXml(root: XmlElement, file: string): CodeList[] {
     }
     if (!code || display === undefined) continue;
     const target = oid ?? fileOid;
-    if (!target) continue;
+    if (!target) {
+      codesWithoutList++;
+      continue;
+    }
     const entry: Gathered = byOid.get(target) ?? { codes: new Map() };
     byOid.set(target, entry);
     addCode(entry, code, display, pick(fields, EN_FIELDS));
   }
   // A Volven export is the whole list as published.
-  return finish(byOid, true, { kind: 'volven-xml', file });
+  const lists = finish(byOid, true, { kind: 'volven-xml', file });
+  return lists.length || !codesWithoutList ? found(lists) : failed('no-oid-csv');
 }
 
 // ---- Volven CSV -----------------------------------------------------------------------------------
@@ -215,12 +247,12 @@ function csvRows(text: string, delimiter: string): string[][] {
   return rows;
 }
 
-function fromCsv(text: string, file: string): CodeList[] {
+function fromCsv(text: string, file: string): ReadResult {
   const body = text.replace(/^\uFEFF/, '');
   const lines = body.split(/\r?\n/, 20);
   // Volven puts a title line or two above the header: the header is the first line naming a code column.
   const headerIndex = lines.findIndex((l) => l.split(/[;,\t]/).some((h) => CODE_FIELDS.includes(norm(h))));
-  if (headerIndex < 0) return [];
+  if (headerIndex < 0) return failed('no-code-column');
   const header = lines[headerIndex];
   const delimiter = [';', '\t', ','].map((d) => [d, header.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
   const rows = csvRows(body, delimiter);
@@ -233,15 +265,19 @@ function fromCsv(text: string, file: string): CodeList[] {
   const enCol = col(EN_FIELDS);
   const oidCol = col(OID_FIELDS.filter((n) => n !== 's'));
   const nameCol = col(LIST_NAME_FIELDS);
-  if (codeCol === undefined) return [];
+  if (codeCol === undefined) return failed('no-code-column');
   const preamble = lines.slice(0, headerIndex).join(' ');
   // Volven's title line starts with the list number: "8279 Meldingens funksjon".
   const titled = /^\s*"?(\d{4})\s/.exec(preamble)?.[1];
   const fileOid = oidOf(preamble, false) ?? (titled ? OID_PREFIX + titled : oidFromFileName(file));
   const byOid = new Map<string, Gathered>();
+  let codesWithoutList = 0;
   for (const row of rows.slice(start + 1)) {
     const oid = (oidCol !== undefined ? oidOf(row[oidCol], true) : undefined) ?? fileOid;
-    if (!oid) continue;
+    if (!oid) {
+      if (row[codeCol]?.trim()) codesWithoutList++;
+      continue;
+    }
     const entry: Gathered = byOid.get(oid) ?? { codes: new Map() };
     byOid.set(oid, entry);
     if (nameCol !== undefined && row[nameCol]?.trim()) entry.name ??= row[nameCol].trim().replace(/^\d{4}\s+/, '');
@@ -252,19 +288,27 @@ function fromCsv(text: string, file: string): CodeList[] {
       enCol !== undefined ? row[enCol]?.trim() || undefined : undefined,
     );
   }
-  return finish(byOid, true, { kind: 'volven-csv', file });
+  const lists = finish(byOid, true, { kind: 'volven-csv', file });
+  return lists.length || !codesWithoutList ? found(lists) : failed('no-oid-csv');
+}
+
+/** The code lists in one file, or why there are none. */
+export function readCodeLists(file: string, text: string): ReadResult {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) return fromFhirJson(text, file);
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return fromCsv(text, file);
+  if (!lower.endsWith('.xml')) return failed('unsupported');
+  const xml = parseXml(text);
+  const root = xml.root;
+  // A broken file would give half a list, whose missing codes would then be errors: all or nothing.
+  if (!root || xml.errors.length) return failed('malformed-xml', xml.errors[0]?.message);
+  if (root.local === 'CodeSystem' && root.ns === 'http://hl7.org/fhir') return fromFhirXml(root, file);
+  // A KITH message, FHIR resource or schema is not a code list, whatever its name.
+  if (root.ns && (KITH_NS.test(root.ns) || /hl7\.org\/fhir|XMLSchema|oasis-open/.test(root.ns))) return failed('other-document', root.local);
+  return fromVolvenXml(root, file);
 }
 
 /** The code lists in one file (none when it is not a code list). */
 export function readCodeListFile(file: string, text: string): CodeList[] {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.json')) return fromFhirJson(text, file);
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return fromCsv(text, file);
-  if (!lower.endsWith('.xml')) return [];
-  const root = parseXml(text).root;
-  if (!root) return [];
-  if (root.local === 'CodeSystem' && root.ns === 'http://hl7.org/fhir') return fromFhirXml(root, file);
-  // A KITH message, FHIR resource or schema is not a code list, whatever its name.
-  if (root.ns && (KITH_NS.test(root.ns) || /hl7\.org\/fhir|XMLSchema|oasis-open/.test(root.ns))) return [];
-  return fromVolvenXml(root, file);
+  return readCodeLists(file, text).lists;
 }
