@@ -182,6 +182,34 @@ describe('ebXML', () => {
     expect(fs[0].message).toContain('2 PartyId');
     expect(fs[1].message).toContain('no PartyId');
   });
+
+  // A SOAP envelope with the ebXML header and, in its body, the MsgHead it carries.
+  const envelope = (from: string, senderIdents?: string) =>
+    header(from, party('8142987')).replace(
+      '</soap:Header>\n',
+      `</soap:Header>\n  <soap:Body>\n${msgHead({ senderIdents }).replace(/^<\?xml[^>]*>\n/, '')}  </soap:Body>\n`,
+    );
+
+  it('the ebXML sender is one of the HER-ids of MsgHead’s Sender: passes (organisation or department level)', async () => {
+    expect(await xml(envelope(party('112374')))).toEqual([]);
+    const dept = `${her('112374')}<Organisation><OrganisationName>Avdeling</OrganisationName>${her('8142000')}</Organisation>`;
+    expect(await xml(envelope(party('8142000'), dept))).toEqual([]);
+  });
+
+  it('an ebXML sender HER-id that MsgHead’s Sender does not name: a spoofing error on the PartyId', async () => {
+    const text = envelope(party('9999999'));
+    const fs = await xml(text);
+    expect(fs.map((f) => [f.ruleId, f.range])).toEqual([['kith/ebxml-sender-her', rangeOf(text, '9999999')]]);
+    expect(fs[0].severity).toBe('error');
+    expect(fs[0].message).toContain('HER-id 9999999');
+    expect(fs[0].message).toContain('(112374)');
+  });
+
+  it('nothing to compare: no MsgHead, or a Sender without a HER-id (kith/party-her-id says that)', async () => {
+    expect(await xml(header(party('9999999'), party('8142987')))).toEqual([]);
+    const fs = await xml(envelope(party('9999999'), '<Ident><Id>974760673</Id><TypeId V="ENH" DN="x" S="2.16.578.1.12.4.1.1.9051"/></Ident>'));
+    expect(fs.map((f) => f.ruleId)).toEqual(['kith/party-her-id']);
+  });
 });
 
 describe('organisation number in FHIR', () => {

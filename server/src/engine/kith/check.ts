@@ -4,7 +4,7 @@
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
-import { elements, isXmlDocument, xmlOf } from '../xml/parse';
+import { elements, isXmlDocument, xmlOf, type XmlElement } from '../xml/parse';
 import { KITH_ELEMENTS } from './builtin';
 import { ExpectationIndex } from './coded';
 import { reporter, type KithRun } from './report';
@@ -12,7 +12,8 @@ import { checkCodedValue } from './checks/coded-values';
 import { checkIdentifier } from './checks/identifiers';
 import { checkMsgHead } from './checks/msghead';
 import { checkAppRec } from './checks/apprec';
-import { checkEbxmlParty } from './checks/ebxml';
+import { checkEbxmlParty, isHeaderFrom } from './checks/ebxml';
+import { checkTransportSender } from './checks/transport-sender';
 import { MessageKinds } from './kinds';
 
 /** Cheap test on the text: a KITH namespace, or an ebXML header or CPA. */
@@ -43,6 +44,8 @@ export function kithCheck(rules: readonly Rule[]): Check {
       };
       // One walk over the shared parse; each module gets the elements of its job.
       let n = 0;
+      const froms: XmlElement[] = [];
+      const heads: XmlElement[] = [];
       for (const el of elements(xml.root)) {
         if ((++n & 4095) === 0 && ctx.signal?.aborted) break;
         checkCodedValue(run, el);
@@ -52,6 +55,7 @@ export function kithCheck(rules: readonly Rule[]): Check {
             break;
           case 'MsgHead':
             checkMsgHead(run, kinds, el);
+            heads.push(el);
             break;
           case 'AppRec':
             checkAppRec(run, kinds, el);
@@ -60,8 +64,10 @@ export function kithCheck(rules: readonly Rule[]): Check {
           case 'To':
           case 'PartyInfo':
             checkEbxmlParty(run, el);
+            if (isHeaderFrom(el)) froms.push(el);
         }
       }
+      checkTransportSender(run, froms, heads);
       return findings;
     },
   };

@@ -4,14 +4,12 @@
 import type { XmlElement } from '../../xml/parse';
 import { kithMessage } from '../messages';
 import type { KithRun } from '../report';
-import { children } from '../xml-util';
+import { EBXML_HEADER_NS as HEADER_NS, herPartyIds } from './transport-sender';
 
-const HEADER_NS = 'http://www.oasis-open.org/committees/ebxml-msg/schema/msg-header-2_0.xsd';
 const CPA_NS = 'http://www.oasis-open.org/committees/ebxml-cppa/schema/cpp-cpa-2_0.xsd';
 
-function herPartyIds(party: XmlElement): number {
-  return children(party, 'PartyId').filter((p) => p.attributes.some((a) => a.local === 'type' && a.value.trim() === 'HER')).length;
-}
+/** An ebXML message header's From (its sender), for the comparison with MsgHead's Sender. */
+export const isHeaderFrom = (el: XmlElement) => el.ns === HEADER_NS && el.local === 'From' && el.parent?.local === 'MessageHeader';
 
 /** An ebXML From/To or CPA PartyInfo (called for every element of those names). */
 export function checkEbxmlParty(run: KithRun, el: XmlElement): void {
@@ -19,7 +17,7 @@ export function checkEbxmlParty(run: KithRun, el: XmlElement): void {
     (el.ns === HEADER_NS && (el.local === 'From' || el.local === 'To') && el.parent?.local === 'MessageHeader') ||
     (el.ns === CPA_NS && el.local === 'PartyInfo');
   if (!party) return;
-  const n = herPartyIds(el);
+  const n = herPartyIds(el).length;
   if (n !== 1)
     run.report('kith/ebxml-party-her', el.nameStart, el.nameEnd, {
       vars: { code: el.local, reason: n === 0 ? kithMessage(run.ctx.language, 'none') : String(n) },
