@@ -24,6 +24,24 @@ export function volvenXml(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Kodeverk>\n  <OID>8279</OID>\n  <Kodeverknavn>Meldingens funksjon</Kodeverknavn>\n  <Elementer>\n${entries}\n  </Elementer>\n</Kodeverk>\n`;
 }
 
+/**
+ * The field names Volven itself shows, as HL7 Norway's Volven → FHIR CodeSystem mapping lists them (no
+ * real export was at hand): per list Navn, Beskrivelse, OID; per code Kode, Kodetekst and Beskrivelse,
+ * where Beskrivelse is the code's definition, not its display text.
+ */
+export function volvenCsvByVolvenFields(): string {
+  const rows = CODES.map(([c, d]) => `${c};${d};Definisjon av ${c.toLowerCase()}`);
+  return ['OID;Navn', '2.16.578.1.12.4.1.1.8279;Meldingens funksjon', '', 'Kode;Kodetekst;Beskrivelse', ...rows].join('\n') + '\n';
+}
+
+export function volvenXmlByVolvenFields(): string {
+  const codes = CODES.map(
+    ([c, d]) =>
+      `    <Kode>\n      <Kode>${c}</Kode>\n      <Kodetekst>${d}</Kodetekst>\n      <Beskrivelse>Definisjon av ${c.toLowerCase()}</Beskrivelse>\n    </Kode>`,
+  ).join('\n');
+  return `<?xml version="1.0" encoding="ISO-8859-1"?>\n<Kodeverk>\n  <OID>2.16.578.1.12.4.1.1.8279</OID>\n  <Navn>Meldingens funksjon</Navn>\n  <Beskrivelse>Angir hvilken funksjon meldingen har</Beskrivelse>\n  <Status>Til utbredelse eller er i bruk</Status>\n  <Koder>\n${codes}\n  </Koder>\n</Kodeverk>\n`;
+}
+
 export function fhirJson(content = 'complete'): string {
   return JSON.stringify(
     {

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readCodeListFile } from '../../server/src/engine/kith/user-lists';
 import { runCli, tempDir } from '../helpers/cli';
-import { fhirJson, fhirXml, volvenCsv, volvenXml, write } from './lists';
+import { fhirJson, fhirXml, volvenCsv, volvenCsvByVolvenFields, volvenXml, volvenXmlByVolvenFields, write } from './lists';
 import { msgHead } from './messages';
 
 const OID = '2.16.578.1.12.4.1.1.8279';
@@ -24,6 +24,18 @@ describe('reading user lists', () => {
     expect(list.origin).toEqual({ kind, file: `/lists/${name}` });
     expect(list.codes.map((c) => c.code)).toEqual(['APPREC', 'DIALOG_FORESPORSEL', 'DIALOG_HELSEFAGLIG', 'DIALOG_SVAR', 'DIALOG_TEST_NY']);
     expect(list.codes.find((c) => c.code === 'DIALOG_SVAR')!.nb).toBe('Svar på forespørsel');
+  });
+
+  it.each([
+    ['CSV', 'kodeverk.csv', volvenCsvByVolvenFields(), 'volven-csv'],
+    ['XML', 'kodeverk.xml', volvenXmlByVolvenFields(), 'volven-xml'],
+  ])('a Volven %s with Volven’s own field names: Kodetekst is the display, Beskrivelse (the definition) is not', (_, name, text, kind) => {
+    const [list] = readCodeListFile(`/lists/${name}`, text);
+    expect(list.oid).toBe(OID);
+    expect(list.origin.kind).toBe(kind);
+    expect(list.name.nb).toBe('Meldingens funksjon');
+    expect(list.codes).toHaveLength(5);
+    expect(list.codes.find((c) => c.code === 'DIALOG_SVAR')).toEqual({ code: 'DIALOG_SVAR', nb: 'Svar på forespørsel' });
   });
 
   it('a CodeSystem that is a fragment stays partial; its English designation is kept', () => {

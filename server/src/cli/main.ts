@@ -156,6 +156,8 @@ async function run(opts: CliOptions): Promise<number> {
   const skipped: Skipped = { binary: 0, tooLarge: 0 };
   let seen = 0; // files read, checked or not (the progress line)
   const diffs: string[] = [];
+  // The settings XML files were checked under: where code lists judged codes (their load problems are told).
+  const xmlContexts = new Set<AnalysisOptions>();
   const notice = (file: string, message: string) => {
     if (!opts.quiet) process.stderr.write(`nhn-lint: ${escapeControls(file)}: ${escapeControls(message)}\n`);
   };
@@ -190,6 +192,7 @@ async function run(opts: CliOptions): Promise<number> {
     files++;
     if (decoded.notice) notice(file, decoded.notice);
     const ctx = contextFor(await configFor(file));
+    if (languageIdFor(file) === 'xml') xmlContexts.add(ctx);
     const doc = (text: string) => ({ uri: file, languageId: languageIdFor(file), text, encoding: decoded.encoding });
     let text = decoded.text;
     let result = await engine.analyze(doc(text), ctx);
@@ -229,8 +232,7 @@ async function run(opts: CliOptions): Promise<number> {
   }
   if (progress && seen >= 200) process.stderr.write('\r');
   for (const p of problems) notice(p.file, p.message);
-  const first = async () => contextFor(await configFor(opts.paths[0], statSync(opts.paths[0]).isDirectory()));
-  const notices = await codeListNotices(engine, contexts.size ? contexts.values() : [await first()]);
+  const notices = await codeListNotices(engine, xmlContexts);
   for (const n of notices) process.stderr.write(`nhn-lint: ${escapeControls(n.file)}: ${escapeControls(n.message)}\n`);
 
   if (opts.baselineWrite) {

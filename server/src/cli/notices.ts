@@ -9,7 +9,7 @@ export interface Notice {
   message: string;
 }
 
-/** Each problem once, whichever configuration's settings met it. */
+/** Each problem once, whichever configuration's settings met it (`contexts`: those XML files were checked under). */
 export async function codeListNotices(engine: Engine, contexts: Iterable<AnalysisOptions>): Promise<Notice[]> {
   const seen = new Map<string, Notice>();
   for (const ctx of contexts) for (const n of await engine.codeListProblems(ctx)) seen.set(`${n.file}\n${n.message}`, n);

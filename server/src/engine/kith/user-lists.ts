@@ -247,6 +247,25 @@ function csvRows(text: string, delimiter: string): string[][] {
   return rows;
 }
 
+const unquote = (cell: string) =>
+  cell
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
+
+/** The list's name from the lines above the header: a title "8279 Meldingens funksjon", or a Navn field over its value. */
+function preambleName(lines: string[], delimiter: string): string | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i].split(delimiter).map(unquote);
+    const titled = /^\d{4}\s+(.+)$/.exec(cells[0]);
+    if (titled && cells.slice(1).every((c) => c === '')) return titled[1];
+    const at = cells.findIndex((c) => [...LIST_NAME_FIELDS, 'navn', 'name'].includes(norm(c)));
+    const value = at >= 0 ? unquote(lines[i + 1]?.split(delimiter)[at] ?? '') : '';
+    if (value) return value;
+  }
+  return undefined;
+}
+
 function fromCsv(text: string, file: string): ReadResult {
   const body = text.replace(/^\uFEFF/, '');
   const lines = body.split(/\r?\n/, 20);
@@ -270,6 +289,7 @@ function fromCsv(text: string, file: string): ReadResult {
   // Volven's title line starts with the list number: "8279 Meldingens funksjon".
   const titled = /^\s*"?(\d{4})\s/.exec(preamble)?.[1];
   const fileOid = oidOf(preamble, false) ?? (titled ? OID_PREFIX + titled : oidFromFileName(file));
+  const listName = preambleName(lines.slice(0, headerIndex), delimiter);
   const byOid = new Map<string, Gathered>();
   let codesWithoutList = 0;
   for (const row of rows.slice(start + 1)) {
@@ -281,6 +301,7 @@ function fromCsv(text: string, file: string): ReadResult {
     const entry: Gathered = byOid.get(oid) ?? { codes: new Map() };
     byOid.set(oid, entry);
     if (nameCol !== undefined && row[nameCol]?.trim()) entry.name ??= row[nameCol].trim().replace(/^\d{4}\s+/, '');
+    if (oid === fileOid) entry.name ??= listName;
     addCode(
       entry,
       row[codeCol]?.trim(),
