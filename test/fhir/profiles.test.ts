@@ -119,7 +119,8 @@ describe('a profile package in the FHIR package cache', () => {
     resourceType: 'Observation',
     meta: { profile: [PROFILE] },
     status: 'preliminary',
-    code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+    // Not a vital-sign code (8480-6, systolic pressure, would bring in R4's bp profile, as the reference validator does).
+    code: { coding: [{ system: 'http://loinc.org', code: '2339-0' }] },
     method: { coding: [{ system: 'http://example.org/metode', code: 'gjetting' }] },
   });
 

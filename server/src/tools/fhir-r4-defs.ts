@@ -7,6 +7,8 @@
 //   valuesets.json      expansions of the value sets that required bindings use (when enumerable offline)
 //   extensions.json     R4's own extension definitions (url → context and differential), for extension urls
 //                       no workspace or package defines
+//   profiles.json       R4's vital-signs profiles (url → differential), which the reference validator applies
+//                       to an Observation by its code
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -55,6 +57,20 @@ interface BundleFile {
 }
 
 const NUMBER_PRIMITIVES = new Set(['decimal', 'integer', 'positiveInt', 'unsignedInt']);
+/** R4's vital-signs profiles (profiles-others.json), by id. */
+const VITAL_SIGNS = new Set([
+  'vitalsigns',
+  'vitalspanel',
+  'resprate',
+  'heartrate',
+  'oxygensat',
+  'bodytemp',
+  'bodyheight',
+  'headcircum',
+  'bodyweight',
+  'bmi',
+  'bp',
+]);
 
 export function buildFhirR4(definitionsDir: string, outDir: string): { files: number; bytes: number } {
   const load = (name: string) => JSON.parse(readFileSync(path.join(definitionsDir, name), 'utf8')) as BundleFile;
@@ -95,6 +111,14 @@ export function buildFhirR4(definitionsDir: string, outDir: string): { files: nu
     write(`sd/${name}.json`, { name, kind: sd.kind, url: sd.url, base: sd.baseDefinition?.split('/').pop(), elements });
   }
 
+  // The vital-signs profiles' required bindings (their UCUM units) are expanded with base R4's.
+  const vitalSigns = load('profiles-others.json')
+    .entry.map((e) => e.resource as Raw & { differential?: { element: RawElement[] } })
+    .filter((r) => r.resourceType === 'StructureDefinition' && VITAL_SIGNS.has(r.id ?? '') && r.url);
+  for (const sd of vitalSigns)
+    for (const e of sd.differential?.element ?? [])
+      if (e.binding?.strength === 'required' && e.binding.valueSet) requiredValueSets.add(e.binding.valueSet.split('|')[0]);
+
   const vsEntries = [...load('valuesets.json').entry, ...load('v3-codesystems.json').entry, ...load('v2-tables.json').entry].map((e) => e.resource);
   const valueSets = vsEntries.filter((r) => r.resourceType === 'ValueSet') as unknown as RawValueSet[];
   const codeSystems = vsEntries.filter((r) => r.resourceType === 'CodeSystem') as unknown as RawCodeSystem[];
@@ -105,6 +129,7 @@ export function buildFhirR4(definitionsDir: string, outDir: string): { files: nu
     if (sd.resourceType === 'StructureDefinition' && sd.type === 'Extension' && sd.url) extensions[sd.url] = slimExtension(sd);
   }
   write('extensions.json', extensions);
+  write('profiles.json', Object.fromEntries(vitalSigns.map((sd) => [sd.url, slimExtension(sd)])));
   write('index.json', { fhirVersion: '4.0.1', resources: resources.sort(), complex: complex.sort(), abstract: abstract.sort(), primitives });
   return { files, bytes };
 }

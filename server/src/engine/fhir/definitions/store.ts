@@ -11,6 +11,7 @@ export class R4Definitions {
   private indexPromise?: Promise<DefinitionIndex | undefined>;
   private valueSetPromise?: Promise<ValueSetIndex>;
   private extensionsPromise?: Promise<Record<string, Record<string, unknown>>>;
+  private profilesPromise?: Promise<Record<string, Record<string, unknown>>>;
   private readonly types = new Map<string, TypeModel | undefined>();
   private readonly pending = new Map<string, Promise<TypeModel | undefined>>();
   index?: DefinitionIndex;
@@ -43,6 +44,12 @@ export class R4Definitions {
   async coreExtension(url: string): Promise<Record<string, unknown> | undefined> {
     this.extensionsPromise ??= this.read('extensions.json').then((t) => (t ? (JSON.parse(t) as Record<string, Record<string, unknown>>) : {}));
     return (await this.extensionsPromise)[url];
+  }
+
+  /** R4's own profile at `url` (the vital-signs profiles: StructureDefinition JSON, differential); read on first use. */
+  async coreProfile(url: string): Promise<Record<string, unknown> | undefined> {
+    this.profilesPromise ??= this.read('profiles.json').then((t) => (t ? (JSON.parse(t) as Record<string, Record<string, unknown>>) : {}));
+    return (await this.profilesPromise)[url.split('|')[0]];
   }
 
   isResource(name: string): boolean {

@@ -13,6 +13,7 @@ import { applyLayer, type ProfileRun } from './apply';
 import type { Json } from './conformance';
 import { mappedProfiles } from './glob';
 import { globalProfilesFor, type GlobalProfileIndex } from './globals';
+import { vitalSignsProfile } from './vital-signs';
 import { buildLayer, type ProfileLayer } from './layer';
 import { conformanceIndexFor, type ConformanceIndex } from './sources';
 
@@ -23,6 +24,8 @@ export interface ProfileRequest {
   span: Span;
   /** The ImplementationGuide that applies the profile globally; absent when the resource (or a setting) names it. */
   guide?: string;
+  /** Applied by the resource's content, as the reference validator does (R4's vital-signs profiles by code). */
+  implicit?: boolean;
 }
 
 /** The profiles ImplementationGuides apply to every resource of this one's type, placed on its type. */
@@ -38,6 +41,17 @@ export function declaredProfiles(resource: FhirNode, format: 'json' | 'xml'): Pr
   return (meta?.children ?? [])
     .filter((c) => c.name === 'profile' && typeof c.value === 'string')
     .map((c) => ({ url: String(c.value).split('|')[0], span: textSpan(c, format) }));
+}
+
+/** R4's own profile at `url` (profiles.json: the vital-signs family), layered once per index. */
+export function coreProfileLayer(defs: R4Definitions, index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
+  let p = index.coreLayers.get(url);
+  if (!p) {
+    const core = (u: string) => defs.coreProfile(u);
+    p = core(url).then((sd) => (sd ? buildLayer(sd, index, 0, core) : undefined));
+    index.coreLayers.set(url, p);
+  }
+  return p;
 }
 
 export async function layerFor(index: ConformanceIndex, url: string): Promise<ProfileLayer | undefined> {
@@ -131,16 +145,23 @@ export async function checkProfiles(
     ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan }))
     : [];
   const globals = await globalProfilesFor(ctx);
-  const requests = resources
-    .map((r) => {
-      const declared: ProfileRequest[] = declaredProfiles(r, doc.format);
-      const extra = r === root ? mapped.filter((m) => !declared.some((d) => d.url === m.url)) : [];
-      const applied = globals.any()
-        ? globalRequests(r, globals).filter((g) => !declared.some((d) => d.url === g.url) && !extra.some((m) => m.url === g.url))
-        : [];
-      return { resource: r, profiles: [...declared, ...extra, ...applied].filter((p) => !p.url.startsWith(CORE)) };
-    })
-    .filter((r) => r.profiles.length);
+  const known = new Map<string, boolean>();
+  // A URL in HL7's namespace is a base type (checked already) unless it is one of R4's own profiles.
+  const isCoreProfile = async (url: string) => {
+    if (!known.has(url)) known.set(url, (await defs.coreProfile(url)) !== undefined);
+    return known.get(url)!;
+  };
+  const requests: { resource: FhirNode; profiles: ProfileRequest[] }[] = [];
+  for (const r of resources) {
+    const named: ProfileRequest[] = declaredProfiles(r, doc.format);
+    if (r === root) named.push(...mapped);
+    if (globals.any()) named.push(...globalRequests(r, globals));
+    const vital = vitalSignsProfile(r);
+    if (vital) named.push({ url: vital.url, span: vital.at.nameSpan, implicit: true });
+    const profiles: ProfileRequest[] = [];
+    for (const p of named) if (!profiles.some((q) => q.url === p.url) && (!p.url.startsWith(CORE) || (await isCoreProfile(p.url)))) profiles.push(p);
+    if (profiles.length) requests.push({ resource: r, profiles });
+  }
   if (!requests.length) return;
   const index = await conformanceIndexFor(ctx);
   const typeLayers = new Map<string, ProfileLayer>();
@@ -149,7 +170,7 @@ export async function checkProfiles(
   const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today, rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
-      const layer = await layerFor(index, p.url);
+      const layer = await (p.url.startsWith(CORE) ? coreProfileLayer(defs, index, p.url) : layerFor(index, p.url));
       if (!layer) {
         // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
         if (reportedUnknown.has(p.url)) continue;
@@ -170,7 +191,8 @@ export async function checkProfiles(
       }
       for (const [url, l] of await preloadOnce(layer, index, defs)) typeLayers.set(url, l);
       const limits = [...new Set([...layer.limits, ...[...typeLayers.values()].flatMap((l) => l.limits)])];
-      if (limits.length && !reportedLimits.has(layer.url)) {
+      // What a profile the user did not name leaves unchecked is not theirs to act on.
+      if (limits.length && !p.implicit && !reportedLimits.has(layer.url)) {
         reportedLimits.add(layer.url);
         report({
           rule: 'fhir/profile-limits',

@@ -20,6 +20,11 @@ export interface Slice {
   byProfile?: { path: string; types: TypeRef[] };
   /** Constraints on the slice's descendants, by relative path (`system`, `type.coding.code`). */
   children: Map<string, ElementDef>;
+  /**
+   * Fixed or pattern values inside a nested slice of a descendant, by the path without slice names
+   * (`code.coding:DBPCode.code` → `code.coding.code`): what a value discriminator through it matches.
+   */
+  nestedValues?: Map<string, unknown>;
   root: ElementDef;
 }
 
@@ -69,7 +74,10 @@ function contains(value: unknown, pattern: unknown): boolean {
   return Object.entries(pattern).every(([k, p]) => contains((value as Json)[k], p));
 }
 
-export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): Promise<ProfileLayer> {
+/** R4's own profiles (the vital-signs family), for a base in HL7's namespace that is not a base type. */
+export type CoreProfiles = (url: string) => Promise<Json | undefined>;
+
+export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0, core?: CoreProfiles): Promise<ProfileLayer> {
   const type = String(sd.type ?? '');
   const layer: ProfileLayer = {
     url: String(sd.url),
@@ -82,15 +90,15 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
     isModifier: false,
   };
   const base = typeof sd.baseDefinition === 'string' ? sd.baseDefinition : undefined;
-  if (base && !base.startsWith(CORE) && depth < 8) {
-    const parentSd = await index.get(base);
+  if (base && (!base.startsWith(CORE) || core) && depth < 8) {
+    const parentSd = base.startsWith(CORE) ? await core?.(base) : await index.get(base);
     if (parentSd) {
-      const parent = await buildLayer(parentSd, index, depth + 1);
+      const parent = await buildLayer(parentSd, index, depth + 1, core);
       for (const [k, v] of parent.elements) layer.elements.set(k, v);
       for (const [k, v] of parent.slices) layer.slices.set(k, [...v]);
       layer.limits.push(...parent.limits);
       layer.isModifier = parent.isModifier;
-    } else {
+    } else if (!base.startsWith(CORE)) {
       layer.limits.push(`base profile ${base} not found`);
     }
   }
@@ -130,12 +138,14 @@ export async function buildLayer(sd: Json, index: ConformanceIndex, depth = 0): 
     const rest = id.slice(colon + 1);
     const dot = rest.indexOf('.');
     const sliceName = dot < 0 ? rest : rest.slice(0, dot);
+    const list = layer.slices.get(slicedPath) ?? [];
+    let slice = list.find((s) => s.name === sliceName);
     if (rest.includes(':')) {
+      const value = def.fixed ?? def.pattern;
+      if (slice && dot >= 0 && value !== undefined) (slice.nestedValues ??= new Map()).set(rest.slice(dot + 1).replace(/:[^.]+/g, ''), value);
       if (constrains(def)) layer.limits.push(`nested slice ${id}`);
       continue;
     }
-    const list = layer.slices.get(slicedPath) ?? [];
-    let slice = list.find((s) => s.name === sliceName);
     if (!slice) {
       slice = { name: sliceName, min: 0, max: '*', matches: () => false, matchable: false, children: new Map(), root: def };
       list.push(slice);
@@ -223,7 +233,7 @@ function matcher(slice: Slice, slicing: ElementDef['slicing']): Slice['matches']
       continue;
     }
     const at = d.path === '$this' ? slice.root : slice.children.get(d.path);
-    const expected = at?.fixed ?? at?.pattern;
+    const expected = at?.fixed ?? at?.pattern ?? slice.nestedValues?.get(d.path);
     if (expected === undefined) return undefined;
     tests.push((json) => get(json, d.path).some((v) => contains(v, expected)));
   }
