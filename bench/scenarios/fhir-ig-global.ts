@@ -14,13 +14,17 @@ import { performance } from 'node:perf_hooks';
 import { summarize } from '../lib/stats';
 import type { BenchRow, Scenario, Stats } from '../lib/types';
 
-/** Each side run once per round, in turn, so a change in the machine's load falls on all of them alike. */
+/**
+ * Each side run once per round, in turn, so a change in the machine's load falls on all of them alike;
+ * the order rotates each round, so the garbage one side leaves is collected in every side's time alike.
+ */
 async function interleaved(sides: (() => Promise<unknown>)[], warmup: number, runs: number): Promise<Stats[]> {
   const samples: number[][] = sides.map(() => []);
   for (let round = 0; round < warmup + runs; round++) {
-    for (const [i, side] of sides.entries()) {
+    for (let k = 0; k < sides.length; k++) {
+      const i = (round + k) % sides.length;
       const t0 = performance.now();
-      await side();
+      await sides[i]();
       if (round >= warmup) samples[i].push(performance.now() - t0);
     }
   }
