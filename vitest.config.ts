@@ -1,5 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { compileDataFile } from './server/src/build/data-files';
+
+// Test files that run the engine in-process share one module graph per worker: importing the engine
+// anew for every file (vitest's default isolation) cost more CPU than their tests. The rest start real
+// processes (CLI, server, Neovim) or drive libxml2, whose input providers are process-global, so each
+// of those files keeps a fresh worker.
+const sharedModuleDirs = ['engine', 'fhir', 'kith', 'l10n', 'client', 'workspace', 'helseid', 'persontjenesten'];
+const shared = sharedModuleDirs.map((dir) => `test/${dir}/**/*.test.ts`);
+
+// vitest's default is one worker fewer than the cores (one worker on a 2-core machine); most files
+// here wait on child processes, so a worker per core keeps both cores busy.
+const maxWorkers = Math.max(2, availableParallelism());
 
 // server/rules/*.yaml and schemas/namespaces.yaml become validated data, exactly as esbuild.mjs does for the bundles.
 export default defineConfig({
@@ -13,10 +25,15 @@ export default defineConfig({
     },
   ],
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/robust/**'],
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',
+    maxWorkers,
+    // Isolation is a setting of the pool, not of a project: threads share modules, forks do not.
+    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
+    projects: [
+      { extends: true, test: { name: 'in-process', include: shared, pool: 'threads' } },
+      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/robust/**', ...shared] } },
+    ],
   },
 });

@@ -43,7 +43,9 @@ export class PersontjenestenStandIn {
   constructor(private readonly options: PersontjenestenStandInOptions) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // A client that gives up mid-request (the cancellation tests) rejects the body read: drop that
+    // connection instead of leaving an unhandled rejection for whichever test file runs next.
+    this.server = createServer((req, res) => this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
