@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { compileDataFile } from './server/src/build/data-files';
 
-// Test files that run the engine in-process share one module graph per worker: importing the engine
-// anew for every file (vitest's default isolation) cost more CPU than their tests. The rest start real
-// processes (CLI, server, Neovim) or drive libxml2, whose input providers are process-global, so each
-// of those files keeps a fresh worker.
+// Test files that run the engine in-process share one module graph per worker process: importing the
+// engine anew for every file (vitest's default isolation) cost more CPU than their tests. They run in
+// forks, not threads, because the engine runs on a process's main thread in the product too (a worker
+// thread's smaller stack made the deep-nesting cases ten times slower). The rest start real processes
+// (CLI, server, Neovim) or drive libxml2, whose input providers are global to its module instance, so
+// each of those files gets a fresh worker thread.
 const sharedModuleDirs = ['engine', 'fhir', 'kith', 'l10n', 'client', 'workspace', 'helseid', 'persontjenesten'];
 const shared = sharedModuleDirs.map((dir) => `test/${dir}/**/*.test.ts`);
 
@@ -27,13 +29,16 @@ export default defineConfig({
   test: {
     testTimeout: 30000,
     hookTimeout: 60000,
-    pool: 'forks',
     maxWorkers,
-    // Isolation is a setting of the pool, not of a project: threads share modules, forks do not.
-    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
+    // Isolation is a setting of the pool, not of a project: forks share modules (in-process files),
+    // each isolated file gets a fresh thread (its own module graph and libxml2 instance).
+    poolOptions: { forks: { isolate: false }, threads: { isolate: true } },
     projects: [
-      { extends: true, test: { name: 'in-process', include: shared, pool: 'threads' } },
-      { extends: true, test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/robust/**', ...shared] } },
+      { extends: true, test: { name: 'in-process', include: shared, pool: 'forks' } },
+      {
+        extends: true,
+        test: { name: 'isolated', pool: 'threads', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/robust/**', ...shared] },
+      },
     ],
   },
 });
