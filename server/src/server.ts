@@ -30,6 +30,7 @@ import { clampPosition, clampRange, syncedDocuments } from './lsp/positions';
 import { createHash } from 'node:crypto';
 import { FileEvents } from './lsp/file-events';
 import { CodeListNotices } from './lsp/code-list-notices';
+import { CodeListWatch } from './lsp/code-list-watch';
 import { setFlagsFromString } from 'node:v8';
 
 // Memory policy of this long-lived process: V8 lets the old generation grow up to 4x its live size between
@@ -77,6 +78,7 @@ const schemaEdits = new SchemaEdits(documents, validator, engine);
 
 connection.onInitialize((params: InitializeParams) => {
   settings.initialize(params);
+  codeListWatch.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,7 +93,19 @@ connection.onInitialize((params: InitializeParams) => {
   };
 });
 
-connection.onInitialized(() => settings.listen(() => validator.revalidateAll(documents.all())));
+// Code-list folders outside the workspace are watched too (their edits apply at once, as inside it).
+const codeListWatch = new CodeListWatch(connection);
+// An untrusted workspace's settings name no folders the server reads (the store ignores them as well).
+const watchCodeLists = () =>
+  void codeListWatch.update(settings.trusted ? (settings.contextFor('').settings.codeListPaths ?? []) : [], settings.workspaceFolders);
+
+connection.onInitialized(() => {
+  watchCodeLists();
+  return settings.listen(() => {
+    watchCodeLists();
+    validator.revalidateAll(documents.all());
+  });
+});
 
 // Files changed on disk: coalesced into batches; each batch updates the workspace's file list and its
 // indexes file by file (a .gitignore change rebuilds them) and revalidates the open documents once.
@@ -143,6 +157,7 @@ connection.onRequest(Requests.workspaceIndex, async () => {
 // The user trusted the workspace (VS Code's restricted mode ended): user folders, catalogs and downloads apply.
 connection.onNotification(Notifications.workspaceTrusted, async () => {
   settings.trusted = true;
+  watchCodeLists();
   await engine.invalidateSchemas();
   validator.revalidateAll(documents.all());
 });

@@ -38,6 +38,8 @@ export interface LspSession {
   notify(method: string, params?: unknown): void;
   initializeResult: InitializeResult;
   stderr: () => string;
+  /** What the server registered with `client/registerCapability`, in order. */
+  registrations(): unknown[];
   open(uri: string, languageId: string, text: string): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   /** The diagnostics last published for `uri`. */
@@ -62,6 +64,8 @@ export async function startServer(
     configuration?: boolean;
     workspaceFolders?: string[];
     wrap?: string[];
+    /** Declare dynamic registration of watched files with relative patterns (as VS Code does). */
+    watchedFiles?: boolean;
   } = {},
 ): Promise<LspSession> {
   const argv = [...(options.wrap ?? []), process.execPath, SERVER, '--stdio'];
@@ -82,7 +86,11 @@ export async function startServer(
     }
   });
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: unknown[] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: unknown[] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   connection.onRequest('window/showDocument', () => ({ success: true }));
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -90,7 +98,10 @@ export async function startServer(
     rootUri: null,
     locale: options.locale ?? 'en',
     capabilities: {
-      workspace: { configuration: options.configuration ?? true },
+      workspace: {
+        configuration: options.configuration ?? true,
+        ...(options.watchedFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } : {}),
+      },
       textDocument: {
         publishDiagnostics: { tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, versionSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
@@ -109,6 +120,7 @@ export async function startServer(
     notify: pipe.notify,
     initializeResult,
     stderr: () => err,
+    registrations: () => registrations,
     open(uri, languageId, text) {
       pipe.notify(DidOpenTextDocumentNotification.method, { textDocument: { uri, languageId, version: 1, text } });
     },

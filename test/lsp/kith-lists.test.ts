@@ -131,4 +131,31 @@ describe('code lists follow file events', () => {
       await lsp.close();
     }
   });
+
+  it('a configured list folder outside the workspace is watched through the client, and its edit applies at once', async () => {
+    const ws = path.join(tmp.dir, 'ws-outside');
+    const shared = path.join(tmp.dir, 'shared-kodeverk');
+    mkdirSync(ws);
+    mkdirSync(shared);
+    const csv = write(shared, '8279.csv', volvenCsv());
+    const lsp = await startServer({ settings: { today: '2026-11-26', codeLists: { paths: [shared] } }, workspaceFolders: [ws], watchedFiles: true });
+    try {
+      const uri = pathToFileURL(path.join(ws, 'melding.xml')).href;
+      lsp.open(uri, 'xml', text);
+      expect(kith(await lsp.diagnostics(uri))).toEqual([]);
+      await until(() => lsp.registrations().some((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles'), 'the watcher registration');
+      const registration = lsp.registrations().find((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles') as {
+        registerOptions: { watchers: { globPattern: { baseUri: string; pattern: string } }[] };
+      };
+      expect(registration.registerOptions.watchers).toEqual([{ globPattern: { baseUri: pathToFileURL(shared).href, pattern: '**/*.{csv,xml,json}' } }]);
+
+      // The client reports the edit (as VS Code does for the registered watcher): the list is read again at once.
+      writeFileSync(csv, volvenCsv().replace(/^DIALOG_TEST_NY;.*\r\n/m, ''));
+      const pending = lsp.diagnostics(uri, (d) => kith(d)[0]?.code === 'kith/code-unknown', 10_000);
+      await changed(lsp, csv, FileChangeType.Changed);
+      await pending;
+    } finally {
+      await lsp.close();
+    }
+  });
 });

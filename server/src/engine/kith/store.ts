@@ -52,8 +52,9 @@ const WORKSPACE_NAME = /kodeverk|volven|codesystem|code-?list/i;
 const REPORTED_IN_WORKSPACE = /kodeverk|volven|\.csv$/i;
 const MAX_FILES = 2000;
 /**
- * Lists outside every workspace folder get no file events (the editor watches its folders): those are
- * read again after this long. Lists inside a workspace folder are read again when an event names them.
+ * Lists outside every workspace folder may get no file events (the server asks the editor to watch them,
+ * lsp/code-list-watch.ts, and not every editor can): those are also read again after this long. Lists
+ * inside a workspace folder are read again only when an event names them.
  */
 const UNWATCHED_TTL_MS = 30_000;
 
