@@ -33,6 +33,9 @@ interface Frame {
   keyStart: number;
   /** Array frames: the next item's index. */
   index: number;
+  /** Object frames: the children so far (the first `count`), copied into a list of their exact length at `}`. */
+  kids: FhirNode[];
+  count: number;
 }
 
 export function parsePlainFhirJson(text: string): FhirDocument | undefined {
@@ -90,7 +93,8 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       f.keySpan = keySpan;
       f.keyStart = 0;
       f.index = 0;
-    } else frames[depth] = f = { array, node, start, keyName, keySpan, keyStart: 0, index: 0 };
+      f.count = 0;
+    } else frames[depth] = f = { array, node, start, keyName, keySpan, keyStart: 0, index: 0, kids: [], count: 0 };
     depth++;
     return f;
   };
@@ -107,9 +111,14 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     if (text.charCodeAt(i) !== 58 /* : */) throw NOT_PLAIN_JSON;
     i++;
   };
-  /** An object node complete (`end` after its `}`): its spans, then into its parent (the top frame). */
-  const closeObject = (node: FhirNode | null, start: number, end: number) => {
+  /** A child into the object frame `owner`. */
+  const add = (owner: Frame, node: FhirNode) => {
+    owner.kids[owner.count++] = node;
+  };
+  /** An object node complete (`end` after its `}`; `own`: its frame, none when empty): its children and spans, then into its parent (the top frame). */
+  const closeObject = (node: FhirNode | null, start: number, end: number, own: Frame | undefined) => {
     if (!node) return;
+    node.children = own?.count ? own.kids.slice(0, own.count) : [];
     const span = { start, end };
     node.valueSpan = span;
     mergeUnderscores(node, arrays);
@@ -123,7 +132,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       node.name = top.keyName;
       node.nameSpan = node.span = span;
       node.index = top.index++;
-      top.node.children.push(node);
+      add(frames[depth - 2], node);
       return;
     }
     const key = top.keySpan;
@@ -132,20 +141,20 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     node.name = top.keyName;
     node.nameSpan = key;
     node.span = { start: top.keyStart, end };
-    top.node.children.push(node);
+    add(top, node);
   };
-  /** An array complete: an empty one is a node of its own (the items are the nodes otherwise). */
+  /** An array complete (its frame popped): an empty one is a node of its own (the items are the nodes otherwise). */
   const closeArray = (frame: Frame, end: number) => {
     if (!frame.node || frame.index !== 0) return;
     const span = { start: frame.start, end };
-    frame.node.children.push(jsonNode(frame.keyName, frame.keySpan!, span, span, 'array', undefined, undefined));
+    add(frames[depth - 1], jsonNode(frame.keyName, frame.keySpan!, span, span, 'array', undefined, undefined));
   };
   const literal = (value: FhirNode['value'], kind: JsonKind, start: number, end: number) => {
     const top = frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
       const span = { start, end };
-      top.node.children.push(jsonNode(top.keyName, span, span, span, kind, value, top.index++));
+      add(frames[depth - 2], jsonNode(top.keyName, span, span, span, kind, value, top.index++));
       return;
     }
     const key = top.keySpan;
@@ -156,7 +165,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       top.node.resourceTypeSpan = { start, end };
       return;
     }
-    top.node.children.push(jsonNode(top.keyName, key, { start, end }, { start: top.keyStart, end }, kind, value, undefined));
+    add(top, jsonNode(top.keyName, key, { start, end }, { start: top.keyStart, end }, kind, value, undefined));
   };
   const word = (w: string, value: boolean | null, kind: JsonKind) => {
     if (!text.startsWith(w, i)) throw NOT_PLAIN_JSON;
@@ -179,7 +188,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       skipWs();
       if (text.charCodeAt(i) === 125 /* } */) {
         i++;
-        closeObject(node, start, i);
+        closeObject(node, start, i, undefined);
       } else {
         readKey(open(false, node, start, '', undefined));
         continue;
@@ -192,7 +201,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
         // An array in an array (not FHIR): a placeholder node, content ignored.
         if (top.array && top.node) {
           const span = { start, end: start };
-          top.node.children.push(jsonNode(top.keyName, span, span, span, 'array', undefined, top.index++));
+          add(frames[depth - 2], jsonNode(top.keyName, span, span, span, 'array', undefined, top.index++));
         }
         frame = open(true, null, start, '', undefined);
       } else {
@@ -242,7 +251,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
         i++;
         depth--;
         if (top.array) closeArray(top, i);
-        else closeObject(top.node, top.start, i);
+        else closeObject(top.node, top.start, i, top);
         continue;
       }
       throw NOT_PLAIN_JSON;
