@@ -70,9 +70,19 @@ export function identityDigitsIn(text: string): number[] {
   return hidden;
 }
 
+/** Ten digits at least: fewer cannot hold a number (`identityDigitsIn` hides digits of chains of ten or more only). */
+function hasTenDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++digits === 10) return true;
+  }
+  return false;
+}
+
 /** `text` with every valid identity number masked as its birth date and `*****` (one star per hidden digit). */
 export function maskIdentityNumbers(text: string): string {
-  if (!/\d/.test(text)) return text;
+  if (!hasTenDigits(text)) return text;
   const hidden = identityDigitsIn(text);
   if (hidden.length === 0) return text;
   const chars: string[] = [];

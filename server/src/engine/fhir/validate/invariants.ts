@@ -68,19 +68,14 @@ export async function checkInvariants(
   };
   for (const site of sites) {
     if (signal?.aborted) break;
+    let names: string[] | undefined;
     for (const c of site.def.constraints ?? []) {
       if (!c.expression) continue;
       let satisfied: boolean;
       const native = NATIVE_INVARIANTS[c.key];
       if (native) {
         satisfied = native(site.node, site.rootResource, site.resource);
-      } else if (
-        triviallyTrue(
-          c.expression,
-          site.node.children.map((n) => n.name),
-          cache.shortcuts,
-        )
-      ) {
+      } else if (triviallyTrue(c.expression, (names ??= site.node.children.map((n) => n.name)), cache.shortcuts)) {
         satisfied = true;
       } else {
         e ??= await cache.load();

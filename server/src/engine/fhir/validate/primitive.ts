@@ -48,12 +48,12 @@ export function checkPrimitive(
     return;
   }
   const text = String(node.value);
-  const valueSpan =
-    isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
   let valid = format.regex ? regexFor(format.regex, patterns).test(text) : text.length > 0 || type === 'xhtml';
   if (valid && INTEGER_TYPES.has(type)) valid = Math.abs(Number(text)) <= 2147483647;
   if (valid && type === 'xhtml') valid = /^\s*<div[\s>]/.test(text);
   if (!valid) {
+    const valueSpan =
+      isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
     report({
       rule: 'fhir/format',
       severity: 'error',
