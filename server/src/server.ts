@@ -72,7 +72,10 @@ const host: EngineHost = {
 const engine = createEngine(host);
 // A code list the user pointed at that does not load is said in the output and a notification.
 const codeListNotices = new CodeListNotices(connection, engine);
-const validator = new DocumentValidator(connection, settings, engine, (options) => void codeListNotices.check(options));
+const validator = new DocumentValidator(connection, settings, engine, (options) => {
+  void codeListNotices.check(options);
+  watchCodeLists(options.settings.codeListPaths);
+});
 // Unsaved .xsd edits apply to the documents validated against them, as you type.
 const schemaEdits = new SchemaEdits(documents, validator, engine);
 
@@ -96,8 +99,12 @@ connection.onInitialize((params: InitializeParams) => {
 // Code-list folders outside the workspace are watched too (their edits apply at once, as inside it).
 const codeListWatch = new CodeListWatch(connection);
 // An untrusted workspace's settings name no folders the server reads (the store ignores them as well).
-const watchCodeLists = () =>
-  void codeListWatch.update(settings.trusted ? (settings.contextFor('').settings.codeListPaths ?? []) : [], settings.workspaceFolders);
+// The editor's setting and each open document's project configuration (`codeLists`) may name lists.
+const watchCodeLists = (more: readonly string[] = []) => {
+  if (!settings.trusted) return void codeListWatch.update([], settings.workspaceFolders);
+  const named = [settings.contextFor(''), ...documents.all().map((d) => settings.contextFor(d.uri))].flatMap((c) => c.settings.codeListPaths ?? []);
+  void codeListWatch.update([...new Set([...named, ...more])], settings.workspaceFolders);
+};
 
 connection.onInitialized(() => {
   watchCodeLists();

@@ -158,4 +158,27 @@ describe('code lists follow file events', () => {
       await lsp.close();
     }
   });
+
+  it('a list folder outside the workspace named by the project configuration (codeLists) is watched as well', async () => {
+    const ws = path.join(tmp.dir, 'ws-config');
+    const outside = path.join(tmp.dir, 'config-kodeverk');
+    mkdirSync(ws);
+    mkdirSync(outside);
+    write(outside, '8279.csv', volvenCsv());
+    writeFileSync(path.join(ws, '.nhn-lint.yaml'), 'codeLists: [../config-kodeverk]\n');
+    const lsp = await startServer({ settings: { today: '2026-11-26' }, workspaceFolders: [ws], watchedFiles: true });
+    try {
+      const uri = pathToFileURL(path.join(ws, 'melding.xml')).href;
+      lsp.open(uri, 'xml', text);
+      expect(kith(await lsp.diagnostics(uri))).toEqual([]); // the configuration's list judged: it has the code
+      const watchers = () =>
+        lsp
+          .registrations()
+          .filter((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles')
+          .flatMap((r) => (r as { registerOptions: { watchers: { globPattern: { baseUri: string } }[] } }).registerOptions.watchers);
+      await until(() => watchers().some((w) => w.globPattern.baseUri === pathToFileURL(outside).href), 'a watcher on the configuration’s folder');
+    } finally {
+      await lsp.close();
+    }
+  });
 });
