@@ -4,16 +4,9 @@
 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync, tempDir } from '../helpers/cli';
+import { type JsonFinding, runCliAsync, tempDir } from '../helpers/cli';
 import { NHN_SCHEMA_FIXTURES as FIXTURES, startFixtureMirror, startSchemaServer, type SchemaServer } from '../helpers/schema-server';
 const MESSAGE = 'test/xsd/instances/dialog-1.1-invalid.xml';
-
-interface JsonFinding {
-  rule: string;
-  line: number;
-  column: number;
-  severity: string;
-}
 
 const rules = (stdout: string) =>
   (JSON.parse(stdout).findings as JsonFinding[]).filter((f) => f.rule.startsWith('xsd/')).map((f) => `${f.rule}@${f.line}:${f.column}`);

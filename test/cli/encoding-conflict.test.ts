@@ -8,21 +8,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync, tempDir } from '../helpers/cli';
+import { type JsonFinding, runCliAsync, tempDir } from '../helpers/cli';
 import { startServer, type LspSession } from '../helpers/lsp';
 
 const DECLARED = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<Melding xmlns="urn:example:melding"><Tekst>Blåbær</Tekst></Melding>\n';
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-
-interface JsonFinding {
-  rule: string;
-  line: number;
-  column: number;
-  endColumn?: number;
-  severity: string;
-  message: string;
-}
 
 describe('UTF-16 with a declaration that says ISO-8859-1', () => {
   const dir = tempDir();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_BASIS } from '../fhir/helpers';
-import { ROOT, runCli } from '../helpers/cli';
+import { type JsonFinding, ROOT, runCli } from '../helpers/cli';
 
 /** file → [rule, flagged text] in reading order. */
 const EXPECTED: Record<string, [string, string][]> = {
@@ -40,17 +40,6 @@ const EXPECTED: Record<string, [string, string][]> = {
     ['fhir/invariant', 'executionPeriod'],
   ],
 };
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
 
 function flagged(f: JsonFinding): string {
   const lines = readFileSync(path.join(ROOT, f.file), 'utf8').split('\n');

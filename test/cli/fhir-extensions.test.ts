@@ -6,18 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NO_BASIS } from '../fhir/helpers';
-import { runCli } from '../helpers/cli';
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
+import { type JsonFinding, runCli } from '../helpers/cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'nhn-cli-fhir-ext-'));
 const NB = 'http://hl7.no/fhir/StructureDefinition/';

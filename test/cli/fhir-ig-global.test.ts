@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli';
+import { type JsonFinding, runCli } from '../helpers/cli';
 
 const IG_PACKAGE = path.resolve(__dirname, '../fhir/ig-global/package');
 const dir = mkdtempSync(path.join(tmpdir(), 'nhn-cli-ig-global-'));
@@ -20,15 +20,6 @@ const GOOD = `<Patient xmlns="http://hl7.org/fhir">
 writeFileSync(path.join(dir, 'pasient.json'), BAD);
 writeFileSync(path.join(dir, 'pasient.xml'), GOOD);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: string;
-  message: string;
-}
 
 describe('nhn-lint --fhir-packages: ImplementationGuide.global', () => {
   it('every Patient is checked against the globally applied profile; without the package, nothing is', () => {

@@ -4,22 +4,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, runCliAsync } from '../helpers/cli';
+import { type JsonFinding, ROOT, runCliAsync } from '../helpers/cli';
 import { decode } from '../../server/src/host/decode';
 import { classifyNin } from '../../server/src/engine';
 
 const REAL_WORLD = path.resolve(ROOT, '../shared/fixtures/real-world');
 const rel = (file: string) => path.relative(REAL_WORLD, path.resolve(ROOT, file)).split(path.sep).join('/');
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  message: string;
-}
 
 /** A whole-folder CLI run is a process that can take long on a loaded machine: awaited, never blocking the worker. */
 const SCAN_MS = 240_000;

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { runCli } from '../helpers/cli';
+import { type JsonFinding, runCli } from '../helpers/cli';
 
 /** file (under examples/) → [rule, flagged text] in reading order. */
 const EXPECTED: Record<string, [string, string][]> = {
@@ -130,16 +130,6 @@ const RETIRED_VALUES = [
 ];
 
 const OURS = /^(host|api|message-type|namespace|suppression)\//;
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-}
 
 describe('nhn-lint over examples/: the rule base', () => {
   const out = JSON.parse(runCli(['--format', 'json', 'examples']).stdout) as { findings: JsonFinding[] };

@@ -3,15 +3,7 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli';
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: string;
-}
+import { type JsonFinding, runCli } from '../helpers/cli';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
 

@@ -8,6 +8,18 @@ import path from 'node:path';
 export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 export const ROOT = path.resolve(__dirname, '../..');
 
+/** One finding of `nhn-lint --format json` (docs/cli.md). */
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  rule: string;
+  message: string;
+}
+
 export interface CliResult {
   status: number | null;
   stdout: string;

@@ -75,6 +75,22 @@ describe('code lists follow file events', () => {
   const changed = (lsp: LspSession, file: string, type: FileChangeType) =>
     lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type }] });
 
+  /** Opens the message in `ws`; the list has its code, so no kith finding. */
+  async function openJudgedClean(lsp: LspSession, ws: string): Promise<string> {
+    const uri = pathToFileURL(path.join(ws, 'melding.xml')).href;
+    lsp.open(uri, 'xml', text);
+    expect(kith(await lsp.diagnostics(uri))).toEqual([]);
+    return uri;
+  }
+
+  /** Takes the code out of the list on disk and reports the change as the client would: the error follows. */
+  async function dropCodeAndSeeError(lsp: LspSession, uri: string, csv: string): Promise<void> {
+    writeFileSync(csv, volvenCsv().replace(/^DIALOG_TEST_NY;.*\r\n/m, ''));
+    const pending = lsp.diagnostics(uri, (d) => kith(d)[0]?.code === 'kith/code-unknown', 10_000);
+    await changed(lsp, csv, FileChangeType.Changed);
+    await pending;
+  }
+
   it('an edited, deleted and re-created Volven export in the workspace takes effect on its file event; one walk of the folder', async () => {
     const ws = path.join(tmp.dir, 'ws-events');
     mkdirSync(ws);
@@ -120,13 +136,8 @@ describe('code lists follow file events', () => {
     const csv = write(path.join(ws, 'kodeverk'), '8279.csv', volvenCsv());
     const lsp = await startServer({ settings: { today: '2026-11-26', codeLists: { paths: [path.join(ws, 'kodeverk')] } }, workspaceFolders: [ws] });
     try {
-      const uri = pathToFileURL(path.join(ws, 'melding.xml')).href;
-      lsp.open(uri, 'xml', text);
-      expect(kith(await lsp.diagnostics(uri))).toEqual([]);
-      writeFileSync(csv, volvenCsv().replace(/^DIALOG_TEST_NY;.*\r\n/m, ''));
-      const pending = lsp.diagnostics(uri, (d) => kith(d)[0]?.code === 'kith/code-unknown', 10_000);
-      await changed(lsp, csv, FileChangeType.Changed);
-      await pending;
+      const uri = await openJudgedClean(lsp, ws);
+      await dropCodeAndSeeError(lsp, uri, csv);
     } finally {
       await lsp.close();
     }
@@ -140,9 +151,7 @@ describe('code lists follow file events', () => {
     const csv = write(shared, '8279.csv', volvenCsv());
     const lsp = await startServer({ settings: { today: '2026-11-26', codeLists: { paths: [shared] } }, workspaceFolders: [ws], watchedFiles: true });
     try {
-      const uri = pathToFileURL(path.join(ws, 'melding.xml')).href;
-      lsp.open(uri, 'xml', text);
-      expect(kith(await lsp.diagnostics(uri))).toEqual([]);
+      const uri = await openJudgedClean(lsp, ws);
       await until(() => lsp.registrations().some((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles'), 'the watcher registration');
       const registration = lsp.registrations().find((r) => (r as { method: string }).method === 'workspace/didChangeWatchedFiles') as {
         registerOptions: { watchers: { globPattern: { baseUri: string; pattern: string } }[] };
@@ -150,10 +159,7 @@ describe('code lists follow file events', () => {
       expect(registration.registerOptions.watchers).toEqual([{ globPattern: { baseUri: pathToFileURL(shared).href, pattern: '**/*.{csv,xml,json}' } }]);
 
       // The client reports the edit (as VS Code does for the registered watcher): the list is read again at once.
-      writeFileSync(csv, volvenCsv().replace(/^DIALOG_TEST_NY;.*\r\n/m, ''));
-      const pending = lsp.diagnostics(uri, (d) => kith(d)[0]?.code === 'kith/code-unknown', 10_000);
-      await changed(lsp, csv, FileChangeType.Changed);
-      await pending;
+      await dropCodeAndSeeError(lsp, uri, csv);
     } finally {
       await lsp.close();
     }

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from '../helpers/cli';
+import { type JsonFinding, ROOT, runCli, tempDir } from '../helpers/cli';
 import { expandSnippet } from './expand';
 
 const FIXTURES = path.resolve(ROOT, '../shared/fixtures/nhn-schemas');
@@ -39,14 +39,6 @@ function load(file: string): Record<string, Snippet> {
 /** Every snippet file once, with the file extension of its first language. */
 const files = [...new Map(contributions.map((c) => [c.path, EXTENSION[c.language]])).entries()];
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  message: string;
-  severity: string;
-}
 function lint(dir: string): JsonFinding[] {
   const result = runCli(['--format', 'json', ...SCHEMAS, ...FHIR_PACKAGES, dir]);
   expect(result.stderr).toBe('');
