@@ -8,17 +8,8 @@ import path from 'node:path';
 export const CLI = path.resolve(__dirname, '../../dist/cli.js');
 export const ROOT = path.resolve(__dirname, '../..');
 
-/** One finding of `nhn-lint --format json` (docs/cli.md). */
-export interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  rule: string;
-  message: string;
-}
+/** One finding of `nhn-lint --format json`, as the CLI declares it. */
+export type { JsonFinding } from '../../server/src/cli/formats';
 
 export interface CliResult {
   status: number | null;
