@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config';
+import { baseConfig as base } from './vitest.config';
 
 // The end-to-end suite (`npm run test:e2e`): the packaged .vsix in code-server, driven in Chromium.
 // One file at a time (each starts its own code-server); generous timeouts because the UI is slow on
@@ -10,6 +10,7 @@ const config = mergeConfig(
     test: {
       testTimeout: 120_000,
       hookTimeout: 240_000,
+      pool: 'forks',
       fileParallelism: false,
       retry: 1,
       reporters: ['verbose'],

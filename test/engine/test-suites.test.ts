@@ -1,0 +1,27 @@
+// The three vitest suites must each run their own files. The robust and e2e configurations once
+// inherited `npm test`'s projects, whose file lists replaced theirs: test:robust ran the unit tests
+// again and test:e2e ran no end-to-end test at all, both green.
+
+import { describe, expect, it } from 'vitest';
+import unit from '../../vitest.config';
+import e2e from '../../vitest.e2e.config';
+import robust from '../../vitest.robust.config';
+
+describe('vitest configurations', () => {
+  it('test:robust and test:e2e have no projects and list only their own files', () => {
+    expect(robust.test?.projects).toBeUndefined();
+    expect(robust.test?.include).toEqual(['test/robust/**/*.test.ts']);
+    expect(e2e.test?.projects).toBeUndefined();
+    expect(e2e.test?.include).toEqual(['test/e2e/**/*.e2e.ts']);
+  });
+
+  it('npm test keeps the robust and e2e files out of both of its projects', () => {
+    const projects = (unit.test?.projects ?? []) as { test: { include: string[]; exclude?: string[] } }[];
+    expect(projects.length).toBe(2);
+    for (const { test } of projects) {
+      for (const glob of test.include) expect(glob).toMatch(/\.test\.ts$/);
+    }
+    const isolated = projects.find((p) => p.test.include.includes('test/**/*.test.ts'));
+    expect(isolated?.test.exclude).toContain('test/robust/**');
+  });
+});
