@@ -12,7 +12,10 @@ const scenario: Scenario = {
   async run({ root, outDir }) {
     const vsix = path.join(outDir, 'nhn-integrator.vsix');
     const vsce = path.join(root, 'node_modules/.bin/vsce');
-    const r = await runProcess(vsce, ['package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: root, timeoutMs: 120000 });
+    const r = await runProcess(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '--skip-license', '-o', vsix], {
+      cwd: root,
+      timeoutMs: 120000,
+    });
     if (r.status !== 0) throw new Error(`vsce package failed: ${r.stderr.slice(0, 1000)}${r.stdout.slice(-1000)}`);
     const files = /\((\d+) files/.exec(r.stdout)?.[1];
     return [
