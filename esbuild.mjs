@@ -85,6 +85,24 @@ const rulesYamlPlugin = {
   },
 };
 
+// Packages loaded only when a feature needs them (FHIRPath invariants, UCUM units, a proxy) are built
+// as files of their own under dist/vendor/ and required from there on first use. Inside the bundles they
+// were 3.7 MB of the CLI's 5.2 MB: read and compiled at every start (about 110 ms of a 250 ms CLI start)
+// and used by few runs.
+const lazyVendors = { fhirpath: 'fhirpath', 'fhirpath/fhir-context/r4': 'fhirpath-r4-model', '@lhncbc/ucum-lhc': 'ucum-lhc', undici: 'undici' };
+const lazyVendorPlugin = {
+  name: 'nhn-lazy-vendors',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(lazyVendors).map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
+      if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') {
+        return { errors: [{ text: `${args.path} is loaded lazily (dist/vendor/): import it with import() or require() where it is used` }] };
+      }
+      return { path: `./vendor/${lazyVendors[args.path]}.js`, external: true };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -94,7 +112,7 @@ const common = {
   sourcesContent: !production,
   minify: production,
   logLevel: 'warning',
-  plugins: [rulesYamlPlugin],
+  plugins: [rulesYamlPlugin, lazyVendorPlugin],
   // libxml2-wasm and other optional heavy parts are loaded lazily by the checks that need them.
   external: ['vscode'],
 };
@@ -104,6 +122,13 @@ const targets = [
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { helseid: 'client/src/helseid/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    plugins: [],
+    entryPoints: Object.fromEntries(Object.entries(lazyVendors).map(([name, file]) => [`vendor/${file}`, name])),
+    outdir: 'dist',
+    sourcemap: false,
+  },
   // libxml2-wasm is an ES module with top-level await: its worker is the one ESM bundle.
   { ...common, format: 'esm', entryPoints: { 'xsd-worker': 'server/src/host/xsd-worker.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } },
   {

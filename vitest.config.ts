@@ -29,7 +29,7 @@ export const baseConfig = defineConfig({
 // thread's smaller stack made the deep-nesting cases ten times slower). The rest start real processes
 // (CLI, server, Neovim) or drive libxml2, whose input providers are global to its module instance, so
 // each of those files gets a fresh worker thread.
-const sharedModuleDirs = ['engine', 'fhir', 'kith', 'l10n', 'client', 'workspace', 'helseid', 'persontjenesten'];
+const sharedModuleDirs = ['engine', 'fhir', 'kith', 'l10n', 'client', 'workspace', 'helseid', 'persontjenesten', 'cli', 'lsp', 'privacy', 'snippets', 'neovim'];
 const shared = sharedModuleDirs.map((dir) => `test/${dir}/**/*.test.ts`);
 
 // vitest's default is one worker fewer than the cores (one worker on a 2-core machine); most files

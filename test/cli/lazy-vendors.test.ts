@@ -1,0 +1,78 @@
+// FHIRPath, its R4 model and UCUM are not in dist/cli.js: they are files of their own under dist/vendor/,
+// required on first use. The built CLI must still find and use each of them.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, type JsonFinding, runCli, tempDir } from '../helpers/cli';
+
+const UCUM = 'http://unitsofmeasure.org';
+
+/** A Questionnaire asking for at least 1 kg, and a response answering 500 g: only UCUM can tell. */
+const questionnaireBundle = {
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [
+    {
+      fullUrl: 'http://example.org/fhir/Questionnaire/weight',
+      resource: {
+        resourceType: 'Questionnaire',
+        id: 'weight',
+        url: 'http://example.org/fhir/Questionnaire/weight',
+        status: 'active',
+        item: [
+          {
+            extension: [
+              {
+                url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-minQuantity',
+                valueQuantity: { value: 1, unit: 'kg', system: UCUM, code: 'kg' },
+              },
+            ],
+            linkId: 'weight',
+            type: 'quantity',
+          },
+        ],
+      },
+    },
+    {
+      fullUrl: 'http://example.org/fhir/QuestionnaireResponse/r1',
+      resource: {
+        resourceType: 'QuestionnaireResponse',
+        id: 'r1',
+        questionnaire: 'http://example.org/fhir/Questionnaire/weight',
+        status: 'completed',
+        item: [{ linkId: 'weight', answer: [{ valueQuantity: { value: 500, unit: 'g', system: UCUM, code: 'g' } }] }],
+      },
+    },
+  ],
+};
+
+describe('lazily loaded packages of the built CLI', () => {
+  const work = tempDir();
+  afterAll(() => work.cleanup());
+
+  it('are not inside dist/cli.js but beside it', () => {
+    const vendor = path.join(path.dirname(CLI), 'vendor');
+    for (const file of ['fhirpath.js', 'fhirpath-r4-model.js', 'ucum-lhc.js', 'undici.js']) expect(existsSync(path.join(vendor, file)), file).toBe(true);
+    const cli = readFileSync(CLI, 'utf8');
+    expect(cli).toContain('require("./vendor/undici.js")');
+    // FHIRPath's parser (antlr4) and UCUM's unit table were inside it before.
+    expect(cli).not.toContain('antlr4');
+    expect(cli).not.toContain('ucumDefs');
+  });
+
+  it('FHIRPath invariants and UCUM conversions run from dist/vendor/', () => {
+    const file = path.join(work.dir, 'questionnaire.json');
+    writeFileSync(file, JSON.stringify(questionnaireBundle, null, 2));
+    const r = runCli(['--format', 'json', file]);
+    expect(r.stderr).toBe('');
+    const findings = JSON.parse(r.stdout).findings as JsonFinding[];
+    // dom-6 comes from FHIRPath and its R4 model; 500 g < 1 kg from UCUM.
+    expect(findings.filter((f) => f.rule === 'fhir/invariant').map((f) => f.message)).toContain(
+      'Questionnaire: A resource should have narrative for robust management (dom-6)',
+    );
+    expect(findings.filter((f) => f.rule === 'fhir/questionnaire-answer').map((f) => f.message)).toEqual([
+      "QuestionnaireResponse.item[0].answer[0].valueQuantity: 500 g (UCUM#g) is less than the minimum 1 kg (UCUM#kg) of item 'weight'",
+    ]);
+  });
+});
