@@ -23,14 +23,14 @@ export const baseConfig = defineConfig({
   },
 });
 
-// Test files that run the engine in-process share one module graph per worker process: importing the
-// engine anew for every file (vitest's default isolation) cost more CPU than their tests. They run in
-// forks, not threads, because the engine runs on a process's main thread in the product too (a worker
-// thread's smaller stack made the deep-nesting cases ten times slower). The rest start real processes
-// (CLI, server, Neovim) or drive libxml2, whose input providers are global to its module instance, so
-// each of those files gets a fresh worker thread.
-const sharedModuleDirs = ['engine', 'fhir', 'kith', 'l10n', 'client', 'workspace', 'helseid', 'persontjenesten', 'cli', 'lsp', 'privacy', 'snippets', 'neovim'];
-const shared = sharedModuleDirs.map((dir) => `test/${dir}/**/*.test.ts`);
+// Test files share one module graph per worker process: importing the engine, the LSP client and the
+// helpers anew for every file (vitest's default isolation) cost more CPU than many files' tests. They
+// run in forks, not threads, because the engine runs on a process's main thread in the product too (a
+// worker thread's smaller stack made the deep-nesting cases ten times slower). A file must leave no
+// state behind (close its servers and processes, restore what it changed). Only the XSD files drive
+// libxml2 in the test process, and its input providers are global to its module instance: each of
+// those gets a fresh worker thread.
+const isolated = ['test/xsd/**/*.test.ts'];
 
 // vitest's default is one worker fewer than the cores (one worker on a 2-core machine); most files
 // here wait on child processes, so a worker per core keeps both cores busy.
@@ -42,15 +42,15 @@ export default defineConfig({
   test: {
     ...baseConfig.test,
     maxWorkers,
-    // Isolation is a setting of the pool, not of a project: forks share modules (in-process files),
-    // each isolated file gets a fresh thread (its own module graph and libxml2 instance).
+    // Isolation is a setting of the pool, not of a project: forks share modules, each isolated file
+    // gets a fresh thread (its own module graph and libxml2 instance).
     poolOptions: { forks: { isolate: false }, threads: { isolate: true } },
     projects: [
-      { extends: true, test: { name: 'in-process', include: shared, pool: 'forks' } },
       {
         extends: true,
-        test: { name: 'isolated', pool: 'threads', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/robust/**', ...shared] },
+        test: { name: 'shared', pool: 'forks', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/robust/**', ...isolated] },
       },
+      { extends: true, test: { name: 'isolated', pool: 'threads', include: isolated } },
     ],
   },
 });
