@@ -86,22 +86,45 @@ const rulesYamlPlugin = {
 };
 
 // Packages loaded only when a feature needs them (FHIRPath invariants, UCUM units, a proxy) are built
-// as files of their own under dist/vendor/ and required from there on first use. Inside the bundles they
+// as files of their own under dist/vendor/ and loaded from there on first use. Inside the bundles they
 // were 3.7 MB of the CLI's 5.2 MB: read and compiled at every start (about 110 ms of a 250 ms CLI start)
-// and used by few runs.
-const lazyVendors = { fhirpath: 'fhirpath', 'fhirpath/fhir-context/r4': 'fhirpath-r4-model', '@lhncbc/ucum-lhc': 'ucum-lhc', undici: 'undici' };
+// and used by few runs. Those the code loads with import() are ES modules (.mjs), so that their default
+// export is what import() returns as `default`; undici, loaded with require(), stays CommonJS.
+const lazyVendors = {
+  fhirpath: 'fhirpath.mjs',
+  'fhirpath/fhir-context/r4': 'fhirpath-r4-model.mjs',
+  '@lhncbc/ucum-lhc': 'ucum-lhc.mjs',
+  undici: 'undici.js',
+};
 const lazyVendorPlugin = {
   name: 'nhn-lazy-vendors',
   setup(build) {
-    const filter = new RegExp(`^(${Object.keys(lazyVendors).map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    const filter = new RegExp(
+      `^(${Object.keys(lazyVendors)
+        .map((n) => n.replace(/[/.]/g, '\\$&'))
+        .join('|')})$`,
+    );
     build.onResolve({ filter }, (args) => {
-      if (args.kind !== 'dynamic-import' && args.kind !== 'require-call') {
-        return { errors: [{ text: `${args.path} is loaded lazily (dist/vendor/): import it with import() or require() where it is used` }] };
-      }
-      return { path: `./vendor/${lazyVendors[args.path]}.js`, external: true };
+      const file = lazyVendors[args.path];
+      const kind = file.endsWith('.mjs') ? 'dynamic-import' : 'require-call';
+      if (args.kind !== kind)
+        return {
+          errors: [
+            { text: `${args.path} is built as dist/vendor/${file}: load it with ${kind === 'dynamic-import' ? 'import()' : 'require()'} where it is used` },
+          ],
+        };
+      return { path: `./vendor/${file}`, external: true };
     });
   },
 };
+// An ES module bundle of CommonJS code still needs require() for Node's built-in modules.
+const esmRequireBanner = "import { createRequire as __nhnCreateRequire } from 'node:module'; const require = __nhnCreateRequire(import.meta.url);";
+const vendorEntries = (ext) =>
+  Object.fromEntries(
+    Object.entries(lazyVendors)
+      .filter(([, file]) => file.endsWith(ext))
+      .map(([name, file]) => [`vendor/${file.slice(0, -ext.length)}`, name]),
+  );
 
 const common = {
   bundle: true,
@@ -122,11 +145,15 @@ const targets = [
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { helseid: 'client/src/helseid/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, plugins: [], entryPoints: vendorEntries('.js'), outdir: 'dist', sourcemap: false },
   {
     ...common,
     plugins: [],
-    entryPoints: Object.fromEntries(Object.entries(lazyVendors).map(([name, file]) => [`vendor/${file}`, name])),
+    format: 'esm',
+    entryPoints: vendorEntries('.mjs'),
     outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: esmRequireBanner },
     sourcemap: false,
   },
   // libxml2-wasm is an ES module with top-level await: its worker is the one ESM bundle.

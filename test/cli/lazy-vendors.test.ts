@@ -1,5 +1,5 @@
-// FHIRPath, its R4 model and UCUM are not in dist/cli.js: they are files of their own under dist/vendor/,
-// required on first use. The built CLI must still find and use each of them.
+// FHIRPath, its R4 model, UCUM and undici are not in dist/cli.js: they are files of their own under
+// dist/vendor/, loaded on first use. The built CLI must still find and use each of them.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,8 @@ const questionnaireBundle = {
         id: 'weight',
         url: 'http://example.org/fhir/Questionnaire/weight',
         status: 'active',
+        // per-1 (start ≤ end) needs FHIRPath's R4 model to know the element types.
+        effectivePeriod: { start: '2026-02-01', end: '2026-01-01' },
         item: [
           {
             extension: [
@@ -53,7 +55,7 @@ describe('lazily loaded packages of the built CLI', () => {
 
   it('are not inside dist/cli.js but beside it', () => {
     const vendor = path.join(path.dirname(CLI), 'vendor');
-    for (const file of ['fhirpath.js', 'fhirpath-r4-model.js', 'ucum-lhc.js', 'undici.js']) expect(existsSync(path.join(vendor, file)), file).toBe(true);
+    for (const file of ['fhirpath.mjs', 'fhirpath-r4-model.mjs', 'ucum-lhc.mjs', 'undici.js']) expect(existsSync(path.join(vendor, file)), file).toBe(true);
     const cli = readFileSync(CLI, 'utf8');
     expect(cli).toContain('require("./vendor/undici.js")');
     // FHIRPath's parser (antlr4) and UCUM's unit table were inside it before.
@@ -67,10 +69,12 @@ describe('lazily loaded packages of the built CLI', () => {
     const r = runCli(['--format', 'json', file]);
     expect(r.stderr).toBe('');
     const findings = JSON.parse(r.stdout).findings as JsonFinding[];
-    // dom-6 comes from FHIRPath and its R4 model; 500 g < 1 kg from UCUM.
-    expect(findings.filter((f) => f.rule === 'fhir/invariant').map((f) => f.message)).toContain(
+    // dom-6 and per-1 come from FHIRPath and its R4 model; 500 g < 1 kg from UCUM.
+    expect(findings.filter((f) => f.rule.startsWith('fhir/invariant')).map((f) => f.message)).toEqual([
       'Questionnaire: A resource should have narrative for robust management (dom-6)',
-    );
+      'Questionnaire.effectivePeriod: If present, start SHALL have a lower value than end (per-1)',
+      'QuestionnaireResponse: A resource should have narrative for robust management (dom-6)',
+    ]);
     expect(findings.filter((f) => f.rule === 'fhir/questionnaire-answer').map((f) => f.message)).toEqual([
       "QuestionnaireResponse.item[0].answer[0].valueQuantity: 500 g (UCUM#g) is less than the minimum 1 kg (UCUM#kg) of item 'weight'",
     ]);
