@@ -151,7 +151,8 @@ export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy
               });
               return;
             }
-            const whole = m.indices![0];
+            // Index 0 (the whole match) is always there.
+            const whole = m.indices![0]!;
             const hit = m.indices!.groups?.hit ?? whole;
             const value = rule.replacement?.value;
             const edit = rule.replacement?.target === 'hit' ? hit : whole;

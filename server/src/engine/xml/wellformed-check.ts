@@ -44,7 +44,7 @@ function encodingConflict(doc: AnalyzedDocument, decl: XmlDocument['declaration'
   if (!doc.encoding || !/^UTF-16/i.test(doc.encoding) || !decl?.encoding || /^(?:UTF-16|UTF-16LE|UTF-16BE|UCS-2)$/i.test(decl.encoding)) return undefined;
   const m = /encoding\s*=\s*["']([^"']*)["']/d.exec(doc.text.slice(decl.start, decl.end));
   if (!m) return undefined;
-  const [start, end] = m.indices![1].map((i) => decl.start + i);
+  const [start, end] = m.indices![1]!.map((i) => decl.start + i);
   const declared = decl.encoding;
   return (ctx) => ({
     ruleId: 'xml/encoding-conflict',
