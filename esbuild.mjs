@@ -88,13 +88,16 @@ const rulesYamlPlugin = {
 // Packages loaded only when a feature needs them (FHIRPath invariants, UCUM units, a proxy) are built
 // as files of their own under dist/vendor/ and loaded from there on first use. Inside the bundles they
 // were 3.7 MB of the CLI's 5.2 MB: read and compiled at every start (about 110 ms of a 250 ms CLI start)
-// and used by few runs. Those the code loads with import() are ES modules (.mjs), so that their default
-// export is what import() returns as `default`; undici, loaded with require(), stays CommonJS.
+// and used by few runs; yaml and ajv are needed only when a configuration, rule or team file is read
+// (shared/lazy-deps.ts). Those the code loads with import() are ES modules (.mjs), so that their default
+// export is what import() returns as `default`; those loaded with require() stay CommonJS.
 const lazyVendors = {
   fhirpath: 'fhirpath.mjs',
   'fhirpath/fhir-context/r4': 'fhirpath-r4-model.mjs',
   '@lhncbc/ucum-lhc': 'ucum-lhc.mjs',
   undici: 'undici.js',
+  yaml: 'yaml.js',
+  ajv: 'ajv.js',
 };
 const lazyVendorPlugin = {
   name: 'nhn-lazy-vendors',
@@ -162,6 +165,8 @@ const targets = [
     ...common,
     entryPoints: { 'update-docs': 'server/src/tools/update-docs.ts', 'verify-schema-pins': 'server/src/tools/verify-schema-pins.ts' },
     outdir: 'dist/tools',
+    // Maintainers' tools carry everything they use (dist/vendor/ is beside the bundles, not beside them).
+    plugins: [rulesYamlPlugin],
     sourcemap: false,
   },
 ];

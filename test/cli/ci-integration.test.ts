@@ -51,9 +51,16 @@ describe('npm pack → npm install -g → nhn-lint', () => {
     const files = info.files.map((f) => f.path);
     expect(files).toContain('dist/cli.js');
     expect(files).toContain('dist/xsd-worker.mjs');
-    // Loaded on first use (FHIRPath invariants, UCUM, a proxy): files of their own beside the CLI.
+    // Loaded on first use (FHIRPath invariants, UCUM, a proxy, a configuration file): files of their own beside the CLI.
     expect(files).toEqual(
-      expect.arrayContaining(['dist/vendor/fhirpath.mjs', 'dist/vendor/fhirpath-r4-model.mjs', 'dist/vendor/ucum-lhc.mjs', 'dist/vendor/undici.js']),
+      expect.arrayContaining([
+        'dist/vendor/fhirpath.mjs',
+        'dist/vendor/fhirpath-r4-model.mjs',
+        'dist/vendor/ucum-lhc.mjs',
+        'dist/vendor/undici.js',
+        'dist/vendor/yaml.js',
+        'dist/vendor/ajv.js',
+      ]),
     );
     expect(files.some((f) => f.startsWith('dist/fhir-r4/'))).toBe(true);
     expect(files.filter((f) => /^(server|client|test|bench|node_modules)\//.test(f))).toEqual([]);

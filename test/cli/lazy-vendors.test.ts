@@ -1,7 +1,7 @@
-// FHIRPath, its R4 model, UCUM and undici are not in dist/cli.js: they are files of their own under
-// dist/vendor/, loaded on first use. The built CLI must still find and use each of them.
+// FHIRPath, its R4 model, UCUM, undici, yaml and ajv are not in dist/cli.js: they are files of their own
+// under dist/vendor/, loaded on first use. The built CLI must still find and use each of them.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, type JsonFinding, runCli, tempDir } from '../helpers/cli';
@@ -55,12 +55,23 @@ describe('lazily loaded packages of the built CLI', () => {
 
   it('are not inside dist/cli.js but beside it', () => {
     const vendor = path.join(path.dirname(CLI), 'vendor');
-    for (const file of ['fhirpath.mjs', 'fhirpath-r4-model.mjs', 'ucum-lhc.mjs', 'undici.js']) expect(existsSync(path.join(vendor, file)), file).toBe(true);
+    for (const file of ['fhirpath.mjs', 'fhirpath-r4-model.mjs', 'ucum-lhc.mjs', 'undici.js', 'yaml.js', 'ajv.js'])
+      expect(existsSync(path.join(vendor, file)), file).toBe(true);
     const cli = readFileSync(CLI, 'utf8');
     expect(cli).toContain('require("./vendor/undici.js")');
-    // FHIRPath's parser (antlr4) and UCUM's unit table were inside it before.
-    expect(cli).not.toContain('antlr4');
-    expect(cli).not.toContain('ucumDefs');
+    // FHIRPath's parser (antlr4), UCUM's unit table, yaml's and ajv's code were inside it before.
+    for (const marker of ['antlr4', 'ucumDefs', 'YAMLParseError', 'strictSchema']) expect(cli, marker).not.toContain(marker);
+  });
+
+  it('a YAML configuration is parsed (yaml) and validated (ajv) from dist/vendor/', () => {
+    const dir = path.join(work.dir, 'configured');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '.nhn-lint.yaml'), 'rules:\n  host: off\n  nin: [1]\n');
+    writeFileSync(path.join(dir, 'a.properties'), 'rf=https://rf.test2-int.reseptformidleren.net\n');
+    const r = runCli(['--format', 'json', dir]);
+    // The schema refuses `nin: [1]`: the error names the file and the line ajv's pointer leads to.
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.nhn-lint\.yaml:3:/);
   });
 
   it('FHIRPath invariants and UCUM conversions run from dist/vendor/', () => {

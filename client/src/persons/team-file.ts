@@ -3,8 +3,9 @@
 // themselves (valid, synthetic, birth date and sex as the number says), each problem with its line.
 // A bad entry is reported and skipped; the good ones still load.
 
-import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { type Ajv, newAjv, yaml } from '../../../shared/lazy-deps';
+import type { ErrorObject } from 'ajv';
+import type { Document } from 'yaml';
 import { lineOfPointer as lineOf } from '../../../shared/yaml-lines';
 import schema from '../../../schemas/testpersons.schema.json';
 import { classifyNin, maskNin } from '../../../shared/nin-classify';
@@ -42,19 +43,19 @@ export function parseTeamFile(text: string, file: string, language: Language = '
 /** The offset of the first alias whose anchor is missing (0 when there is none). */
 function unresolvedAliasAt(doc: Document): number {
   let at = 0;
-  visit(doc, {
+  yaml().visit(doc, {
     Alias(_, node) {
       if (node.resolve(doc) !== undefined) return undefined;
       at = node.range?.[0] ?? 0;
-      return visit.BREAK;
+      return yaml().visit.BREAK;
     },
   });
   return at;
 }
 
 function readTeamFile(text: string, file: string, language: Language): TeamFileResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const code = file.endsWith('.json') ? 'team-json' : 'team-yaml';
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
@@ -70,7 +71,7 @@ function readTeamFile(text: string, file: string, language: Language): TeamFileR
       problems: [personText(language, code, file, lines.linePos(unresolvedAliasAt(doc)).line, err instanceof Error ? err.message : String(err))],
     };
   }
-  validate ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  validate ??= newAjv({ allErrors: true, strict: false }).compile(schema);
   const problems: string[] = [];
   const bad = new Set<number>();
   if (!validate(data)) {

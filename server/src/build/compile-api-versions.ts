@@ -4,8 +4,7 @@
 // ordinary rule whose deadline is that date plus the support period, so the severity follows the date
 // (warning before, error after, information while the row is UNVERIFIED) like every other dated rule.
 
-import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Ajv, newAjv, yaml } from '../../../shared/lazy-deps';
 import tableSchema from '../../../schemas/api-versions.schema.json';
 import { compileRuleFile, RuleFileError } from './compile-rules';
 import type { Rule } from '../engine/rules/model';
@@ -62,11 +61,11 @@ function toRule(row: ApiVersionRow, table: ApiVersionTable): Rule {
 
 /** Validates the table, expands each row into a rule and checks the rules as any rule file is checked. */
 export function compileApiVersionTable(text: string, file: string): Rule[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) throw new RuleFileError(file, lines.linePos(doc.errors[0].pos[0]).line, `YAML: ${doc.errors[0].message.split('\n')[0]}`);
   const table = doc.toJS() as ApiVersionTable;
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(tableSchema);
+  validator ??= newAjv({ allErrors: true, strict: true }).compile(tableSchema);
   if (!validator(table)) {
     const e = validator.errors![0];
     throw new RuleFileError(file, 1, `${e.instancePath || '/'} ${e.message}`);

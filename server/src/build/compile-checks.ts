@@ -2,8 +2,7 @@
 // FHIR, …), each with what it means and how to fix it. Compiled and validated by the build like the rule
 // files, so every id the product can emit has a documentation page.
 
-import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { newAjv, yaml } from '../../../shared/lazy-deps';
 import { lineOfPointer } from '../../../shared/yaml-lines';
 import { RuleFileError } from './compile-rules';
 import checksSchema from '../../../schemas/checks.schema.json';
@@ -30,11 +29,11 @@ export interface ChecksFile {
 }
 
 export function compileChecksFile(text: string, file: string): ChecksFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) throw new RuleFileError(file, lines.linePos(doc.errors[0].pos[0]).line, `YAML: ${doc.errors[0].message.split('\n')[0]}`);
   const data = doc.toJS() as ChecksFile;
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(checksSchema);
+  const validate = newAjv({ allErrors: true, strict: false }).compile(checksSchema);
   if (!validate(data)) {
     const e = validate.errors![0];
     throw new RuleFileError(file, lineOfPointer(doc.contents, e.instancePath || '/', lines), `${e.instancePath || '/'} ${e.message}`);

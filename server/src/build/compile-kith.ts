@@ -2,8 +2,7 @@
 // schemas and their own invariants, failing with the file and line of the mistake. Used by the build
 // (esbuild.mjs) and by vitest through data-files.ts, like the rule files.
 
-import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Ajv, newAjv, yaml } from '../../../shared/lazy-deps';
 import { lineOfPointer } from '../../../shared/yaml-lines';
 import { RuleFileError } from './compile-rules';
 import listSchema from '../../../schemas/kith-codelists.schema.json';
@@ -14,12 +13,12 @@ type Validator = ReturnType<Ajv['compile']>;
 const validators = new Map<object, Validator>();
 
 function load(text: string, file: string, schema: object): { data: unknown; where: (pointer: string) => number } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) throw new RuleFileError(file, lines.linePos(doc.errors[0].pos[0]).line, `YAML: ${doc.errors[0].message.split('\n')[0]}`);
   const data = doc.toJS();
   let validate = validators.get(schema);
-  if (!validate) validators.set(schema, (validate = new Ajv({ allErrors: true, strict: true }).compile(schema)));
+  if (!validate) validators.set(schema, (validate = newAjv({ allErrors: true, strict: true }).compile(schema)));
   const where = (pointer: string) => lineOfPointer(doc.contents, pointer, lines);
   if (!validate(data)) {
     const e = validate.errors![0];

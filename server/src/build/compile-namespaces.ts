@@ -1,8 +1,7 @@
 // Validates the namespace catalog (schemas/namespaces.yaml) against its JSON schema and its own
 // invariants, failing with the file and line of the mistake. Used by the build and by vitest.
 
-import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Ajv, newAjv, yaml } from '../../../shared/lazy-deps';
 import catalogSchema from '../../../schemas/namespaces.schema.json';
 import { RuleFileError } from './compile-rules';
 import type { NamespaceEntry } from '../engine/namespaces/model';
@@ -10,11 +9,11 @@ import type { NamespaceEntry } from '../engine/namespaces/model';
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 export function compileNamespaceCatalog(text: string, file: string): NamespaceEntry[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) throw new RuleFileError(file, lines.linePos(doc.errors[0].pos[0]).line, `YAML: ${doc.errors[0].message.split('\n')[0]}`);
   const data = doc.toJS() as { namespaces: NamespaceEntry[] };
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(catalogSchema);
+  validator ??= newAjv({ allErrors: true, strict: true }).compile(catalogSchema);
   if (!validator(data)) {
     const e = validator.errors![0];
     throw new RuleFileError(file, 1, `${e.instancePath || '/'} ${e.message}`);

@@ -2,8 +2,7 @@
 // Used by the build (esbuild.mjs embeds the built-in rules as JSON), by the tests, and at run time
 // for rule files a user adds.
 
-import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Ajv, newAjv, yaml } from '../../../shared/lazy-deps';
 import { lineOfPointer } from '../../../shared/yaml-lines';
 import { superLinearRisks } from './regex-safety';
 import ruleSchema from '../../../schemas/rules.schema.json';
@@ -22,13 +21,13 @@ export class RuleFileError extends Error {
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown) {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(ruleSchema);
+  validator ??= newAjv({ allErrors: true, strict: true }).compile(ruleSchema);
   return { ok: validator(data) as boolean, errors: validator.errors ?? [] };
 }
 
 export function compileRuleFile(text: string, file: string): Rule[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new RuleFileError(file, lines.linePos(e.pos[0]).line, `YAML: ${e.message.split('\n')[0]}`);

@@ -2,8 +2,8 @@
 // until none is left (a fix can reveal another), never to a file that does not parse before or after,
 // and never when writing the text back would change the file's encoding.
 
+import { yaml } from '../../../shared/lazy-deps';
 import { parseTree, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { parseAllDocuments } from 'yaml';
 import type { Finding } from '../engine';
 export { applyFixes, certainEdits } from '../host/certain-fixes';
 
@@ -43,6 +43,9 @@ export function parses(languageId: string, text: string): boolean {
     parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
     return errors.length === 0;
   }
-  if (languageId === 'yaml') return parseAllDocuments(text).every((d) => !('errors' in d) || d.errors.length === 0);
+  if (languageId === 'yaml')
+    return yaml()
+      .parseAllDocuments(text)
+      .every((d) => !('errors' in d) || d.errors.length === 0);
   return true;
 }

@@ -4,12 +4,12 @@
 // Merge (documented in docs/configuration.md): `rules`, `fhir.profiles` per key, the nearer file wins;
 // `today` and `baseline` from the nearest file that sets them; folder lists and `ignore` are joined.
 
-import Ajv from 'ajv';
+import { type Ajv, newAjv, yaml } from '../../../shared/lazy-deps';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { IgnoreRules } from './ignore-rules';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import configSchema from '../../../schemas/nhn-lint.schema.json';
 import checksData from '../../rules/checks.yaml';
 import type { ChecksFile } from '../build/compile-checks';
@@ -82,8 +82,8 @@ const slash = (p: string) => p.split(path.sep).join('/');
 
 /** Parses and validates a configuration's text. YAML is a superset of JSON, so one parser reads both. */
 export function parseConfig(text: string, file: string, knownRules?: readonly Rule[]): LoadedConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (start: number, end: number): ConfigError['range'] => {
     const s = lines.linePos(start);
     const e = lines.linePos(Math.max(start, end));
@@ -93,7 +93,7 @@ export function parseConfig(text: string, file: string, knownRules?: readonly Ru
     return { file, errors: doc.errors.slice(0, 5).map((e) => ({ file, message: `YAML: ${e.message.split('\n')[0]}`, range: at(e.pos[0], e.pos[1]) })) };
   }
   const data = (doc.toJS() ?? {}) as unknown;
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(configSchema);
+  validator ??= newAjv({ allErrors: true, strict: true }).compile(configSchema);
   if (!validator(data)) {
     const errors = (validator.errors ?? []).slice(0, 10).map((e) => {
       const pointer = e.instancePath;
@@ -174,12 +174,12 @@ function nodeAt(root: Node | null | undefined, pointer: string, childKey?: strin
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     let next: unknown;
-    if (isMap(node)) next = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value;
-    else if (isSeq(node)) next = node.items[Number(key)];
+    if (yaml().isMap(node)) next = node.items.find((p) => (p.key as { value?: unknown })?.value === key)?.value;
+    else if (yaml().isSeq(node)) next = node.items[Number(key)];
     if (!next) break;
     node = next;
   }
-  if (childKey !== undefined && isMap(node)) {
+  if (childKey !== undefined && yaml().isMap(node)) {
     const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === childKey);
     if (pair?.key) return pair.key as Node;
   }
