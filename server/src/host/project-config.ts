@@ -64,17 +64,12 @@ export interface EffectiveConfig {
   ignores(file: string): boolean;
 }
 
-export const EMPTY_CONFIG: EffectiveConfig = {
-  files: [],
-  errors: [],
-  rules: {},
-  schemas: [],
-  catalogs: [],
-  codeLists: [],
-  fhirPackages: [],
-  fhirProfiles: {},
-  ignores: () => false,
-};
+/** A configuration that sets nothing: a new object each call, so that merging can fill it in. */
+function emptyConfig(): EffectiveConfig {
+  return { files: [], errors: [], rules: {}, schemas: [], catalogs: [], codeLists: [], fhirPackages: [], fhirProfiles: {}, ignores: () => false };
+}
+
+export const EMPTY_CONFIG: EffectiveConfig = emptyConfig();
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 
@@ -297,17 +292,7 @@ function layerOf(dir: string, loaded: LoadedConfig): Layer {
 }
 
 function merge(layers: Layer[]): EffectiveConfig {
-  const out: EffectiveConfig = {
-    ...EMPTY_CONFIG,
-    files: [],
-    errors: [],
-    rules: {},
-    schemas: [],
-    catalogs: [],
-    codeLists: [],
-    fhirPackages: [],
-    fhirProfiles: {},
-  };
+  const out = emptyConfig();
   const ignores: Layer[] = [];
   for (const layer of layers) {
     out.files.push(slash(layer.loaded.file));
