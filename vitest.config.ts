@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { cachedCompiler } from './scripts/data-cache.mjs';
 import { compileDataFile } from './server/src/build/data-files';
+
+// The build's cache of compiled data files (scripts/data-cache.mjs), shared with esbuild.mjs.
+const compileData = cachedCompiler(compileDataFile);
 
 /**
  * What every suite shares (`npm test`, `test:robust`, `test:e2e`): server/rules/*.yaml and
@@ -13,7 +17,7 @@ export const baseConfig = defineConfig({
       name: 'nhn-rules-yaml',
       transform(code, id) {
         if (!id.endsWith('.yaml')) return null;
-        return { code: `export default ${JSON.stringify(compileDataFile(code, id))};`, map: null };
+        return { code: `export default ${JSON.stringify(compileData(code, id))};`, map: null };
       },
     },
   ],
