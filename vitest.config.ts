@@ -27,14 +27,13 @@ export const baseConfig = defineConfig({
   },
 });
 
-// Test files share one module graph per worker process: importing the engine, the LSP client and the
-// helpers anew for every file (vitest's default isolation) cost more CPU than many files' tests. They
-// run in forks, not threads, because the engine runs on a process's main thread in the product too (a
-// worker thread's smaller stack made the deep-nesting cases ten times slower). A file must leave no
-// state behind (close its servers and processes, restore what it changed). Only the XSD files drive
-// libxml2 in the test process, and its input providers are global to its module instance: each of
-// those gets a fresh worker thread.
-const isolated = ['test/xsd/**/*.test.ts'];
+// Test files share one module graph per worker process (`isolate: false`): importing the engine, the
+// LSP client and the helpers anew for every file (vitest's default isolation) cost more CPU than many
+// files' tests. They run in forks, not threads, because the engine runs on a process's main thread in
+// the product too (a worker thread's smaller stack made the deep-nesting cases ten times slower). A file
+// must leave no state behind (close its servers and processes, restore what it changed). libxml2's
+// input callbacks are global to its module instance: engine/xsd/libxml.ts registers one for all its
+// services, so the XSD files share a worker too.
 
 // vitest's default is one worker fewer than the cores (one worker on a 2-core machine); most files
 // here wait on child processes, so a worker per core keeps both cores busy.
@@ -46,15 +45,9 @@ export default defineConfig({
   test: {
     ...baseConfig.test,
     maxWorkers,
-    // Isolation is a setting of the pool, not of a project: forks share modules, each isolated file
-    // gets a fresh thread (its own module graph and libxml2 instance).
-    poolOptions: { forks: { isolate: false }, threads: { isolate: true } },
-    projects: [
-      {
-        extends: true,
-        test: { name: 'shared', pool: 'forks', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', 'test/robust/**', ...isolated] },
-      },
-      { extends: true, test: { name: 'isolated', pool: 'threads', include: isolated } },
-    ],
+    pool: 'forks',
+    poolOptions: { forks: { isolate: false } },
+    include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/robust/**'],
   },
 });

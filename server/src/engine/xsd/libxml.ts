@@ -38,6 +38,37 @@ function toIssue(d: ErrorDetail): RawIssue {
 
 const encoder = new TextEncoder();
 
+/**
+ * libxml2 keeps its input callbacks in one table per module instance: 15 entries, none removable on its
+ * own. A provider registered per service filled it after 15 services in one process (in the tests), and
+ * from then on every schema import read "No such file". So one provider per module instance is
+ * registered, and it serves the in-memory files of the service whose compile or validation is running:
+ * libxml2 reads them synchronously, inside those calls. This mirrors libxml2's own global table, so it
+ * is the one piece of module state here.
+ */
+const inputs: { current?: XmlBufferInputProvider; registered: boolean } = { registered: false };
+
+function registerInputRouter(): void {
+  if (inputs.registered) return;
+  inputs.registered = xmlRegisterInputProvider({
+    match: (file) => inputs.current?.match(file) ?? false,
+    open: (file) => inputs.current?.open(file),
+    read: (fd, buf) => inputs.current?.read(fd, buf) ?? -1,
+    close: (fd) => inputs.current?.close(fd) ?? false,
+  });
+}
+
+/** Runs a libxml2 call with `provider`'s files as the only ones it can read. */
+function readingFrom<T>(provider: XmlBufferInputProvider, call: () => T): T {
+  const previous = inputs.current;
+  inputs.current = provider;
+  try {
+    return call();
+  } finally {
+    inputs.current = previous;
+  }
+}
+
 /** Our texts are already decoded; libxml2 gets UTF-8 bytes, so the declaration must say so. */
 function asUtf8(text: string): string {
   return text.replace(/^(\uFEFF?<\?xml\b[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
@@ -48,7 +79,7 @@ export class LibxmlXsdService implements XsdService {
   private readonly sets = new Map<string, CompiledSet>();
 
   constructor() {
-    xmlRegisterInputProvider(this.provider);
+    registerInputRouter();
   }
 
   compileNow(key: string, schema: SchemaFiles): CompileResult {
@@ -64,8 +95,10 @@ export class LibxmlXsdService implements XsdService {
     let issues: RawIssue[] = [];
     let doc: XmlDocument | undefined;
     try {
-      doc = XmlDocument.fromString(schema.files[schema.entry] ?? '', { url: schema.entry, encoding: 'utf-8', option: PARSE_OPTIONS });
-      validator = XsdValidator.fromDoc(doc);
+      readingFrom(this.provider, () => {
+        doc = XmlDocument.fromString(schema.files[schema.entry] ?? '', { url: schema.entry, encoding: 'utf-8', option: PARSE_OPTIONS });
+        validator = XsdValidator.fromDoc(doc);
+      });
     } catch (err) {
       issues = issuesOf(err);
     } finally {
@@ -79,6 +112,10 @@ export class LibxmlXsdService implements XsdService {
 
   /** `text` as a string, or as its UTF-8 bytes (what the worker client sends). */
   validateNow(key: string, schema: SchemaFiles | undefined, text: string | Uint8Array, url: string, roots?: string[]): ValidateResult {
+    return readingFrom(this.provider, () => this.validateWith(key, schema, text, url, roots));
+  }
+
+  private validateWith(key: string, schema: SchemaFiles | undefined, text: string | Uint8Array, url: string, roots?: string[]): ValidateResult {
     const compile = this.compileNow(key, schema ?? { entry: '', files: {} });
     const set = this.sets.get(key);
     if (!set?.validator) return { parsed: true, issues: [], compile, ms: 0 };
