@@ -57,7 +57,7 @@ export function fhirCheck(): Check {
       const parsed = parseFhir(doc);
       if (!defs || !parsed || !(await defs.load())) return [];
       await defs.loadValueSets();
-      await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
+      await Promise.all([...(parsed.resourceTypes ?? resourceTypesIn(parsed.root))].map((t) => defs.ensure(t)));
       const issues: Issue[] = [];
       const report = (i: Issue) => issues.push(i);
       for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'json-syntax', args: [e.message] });

@@ -4,9 +4,9 @@
 // format defines (json-node.ts).
 
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { jsonNode, mergeUnderscores } from './json-node';
+import { jsonNode, mergeUnderscores, writtenArrays, type JsonNode } from './json-node';
 import { NOT_PLAIN_JSON, parsePlainFhirJson } from './json-plain';
-import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
+import { NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
 
 /** Cheap test: does this JSON text look like a FHIR resource (a top-level `resourceType`)? */
 export function looksLikeFhirJson(text: string): boolean {
@@ -15,7 +15,7 @@ export function looksLikeFhirJson(text: string): boolean {
 
 interface Frame {
   /** The object being filled, or null for a container whose content is ignored (arrays in arrays). */
-  node: FhirNode | null;
+  node: JsonNode | null;
   array: boolean;
   /** Object frames: the property whose value comes next. */
   key?: { name: string; span: Span; start: number };
@@ -45,9 +45,8 @@ export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc'): FhirDo
 /** The tree from jsonc-parser's event stream (its error recovery for broken text). */
 function parseWithJsonc(text: string): FhirDocument | undefined {
   const errors: ParseError[] = [];
-  const arrays = new WeakMap<FhirNode, Map<string, Span>>();
   const stack: Frame[] = [];
-  let root: FhirNode | undefined;
+  let root: JsonNode | undefined;
   let rootIsObject = false;
 
   /** Name, spans and index of the value about to be added to the top frame. */
@@ -100,7 +99,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         const end = offset + length;
         const start = node.valueSpan.start;
         node.valueSpan = { start, end };
-        mergeUnderscores(node, arrays);
+        mergeUnderscores(node);
         if (node === root) {
           node.nameSpan = node.span = { start, end };
           return;
@@ -128,9 +127,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         }
         const key = top.key;
         top.key = undefined;
-        let m = arrays.get(top.node);
-        if (!m) arrays.set(top.node, (m = new Map()));
-        m.set(key.name, key.span);
+        writtenArrays(top.node).set(key.name, key.span);
         stack.push({ node: null, array: true, arrayKey: key, index: 0, parent: top.node, start: offset });
       },
       onArrayEnd(offset, length) {
@@ -166,7 +163,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
     format: 'json',
     text,
     root,
-    arrays,
+    arrays: NODE_ARRAYS,
     // One error per spot: the parser often reports a second, consequential one at the same offset.
     syntaxErrors: errors
       .filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset)

@@ -18,7 +18,7 @@ export async function loadFor(doc: AnalyzedDocument, ctx: AnalysisContext) {
   const parsed = parseFhir(doc);
   if (!defs || !parsed || !(await defs.load())) return undefined;
   await defs.loadValueSets();
-  await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
+  await Promise.all([...(parsed.resourceTypes ?? resourceTypesIn(parsed.root))].map((t) => defs.ensure(t)));
   return { defs, parsed };
 }
 

@@ -33,6 +33,8 @@ export interface FhirNode {
   xhtml?: boolean;
   /** XML: the property came from an attribute (`id`, `url`), not an element. */
   attribute?: boolean;
+  /** JSON: the property names written as arrays, with the spans of their names (the array-form check). */
+  arrays?: Map<string, Span>;
 }
 
 /** A parsed FHIR document: its root resource, and how the syntax carries arrays. */
@@ -43,9 +45,14 @@ export interface FhirDocument {
   root: FhirNode;
   /** Syntax errors (JSON) with their spans. */
   syntaxErrors: { span: Span; message: string }[];
-  /** JSON: the property names that were written as arrays (per parent node), for the array-form check. */
-  arrays: WeakMap<FhirNode, Map<string, Span>>;
+  /** JSON: the property names that were written as arrays, per node (its `arrays`). */
+  arrays: { get(node: FhirNode): Map<string, Span> | undefined };
+  /** The resource types in the tree, when the parser collected them (else `resourceTypesIn`). */
+  resourceTypes?: Set<string>;
 }
+
+/** `FhirDocument.arrays` of every document: each node carries its own. */
+export const NODE_ARRAYS: FhirDocument['arrays'] = Object.freeze({ get: (node: FhirNode) => node.arrays });
 
 /** Children grouped by name, in document order of first appearance. */
 export function grouped(node: FhirNode): Map<string, FhirNode[]> {

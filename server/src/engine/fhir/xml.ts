@@ -3,7 +3,7 @@
 // the resource node itself, and a narrative `<div>` opaque XHTML: the same tree JSON gives.
 
 import type { XmlDocument, XmlElement } from '../xml/parse';
-import type { FhirDocument, FhirNode, Span } from './tree';
+import { NODE_ARRAYS, type FhirDocument, type FhirNode, type Span } from './tree';
 
 export const FHIR_NS = 'http://hl7.org/fhir';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -29,7 +29,7 @@ export function parseFhirXml(text: string, xml: XmlDocument): FhirDocument | und
     resourceTypeSpan: nameSpan,
   };
   fill(node, root, text);
-  return { format: 'xml', root: node, arrays: new WeakMap(), syntaxErrors: [] };
+  return { format: 'xml', root: node, arrays: NODE_ARRAYS, syntaxErrors: [] };
 }
 
 function elementsOf(el: XmlElement): XmlElement[] {

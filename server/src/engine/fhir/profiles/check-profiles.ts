@@ -168,9 +168,15 @@ export async function checkProfiles(
   const reportedLimits = new Set<string>();
   const reportedUnknown = new Set<string>();
   const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today, rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
+  // Each URL's layer looked up once per document: 1 000 Patients naming one profile wait for it once.
+  const layers = new Map<string, ProfileLayer | undefined>();
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
-      const layer = await (p.url.startsWith(CORE) ? coreProfileLayer(defs, index, p.url) : layerFor(index, p.url));
+      let layer = layers.get(p.url);
+      if (!layers.has(p.url)) {
+        layer = await (p.url.startsWith(CORE) ? coreProfileLayer(defs, index, p.url) : layerFor(index, p.url));
+        layers.set(p.url, layer);
+      }
       if (!layer) {
         // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
         if (reportedUnknown.has(p.url)) continue;

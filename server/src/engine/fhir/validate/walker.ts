@@ -167,17 +167,25 @@ export class Walker {
   /** min/max of every element under `defPath` (and the profile visitor, which gets each element's nodes). */
   private cardinality(node: FhirNode, tm: TypeModel, defPath: string, path: string, allowed: Map<string, ChildDef>, list: FhirNode[]): void {
     const defs = tm.childDefs(defPath);
-    const order = tm.orderOf(defPath);
     const visit = this.visitors[this.visitors.length - 1];
     // How many nodes each definition has (choice types: every `value…` counts for `value[x]`). A profile
     // visitor may start another walk, so it gets counts of its own.
     const counts = visit ? [] : this.counts;
     for (let d = 0; d < defs.length; d++) counts[d] = 0;
+    let over = false;
     for (let s = 0, e = 0; s < list.length; s = e) {
       const name = list[s].name;
       for (e = s + 1; e < list.length && list[e].name === name; e++);
-      const def = allowed.get(name)?.def;
-      if (def) counts[order.get(def)!] += e - s;
+      const hit = allowed.get(name);
+      if (hit && (counts[hit.at] += e - s) > hit.max) over = true;
+    }
+    if (!visit && !over) {
+      // Nothing over its max: only a missing required element can be reported, so only those are looked
+      // at unless one is missing (the loop below then reports in definition order, as always).
+      const required = tm.requiredOf(defPath);
+      let missing = false;
+      for (let r = 0; r < required.length && !missing; r++) missing = counts[required[r]] < defs[required[r]].min;
+      if (!missing) return;
     }
     const nodesOf = (def: ElementDef) => list.filter((c) => allowed.get(c.name)?.def === def);
     for (let d = 0; d < defs.length; d++) {
@@ -302,7 +310,7 @@ export class Walker {
   /** `first`: the first node of that name; `path`: the parent's. */
   private arrayForm(parent: FhirNode, name: string, def: ElementDef, first: FhirNode, path: string): void {
     if (this.doc.format !== 'json') return;
-    const arraySpan = this.doc.arrays.get(parent)?.get(name);
+    const arraySpan = parent.arrays?.get(name);
     if (def.max === '1' && arraySpan) {
       this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [`${path}.${name}`] });
     } else if (def.max !== '1' && !arraySpan) {
