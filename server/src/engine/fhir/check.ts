@@ -6,7 +6,7 @@ import { fhirText } from './messages';
 import { parseFhirJson, looksLikeFhirJson } from './json';
 import { looksLikeFhirXml, parseFhirXml } from './xml';
 import { isXmlDocument, xmlOf } from '../xml/parse';
-import type { FhirDocument, FhirNode, Span } from './tree';
+import { nameSpanOf, type FhirDocument, type FhirNode, type Span } from './tree';
 import type { Issue } from './validate/issue';
 import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
@@ -81,7 +81,7 @@ export function fhirCheck(): Check {
         report({
           rule: 'fhir/invariant-not-evaluated',
           severity: 'info',
-          span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan,
+          span: parsed.root.resourceTypeSpan ?? nameSpanOf(parsed.root),
           message: 'not-evaluated',
           args: [keys.length, keys.join(', ')],
         });

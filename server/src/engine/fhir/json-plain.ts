@@ -5,7 +5,7 @@
 // jsonc-parser, so broken text keeps one behaviour: jsonc-parser's recovery and messages. No recursion
 // (any depth).
 
-import { type JsonNode, mergeUnderscores, newJsonNode, writtenArrays } from './json-node';
+import { jsonNode, mergeUnderscores, writtenArrays } from './json-node';
 import { NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind } from './tree';
 
 /** Thrown when the text is not plain JSON: parse it again with jsonc-parser. */
@@ -19,7 +19,7 @@ const SEEN_SLOTS = 2048;
 interface Frame {
   array: boolean;
   /** Object frames: the node being filled. Array frames: the node the array's items belong to. Null: content ignored. */
-  node: JsonNode | null;
+  node: FhirNode | null;
   /** Offset of `{` or `[`. */
   start: number;
   /** Object frames: the property whose value comes next. Array frames: the array's property. */
@@ -48,7 +48,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   const frames: Frame[] = [];
   const n = text.length;
   let depth = 0;
-  let root: JsonNode | undefined;
+  let root: FhirNode | undefined;
   let i = 0;
   let str = '';
 
@@ -84,7 +84,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     str = JSON.parse(text.slice(i, escapedString.lastIndex)) as string;
     i = escapedString.lastIndex;
   };
-  const open = (array: boolean, node: JsonNode | null, start: number, keyName: string, keyNameStart: number, keyNameEnd: number): Frame => {
+  const open = (array: boolean, node: FhirNode | null, start: number, keyName: string, keyNameStart: number, keyNameEnd: number): Frame => {
     let f = frames[depth];
     if (f) {
       f.array = array;
@@ -121,7 +121,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     owner.kids[owner.count++] = node;
   };
   /** An object node complete (`end` after its `}`; `own`: its frame, none when empty): its children and spans, then into its parent (the top frame). */
-  const closeObject = (node: JsonNode | null, start: number, end: number, own: Frame | undefined) => {
+  const closeObject = (node: FhirNode | null, start: number, end: number, own: Frame | undefined) => {
     if (!node) return;
     node.children = own?.count ? own.kids.slice(0, own.count) : [];
     node.valueStart = start;
@@ -156,13 +156,13 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   const closeArray = (frame: Frame, end: number) => {
     if (!frame.node || frame.index !== 0) return;
     const start = frame.start;
-    add(frames[depth - 1], newJsonNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
+    add(frames[depth - 1], jsonNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
   };
   const literal = (value: FhirNode['value'], kind: JsonKind, start: number, end: number) => {
     const top = frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
-      add(frames[depth - 2], newJsonNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
+      add(frames[depth - 2], jsonNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
       return;
     }
     const pending = top.keyPending;
@@ -174,7 +174,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       resources.push(top.node);
       return;
     }
-    add(top, newJsonNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
+    add(top, jsonNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
   };
   const word = (w: string, value: boolean | null, kind: JsonKind) => {
     if (!text.startsWith(w, i)) throw NOT_PLAIN_JSON;
@@ -190,10 +190,10 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     const c = text.charCodeAt(i);
     if (c === 123 /* { */) {
       const start = i;
-      let node: JsonNode | null = null;
+      let node: FhirNode | null = null;
       // Spans filled in at its `}`.
-      if (depth === 0) node = root = newJsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
-      else if (frames[depth - 1].node) node = newJsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+      if (depth === 0) node = root = jsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+      else if (frames[depth - 1].node) node = jsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
       i++;
       skipWs();
       if (text.charCodeAt(i) === 125 /* } */) {
@@ -209,7 +209,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       let frame: Frame;
       if (top.array || !top.node || !top.keyPending) {
         // An array in an array (not FHIR): a placeholder node, content ignored.
-        if (top.array && top.node) add(frames[depth - 2], newJsonNode(top.keyName, start, start, start, start, start, start, 'array', undefined, top.index++));
+        if (top.array && top.node) add(frames[depth - 2], jsonNode(top.keyName, start, start, start, start, start, start, 'array', undefined, top.index++));
         frame = open(true, null, start, '', 0, 0);
       } else {
         top.keyPending = false;

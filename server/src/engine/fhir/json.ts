@@ -4,7 +4,7 @@
 // format defines (json-node.ts).
 
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { jsonNode, mergeUnderscores, writtenArrays, type JsonNode } from './json-node';
+import { jsonNode, jsonNodeOfSpans, mergeUnderscores, writtenArrays } from './json-node';
 import { NOT_PLAIN_JSON, parsePlainFhirJson } from './json-plain';
 import { NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
 
@@ -15,7 +15,7 @@ export function looksLikeFhirJson(text: string): boolean {
 
 interface Frame {
   /** The object being filled, or null for a container whose content is ignored (arrays in arrays). */
-  node: JsonNode | null;
+  node: FhirNode | null;
   array: boolean;
   /** Object frames: the property whose value comes next. */
   key?: { name: string; span: Span; start: number };
@@ -46,7 +46,7 @@ export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc'): FhirDo
 function parseWithJsonc(text: string): FhirDocument | undefined {
   const errors: ParseError[] = [];
   const stack: Frame[] = [];
-  let root: JsonNode | undefined;
+  let root: FhirNode | undefined;
   let rootIsObject = false;
 
   /** Name, spans and index of the value about to be added to the top frame. */
@@ -68,15 +68,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
     text,
     {
       onObjectBegin(offset) {
-        const node = jsonNode(
-          '',
-          { start: offset, end: offset },
-          { start: offset, end: offset },
-          { start: offset, end: offset },
-          'object',
-          undefined,
-          undefined,
-        );
+        const node = jsonNode('', offset, offset, offset, offset, offset, offset, 'object', undefined, undefined);
         if (!stack.length) {
           if (!root) {
             root = node;
@@ -97,18 +89,22 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         const node = frame.node;
         if (!node) return;
         const end = offset + length;
-        const start = node.valueSpan.start;
-        node.valueSpan = { start, end };
+        const start = node.valueStart;
+        node.valueEnd = end;
         mergeUnderscores(node);
         if (node === root) {
-          node.nameSpan = node.span = { start, end };
+          node.nameStart = node.start = start;
+          node.nameEnd = node.end = end;
           return;
         }
         const s = slot(start, end);
         if (!s?.parent) return;
         node.name = s.name;
-        node.nameSpan = s.index === undefined ? s.nameSpan : { start, end };
-        node.span = s.index === undefined ? s.span : { start, end };
+        const keyed = s.index === undefined;
+        node.nameStart = keyed ? s.nameSpan.start : start;
+        node.nameEnd = keyed ? s.nameSpan.end : end;
+        node.start = keyed ? s.span.start : start;
+        node.end = keyed ? s.span.end : end;
         node.index = s.index;
         s.parent.children.push(node);
       },
@@ -121,7 +117,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         if (top.array || !top.node || !top.key) {
           // An array in an array (not FHIR): keep a placeholder, ignore the content.
           const s = top.array ? slot(offset, offset) : undefined;
-          if (s?.parent) s.parent.children.push(jsonNode(s.name, s.nameSpan, s.span, s.span, 'array', undefined, s.index));
+          if (s?.parent) s.parent.children.push(jsonNodeOfSpans(s.name, s.nameSpan, s.span, s.span, 'array', undefined, s.index));
           stack.push({ node: null, array: true, index: 0 });
           return;
         }
@@ -134,7 +130,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         const frame = stack.pop()!;
         if (frame.arrayKey && frame.parent && frame.index === 0) {
           const span = { start: frame.start ?? offset, end: offset + length };
-          frame.parent.children.push(jsonNode(frame.arrayKey.name, frame.arrayKey.span, span, span, 'array', undefined, undefined));
+          frame.parent.children.push(jsonNodeOfSpans(frame.arrayKey.name, frame.arrayKey.span, span, span, 'array', undefined, undefined));
         }
       },
       onLiteralValue(value: unknown, offset, length) {
@@ -150,7 +146,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         const s = slot(offset, end);
         if (!s?.parent) return;
         const kind: JsonKind = value === null ? 'null' : (typeof value as JsonKind);
-        s.parent.children.push(jsonNode(s.name, s.nameSpan, { start: offset, end }, s.span, kind, value as FhirNode['value'], s.index));
+        s.parent.children.push(jsonNodeOfSpans(s.name, s.nameSpan, { start: offset, end }, s.span, kind, value as FhirNode['value'], s.index));
       },
       onError(error, offset, length) {
         errors.push({ error, offset, length });

@@ -7,7 +7,7 @@ import type { ElementDef } from '../definitions/model';
 import type { ExtensionSite } from '../extensions/site';
 import type { R4Definitions } from '../definitions/store';
 import type { ChildDef, TypeModel } from '../definitions/type-model';
-import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, valueSpanOf, grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
 import { checkBundleEntries } from './bundle';
@@ -71,7 +71,13 @@ export class Walker {
   resource(node: FhirNode): void {
     const rt = node.resourceType;
     if (!rt) {
-      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.nameSpan, message: 'missing-resource-type', args: [node.name || '/'] });
+      this.report({
+        rule: 'fhir/unknown-resource-type',
+        severity: 'error',
+        span: nameSpanOf(node),
+        message: 'missing-resource-type',
+        args: [node.name || '/'],
+      });
       return;
     }
     const tm = this.defs.isResource(rt) ? this.defs.type(rt) : undefined;
@@ -79,7 +85,7 @@ export class Walker {
       this.report({
         rule: 'fhir/unknown-resource-type',
         severity: 'error',
-        span: node.resourceTypeSpan ?? node.nameSpan,
+        span: node.resourceTypeSpan ?? nameSpanOf(node),
         message: 'unknown-resource-type',
         args: [rt],
       });
@@ -192,7 +198,7 @@ export class Walker {
       const def = defs[d];
       const count = counts[d];
       if (count < def.min) {
-        const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : node.nameSpan;
+        const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : nameSpanOf(node);
         this.report({
           rule: 'fhir/cardinality',
           severity: 'error',
@@ -206,7 +212,7 @@ export class Walker {
           this.report({
             rule: 'fhir/cardinality',
             severity: 'error',
-            span: extra.nameSpan,
+            span: nameSpanOf(extra),
             message: 'too-many',
             args: [`${path}.${def.path.slice(defPath.length + 1)}`, def.max, count],
           });
@@ -230,8 +236,8 @@ export class Walker {
     if (node.kind !== 'object') {
       const what = type ?? 'element';
       if (this.doc.format === 'xml')
-        this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xml-value-on-complex', args: [path, what] });
-      else this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, what, 'object', node.kind] });
+        this.report({ rule: 'fhir/type', severity: 'error', span: valueSpanOf(node), message: 'xml-value-on-complex', args: [path, what] });
+      else this.report({ rule: 'fhir/type', severity: 'error', span: valueSpanOf(node), message: 'wrong-json-type', args: [path, what, 'object', node.kind] });
       return;
     }
     if (type === 'Resource' || (type && this.defs.isResource(type))) {
@@ -239,7 +245,7 @@ export class Walker {
       return;
     }
     if (!node.children.length) {
-      this.report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
+      this.report({ rule: 'fhir/empty-element', severity: 'error', span: nameSpanOf(node), message: 'empty-element', args: [path] });
       return;
     }
     const resource = this.resourceStack[this.resourceStack.length - 1];
@@ -274,12 +280,12 @@ export class Walker {
     const guess = closestName(node.name, [...allowed.keys()]);
     const fix =
       guess && guess.toLowerCase() === node.name.toLowerCase() && this.doc.format === 'json'
-        ? { span: node.nameSpan, text: guess, title: 'use-code' as const, args: [guess] }
+        ? { span: nameSpanOf(node), text: guess, title: 'use-code' as const, args: [guess] }
         : undefined;
     this.report({
       rule: 'fhir/unknown-element',
       severity: 'error',
-      span: node.nameSpan,
+      span: nameSpanOf(node),
       message: guess ? 'unknown-element-hint' : 'unknown-element',
       args: guess ? [path, node.name, owner, guess] : [path, node.name, owner],
       fix: node.index === undefined || node.index === 0 ? fix : undefined,
@@ -298,7 +304,7 @@ export class Walker {
       const at = def ? order.get(def) : undefined;
       if (at === undefined) continue;
       if (at < last) {
-        this.report({ rule: 'fhir/xml-order', severity: 'error', span: child.nameSpan, message: 'xml-order', args: [path, child.name, lastName] });
+        this.report({ rule: 'fhir/xml-order', severity: 'error', span: nameSpanOf(child), message: 'xml-order', args: [path, child.name, lastName] });
       } else if (at > last) {
         last = at;
         lastName = child.name;
@@ -314,7 +320,7 @@ export class Walker {
     if (def.max === '1' && arraySpan) {
       this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [`${path}.${name}`] });
     } else if (def.max !== '1' && !arraySpan) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: first.nameSpan, message: 'not-array', args: [`${path}.${name}`, def.max] });
+      this.report({ rule: 'fhir/array-form', severity: 'error', span: nameSpanOf(first), message: 'not-array', args: [`${path}.${name}`, def.max] });
     }
   }
 }
