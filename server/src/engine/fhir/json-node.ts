@@ -1,7 +1,7 @@
 // What both FHIR JSON tree builders share (the plain-JSON builder in json-plain.ts and the jsonc-parser
 // route in json.ts): the node factory, and the merge of `_name` siblings into their primitives.
 
-import type { FhirNode, JsonKind, Span } from './tree';
+import { markArray, type FhirNode, type JsonKind, type Span } from './tree';
 
 /**
  * A node with every JSON property in one fixed order, so all JSON nodes share one hidden class and the
@@ -55,11 +55,6 @@ export function jsonNodeOfSpans(
   return jsonNode(name, nameSpan.start, nameSpan.end, valueSpan.start, valueSpan.end, span.start, span.end, kind, value, index);
 }
 
-/** The property names of `node` that were written as arrays, with their spans: made on first use. */
-export function writtenArrays(node: FhirNode): Map<string, Span> {
-  return (node.arrays ??= new Map<string, Span>());
-}
-
 const isExtra = (c: FhirNode) => c.name.length > 1 && c.name.charCodeAt(0) === 95; /* _ */
 
 /** `_given: [null, {extension}]` → the ids and extensions of `given[1]`; removes the `_` properties. */
@@ -86,9 +81,6 @@ export function mergeUnderscores(node: FhirNode): void {
     target.children.push(...extra.children);
     // `_given: { "extension": [...] }`: the array form of the extension list belongs to the merged node.
     const written = extra.arrays;
-    if (written) {
-      const m = writtenArrays(target);
-      for (const [k, v] of written) m.set(k, v);
-    }
+    if (written) for (let k = 0; k < written.length; k += 3) markArray(target, written[k] as string, written[k + 1] as number, written[k + 2] as number);
   }
 }

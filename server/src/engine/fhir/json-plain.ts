@@ -5,8 +5,8 @@
 // jsonc-parser, so broken text keeps one behaviour: jsonc-parser's recovery and messages. No recursion
 // (any depth).
 
-import { jsonNode, mergeUnderscores, writtenArrays } from './json-node';
-import { NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind } from './tree';
+import { jsonNode, mergeUnderscores } from './json-node';
+import { markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind } from './tree';
 
 /** Thrown when the text is not plain JSON: parse it again with jsonc-parser. */
 export const NOT_PLAIN_JSON = new Error('not plain JSON');
@@ -213,7 +213,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
         frame = open(true, null, start, '', 0, 0);
       } else {
         top.keyPending = false;
-        writtenArrays(top.node).set(top.keyName, { start: top.keyNameStart, end: top.keyNameEnd });
+        markArray(top.node, top.keyName, top.keyNameStart, top.keyNameEnd);
         frame = open(true, top.node, start, top.keyName, top.keyNameStart, top.keyNameEnd);
       }
       i++;

@@ -4,9 +4,9 @@
 // format defines (json-node.ts).
 
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { jsonNode, jsonNodeOfSpans, mergeUnderscores, writtenArrays } from './json-node';
+import { jsonNode, jsonNodeOfSpans, mergeUnderscores } from './json-node';
 import { NOT_PLAIN_JSON, parsePlainFhirJson } from './json-plain';
-import { NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
+import { markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
 
 /** Cheap test: does this JSON text look like a FHIR resource (a top-level `resourceType`)? */
 export function looksLikeFhirJson(text: string): boolean {
@@ -123,7 +123,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         }
         const key = top.key;
         top.key = undefined;
-        writtenArrays(top.node).set(key.name, key.span);
+        markArray(top.node, key.name, key.span.start, key.span.end);
         stack.push({ node: null, array: true, arrayKey: key, index: 0, parent: top.node, start: offset });
       },
       onArrayEnd(offset, length) {

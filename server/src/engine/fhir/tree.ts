@@ -39,8 +39,12 @@ export interface FhirNode {
   xhtml?: boolean;
   /** XML: the property came from an attribute (`id`, `url`), not an element. */
   attribute?: boolean;
-  /** JSON: the property names written as arrays, with the spans of their names (the array-form check). */
-  arrays?: Map<string, Span>;
+  /**
+   * JSON: the property names written as arrays, with the spans of their names (the array-form check), as
+   * flat triples `name, start, end` (`markArray`, `arrayAt`): a Map and a span per node were 8 000 of each
+   * per analysis of a 2 000-entry Bundle.
+   */
+  arrays?: (string | number)[];
 }
 
 /** A parsed FHIR document: its root resource, and how the syntax carries arrays. */
@@ -57,8 +61,34 @@ export interface FhirDocument {
   resourceTypes?: Set<string>;
 }
 
-/** `FhirDocument.arrays` of every document: each node carries its own. */
-export const NODE_ARRAYS: FhirDocument['arrays'] = Object.freeze({ get: (node: FhirNode) => node.arrays });
+/** Records that `node` had property `name` written as an array, its name at start…end (a later one replaces it). */
+export function markArray(node: FhirNode, name: string, start: number, end: number): void {
+  const list = (node.arrays ??= []);
+  const at = arrayAt(node, name);
+  if (at < 0) list.push(name, start, end);
+  else {
+    list[at + 1] = start;
+    list[at + 2] = end;
+  }
+}
+
+/** Where property `name` is in `node.arrays` (its triple), or -1 when it was not written as an array. */
+export function arrayAt(node: FhirNode, name: string): number {
+  const list = node.arrays;
+  if (list) for (let k = 0; k < list.length; k += 3) if (list[k] === name) return k;
+  return -1;
+}
+
+/** `FhirDocument.arrays` of every document, from each node's own list (hovers and tests, not the walk). */
+export const NODE_ARRAYS: FhirDocument['arrays'] = Object.freeze({
+  get(node: FhirNode): Map<string, Span> | undefined {
+    const list = node.arrays;
+    if (!list) return undefined;
+    const out = new Map<string, Span>();
+    for (let k = 0; k < list.length; k += 3) out.set(list[k] as string, { start: list[k + 1] as number, end: list[k + 2] as number });
+    return out;
+  },
+});
 
 export const nameSpanOf = (node: FhirNode): Span => ({ start: node.nameStart, end: node.nameEnd });
 export const valueSpanOf = (node: FhirNode): Span => ({ start: node.valueStart, end: node.valueEnd });

@@ -7,7 +7,7 @@ import type { ElementDef } from '../definitions/model';
 import type { ExtensionSite } from '../extensions/site';
 import type { R4Definitions } from '../definitions/store';
 import type { ChildDef, TypeModel } from '../definitions/type-model';
-import { nameSpanOf, valueSpanOf, grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
+import { arrayAt, nameSpanOf, valueSpanOf, grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
 import { checkBundleEntries } from './bundle';
@@ -316,10 +316,11 @@ export class Walker {
   /** `first`: the first node of that name; `path`: the parent's. */
   private arrayForm(parent: FhirNode, name: string, def: ElementDef, first: FhirNode, path: string): void {
     if (this.doc.format !== 'json') return;
-    const arraySpan = parent.arrays?.get(name);
-    if (def.max === '1' && arraySpan) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [`${path}.${name}`] });
-    } else if (def.max !== '1' && !arraySpan) {
+    const at = arrayAt(parent, name);
+    if (def.max === '1' && at >= 0) {
+      const span = { start: parent.arrays![at + 1] as number, end: parent.arrays![at + 2] as number };
+      this.report({ rule: 'fhir/array-form', severity: 'error', span, message: 'not-single', args: [`${path}.${name}`] });
+    } else if (def.max !== '1' && at < 0) {
       this.report({ rule: 'fhir/array-form', severity: 'error', span: nameSpanOf(first), message: 'not-array', args: [`${path}.${name}`, def.max] });
     }
   }
