@@ -6,7 +6,7 @@ import { fhirText } from './messages';
 import { parseFhirJson, looksLikeFhirJson } from './json';
 import { looksLikeFhirXml, parseFhirXml } from './xml';
 import { isXmlDocument, xmlOf } from '../xml/parse';
-import type { FhirDocument, FhirNode, Span } from './tree';
+import { nameSpanOf, type FhirDocument, type FhirNode, type Span } from './tree';
 import type { Issue } from './validate/issue';
 import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
@@ -57,7 +57,7 @@ export function fhirCheck(): Check {
       const parsed = parseFhir(doc);
       if (!defs || !parsed || !(await defs.load())) return [];
       await defs.loadValueSets();
-      await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
+      await Promise.all([...(parsed.resourceTypes ?? resourceTypesIn(parsed.root))].map((t) => defs.ensure(t)));
       const issues: Issue[] = [];
       const report = (i: Issue) => issues.push(i);
       for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'json-syntax', args: [e.message] });
@@ -81,28 +81,38 @@ export function fhirCheck(): Check {
         report({
           rule: 'fhir/invariant-not-evaluated',
           severity: 'info',
-          span: parsed.root.resourceTypeSpan ?? parsed.root.nameSpan,
+          span: parsed.root.resourceTypeSpan ?? nameSpanOf(parsed.root),
           message: 'not-evaluated',
           args: [keys.length, keys.join(', ')],
         });
       }
-      return issues.map((i) => toFinding(i, doc, ctx));
+      // One text per message and arguments: a Bundle's 2 000 resources without narrative give 2 000 dom-6
+      // hints with the same two texts, filled in once each (and sharing one string).
+      const texts = new Map<string, string>();
+      const text = (key: Issue['message'], args: Issue['args']): string => {
+        // As the texts read them (String of each); message keys hold no `[`, so key and arguments cannot run together.
+        const memo = key + JSON.stringify(args.map(String));
+        let out = texts.get(memo);
+        if (out === undefined) texts.set(memo, (out = fhirText(ctx.language, key, ...args)));
+        return out;
+      };
+      return issues.map((i) => toFinding(i, doc, text));
     },
   };
 }
 
-function toFinding(i: Issue, doc: AnalyzedDocument, ctx: AnalysisContext): Finding {
+function toFinding(i: Issue, doc: AnalyzedDocument, text: (key: Issue['message'], args: Issue['args']) => string): Finding {
   const range = (s: Span) => doc.rangeOf(s.start, s.end);
   return {
     ruleId: i.rule,
     range: range(i.span),
     severity: i.severity,
-    message: fhirText(ctx.language, i.message, ...i.args),
+    message: text(i.message, i.args),
     source: i.source ?? SOURCE,
     fixes: i.fix
       ? [
           {
-            title: fhirText(ctx.language, i.fix.title, ...i.fix.args),
+            title: text(i.fix.title, i.fix.args),
             edits: [{ range: range(i.fix.span), newText: i.fix.text }],
             preferred: true,
             certain: true,

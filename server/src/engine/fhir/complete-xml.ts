@@ -27,8 +27,8 @@ export function completeXml(doc: AnalyzedDocument, offset: number, defs: R4Defin
   const value = /\bvalue\s*=\s*(["'])([^"'<>]*)$/.exec(before);
   if (value) {
     const at = locate(defs, parsed.root, offset);
-    if (!at || offset < at.node.valueSpan.start || offset > at.node.valueSpan.end) return [];
-    return bindingCodes(defs, at.def).map((c) => ({ ...c, replace: { start: at.node.valueSpan.start, end: at.node.valueSpan.end } }));
+    if (!at || offset < at.node.valueStart || offset > at.node.valueEnd) return [];
+    return bindingCodes(defs, at.def).map((c) => ({ ...c, replace: { start: at.node.valueStart, end: at.node.valueEnd } }));
   }
   return [];
 }

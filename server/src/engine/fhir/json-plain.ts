@@ -6,7 +6,7 @@
 // (any depth).
 
 import { jsonNode, mergeUnderscores } from './json-node';
-import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
+import { markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind } from './tree';
 
 /** Thrown when the text is not plain JSON: parse it again with jsonc-parser. */
 export const NOT_PLAIN_JSON = new Error('not plain JSON');
@@ -14,9 +14,6 @@ export const NOT_PLAIN_JSON = new Error('not plain JSON');
 /** Strings up to this length are shared (json-plain.ts `shared`); longer ones are mostly unique. */
 const SHARED_MAX = 32;
 const SEEN_SLOTS = 2048;
-
-/** Spans of an object node until its `}` is reached. */
-const PENDING: Span = Object.freeze({ start: 0, end: 0 });
 
 /** One open object or array. Reused for every container at its depth. */
 interface Frame {
@@ -27,8 +24,11 @@ interface Frame {
   start: number;
   /** Object frames: the property whose value comes next. Array frames: the array's property. */
   keyName: string;
-  /** Its span (without quotes); object frames: undefined once the value is taken. */
-  keySpan: Span | undefined;
+  /** Its span (without quotes). */
+  keyNameStart: number;
+  keyNameEnd: number;
+  /** Object frames: the key's value is still to come (false once taken). */
+  keyPending: boolean;
   /** Offset of the property's opening quote. */
   keyStart: number;
   /** Array frames: the next item's index. */
@@ -43,7 +43,8 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   const plainRun = /[^"\\\u0000-\u001f]*/y;
   const escapedString = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
   const number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  const arrays = new WeakMap<FhirNode, Map<string, Span>>();
+  // The nodes given a resource type, for the document's set of types (no walk over the tree for it).
+  const resources: FhirNode[] = [];
   const frames: Frame[] = [];
   const n = text.length;
   let depth = 0;
@@ -83,18 +84,20 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     str = JSON.parse(text.slice(i, escapedString.lastIndex)) as string;
     i = escapedString.lastIndex;
   };
-  const open = (array: boolean, node: FhirNode | null, start: number, keyName: string, keySpan: Span | undefined): Frame => {
+  const open = (array: boolean, node: FhirNode | null, start: number, keyName: string, keyNameStart: number, keyNameEnd: number): Frame => {
     let f = frames[depth];
     if (f) {
       f.array = array;
       f.node = node;
       f.start = start;
       f.keyName = keyName;
-      f.keySpan = keySpan;
+      f.keyNameStart = keyNameStart;
+      f.keyNameEnd = keyNameEnd;
+      f.keyPending = false;
       f.keyStart = 0;
       f.index = 0;
       f.count = 0;
-    } else frames[depth] = f = { array, node, start, keyName, keySpan, keyStart: 0, index: 0, kids: [], count: 0 };
+    } else frames[depth] = f = { array, node, start, keyName, keyNameStart, keyNameEnd, keyPending: false, keyStart: 0, index: 0, kids: [], count: 0 };
     depth++;
     return f;
   };
@@ -105,7 +108,9 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     const start = i;
     readString();
     top.keyName = str;
-    top.keySpan = { start: start + 1, end: i - 1 };
+    top.keyNameStart = start + 1;
+    top.keyNameEnd = i - 1;
+    top.keyPending = true;
     top.keyStart = start;
     skipWs();
     if (text.charCodeAt(i) !== 58 /* : */) throw NOT_PLAIN_JSON;
@@ -119,53 +124,57 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   const closeObject = (node: FhirNode | null, start: number, end: number, own: Frame | undefined) => {
     if (!node) return;
     node.children = own?.count ? own.kids.slice(0, own.count) : [];
-    const span = { start, end };
-    node.valueSpan = span;
-    mergeUnderscores(node, arrays);
+    node.valueStart = start;
+    node.valueEnd = end;
+    mergeUnderscores(node);
     if (depth === 0) {
-      node.nameSpan = node.span = span;
+      node.nameStart = node.start = start;
+      node.nameEnd = node.end = end;
       return;
     }
     const top = frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
       node.name = top.keyName;
-      node.nameSpan = node.span = span;
+      node.nameStart = node.start = start;
+      node.nameEnd = node.end = end;
       node.index = top.index++;
       add(frames[depth - 2], node);
       return;
     }
-    const key = top.keySpan;
-    top.keySpan = undefined;
-    if (!key || !top.node) return;
+    const pending = top.keyPending;
+    top.keyPending = false;
+    if (!pending || !top.node) return;
     node.name = top.keyName;
-    node.nameSpan = key;
-    node.span = { start: top.keyStart, end };
+    node.nameStart = top.keyNameStart;
+    node.nameEnd = top.keyNameEnd;
+    node.start = top.keyStart;
+    node.end = end;
     add(top, node);
   };
   /** An array complete (its frame popped): an empty one is a node of its own (the items are the nodes otherwise). */
   const closeArray = (frame: Frame, end: number) => {
     if (!frame.node || frame.index !== 0) return;
-    const span = { start: frame.start, end };
-    add(frames[depth - 1], jsonNode(frame.keyName, frame.keySpan!, span, span, 'array', undefined, undefined));
+    const start = frame.start;
+    add(frames[depth - 1], jsonNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
   };
   const literal = (value: FhirNode['value'], kind: JsonKind, start: number, end: number) => {
     const top = frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
-      const span = { start, end };
-      add(frames[depth - 2], jsonNode(top.keyName, span, span, span, kind, value, top.index++));
+      add(frames[depth - 2], jsonNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
       return;
     }
-    const key = top.keySpan;
-    top.keySpan = undefined;
-    if (!key || !top.node) return;
+    const pending = top.keyPending;
+    top.keyPending = false;
+    if (!pending || !top.node) return;
     if (kind === 'string' && top.keyName === 'resourceType') {
       top.node.resourceType = value as string;
       top.node.resourceTypeSpan = { start, end };
+      resources.push(top.node);
       return;
     }
-    add(top, jsonNode(top.keyName, key, { start, end }, { start: top.keyStart, end }, kind, value, undefined));
+    add(top, jsonNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
   };
   const word = (w: string, value: boolean | null, kind: JsonKind) => {
     if (!text.startsWith(w, i)) throw NOT_PLAIN_JSON;
@@ -182,35 +191,30 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     if (c === 123 /* { */) {
       const start = i;
       let node: FhirNode | null = null;
-      if (depth === 0) node = root = jsonNode('', PENDING, PENDING, PENDING, 'object', undefined, undefined);
-      else if (frames[depth - 1].node) node = jsonNode('', PENDING, PENDING, PENDING, 'object', undefined, undefined);
+      // Spans filled in at its `}`.
+      if (depth === 0) node = root = jsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+      else if (frames[depth - 1].node) node = jsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
       i++;
       skipWs();
       if (text.charCodeAt(i) === 125 /* } */) {
         i++;
         closeObject(node, start, i, undefined);
       } else {
-        readKey(open(false, node, start, '', undefined));
+        readKey(open(false, node, start, '', 0, 0));
         continue;
       }
     } else if (c === 91 /* [ */) {
       const start = i;
       const top = frames[depth - 1];
       let frame: Frame;
-      if (top.array || !top.node || !top.keySpan) {
+      if (top.array || !top.node || !top.keyPending) {
         // An array in an array (not FHIR): a placeholder node, content ignored.
-        if (top.array && top.node) {
-          const span = { start, end: start };
-          add(frames[depth - 2], jsonNode(top.keyName, span, span, span, 'array', undefined, top.index++));
-        }
-        frame = open(true, null, start, '', undefined);
+        if (top.array && top.node) add(frames[depth - 2], jsonNode(top.keyName, start, start, start, start, start, start, 'array', undefined, top.index++));
+        frame = open(true, null, start, '', 0, 0);
       } else {
-        const keySpan = top.keySpan;
-        top.keySpan = undefined;
-        let written = arrays.get(top.node);
-        if (!written) arrays.set(top.node, (written = new Map()));
-        written.set(top.keyName, keySpan);
-        frame = open(true, top.node, start, top.keyName, keySpan);
+        top.keyPending = false;
+        markArray(top.node, top.keyName, top.keyNameStart, top.keyNameEnd);
+        frame = open(true, top.node, start, top.keyName, top.keyNameStart, top.keyNameEnd);
       }
       i++;
       skipWs();
@@ -238,7 +242,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       if (depth === 0) {
         if (i !== n) throw NOT_PLAIN_JSON;
         if (!root?.resourceType) return undefined;
-        return { format: 'json', text, root, arrays, syntaxErrors: [] };
+        return { format: 'json', text, root, arrays: NODE_ARRAYS, syntaxErrors: [], resourceTypes: typesOf(resources) };
       }
       const top = frames[depth - 1];
       const d = text.charCodeAt(i);
@@ -257,4 +261,17 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       throw NOT_PLAIN_JSON;
     }
   }
+}
+
+/**
+ * The types of the resources in the tree. A `_name` object merged into its primitive (json-node.ts) is not
+ * in the tree itself (its children are), so a resource type written on one is not counted, as in a walk.
+ */
+function typesOf(resources: FhirNode[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of resources) {
+    const name = r.name;
+    if (!(name.length > 1 && name.charCodeAt(0) === 95) /* _ */) out.add(r.resourceType!);
+  }
+  return out;
 }

@@ -4,9 +4,9 @@
 // format defines (json-node.ts).
 
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { jsonNode, mergeUnderscores } from './json-node';
+import { jsonNode, jsonNodeOfSpans, mergeUnderscores } from './json-node';
 import { NOT_PLAIN_JSON, parsePlainFhirJson } from './json-plain';
-import type { FhirDocument, FhirNode, JsonKind, Span } from './tree';
+import { markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
 
 /** Cheap test: does this JSON text look like a FHIR resource (a top-level `resourceType`)? */
 export function looksLikeFhirJson(text: string): boolean {
@@ -45,7 +45,6 @@ export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc'): FhirDo
 /** The tree from jsonc-parser's event stream (its error recovery for broken text). */
 function parseWithJsonc(text: string): FhirDocument | undefined {
   const errors: ParseError[] = [];
-  const arrays = new WeakMap<FhirNode, Map<string, Span>>();
   const stack: Frame[] = [];
   let root: FhirNode | undefined;
   let rootIsObject = false;
@@ -69,15 +68,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
     text,
     {
       onObjectBegin(offset) {
-        const node = jsonNode(
-          '',
-          { start: offset, end: offset },
-          { start: offset, end: offset },
-          { start: offset, end: offset },
-          'object',
-          undefined,
-          undefined,
-        );
+        const node = jsonNode('', offset, offset, offset, offset, offset, offset, 'object', undefined, undefined);
         if (!stack.length) {
           if (!root) {
             root = node;
@@ -98,18 +89,22 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         const node = frame.node;
         if (!node) return;
         const end = offset + length;
-        const start = node.valueSpan.start;
-        node.valueSpan = { start, end };
-        mergeUnderscores(node, arrays);
+        const start = node.valueStart;
+        node.valueEnd = end;
+        mergeUnderscores(node);
         if (node === root) {
-          node.nameSpan = node.span = { start, end };
+          node.nameStart = node.start = start;
+          node.nameEnd = node.end = end;
           return;
         }
         const s = slot(start, end);
         if (!s?.parent) return;
         node.name = s.name;
-        node.nameSpan = s.index === undefined ? s.nameSpan : { start, end };
-        node.span = s.index === undefined ? s.span : { start, end };
+        const keyed = s.index === undefined;
+        node.nameStart = keyed ? s.nameSpan.start : start;
+        node.nameEnd = keyed ? s.nameSpan.end : end;
+        node.start = keyed ? s.span.start : start;
+        node.end = keyed ? s.span.end : end;
         node.index = s.index;
         s.parent.children.push(node);
       },
@@ -122,22 +117,20 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         if (top.array || !top.node || !top.key) {
           // An array in an array (not FHIR): keep a placeholder, ignore the content.
           const s = top.array ? slot(offset, offset) : undefined;
-          if (s?.parent) s.parent.children.push(jsonNode(s.name, s.nameSpan, s.span, s.span, 'array', undefined, s.index));
+          if (s?.parent) s.parent.children.push(jsonNodeOfSpans(s.name, s.nameSpan, s.span, s.span, 'array', undefined, s.index));
           stack.push({ node: null, array: true, index: 0 });
           return;
         }
         const key = top.key;
         top.key = undefined;
-        let m = arrays.get(top.node);
-        if (!m) arrays.set(top.node, (m = new Map()));
-        m.set(key.name, key.span);
+        markArray(top.node, key.name, key.span.start, key.span.end);
         stack.push({ node: null, array: true, arrayKey: key, index: 0, parent: top.node, start: offset });
       },
       onArrayEnd(offset, length) {
         const frame = stack.pop()!;
         if (frame.arrayKey && frame.parent && frame.index === 0) {
           const span = { start: frame.start ?? offset, end: offset + length };
-          frame.parent.children.push(jsonNode(frame.arrayKey.name, frame.arrayKey.span, span, span, 'array', undefined, undefined));
+          frame.parent.children.push(jsonNodeOfSpans(frame.arrayKey.name, frame.arrayKey.span, span, span, 'array', undefined, undefined));
         }
       },
       onLiteralValue(value: unknown, offset, length) {
@@ -153,7 +146,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
         const s = slot(offset, end);
         if (!s?.parent) return;
         const kind: JsonKind = value === null ? 'null' : (typeof value as JsonKind);
-        s.parent.children.push(jsonNode(s.name, s.nameSpan, { start: offset, end }, s.span, kind, value as FhirNode['value'], s.index));
+        s.parent.children.push(jsonNodeOfSpans(s.name, s.nameSpan, { start: offset, end }, s.span, kind, value as FhirNode['value'], s.index));
       },
       onError(error, offset, length) {
         errors.push({ error, offset, length });
@@ -166,7 +159,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
     format: 'json',
     text,
     root,
-    arrays,
+    arrays: NODE_ARRAYS,
     // One error per spot: the parser often reports a second, consequential one at the same offset.
     syntaxErrors: errors
       .filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset)

@@ -56,7 +56,7 @@ export function locate(defs: R4Definitions, root: FhirNode, offset: number): Loc
   if (!rootScope) return undefined;
   let current: Located = { node: root, type: root.resourceType, path: root.resourceType!, scope: rootScope };
   for (;;) {
-    const child = current.node.children.find((c) => offset >= c.span.start && offset <= c.span.end);
+    const child = current.node.children.find((c) => offset >= c.start && offset <= c.end);
     if (!child || !current.scope) return current;
     const next = step(defs, current.scope, child, current.path);
     if (!next) return current;

@@ -18,7 +18,7 @@ export async function loadFor(doc: AnalyzedDocument, ctx: AnalysisContext) {
   const parsed = parseFhir(doc);
   if (!defs || !parsed || !(await defs.load())) return undefined;
   await defs.loadValueSets();
-  await Promise.all([...resourceTypesIn(parsed.root)].map((t) => defs.ensure(t)));
+  await Promise.all([...(parsed.resourceTypes ?? resourceTypesIn(parsed.root))].map((t) => defs.ensure(t)));
   return { defs, parsed };
 }
 
@@ -69,8 +69,8 @@ export const fhirParticipant: Participant = {
       const next = step(loaded.defs, at.scope, first, at.path);
       if (next) return hoverText(loaded.defs, { ...next, path: `${at.path}.${first.name}` });
     }
-    const onName = offset >= at.node.nameSpan.start && offset <= at.node.nameSpan.end;
-    const onValue = offset >= at.node.valueSpan.start && offset <= at.node.valueSpan.end;
+    const onName = offset >= at.node.nameStart && offset <= at.node.nameEnd;
+    const onValue = offset >= at.node.valueStart && offset <= at.node.valueEnd;
     if (!onName && !onValue) return undefined;
     return hoverText(loaded.defs, at);
   },

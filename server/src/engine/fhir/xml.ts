@@ -3,7 +3,7 @@
 // the resource node itself, and a narrative `<div>` opaque XHTML: the same tree JSON gives.
 
 import type { XmlDocument, XmlElement } from '../xml/parse';
-import type { FhirDocument, FhirNode, Span } from './tree';
+import { NODE_ARRAYS, type FhirDocument, type FhirNode } from './tree';
 
 export const FHIR_NS = 'http://hl7.org/fhir';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -17,19 +17,25 @@ export function looksLikeFhirXml(text: string): boolean {
 export function parseFhirXml(text: string, xml: XmlDocument): FhirDocument | undefined {
   const root = xml.root;
   if (!root || root.ns !== FHIR_NS) return undefined;
-  const nameSpan = { start: root.nameStart, end: root.nameEnd };
-  const node: FhirNode = {
-    name: '',
-    nameSpan,
-    valueSpan: nameSpan,
-    span: { start: root.start, end: root.end },
-    kind: 'object',
-    children: [],
-    resourceType: root.local,
-    resourceTypeSpan: nameSpan,
-  };
+  const node = xmlNode('', root.nameStart, root.nameEnd, root.nameStart, root.nameEnd, root.start, root.end, 'object');
+  node.resourceType = root.local;
+  node.resourceTypeSpan = { start: root.nameStart, end: root.nameEnd };
   fill(node, root, text);
-  return { format: 'xml', root: node, arrays: new WeakMap(), syntaxErrors: [] };
+  return { format: 'xml', root: node, arrays: NODE_ARRAYS, syntaxErrors: [] };
+}
+
+/** A node with its spans; value, resource type and flags are set by the caller. */
+function xmlNode(
+  name: string,
+  nameStart: number,
+  nameEnd: number,
+  valueStart: number,
+  valueEnd: number,
+  start: number,
+  end: number,
+  kind: FhirNode['kind'],
+): FhirNode {
+  return { name, nameStart, nameEnd, valueStart, valueEnd, start, end, kind, children: [] };
 }
 
 function elementsOf(el: XmlElement): XmlElement[] {
@@ -40,41 +46,38 @@ function fill(node: FhirNode, el: XmlElement, text: string): void {
   for (const a of el.attributes) {
     if (a.prefix === 'xmlns' || a.name === 'xmlns' || a.ns) continue;
     if (a.local === 'value' && node.kind !== 'object') continue;
-    const span: Span = { start: a.valueStart, end: a.valueEnd };
-    node.children.push({
-      name: a.local,
-      nameSpan: { start: a.nameStart, end: a.nameEnd },
-      valueSpan: span,
-      span: { start: a.nameStart, end: a.valueEnd + 1 },
-      value: a.value,
-      kind: 'string',
-      children: [],
-      attribute: true,
-    });
+    const attribute = xmlNode(a.local, a.nameStart, a.nameEnd, a.valueStart, a.valueEnd, a.nameStart, a.valueEnd + 1, 'string');
+    attribute.value = a.value;
+    attribute.attribute = true;
+    node.children.push(attribute);
   }
   for (const child of elementsOf(el)) node.children.push(toNode(child, text));
 }
 
 function toNode(el: XmlElement, text: string): FhirNode {
-  const nameSpan = { start: el.nameStart, end: el.nameEnd };
-  const span = { start: el.start, end: el.end };
   if (el.local === 'div' && el.ns === XHTML_NS) {
-    return { name: 'div', nameSpan, valueSpan: span, span, value: text.slice(el.start, el.end), kind: 'string', children: [], xhtml: true };
+    const div = xmlNode('div', el.nameStart, el.nameEnd, el.start, el.end, el.start, el.end, 'string');
+    div.value = text.slice(el.start, el.end);
+    div.xhtml = true;
+    return div;
   }
   const inner = elementsOf(el);
   // A resource inside an element (contained, Bundle.entry.resource, Parameters.parameter.resource):
   // element names start in lower case, resource types in upper case.
   if (inner.length === 1 && /^[A-Z]/.test(inner[0].local) && el.attributes.every((a) => a.local !== 'value')) {
     const r = inner[0];
-    const rSpan = { start: r.nameStart, end: r.nameEnd };
-    const node: FhirNode = { name: el.local, nameSpan, valueSpan: span, span, kind: 'object', children: [], resourceType: r.local, resourceTypeSpan: rSpan };
+    const node = xmlNode(el.local, el.nameStart, el.nameEnd, el.start, el.end, el.start, el.end, 'object');
+    node.resourceType = r.local;
+    node.resourceTypeSpan = { start: r.nameStart, end: r.nameEnd };
     fill(node, r, text);
     return node;
   }
   const value = el.attributes.find((a) => a.local === 'value' && !a.ns);
-  const node: FhirNode = value
-    ? { name: el.local, nameSpan, valueSpan: { start: value.valueStart, end: value.valueEnd }, span, value: value.value, kind: 'string', children: [] }
-    : { name: el.local, nameSpan, valueSpan: nameSpan, span, kind: 'object', children: [] };
+  let node: FhirNode;
+  if (value) {
+    node = xmlNode(el.local, el.nameStart, el.nameEnd, value.valueStart, value.valueEnd, el.start, el.end, 'string');
+    node.value = value.value;
+  } else node = xmlNode(el.local, el.nameStart, el.nameEnd, el.nameStart, el.nameEnd, el.start, el.end, 'object');
   fill(node, el, text);
   return node;
 }

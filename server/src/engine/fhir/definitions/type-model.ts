@@ -7,6 +7,9 @@ export interface ChildDef {
   def: ElementDef;
   /** The type this property name selects (choice types), else undefined (the element's own type). */
   type?: string;
+  /** The definition's position under its parent (`childDefs`), and its max as a number (`*`: Infinity). */
+  at: number;
+  max: number;
 }
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -16,6 +19,7 @@ export class TypeModel {
   private readonly children = new Map<string, Map<string, ChildDef>>();
   private readonly childLists = new Map<string, ElementDef[]>();
   private readonly orders = new Map<string, Map<ElementDef, number>>();
+  private readonly required = new Map<string, number[]>();
 
   constructor(readonly definition: TypeDefinition) {
     for (const e of definition.elements) {
@@ -54,18 +58,33 @@ export class TypeModel {
     return order;
   }
 
+  /** Positions (in `childDefs`) of the definitions under `path` with a min above 0. */
+  requiredOf(path: string): number[] {
+    let list = this.required.get(path);
+    if (!list) {
+      list = [];
+      const defs = this.childDefs(path);
+      for (let d = 0; d < defs.length; d++) if (defs[d].min > 0) list.push(d);
+      this.required.set(path, list);
+    }
+    return list;
+  }
+
   /** Property name → definition for the properties allowed under `path`. */
   childrenOf(path: string): Map<string, ChildDef> {
     let map = this.children.get(path);
     if (map) return map;
     map = new Map();
-    for (const def of this.childDefs(path)) {
+    const defs = this.childDefs(path);
+    for (let at = 0; at < defs.length; at++) {
+      const def = defs[at];
+      const max = def.max === '*' ? Number.POSITIVE_INFINITY : Number(def.max);
       const last = def.path.slice(path.length + 1);
       if (last.endsWith('[x]')) {
         const base = last.slice(0, -3);
-        for (const t of def.types ?? []) map.set(base + capitalize(t.code), { def, type: t.code });
+        for (const t of def.types ?? []) map.set(base + capitalize(t.code), { def, type: t.code, at, max });
       } else {
-        map.set(last, { def });
+        map.set(last, { def, at, max });
       }
     }
     this.children.set(path, map);

@@ -11,7 +11,7 @@ import { applyLayer } from '../profiles/apply';
 import { layerFor, preloadOnce, profileRun } from '../profiles/check-profiles';
 import { buildLayer, type ProfileLayer } from '../profiles/layer';
 import { conformanceIndexFor, type ConformanceIndex } from '../profiles/sources';
-import { textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
 import { contextAllows, usedOn } from './context';
@@ -152,7 +152,7 @@ export async function checkExtensions(
         report({
           rule: 'fhir/cardinality',
           severity: 'error',
-          span: extra.node.nameSpan,
+          span: nameSpanOf(extra.node),
           message: 'extension-too-many',
           args: [extra.path, layers.get(url)!.name, max!, list.length],
         });

@@ -4,7 +4,7 @@
 import type { AnalysisContext } from '../../core/types';
 import type { R4Definitions } from '../definitions/store';
 import { conformanceIndexFor } from '../profiles/sources';
-import type { FhirNode } from '../tree';
+import { valueSpanOf, spanOf, type FhirNode } from '../tree';
 import { resolveExtension } from './check-extensions';
 import { extensionMessages, type ExtensionMessage } from './messages';
 
@@ -13,10 +13,10 @@ const within = (offset: number, s: { start: number; end: number }) => offset >= 
 /** The extension whose url `offset` is on (descending only into the nodes that contain it). */
 function extensionAt(node: FhirNode, offset: number): FhirNode | undefined {
   for (const child of node.children) {
-    if (!within(offset, child.span)) continue;
+    if (!within(offset, spanOf(child))) continue;
     if (child.name === 'extension' || child.name === 'modifierExtension') {
       const url = child.children.find((c) => c.name === 'url');
-      if (url && typeof url.value === 'string' && within(offset, url.valueSpan)) return child;
+      if (url && typeof url.value === 'string' && within(offset, valueSpanOf(url))) return child;
     }
     const deeper = extensionAt(child, offset);
     if (deeper) return deeper;

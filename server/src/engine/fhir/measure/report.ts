@@ -5,7 +5,7 @@
 // measureScore banned for data-collection reports and cohort measures, required (a 0..1 number
 // without unit for proportions) for proportion, ratio and continuous-variable measures.
 
-import { textSpan, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from '../validate/issue';
 import { objects, type Json } from '../questionnaire/model';
 import type { FhirMessage } from '../messages';
@@ -38,7 +38,7 @@ const hasCodingOf = (report: Concept, def: Concept | undefined) => !!def?.coding
 
 const describe = (c: Concept | undefined) => (c ? c.codings.map(([s, k]) => `${s ?? ''}#${k ?? ''}`).join(', ') || c.text || '-' : '-');
 
-const anchor = (n: FhirNode) => (n.resourceTypeSpan && n.name === '' ? n.resourceTypeSpan : n.nameSpan);
+const anchor = (n: FhirNode) => (n.resourceTypeSpan && n.name === '' ? n.resourceTypeSpan : nameSpanOf(n));
 
 interface Run {
   doc: FhirDocument;
@@ -122,7 +122,7 @@ function checkPopulation(p: FhirNode, path: string, run: Run): void {
     const count = Number(child(p, 'count')?.value);
     if (child(p, 'count') && Number.isInteger(count) && count !== subjects.length) issue(run, p, 'mr-count-mismatch', [path, count, subjects.length]);
   } else if (subjects.length) {
-    run.report({ rule: 'fhir/measure-report', severity: 'error', span: subjects[0].nameSpan, message: 'mr-subjects-not-listed', args: [path, run.type] });
+    run.report({ rule: 'fhir/measure-report', severity: 'error', span: nameSpanOf(subjects[0]), message: 'mr-subjects-not-listed', args: [path, run.type] });
   }
 }
 
@@ -134,7 +134,7 @@ function checkScore(group: FhirNode, path: string, run: Run): void {
       run.report({
         rule: 'fhir/measure-report',
         severity: 'error',
-        span: score.nameSpan,
+        span: nameSpanOf(score),
         message: 'mr-score-prohibited',
         args: [spath, run.type === 'data-collection' ? 'type data-collection' : 'scoring cohort'],
       });
@@ -153,7 +153,7 @@ function checkScore(group: FhirNode, path: string, run: Run): void {
   if (run.scoring !== 'proportion') return;
   for (const name of ['unit', 'system', 'code']) {
     const n = child(score, name);
-    if (n) run.report({ rule: 'fhir/measure-report', severity: 'error', span: n.nameSpan, message: 'mr-score-unit', args: [`${spath}.${name}`] });
+    if (n) run.report({ rule: 'fhir/measure-report', severity: 'error', span: nameSpanOf(n), message: 'mr-score-unit', args: [`${spath}.${name}`] });
   }
   const v = Number(value.value);
   if (Number.isFinite(v) && (v < 0 || v > 1))

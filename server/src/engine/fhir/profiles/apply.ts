@@ -5,7 +5,7 @@
 import type { ElementDef, ExpandedValueSet, TypeRef } from '../definitions/model';
 import type { R4Definitions } from '../definitions/store';
 import { capitalize } from '../definitions/type-model';
-import { toJson, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkBinding } from '../validate/binding';
 import { checkFixedAndPattern } from '../validate/fixed';
 import { checkLimits } from '../validate/limits';
@@ -75,7 +75,7 @@ function applyElement(parents: Located[], rel: string[], basePath: string, def: 
       run.report({
         rule: 'fhir/cardinality',
         severity: 'error',
-        span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan,
+        span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : nameSpanOf(holder.node),
         message: 'too-few',
         args: [holder.label, last, def.min, found.length],
       });
@@ -85,7 +85,7 @@ function applyElement(parents: Located[], rel: string[], basePath: string, def: 
         run.report({
           rule: 'fhir/cardinality',
           severity: 'error',
-          span: extra.node.nameSpan,
+          span: nameSpanOf(extra.node),
           message: 'too-many',
           args: [`${holder.label}.${last}`, def.max, found.length],
         });
@@ -106,7 +106,7 @@ function checkChoiceType(found: Located[], prefix: string, types: TypeRef[], run
     run.report({
       rule: 'fhir/type',
       severity: 'error',
-      span: f.node.nameSpan,
+      span: nameSpanOf(f.node),
       message: 'wrong-type',
       args: [f.label, type, types.map((t) => t.code).join(', ')],
     });
@@ -218,7 +218,7 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
           run.report({
             rule: 'fhir/slice-cardinality',
             severity: 'error',
-            span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : holder.node.nameSpan,
+            span: holder.node.resourceTypeSpan && holder.node.name === '' ? holder.node.resourceTypeSpan : nameSpanOf(holder.node),
             message: 'slice-min',
             args: [where, slice.name, slice.min, matched.length],
           });
@@ -228,7 +228,7 @@ export function applyLayer(node: FhirNode, label: string, layer: ProfileLayer, r
             run.report({
               rule: 'fhir/slice-cardinality',
               severity: 'error',
-              span: extra.node.nameSpan,
+              span: nameSpanOf(extra.node),
               message: 'slice-max',
               args: [where, slice.name, slice.max, matched.length],
             });

@@ -6,7 +6,7 @@ import type { AnalysisContext } from '../../core/types';
 import { expandValueSets, type RawCodeSystem, type RawValueSet } from '../definitions/expand';
 import type { ExpandedValueSet } from '../definitions/model';
 import type { R4Definitions } from '../definitions/store';
-import { textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
 import type { Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
 import { applyLayer, type ProfileRun } from './apply';
@@ -32,7 +32,7 @@ export interface ProfileRequest {
 function globalRequests(resource: FhirNode, globals: GlobalProfileIndex): ProfileRequest[] {
   const type = resource.resourceType;
   if (!type) return [];
-  return globals.forType(type).map((g) => ({ url: g.profile, span: resource.resourceTypeSpan ?? resource.nameSpan, guide: g.guide }));
+  return globals.forType(type).map((g) => ({ url: g.profile, span: resource.resourceTypeSpan ?? nameSpanOf(resource), guide: g.guide }));
 }
 
 /** meta.profile of a resource node, with the spans of the URLs. */
@@ -142,7 +142,7 @@ export async function checkProfiles(
 ): Promise<void> {
   const root = resources[0];
   const mapped: ProfileRequest[] = root
-    ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? root.nameSpan }))
+    ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? nameSpanOf(root) }))
     : [];
   const globals = await globalProfilesFor(ctx);
   const known = new Map<string, boolean>();
@@ -157,7 +157,7 @@ export async function checkProfiles(
     if (r === root) named.push(...mapped);
     if (globals.any()) named.push(...globalRequests(r, globals));
     const vital = vitalSignsProfile(r);
-    if (vital) named.push({ url: vital.url, span: vital.at.nameSpan, implicit: true });
+    if (vital) named.push({ url: vital.url, span: nameSpanOf(vital.at), implicit: true });
     const profiles: ProfileRequest[] = [];
     for (const p of named) if (!profiles.some((q) => q.url === p.url) && (!p.url.startsWith(CORE) || (await isCoreProfile(p.url)))) profiles.push(p);
     if (profiles.length) requests.push({ resource: r, profiles });
@@ -168,9 +168,15 @@ export async function checkProfiles(
   const reportedLimits = new Set<string>();
   const reportedUnknown = new Set<string>();
   const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today, rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
+  // Each URL's layer looked up once per document: 1 000 Patients naming one profile wait for it once.
+  const layers = new Map<string, ProfileLayer | undefined>();
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
-      const layer = await (p.url.startsWith(CORE) ? coreProfileLayer(defs, index, p.url) : layerFor(index, p.url));
+      let layer = layers.get(p.url);
+      if (!layers.has(p.url)) {
+        layer = await (p.url.startsWith(CORE) ? coreProfileLayer(defs, index, p.url) : layerFor(index, p.url));
+        layers.set(p.url, layer);
+      }
       if (!layer) {
         // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
         if (reportedUnknown.has(p.url)) continue;

@@ -40,6 +40,20 @@ const BY_SNOMED: [string, string][] = [
   ['bp', '75367002 251076008 163033001 163035008 386534000 386536003 271649006 271650006 407556006 407554009 716579001 399304008'],
 ];
 
+/** Code → the position of the first row listing it (the table's order decides between codes): made once. */
+function rowsByCode(table: readonly [string, string][]): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  table.forEach(([, list], row) => {
+    for (const code of list.split(' ')) if (!out.has(code)) out.set(code, row);
+  });
+  return out;
+}
+
+const TABLES = [
+  [LOINC, BY_LOINC, rowsByCode(BY_LOINC)],
+  [SNOMED, BY_SNOMED, rowsByCode(BY_SNOMED)],
+] as const;
+
 const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
 
 /** The `code.coding` codes of an Observation in `system`. */
@@ -57,14 +71,16 @@ export function vitalSignsProfile(observation: FhirNode): { url: string; at: Fhi
   if (observation.resourceType !== 'Observation') return undefined;
   const at = child(observation, 'code');
   if (!at) return undefined;
-  for (const [system, table] of [
-    [LOINC, BY_LOINC],
-    [SNOMED, BY_SNOMED],
-  ] as const) {
+  for (const [system, table, rows] of TABLES) {
     const found = codes(observation, system);
     if (!found.size) continue;
-    const hit = table.find(([, list]) => list.split(' ').some((c) => found.has(c)));
-    if (hit) return hit[0] ? { url: CORE + hit[0], at } : undefined;
+    // The first row with any of the codes (a code list per row was split per Observation before).
+    let first = -1;
+    for (const c of found) {
+      const row = rows.get(c);
+      if (row !== undefined && (first < 0 || row < first)) first = row;
+    }
+    if (first >= 0) return table[first][0] ? { url: CORE + table[first][0], at } : undefined;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
 // the resource types a reference may point at.
 
 import type { ExpandedValueSet } from '../definitions/model';
-import { textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
 import { base64Length } from '../validate/attachment';
 import type { Report } from '../validate/issue';
 import { itemExtension, numberOf, type QuestionnaireItem } from './model';
@@ -52,7 +52,7 @@ const str = (n: FhirNode, name: string) => {
 };
 
 function spanOf(node: FhirNode, doc: FhirDocument): Span {
-  return node.kind === 'object' ? node.nameSpan : textSpan(node, doc.format);
+  return node.kind === 'object' ? nameSpanOf(node) : textSpan(node, doc.format);
 }
 
 const codingLabel = (system: string | undefined, code: string | undefined) => `${system ?? ''}#${code ?? ''}`;
@@ -72,7 +72,7 @@ export function checkAnswer(answer: FhirNode, item: QuestionnaireItem, path: str
     run.report({
       rule: RULE,
       severity: 'error',
-      span: value.nameSpan,
+      span: nameSpanOf(value),
       message: 'qr-answer-type',
       args: [where, item.linkId, item.type, allowed.map(typeName).join(', '), typeName(type)],
     });

@@ -10,7 +10,7 @@ import type { R4Definitions } from '../definitions/store';
 import { expandValueSets, type RawValueSet } from '../definitions/expand';
 import { profileValueSet } from '../profiles/check-profiles';
 import { conformanceIndexFor, type ConformanceIndex } from '../profiles/sources';
-import { textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode, type Span } from '../tree';
 import type { Issue, Report } from '../validate/issue';
 import { checkAnswer, type AnswerRun } from './answers';
 import { isEnabled } from './enable-when';
@@ -103,12 +103,12 @@ function say(walk: Walk, rule: string, span: Span, message: Issue['message'], ar
 /** Where an item's findings go: its linkId's text, else the item itself. */
 function itemSpan(item: FhirNode, doc: FhirDocument): Span {
   const linkId = child(item, 'linkId');
-  return linkId && linkId.kind !== 'object' ? textSpan(linkId, doc.format) : item.nameSpan;
+  return linkId && linkId.kind !== 'object' ? textSpan(linkId, doc.format) : nameSpanOf(item);
 }
 
 function containerSpan(container: FhirNode, doc: FhirDocument): Span {
-  if (container.resourceType) return container.resourceTypeSpan ?? container.nameSpan;
-  return container.name === 'item' ? itemSpan(container, doc) : container.nameSpan;
+  if (container.resourceType) return container.resourceTypeSpan ?? nameSpanOf(container);
+  return container.name === 'item' ? itemSpan(container, doc) : nameSpanOf(container);
 }
 
 /** The response items under `container` against the questionnaire items `qItems` at that level. */
@@ -170,12 +170,12 @@ function checkItem(node: FhirNode, q: QuestionnaireItem, ancestry: FhirNode[], p
     say(walk, 'fhir/questionnaire-item', textSpan(text, walk.doc.format), 'qr-text', [path, q.linkId, q.text]);
   }
   if (q.type === 'display') {
-    if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qr-display-answer', [path, q.linkId]);
-    if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qr-display-items', [path, q.linkId]);
+    if (answers.length) say(walk, 'fhir/questionnaire-item', nameSpanOf(answers[0]), 'qr-display-answer', [path, q.linkId]);
+    if (nested.length) say(walk, 'fhir/questionnaire-item', nameSpanOf(nested[0]), 'qr-display-items', [path, q.linkId]);
     return;
   }
   if (q.type === 'group') {
-    if (answers.length) say(walk, 'fhir/questionnaire-item', answers[0].nameSpan, 'qr-group-answer', [path, q.linkId]);
+    if (answers.length) say(walk, 'fhir/questionnaire-item', nameSpanOf(answers[0]), 'qr-group-answer', [path, q.linkId]);
     if (q.required && enabled === true && !nested.length)
       say(walk, 'fhir/questionnaire-required', span, 'qr-required-group-empty', [path, q.linkId], walk.inProgress ? 'warning' : 'error');
     walkItems(node, q.items, ancestry, path, walk);
@@ -188,9 +188,9 @@ function checkItem(node: FhirNode, q: QuestionnaireItem, ancestry: FhirNode[], p
   if (enabled === true && minOccurs !== undefined && answers.length < minOccurs)
     say(walk, 'fhir/questionnaire-required', span, 'qr-min-occurs', [path, q.linkId, minOccurs, answers.length], severity);
   if (maxOccurs !== undefined && answers.length > maxOccurs)
-    say(walk, 'fhir/questionnaire-required', answers[maxOccurs].nameSpan, 'qr-max-occurs', [path, q.linkId, maxOccurs, answers.length]);
-  if (answers.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', answers[1].nameSpan, 'qr-only-one-answer', [path, q.linkId, answers.length]);
-  if (nested.length) say(walk, 'fhir/questionnaire-item', nested[0].nameSpan, 'qr-items-outside-answer', [path, q.linkId]);
+    say(walk, 'fhir/questionnaire-required', nameSpanOf(answers[maxOccurs]), 'qr-max-occurs', [path, q.linkId, maxOccurs, answers.length]);
+  if (answers.length > 1 && !q.repeats) say(walk, 'fhir/questionnaire-item', nameSpanOf(answers[1]), 'qr-only-one-answer', [path, q.linkId, answers.length]);
+  if (nested.length) say(walk, 'fhir/questionnaire-item', nameSpanOf(nested[0]), 'qr-items-outside-answer', [path, q.linkId]);
   answers.forEach((answer, j) => {
     const answerPath = `${path}.answer[${j}]`;
     checkAnswer(answer, q, answerPath, walk.answers);

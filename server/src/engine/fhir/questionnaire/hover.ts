@@ -4,7 +4,7 @@
 
 import type { AnalysisContext } from '../../core/types';
 import { conformanceIndexFor } from '../profiles/sources';
-import type { FhirNode } from '../tree';
+import { valueSpanOf, spanOf, type FhirNode } from '../tree';
 import { questionnaireHoverMessages as m, type QuestionnaireHoverMessage } from './messages';
 import { questionnaireModel, type QuestionnaireItem } from './model';
 import { resolveQuestionnaire } from './resolve';
@@ -16,8 +16,8 @@ const within = (offset: number, s: { start: number; end: number }) => offset >= 
 function linkIdAt(node: FhirNode, offset: number, response?: FhirNode): { response: FhirNode; linkId: FhirNode } | undefined {
   const here = node.resourceType === 'QuestionnaireResponse' ? node : node.resourceType ? undefined : response;
   for (const child of node.children) {
-    if (!within(offset, child.span)) continue;
-    if (here && child.name === 'linkId' && node.name === 'item' && typeof child.value === 'string' && within(offset, child.valueSpan))
+    if (!within(offset, spanOf(child))) continue;
+    if (here && child.name === 'linkId' && node.name === 'item' && typeof child.value === 'string' && within(offset, valueSpanOf(child)))
       return { response: here, linkId: child };
     const deeper = linkIdAt(child, offset, here);
     if (deeper) return deeper;

@@ -2,7 +2,7 @@
 // A code that differs from an allowed one only in case gets a certain fix.
 
 import type { Binding, ExpandedValueSet } from '../definitions/model';
-import type { FhirDocument, FhirNode } from '../tree';
+import { valueSpanOf, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 const MAX_LISTED = 8;
@@ -38,7 +38,7 @@ export function checkBinding(
     if (codesOf(vs).has(code)) return;
     const [name, listed] = valueSetLabel(binding.valueSet, vs);
     const sameButCase = [...new Set(vs.codes.filter((c) => c[1].toLowerCase() === code.toLowerCase()).map((c) => c[1]))];
-    const span = doc.format === 'json' ? { start: node.valueSpan.start + 1, end: node.valueSpan.end - 1 } : node.valueSpan;
+    const span = doc.format === 'json' ? { start: node.valueStart + 1, end: node.valueEnd - 1 } : valueSpanOf(node);
     report({
       rule: 'fhir/binding',
       severity: 'error',
@@ -59,7 +59,7 @@ export function checkBinding(
   const [name, listed] = valueSetLabel(binding.valueSet, vs);
   const first = coded[0];
   const codeNode = child(first.node, 'code')!;
-  const span = doc.format === 'json' ? { start: codeNode.valueSpan.start + 1, end: codeNode.valueSpan.end - 1 } : codeNode.valueSpan;
+  const span = doc.format === 'json' ? { start: codeNode.valueStart + 1, end: codeNode.valueEnd - 1 } : valueSpanOf(codeNode);
   const found = coded.map((p) => (p.system ? `${p.system}|${p.code}` : String(p.code))).join(', ');
   const sameButCase = [
     ...new Set(

@@ -11,7 +11,7 @@
 // entry has that type and id is an error (the fullUrls do not line up); and each document entry must be
 // reachable from the Composition by references, forward or backward.
 
-import { textSpan, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 /** A Reference met by the walker: its node, instance path, and the resources around it (outermost first). */
@@ -262,7 +262,7 @@ export class BundleReferences {
       this.report({
         rule: 'fhir/bundle-reference',
         severity: 'error',
-        span: entryNodes[e.index].nameSpan,
+        span: nameSpanOf(entryNodes[e.index]),
         message: 'bundle-entry-orphan',
         args: [`Bundle.entry[${e.index}]`, e.fullUrl ?? '-'],
       });

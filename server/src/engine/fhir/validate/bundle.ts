@@ -2,7 +2,7 @@
 // batches, where the request says what the entry is), absolute, and, when it looks like a RESTful
 // server URL (`…/Patient/123`), ending in the entry's own resource type and id.
 
-import { textSpan, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
@@ -21,7 +21,7 @@ export function checkBundleEntries(bundle: FhirNode, doc: FhirDocument, isResour
       const fullUrl = child(entry, 'fullUrl');
       if (!fullUrl || typeof fullUrl.value !== 'string') {
         if (resource && !WITHOUT_FULLURL.has(type))
-          report({ rule: 'fhir/bundle-entry', severity: 'error', span: entry.nameSpan, message: 'bundle-no-full-url', args: [path] });
+          report({ rule: 'fhir/bundle-entry', severity: 'error', span: nameSpanOf(entry), message: 'bundle-no-full-url', args: [path] });
         return;
       }
       const url = fullUrl.value;

@@ -4,7 +4,7 @@
 // the reference validator does (an orphan contained resource is suspicious, not unreadable).
 
 import type { Constraint } from '../definitions/model';
-import type { FhirNode } from '../tree';
+import { nameSpanOf, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 const NARRATIVE_REF = /\b(?:src|href)\s*=\s*["']#([^"']*)["']/g;
@@ -28,7 +28,7 @@ export function checkContainedReferenced(resource: FhirNode, constraint: Constra
     report({
       rule: 'fhir/invariant',
       severity: 'warning',
-      span: c.nameSpan,
+      span: nameSpanOf(c),
       message: 'invariant',
       args: [`${path}.contained[${i}]`, constraint.human, constraint.key],
     });

@@ -1,6 +1,6 @@
 // fixed[x] (exact) and pattern[x] (the instance holds at least the pattern's content) values.
 
-import type { FhirNode } from '../tree';
+import { nameSpanOf, valueSpanOf, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 /** Primitives compare by their lexical form: profiles read from FHIR XML hold `"true"` where JSON has `true`. */
@@ -38,7 +38,7 @@ export function checkFixedAndPattern(node: FhirNode, json: unknown, fixed: unkno
     report({
       rule: 'fhir/fixed-value',
       severity: 'error',
-      span: node.kind === 'object' ? node.nameSpan : node.valueSpan,
+      span: node.kind === 'object' ? nameSpanOf(node) : valueSpanOf(node),
       message: 'fixed-value',
       args: [path, show(fixed)],
     });
@@ -47,7 +47,7 @@ export function checkFixedAndPattern(node: FhirNode, json: unknown, fixed: unkno
     report({
       rule: 'fhir/pattern',
       severity: 'error',
-      span: node.kind === 'object' ? node.nameSpan : node.valueSpan,
+      span: node.kind === 'object' ? nameSpanOf(node) : valueSpanOf(node),
       message: 'pattern-value',
       args: [path, show(pattern)],
     });

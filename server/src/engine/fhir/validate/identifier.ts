@@ -5,7 +5,7 @@
 
 import { classifyNin, maskNin } from '../../../../../shared/nin-classify';
 import systems from '../data/identifier-systems.json';
-import type { FhirDocument, FhirNode } from '../tree';
+import { valueSpanOf, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 const KIND_LABEL = { fnr: 'fødselsnummer', dnr: 'D-number' } as const;
@@ -18,7 +18,7 @@ export function checkNorwegianIdentifier(node: FhirNode, doc: FhirDocument, path
   const valueNode = node.children.find((c) => c.name === 'value');
   if (!expected || !valueNode || typeof valueNode.value !== 'string') return;
   const value = valueNode.value;
-  const span = doc.format === 'json' ? { start: valueNode.valueSpan.start + 1, end: valueNode.valueSpan.end - 1 } : valueNode.valueSpan;
+  const span = doc.format === 'json' ? { start: valueNode.valueStart + 1, end: valueNode.valueEnd - 1 } : valueSpanOf(valueNode);
   if (!/^\d[\d ]*$/.test(value)) {
     report({ rule: 'fhir/identifier', severity: 'error', span, message: 'invalid-nin', args: [`${path}.value`, `'${maskNin(value)}'`, KIND_LABEL[expected]] });
     return;

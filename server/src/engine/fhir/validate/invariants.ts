@@ -3,7 +3,7 @@
 // its key is collected and reported once per document.
 
 import type { Constraint } from '../definitions/model';
-import { toJson, type FhirNode } from '../tree';
+import { nameSpanOf, toJson, type FhirNode } from '../tree';
 import type { Report } from './issue';
 import type { InvariantSite } from './walker';
 import { NATIVE_INVARIANTS } from './native-invariants';
@@ -100,7 +100,7 @@ export async function checkInvariants(
         report({
           rule: 'fhir/invariant',
           severity: c.bestPractice ? 'hint' : c.severity,
-          span: site.node.resourceTypeSpan && site.node === site.resource ? site.node.resourceTypeSpan : site.node.nameSpan,
+          span: site.node.resourceTypeSpan && site.node === site.resource ? site.node.resourceTypeSpan : nameSpanOf(site.node),
           message: 'invariant',
           args: [site.path, c.human, c.key],
         });

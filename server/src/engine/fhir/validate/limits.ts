@@ -4,7 +4,7 @@
 // on a date is relative to today (R5's rule, which the reference validator applies): a minimum is
 // today minus the duration, a maximum today plus it, compared at the value's precision.
 
-import { textSpan, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode } from '../tree';
 import type { ElementDef } from '../definitions/model';
 import type { Report } from './issue';
 
@@ -64,7 +64,7 @@ function compare(node: FhirNode, limit: { type: string; value: unknown }): { r: 
 }
 
 export function checkLimits(node: FhirNode, def: Partial<ElementDef>, doc: FhirDocument, path: string, report: Report, today?: string): void {
-  const span = node.kind === 'object' ? node.nameSpan : textSpan(node, doc.format);
+  const span = node.kind === 'object' ? nameSpanOf(node) : textSpan(node, doc.format);
   const say = (message: Parameters<Report>[0]['message'], args: (string | number)[]) =>
     report({ rule: 'fhir/value-limits', severity: 'error', span, message, args: [path, ...args] });
   const against = (limit: { type: string; value: unknown }, sign: 1 | -1) =>

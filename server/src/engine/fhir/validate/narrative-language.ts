@@ -4,7 +4,7 @@
 
 import { parseXml } from '../../xml/parse';
 import type { XmlElement } from '../../xml/model';
-import type { FhirNode } from '../tree';
+import { nameSpanOf, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 /** The languages of the div's language sections, in document order. */
@@ -25,7 +25,7 @@ export function checkNarrativeLanguage(text: FhirNode, control: string[], resour
   const sections = languageSections(div.value);
   const found = [...new Set(sections)].sort().join(', ') || '-';
   const say = (message: 'narrative-languages-prohibited' | 'narrative-languages-required' | 'narrative-language-missing', args: string[]) =>
-    report({ rule: 'fhir/narrative-language', severity: 'error', span: text.nameSpan, message, args: [path, ...args] });
+    report({ rule: 'fhir/narrative-language', severity: 'error', span: nameSpanOf(text), message, args: [path, ...args] });
   for (const c of control) {
     if (c === '_no') {
       if (sections.length) say('narrative-languages-prohibited', [found]);

@@ -3,7 +3,7 @@
 // XHTML namespace on the div and no entities but XML's own five (`&nbsp;` is not XML). Each finding
 // points at the offending tag or entity itself.
 
-import type { FhirDocument, FhirNode, Span } from '../tree';
+import { nameSpanOf, type FhirDocument, type FhirNode, type Span } from '../tree';
 import type { Report } from './issue';
 
 /** HTML 4 chapters 7–11 and 15 (and a, img, map/area), as FHIR allows in a narrative. */
@@ -17,8 +17,8 @@ const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Offsets in the decoded value → offsets in the document (JSON strings have escapes; XML values are the text itself). */
 function offsetMap(node: FhirNode, doc: FhirDocument, _text: string): (i: number) => number {
-  if (doc.format === 'xml' || doc.text === undefined) return (i) => node.valueSpan.start + (doc.format === 'json' ? 1 : 0) + i;
-  const raw = (doc.text ?? '').slice(node.valueSpan.start + 1, node.valueSpan.end - 1);
+  if (doc.format === 'xml' || doc.text === undefined) return (i) => node.valueStart + (doc.format === 'json' ? 1 : 0) + i;
+  const raw = (doc.text ?? '').slice(node.valueStart + 1, node.valueEnd - 1);
   const at: number[] = [];
   for (let r = 0; r < raw.length; ) {
     at.push(r);
@@ -26,7 +26,7 @@ function offsetMap(node: FhirNode, doc: FhirDocument, _text: string): (i: number
     else r += raw[r + 1] === 'u' ? 6 : 2;
   }
   at.push(raw.length);
-  return (i) => node.valueSpan.start + 1 + (at[Math.min(i, at.length - 1)] ?? raw.length);
+  return (i) => node.valueStart + 1 + (at[Math.min(i, at.length - 1)] ?? raw.length);
 }
 
 export function checkNarrative(node: FhirNode, doc: FhirDocument, path: string, report: Report): void {
@@ -64,5 +64,5 @@ export function checkNarrative(node: FhirNode, doc: FhirDocument, path: string, 
       if (!XML_ENTITIES.has(m[1])) say(span(m.index!, m.index! + m[0].length), 'narrative-entity', [m[0]]);
   }
   const visible = markup.replace(/<[^<>]*>/g, '').replace(/&[A-Za-z0-9#]+;/g, 'x');
-  if (!/\S/.test(visible) && !/<img[\s>]/i.test(markup)) say(doc.format === 'json' ? span(0, text.length) : node.nameSpan, 'narrative-empty', []);
+  if (!/\S/.test(visible) && !/<img[\s>]/i.test(markup)) say(doc.format === 'json' ? span(0, text.length) : nameSpanOf(node), 'narrative-empty', []);
 }

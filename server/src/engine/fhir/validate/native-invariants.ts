@@ -5,16 +5,28 @@
 import type { FhirNode } from '../tree';
 
 const kids = (n: FhirNode | undefined, name: string) => (n ? n.children.filter((c) => c.name === name) : []);
-const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
+// Loops, not find/filter: these run on every resource of a Bundle (dom-2…dom-6 on 2 000 entries).
+function child(n: FhirNode | undefined, name: string): FhirNode | undefined {
+  if (!n) return undefined;
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) if (children[i].name === name) return children[i];
+  return undefined;
+}
+/** Every `name` child of `n` satisfies `test` (true when there is none). */
+function everyKid(n: FhirNode, name: string, test: (c: FhirNode) => boolean): boolean {
+  const children = n.children;
+  for (let i = 0; i < children.length; i++) if (children[i].name === name && !test(children[i])) return false;
+  return true;
+}
 
 /** key → is the invariant satisfied by this node (in a resource whose %rootResource is `root`)? */
 export const NATIVE_INVARIANTS: Record<string, (node: FhirNode, root: FhirNode, resource: FhirNode) => boolean> = {
   // contained.contained.empty()
-  'dom-2': (n) => kids(n, 'contained').every((c) => !child(c, 'contained')),
+  'dom-2': (n) => everyKid(n, 'contained', (c) => !child(c, 'contained')),
   // contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()
-  'dom-4': (n) => kids(n, 'contained').every((c) => !child(child(c, 'meta'), 'versionId') && !child(child(c, 'meta'), 'lastUpdated')),
+  'dom-4': (n) => everyKid(n, 'contained', (c) => !child(child(c, 'meta'), 'versionId') && !child(child(c, 'meta'), 'lastUpdated')),
   // contained.meta.security.empty()
-  'dom-5': (n) => kids(n, 'contained').every((c) => !child(child(c, 'meta'), 'security')),
+  'dom-5': (n) => everyKid(n, 'contained', (c) => !child(child(c, 'meta'), 'security')),
   // text.`div`.exists()
   'dom-6': (n) => !!child(child(n, 'text'), 'div'),
   // extension.exists() != value.exists()

@@ -2,7 +2,7 @@
 // primitive's StructureDefinition) and the 32-bit range of integers.
 
 import type { PrimitiveFormat } from '../definitions/model';
-import type { FhirDocument, FhirNode } from '../tree';
+import { nameSpanOf, valueSpanOf, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 const INTEGER_TYPES = new Set(['integer', 'positiveInt', 'unsignedInt']);
@@ -33,18 +33,18 @@ export function checkPrimitive(
       node.kind = 'null'; // so its JSON form is `_name`, as in FHIR JSON
       // ele-1: an id is not content; a primitive with neither value nor extension is empty.
       if (!node.children.some((c) => c.name !== 'id'))
-        report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
+        report({ rule: 'fhir/empty-element', severity: 'error', span: nameSpanOf(node), message: 'empty-element', args: [path] });
       return;
     }
     if (!isJson && node.kind === 'object') {
-      report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
+      report({ rule: 'fhir/empty-element', severity: 'error', span: nameSpanOf(node), message: 'empty-element', args: [path] });
       return;
     }
-    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, type, format.json, node.kind] });
+    report({ rule: 'fhir/type', severity: 'error', span: valueSpanOf(node), message: 'wrong-json-type', args: [path, type, format.json, node.kind] });
     return;
   }
   if (isJson && node.kind !== format.json) {
-    report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, type, format.json, node.kind] });
+    report({ rule: 'fhir/type', severity: 'error', span: valueSpanOf(node), message: 'wrong-json-type', args: [path, type, format.json, node.kind] });
     return;
   }
   const text = String(node.value);
@@ -53,7 +53,7 @@ export function checkPrimitive(
   if (valid && type === 'xhtml') valid = /^\s*<div[\s>]/.test(text);
   if (!valid) {
     const valueSpan =
-      isJson && node.kind === 'string' ? { start: node.valueSpan.start + 1, end: Math.max(node.valueSpan.start + 1, node.valueSpan.end - 1) } : node.valueSpan;
+      isJson && node.kind === 'string' ? { start: node.valueStart + 1, end: Math.max(node.valueStart + 1, node.valueEnd - 1) } : valueSpanOf(node);
     report({
       rule: 'fhir/format',
       severity: 'error',

@@ -10,7 +10,7 @@ import { resolveExtension } from '../extensions/check-extensions';
 import { layerFor } from '../profiles/check-profiles';
 import type { ProfileLayer } from '../profiles/layer';
 import { conformanceIndexFor } from '../profiles/sources';
-import { textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from './issue';
 
 const child = (n: FhirNode | undefined, name: string) => n?.children.find((c) => c.name === name);
@@ -63,7 +63,7 @@ export async function checkSdFixedBase(sd: FhirNode, defs: R4Definitions, doc: F
     report({
       rule: 'fhir/sd-fixed-base',
       severity: 'error',
-      span: fixed.kind === 'object' ? fixed.nameSpan : textSpan(fixed, doc.format),
+      span: fixed.kind === 'object' ? nameSpanOf(fixed) : textSpan(fixed, doc.format),
       message: 'sd-fixed-base',
       args: [id, shown(value), layer.url, shown(expected)],
     });

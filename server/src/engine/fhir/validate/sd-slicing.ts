@@ -8,7 +8,7 @@
 // followed here (Resource, several types) are left alone: only what is known to be wrong is reported.
 
 import type { R4Definitions } from '../definitions/store';
-import { textSpan, type FhirDocument, type FhirNode } from '../tree';
+import { nameSpanOf, textSpan, type FhirDocument, type FhirNode } from '../tree';
 import { pathExists } from './differential-paths';
 import type { Report } from './issue';
 
@@ -88,7 +88,7 @@ export async function checkSdSlicing(sd: FhirNode, defs: R4Definitions, doc: Fhi
         report({
           rule: 'fhir/sd-slicing',
           severity: 'error',
-          span: slicing.node.nameSpan,
+          span: nameSpanOf(slicing.node),
           message: 'sd-slicing-redefined',
           args: [`StructureDefinition.differential.element[${i}].slicing`, slicedId, summary(first), id, summary(slicing)],
         });

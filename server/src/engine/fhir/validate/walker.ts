@@ -7,7 +7,7 @@ import type { ElementDef } from '../definitions/model';
 import type { ExtensionSite } from '../extensions/site';
 import type { R4Definitions } from '../definitions/store';
 import type { ChildDef, TypeModel } from '../definitions/type-model';
-import { grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
+import { arrayAt, nameSpanOf, valueSpanOf, grouped, toJson, type FhirDocument, type FhirNode } from '../tree';
 import { checkAttachment } from './attachment';
 import { checkBinding } from './binding';
 import { checkBundleEntries } from './bundle';
@@ -71,7 +71,13 @@ export class Walker {
   resource(node: FhirNode): void {
     const rt = node.resourceType;
     if (!rt) {
-      this.report({ rule: 'fhir/unknown-resource-type', severity: 'error', span: node.nameSpan, message: 'missing-resource-type', args: [node.name || '/'] });
+      this.report({
+        rule: 'fhir/unknown-resource-type',
+        severity: 'error',
+        span: nameSpanOf(node),
+        message: 'missing-resource-type',
+        args: [node.name || '/'],
+      });
       return;
     }
     const tm = this.defs.isResource(rt) ? this.defs.type(rt) : undefined;
@@ -79,7 +85,7 @@ export class Walker {
       this.report({
         rule: 'fhir/unknown-resource-type',
         severity: 'error',
-        span: node.resourceTypeSpan ?? node.nameSpan,
+        span: node.resourceTypeSpan ?? nameSpanOf(node),
         message: 'unknown-resource-type',
         args: [rt],
       });
@@ -167,24 +173,32 @@ export class Walker {
   /** min/max of every element under `defPath` (and the profile visitor, which gets each element's nodes). */
   private cardinality(node: FhirNode, tm: TypeModel, defPath: string, path: string, allowed: Map<string, ChildDef>, list: FhirNode[]): void {
     const defs = tm.childDefs(defPath);
-    const order = tm.orderOf(defPath);
     const visit = this.visitors[this.visitors.length - 1];
     // How many nodes each definition has (choice types: every `value…` counts for `value[x]`). A profile
     // visitor may start another walk, so it gets counts of its own.
     const counts = visit ? [] : this.counts;
     for (let d = 0; d < defs.length; d++) counts[d] = 0;
+    let over = false;
     for (let s = 0, e = 0; s < list.length; s = e) {
       const name = list[s].name;
       for (e = s + 1; e < list.length && list[e].name === name; e++);
-      const def = allowed.get(name)?.def;
-      if (def) counts[order.get(def)!] += e - s;
+      const hit = allowed.get(name);
+      if (hit && (counts[hit.at] += e - s) > hit.max) over = true;
+    }
+    if (!visit && !over) {
+      // Nothing over its max: only a missing required element can be reported, so only those are looked
+      // at unless one is missing (the loop below then reports in definition order, as always).
+      const required = tm.requiredOf(defPath);
+      let missing = false;
+      for (let r = 0; r < required.length && !missing; r++) missing = counts[required[r]] < defs[required[r]].min;
+      if (!missing) return;
     }
     const nodesOf = (def: ElementDef) => list.filter((c) => allowed.get(c.name)?.def === def);
     for (let d = 0; d < defs.length; d++) {
       const def = defs[d];
       const count = counts[d];
       if (count < def.min) {
-        const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : node.nameSpan;
+        const anchor = node.resourceTypeSpan && node.name === '' ? node.resourceTypeSpan : nameSpanOf(node);
         this.report({
           rule: 'fhir/cardinality',
           severity: 'error',
@@ -198,7 +212,7 @@ export class Walker {
           this.report({
             rule: 'fhir/cardinality',
             severity: 'error',
-            span: extra.nameSpan,
+            span: nameSpanOf(extra),
             message: 'too-many',
             args: [`${path}.${def.path.slice(defPath.length + 1)}`, def.max, count],
           });
@@ -222,8 +236,8 @@ export class Walker {
     if (node.kind !== 'object') {
       const what = type ?? 'element';
       if (this.doc.format === 'xml')
-        this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'xml-value-on-complex', args: [path, what] });
-      else this.report({ rule: 'fhir/type', severity: 'error', span: node.valueSpan, message: 'wrong-json-type', args: [path, what, 'object', node.kind] });
+        this.report({ rule: 'fhir/type', severity: 'error', span: valueSpanOf(node), message: 'xml-value-on-complex', args: [path, what] });
+      else this.report({ rule: 'fhir/type', severity: 'error', span: valueSpanOf(node), message: 'wrong-json-type', args: [path, what, 'object', node.kind] });
       return;
     }
     if (type === 'Resource' || (type && this.defs.isResource(type))) {
@@ -231,7 +245,7 @@ export class Walker {
       return;
     }
     if (!node.children.length) {
-      this.report({ rule: 'fhir/empty-element', severity: 'error', span: node.nameSpan, message: 'empty-element', args: [path] });
+      this.report({ rule: 'fhir/empty-element', severity: 'error', span: nameSpanOf(node), message: 'empty-element', args: [path] });
       return;
     }
     const resource = this.resourceStack[this.resourceStack.length - 1];
@@ -266,12 +280,12 @@ export class Walker {
     const guess = closestName(node.name, [...allowed.keys()]);
     const fix =
       guess && guess.toLowerCase() === node.name.toLowerCase() && this.doc.format === 'json'
-        ? { span: node.nameSpan, text: guess, title: 'use-code' as const, args: [guess] }
+        ? { span: nameSpanOf(node), text: guess, title: 'use-code' as const, args: [guess] }
         : undefined;
     this.report({
       rule: 'fhir/unknown-element',
       severity: 'error',
-      span: node.nameSpan,
+      span: nameSpanOf(node),
       message: guess ? 'unknown-element-hint' : 'unknown-element',
       args: guess ? [path, node.name, owner, guess] : [path, node.name, owner],
       fix: node.index === undefined || node.index === 0 ? fix : undefined,
@@ -290,7 +304,7 @@ export class Walker {
       const at = def ? order.get(def) : undefined;
       if (at === undefined) continue;
       if (at < last) {
-        this.report({ rule: 'fhir/xml-order', severity: 'error', span: child.nameSpan, message: 'xml-order', args: [path, child.name, lastName] });
+        this.report({ rule: 'fhir/xml-order', severity: 'error', span: nameSpanOf(child), message: 'xml-order', args: [path, child.name, lastName] });
       } else if (at > last) {
         last = at;
         lastName = child.name;
@@ -302,11 +316,12 @@ export class Walker {
   /** `first`: the first node of that name; `path`: the parent's. */
   private arrayForm(parent: FhirNode, name: string, def: ElementDef, first: FhirNode, path: string): void {
     if (this.doc.format !== 'json') return;
-    const arraySpan = this.doc.arrays.get(parent)?.get(name);
-    if (def.max === '1' && arraySpan) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: arraySpan, message: 'not-single', args: [`${path}.${name}`] });
-    } else if (def.max !== '1' && !arraySpan) {
-      this.report({ rule: 'fhir/array-form', severity: 'error', span: first.nameSpan, message: 'not-array', args: [`${path}.${name}`, def.max] });
+    const at = arrayAt(parent, name);
+    if (def.max === '1' && at >= 0) {
+      const span = { start: parent.arrays![at + 1] as number, end: parent.arrays![at + 2] as number };
+      this.report({ rule: 'fhir/array-form', severity: 'error', span, message: 'not-single', args: [`${path}.${name}`] });
+    } else if (def.max !== '1' && at < 0) {
+      this.report({ rule: 'fhir/array-form', severity: 'error', span: nameSpanOf(first), message: 'not-array', args: [`${path}.${name}`, def.max] });
     }
   }
 }
