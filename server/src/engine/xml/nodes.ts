@@ -74,11 +74,21 @@ export class AttributeNode implements XmlAttribute {
     public name: string,
     public local: string,
     public ns: string | undefined,
-    public value: string,
+    /**
+     * The document's text, from which the value is sliced when read (no string per attribute kept
+     * alive with the tree), or the value itself when decoding or normalization changed it. Told apart
+     * by length: a value is never longer than its source span, and the text always is.
+     */
+    private readonly source: string,
     public nameStart: number,
     public valueStart: number,
     public valueEnd: number,
   ) {}
+
+  get value(): string {
+    const s = this.source;
+    return s.length > this.valueEnd - this.valueStart ? s.slice(this.valueStart, this.valueEnd) : s;
+  }
 
   get prefix(): string {
     return prefixOf(this.name, this.local);

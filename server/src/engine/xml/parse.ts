@@ -18,8 +18,6 @@ const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 const LINE_BREAKS_AND_TABS = /[\t\n\r]/g;
 /** The children of an element still open; replaced by the real list at its end (see takeChildren). */
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
-/** No attributes, no children: one shared empty list, not one per element (most leaves have one of them). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const MAX_ERRORS = 200;
 /** Longest entity or character reference taken as one (`&name;`); longer runs are a bare '&'. */
@@ -48,6 +46,12 @@ class Parser {
   private readonly childrenFrom: number[] = [];
   /** The attributes of the tag being read; copied out at their exact length, as children are. */
   private readonly tagAttributes: XmlAttribute[] = [];
+  /**
+   * No attributes, no children: one empty list for the whole tree, not one per element (most leaves
+   * have one or the other). Not frozen: a frozen array is another kind of array, and `for…of` over a mix
+   * of both in the checks allocated an iterator per loop.
+   */
+  private readonly none: never[] = [];
   /** ASCII names read so far (see `name`). */
   private readonly names = new Map<number, string>();
   private readonly doc: XmlDocument = { children: [], errors: [] };
@@ -148,7 +152,7 @@ class Parser {
   /** At an element's end: its children leave the open runs as an array of their own, exactly sized. */
   private takeChildren(el: XmlElement): void {
     const from = this.childrenFrom.pop()!;
-    el.children = from < this.openChildren.length ? this.openChildren.slice(from) : NONE;
+    el.children = from < this.openChildren.length ? this.openChildren.slice(from) : this.none;
     this.openChildren.length = from;
   }
 
@@ -329,7 +333,7 @@ class Parser {
       }
       attributes[count++] = attr;
     }
-    const own = count ? attributes.slice(0, count) : NONE;
+    const own = count ? attributes.slice(0, count) : this.none;
     let nsDecls = NO_DECLS;
     for (let i = 0; i < count; i++) {
       const a = own[i];
@@ -356,7 +360,7 @@ class Parser {
       ElementNode.flags(selfClosing),
       own,
       nsDecls,
-      selfClosing || !closedTag ? NONE : NO_CHILDREN,
+      selfClosing || !closedTag ? this.none : NO_CHILDREN,
       this.stack[this.stack.length - 1],
     );
     if (isRoot) this.doc.root = el;
@@ -438,15 +442,19 @@ class Parser {
       this.pos = valueEnd;
       this.error('unquoted-attribute-value', [name], valueStart, Math.max(valueEnd, valueStart + 1));
     }
-    const raw = t.slice(valueStart, valueEnd);
-    if (holds & HOLDS_INVALID) this.checkChars(raw, valueStart);
-    let value = raw;
-    // Attribute-value normalization (XML 1.0 §3.3.3), only when there is something to normalize (a
-    // character reference may decode to a line break, so decoded text is looked at again).
-    if (holds & HOLDS_REFERENCE) {
-      const decoded = this.decode(raw, valueStart);
-      value = LINE_BREAK_OR_TAB.test(decoded) ? decoded.replace(LINE_BREAKS_AND_TABS, ' ') : decoded;
-    } else if (holds & HOLDS_BREAK_OR_TAB) value = raw.replace(LINE_BREAKS_AND_TABS, ' ');
+    // A plain value (almost every one) is not copied out: the attribute slices it from the text when read.
+    let value = t;
+    if (holds !== 0) {
+      const raw = t.slice(valueStart, valueEnd);
+      if (holds & HOLDS_INVALID) this.checkChars(raw, valueStart);
+      value = raw;
+      // Attribute-value normalization (XML 1.0 §3.3.3), only when there is something to normalize (a
+      // character reference may decode to a line break, so decoded text is looked at again).
+      if (holds & HOLDS_REFERENCE) {
+        const decoded = this.decode(raw, valueStart);
+        value = LINE_BREAK_OR_TAB.test(decoded) ? decoded.replace(LINE_BREAKS_AND_TABS, ' ') : decoded;
+      } else if (holds & HOLDS_BREAK_OR_TAB) value = raw.replace(LINE_BREAKS_AND_TABS, ' ');
+    }
     const colon = name.indexOf(':');
     // `ns` is set by resolveNamespaces, in a field the constructor made: one shape, no property added later.
     return new AttributeNode(name, localOf(name, colon), undefined, value, nameStart, valueStart, valueEnd);
