@@ -61,8 +61,12 @@ class Parser {
    * undeclaration). A lookup is one Map access, however deep the nesting or many the declarations.
    */
   private readonly bindings = new Map<string, string[]>();
-  /** How many open elements have each name: an end tag nothing matches is known without a stack scan. */
-  private readonly openNames = new Map<string, number>();
+  /**
+   * How many open elements have each name: an end tag nothing matches is known without a stack scan.
+   * Counted from the first end tag that does not close the innermost element (well-formed documents
+   * never need it), then kept up to date.
+   */
+  private openNames: Map<string, number> | undefined;
   constructor(private readonly text: string) {}
 
   parse(): XmlDocument {
@@ -368,7 +372,7 @@ class Parser {
     if (!selfClosing && closedTag) {
       this.stack.push(el);
       this.childrenFrom.push(this.openChildren.length);
-      this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+      this.openNames?.set(name, (this.openNames.get(name) ?? 0) + 1);
     } else {
       // Self-closing, or a cut-off tag: keep it in the tree, but nothing nests under it.
       this.leaveScope(el);
@@ -501,9 +505,15 @@ class Parser {
     for (const prefix in el.nsDecls) this.bindings.get(prefix)!.pop();
   }
 
+  private countOpenNames(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const el of this.stack) counts.set(el.name, (counts.get(el.name) ?? 0) + 1);
+    return counts;
+  }
+
   private pop(): XmlElement {
     const el = this.stack.pop()!;
-    this.openNames.set(el.name, this.openNames.get(el.name)! - 1);
+    this.openNames?.set(el.name, this.openNames.get(el.name)! - 1);
     this.takeChildren(el);
     this.leaveScope(el);
     return el;
@@ -512,8 +522,13 @@ class Parser {
   private endTag(): void {
     const t = this.text;
     const start = this.pos;
-    const name = this.nameAt(start + 2) ?? '';
     const nameStart = start + 2;
+    const top = this.stack[this.stack.length - 1];
+    // The usual end tag closes the innermost element: its name is compared in place, not read again.
+    const name =
+      top !== undefined && t.startsWith(top.name, nameStart) && !mayContinueName(t.charCodeAt(nameStart + top.name.length))
+        ? top.name
+        : (this.nameAt(nameStart) ?? '');
     const nameEnd = nameStart + name.length;
     this.pos = nameEnd;
     this.skipWs();
@@ -525,8 +540,12 @@ class Parser {
       return;
     }
     // Scanned only when an open element has this name, so the scan never passes more than it then closes.
-    let idx = this.openNames.get(name) ? this.stack.length - 1 : -1;
-    while (idx >= 0 && this.stack[idx].name !== name) idx--;
+    let idx = this.stack.length - 1;
+    if (top?.name !== name) {
+      this.openNames ??= this.countOpenNames();
+      if (!this.openNames.get(name)) idx = -1;
+      while (idx >= 0 && this.stack[idx].name !== name) idx--;
+    }
     if (idx < 0) {
       const open = this.stack[this.stack.length - 1];
       if (open) this.error('unexpected-end-tag', [name, open.name], nameStart, nameEnd);
@@ -547,6 +566,11 @@ class Parser {
 
 function isAsciiNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+}
+
+/** True when `c` could continue a name (a non-ASCII character might: the full class decides). */
+function mayContinueName(c: number): boolean {
+  return isAsciiNameChar(c) || c >= 0x80;
 }
 
 function isAsciiNameChar(c: number): boolean {
