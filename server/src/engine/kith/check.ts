@@ -46,7 +46,10 @@ export function kithCheck(rules: readonly Rule[]): Check {
       let n = 0;
       const froms: XmlElement[] = [];
       const heads: XmlElement[] = [];
-      for (const el of elements(xml.root)) {
+      // An index loop: `for…of` over every element, run once per analysis, allocated an iterator result per element.
+      const all = elements(xml.root);
+      for (let i = 0; i < all.length; i++) {
+        const el = all[i];
         if ((++n & 4095) === 0 && ctx.signal?.aborted) break;
         checkCodedValue(run, el);
         switch (el.local) {

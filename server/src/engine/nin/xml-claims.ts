@@ -34,7 +34,11 @@ function fhirClaim(text: string, identifier: XmlElement): Claim | undefined {
 
 export function xmlClaims(text: string, xml: XmlDocument): Claim[] {
   const out: Claim[] = [];
-  for (const el of elements(xml.root)) {
+  // An index loop: this runs once per analysis over every element, and `for…of` there (entered while
+  // not yet optimized) allocated an iterator result per element.
+  const all = elements(xml.root);
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
     const c = el.local === 'Id' ? kithClaim(text, el) : el.local === 'identifier' ? fhirClaim(text, el) : undefined;
     if (c) out.push(c);
   }

@@ -6,6 +6,7 @@
 import type { AnalyzedDocument, DocumentForm } from '../core/types';
 import { xmlMessage, type XmlMessage } from './messages';
 import { XML_NS, XMLNS_NS, type XmlAttribute, type XmlDocument, type XmlElement, type XmlError, type XmlNode } from './model';
+import { AttributeNode, ElementNode } from './nodes';
 
 export * from './model';
 
@@ -27,6 +28,11 @@ const NO_DECLS: Record<string, string> = Object.freeze(Object.create(null)) as R
 const SCAN_ATTRIBUTES = 16;
 /** Names up to this length are shared between tags (see Parser.name); a longer one is sliced each time. */
 const MAX_SHARED_NAME = 64;
+/** What an attribute value holds that needs more than a slice (see `attribute`). */
+const HOLDS_REFERENCE = 1;
+const HOLDS_BREAK_OR_TAB = 2;
+const HOLDS_INVALID = 4;
+const ONLY_WHITESPACE = 8;
 
 class Parser {
   private pos = 0;
@@ -40,6 +46,12 @@ class Parser {
   private readonly childrenFrom: number[] = [];
   /** The attributes of the tag being read; copied out at their exact length, as children are. */
   private readonly tagAttributes: XmlAttribute[] = [];
+  /**
+   * No attributes, no children: one empty list for the whole tree, not one per element (most leaves
+   * have one or the other). Not frozen: a frozen array is another kind of array, and `for…of` over a mix
+   * of both in the checks allocated an iterator per loop.
+   */
+  private readonly none: never[] = [];
   /** ASCII names read so far (see `name`). */
   private readonly names = new Map<number, string>();
   private readonly doc: XmlDocument = { children: [], errors: [] };
@@ -49,12 +61,12 @@ class Parser {
    * undeclaration). A lookup is one Map access, however deep the nesting or many the declarations.
    */
   private readonly bindings = new Map<string, string[]>();
-  /** How many open elements have each name: an end tag nothing matches is known without a stack scan. */
-  private readonly openNames = new Map<string, number>();
-  /** Per searched character ('<', '"', "'"): where the last search started and what it found (see `next`). */
-  private readonly searchedFrom: Record<string, number> = { '<': Infinity, '"': Infinity, "'": Infinity };
-  private readonly foundAt: Record<string, number> = { '<': -1, '"': -1, "'": -1 };
-
+  /**
+   * How many open elements have each name: an end tag nothing matches is known without a stack scan.
+   * Counted from the first end tag that does not close the innermost element (well-formed documents
+   * never need it), then kept up to date.
+   */
+  private openNames: Map<string, number> | undefined;
   constructor(private readonly text: string) {}
 
   parse(): XmlDocument {
@@ -69,12 +81,15 @@ class Parser {
       }
       if (lt > this.pos) this.addText(this.pos, lt);
       this.pos = lt;
-      if (t.startsWith('<!--', lt)) this.comment();
-      else if (t.startsWith('<![CDATA[', lt)) this.cdata();
-      else if (t.startsWith('<!DOCTYPE', lt)) this.doctype();
-      else if (t.startsWith('<?', lt)) this.processingInstruction(bodyStart);
-      else if (t.charCodeAt(lt + 1) === 47 /* / */) this.endTag();
-      else if (this.nameAt(lt + 1)) this.startTag();
+      // By the character after '<': a start tag, almost always, without trying the four markup prefixes first.
+      const c = t.charCodeAt(lt + 1);
+      if (isAsciiNameStart(c)) this.startTag();
+      else if (c === 47 /* / */) this.endTag();
+      else if (c === 33 /* ! */ && t.startsWith('<!--', lt)) this.comment();
+      else if (c === 33 && t.startsWith('<![CDATA[', lt)) this.cdata();
+      else if (c === 33 && t.startsWith('<!DOCTYPE', lt)) this.doctype();
+      else if (c === 63 /* ? */) this.processingInstruction(bodyStart);
+      else if (c >= 0x80 && this.nameAt(lt + 1)) this.startTag();
       else {
         this.error('unescaped-lt', [], lt, lt + 1);
         this.addText(lt, lt + 1);
@@ -89,17 +104,6 @@ class Parser {
     }
     if (!this.doc.root) this.error('no-root-element', [], bodyStart, Math.min(t.length, bodyStart + 1));
     return this.doc;
-  }
-
-  /**
-   * `text.indexOf(ch, from)`, remembered: a search is reused while `from` has not passed its answer, so
-   * many attribute values in one tag, or many unterminated ones, scan the rest of the text once, not each.
-   */
-  private next(ch: '<' | '"' | "'", from: number): number {
-    const at = this.foundAt[ch];
-    if (this.searchedFrom[ch] <= from && (at < 0 || at >= from)) return at;
-    this.searchedFrom[ch] = from;
-    return (this.foundAt[ch] = this.text.indexOf(ch, from));
   }
 
   private error(code: XmlMessage, args: string[], start: number, end: number): void {
@@ -152,12 +156,13 @@ class Parser {
   /** At an element's end: its children leave the open runs as an array of their own, exactly sized. */
   private takeChildren(el: XmlElement): void {
     const from = this.childrenFrom.pop()!;
-    el.children = this.openChildren.slice(from);
+    el.children = from < this.openChildren.length ? this.openChildren.slice(from) : this.none;
     this.openChildren.length = from;
   }
 
   private addText(start: number, end: number): void {
-    if (this.stack.length > 0 && isWhitespaceOnly(this.text, start, end)) return;
+    const holds = this.stack.length > 0 ? textHolds(this.text, start, end) : HOLDS_INVALID | HOLDS_REFERENCE;
+    if (holds === ONLY_WHITESPACE) return;
     const raw = this.text.slice(start, end);
     if (this.stack.length === 0) {
       const lead = raw.length - raw.trimStart().length;
@@ -168,8 +173,8 @@ class Parser {
       }
       return;
     }
-    this.checkChars(raw, start);
-    this.add({ kind: 'text', start, end, value: this.decode(raw, start) });
+    if (holds & HOLDS_INVALID) this.checkChars(raw, start);
+    this.add({ kind: 'text', start, end, value: holds & HOLDS_REFERENCE ? this.decode(raw, start) : raw });
   }
 
   private checkChars(raw: string, start: number): void {
@@ -305,17 +310,17 @@ class Parser {
     let seen: Set<string> | undefined; // attribute names, once there are more than SCAN_ATTRIBUTES
     for (;;) {
       this.skipWs();
-      const c = t[this.pos];
-      if (c === undefined || c === '<') {
+      const c = t.charCodeAt(this.pos);
+      if (c === 60 /* < */ || this.pos >= t.length) {
         this.error('unclosed-start-tag', [name], nameStart, nameEnd);
         break;
       }
-      if (c === '>') {
+      if (c === 62 /* > */) {
         this.pos++;
         closedTag = true;
         break;
       }
-      if (c === '/' && t[this.pos + 1] === '>') {
+      if (c === 47 /* / */ && t.charCodeAt(this.pos + 1) === 62) {
         this.pos += 2;
         selfClosing = closedTag = true;
         break;
@@ -332,11 +337,11 @@ class Parser {
       }
       attributes[count++] = attr;
     }
-    const own = count ? attributes.slice(0, count) : [];
+    const own = count ? attributes.slice(0, count) : this.none;
     let nsDecls = NO_DECLS;
     for (let i = 0; i < count; i++) {
       const a = own[i];
-      if (a.name !== 'xmlns' && a.prefix !== 'xmlns') continue;
+      if (a.name !== 'xmlns' && (a.local === a.name || a.prefix !== 'xmlns')) continue;
       if (nsDecls === NO_DECLS) nsDecls = Object.create(null) as Record<string, string>;
       nsDecls[a.name === 'xmlns' ? '' : a.local] = a.value;
     }
@@ -346,33 +351,28 @@ class Parser {
     const colon = name.indexOf(':');
     const prefix = prefixOf(name, colon);
     const ns = this.resolveNamespaces(prefix, nameStart, own);
-    // Every property in one literal, in one order (parent and ns too): every element has one shape and
+    // Every field in the constructor, in one order (parent and ns too): every element has one shape and
     // no out-of-object property store. An element that stays open gets its children at its end.
-    const el: XmlElement = {
-      kind: 'element',
+    const el = new ElementNode(
       name,
-      prefix,
-      local: localOf(name, colon),
+      localOf(name, colon),
       ns,
       start,
-      nameStart,
-      nameEnd,
-      startTagEnd: this.pos,
-      endTagStart: this.pos,
-      end: this.pos,
-      selfClosing,
-      closed: selfClosing,
-      attributes: own,
+      this.pos,
+      this.pos,
+      this.pos,
+      ElementNode.flags(selfClosing),
+      own,
       nsDecls,
-      children: selfClosing || !closedTag ? [] : NO_CHILDREN,
-      parent: this.stack[this.stack.length - 1],
-    };
+      selfClosing || !closedTag ? this.none : NO_CHILDREN,
+      this.stack[this.stack.length - 1],
+    );
     if (isRoot) this.doc.root = el;
     this.add(el);
     if (!selfClosing && closedTag) {
       this.stack.push(el);
       this.childrenFrom.push(this.openChildren.length);
-      this.openNames.set(name, (this.openNames.get(name) ?? 0) + 1);
+      this.openNames?.set(name, (this.openNames.get(name) ?? 0) + 1);
     } else {
       // Self-closing, or a cut-off tag: keep it in the tree, but nothing nests under it.
       this.leaveScope(el);
@@ -407,26 +407,35 @@ class Parser {
     const nameEnd = nameStart + name.length;
     this.pos = nameEnd;
     this.skipWs();
-    if (t[this.pos] !== '=') {
+    if (t.charCodeAt(this.pos) !== 61 /* = */) {
       this.error('attribute-without-value', [name], nameStart, nameEnd);
       return undefined;
     }
     this.pos++;
     this.skipWs();
-    const q = t[this.pos];
+    const q = t.charCodeAt(this.pos);
     let valueStart: number;
     let valueEnd: number;
-    if (q === '"' || q === "'") {
+    // What the value holds beyond plain characters; unknown (all set) for an unquoted value.
+    let holds = HOLDS_REFERENCE | HOLDS_BREAK_OR_TAB | HOLDS_INVALID;
+    if (q === 34 /* " */ || q === 39 /* ' */) {
       valueStart = this.pos + 1;
-      const close = this.next(q, valueStart);
-      const lt = this.next('<', valueStart);
-      if (close < 0 || (lt >= 0 && lt < close)) {
-        valueEnd = lt >= 0 && (close < 0 || lt < close) ? lt : t.length;
+      // One pass to the closing quote that stops at a '<' (the value was cut off by the next tag), so
+      // unterminated values scan each character once; it notes what the value needs done, which for
+      // almost every value is nothing but the slice.
+      holds = 0;
+      let i = valueStart;
+      let c = t.charCodeAt(i);
+      while (c !== q && c !== 60 /* < */ && i < t.length) {
+        if (c < 0x27) holds |= c === 38 /* & */ ? HOLDS_REFERENCE : c === 9 || c === 10 || c === 13 ? HOLDS_BREAK_OR_TAB : c < 0x20 ? HOLDS_INVALID : 0;
+        else if (c >= 0xfffe) holds |= HOLDS_INVALID;
+        c = t.charCodeAt(++i);
+      }
+      valueEnd = i;
+      if (c === q) this.pos = i + 1;
+      else {
         this.error('unterminated-attribute-value', [name], valueStart - 1, valueEnd);
         this.pos = valueEnd;
-      } else {
-        valueEnd = close;
-        this.pos = close + 1;
       }
     } else {
       valueStart = this.pos;
@@ -437,14 +446,22 @@ class Parser {
       this.pos = valueEnd;
       this.error('unquoted-attribute-value', [name], valueStart, Math.max(valueEnd, valueStart + 1));
     }
-    const raw = t.slice(valueStart, valueEnd);
-    this.checkChars(raw, valueStart);
-    const decoded = this.decode(raw, valueStart);
-    // Attribute-value normalization (XML 1.0 §3.3.3), only when there is something to normalize.
-    const value = LINE_BREAK_OR_TAB.test(decoded) ? decoded.replace(LINE_BREAKS_AND_TABS, ' ') : decoded;
+    // A plain value (almost every one) is not copied out: the attribute slices it from the text when read.
+    let value = t;
+    if (holds !== 0) {
+      const raw = t.slice(valueStart, valueEnd);
+      if (holds & HOLDS_INVALID) this.checkChars(raw, valueStart);
+      value = raw;
+      // Attribute-value normalization (XML 1.0 §3.3.3), only when there is something to normalize (a
+      // character reference may decode to a line break, so decoded text is looked at again).
+      if (holds & HOLDS_REFERENCE) {
+        const decoded = this.decode(raw, valueStart);
+        value = LINE_BREAK_OR_TAB.test(decoded) ? decoded.replace(LINE_BREAKS_AND_TABS, ' ') : decoded;
+      } else if (holds & HOLDS_BREAK_OR_TAB) value = raw.replace(LINE_BREAKS_AND_TABS, ' ');
+    }
     const colon = name.indexOf(':');
-    // `ns` is in the literal (set by resolveNamespaces): one shape, no property added later.
-    return { name, prefix: prefixOf(name, colon), local: localOf(name, colon), ns: undefined, value, nameStart, nameEnd, valueStart, valueEnd };
+    // `ns` is set by resolveNamespaces, in a field the constructor made: one shape, no property added later.
+    return new AttributeNode(name, localOf(name, colon), undefined, value, nameStart, valueStart, valueEnd);
   }
 
   /** The element's namespace (errors for undeclared prefixes, the element's first); sets each attribute's. */
@@ -455,10 +472,15 @@ class Parser {
     }
     for (let i = 0; i < attributes.length; i++) {
       const a = attributes[i];
-      if (a.name === 'xmlns' || a.prefix === 'xmlns') a.ns = XMLNS_NS;
-      else if (a.prefix) {
-        a.ns = this.lookup(a.prefix);
-        if (a.ns === undefined) this.error('undeclared-prefix', [a.prefix], a.nameStart, a.nameStart + a.prefix.length);
+      if (a.local === a.name) {
+        if (a.name === 'xmlns') a.ns = XMLNS_NS;
+        continue; // unprefixed: no namespace (and no prefix to slice)
+      }
+      const prefix = a.prefix;
+      if (prefix === 'xmlns') a.ns = XMLNS_NS;
+      else if (prefix) {
+        a.ns = this.lookup(prefix);
+        if (a.ns === undefined) this.error('undeclared-prefix', [prefix], a.nameStart, a.nameStart + prefix.length);
       }
     }
     return ns;
@@ -483,9 +505,15 @@ class Parser {
     for (const prefix in el.nsDecls) this.bindings.get(prefix)!.pop();
   }
 
+  private countOpenNames(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const el of this.stack) counts.set(el.name, (counts.get(el.name) ?? 0) + 1);
+    return counts;
+  }
+
   private pop(): XmlElement {
     const el = this.stack.pop()!;
-    this.openNames.set(el.name, this.openNames.get(el.name)! - 1);
+    this.openNames?.set(el.name, this.openNames.get(el.name)! - 1);
     this.takeChildren(el);
     this.leaveScope(el);
     return el;
@@ -494,12 +522,17 @@ class Parser {
   private endTag(): void {
     const t = this.text;
     const start = this.pos;
-    const name = this.nameAt(start + 2) ?? '';
     const nameStart = start + 2;
+    const top = this.stack[this.stack.length - 1];
+    // The usual end tag closes the innermost element: its name is compared in place, not read again.
+    const name =
+      top !== undefined && t.startsWith(top.name, nameStart) && !mayContinueName(t.charCodeAt(nameStart + top.name.length))
+        ? top.name
+        : (this.nameAt(nameStart) ?? '');
     const nameEnd = nameStart + name.length;
     this.pos = nameEnd;
     this.skipWs();
-    if (t[this.pos] === '>') this.pos++;
+    if (t.charCodeAt(this.pos) === 62 /* > */) this.pos++;
     else this.error('unclosed-end-tag', [name], start, nameEnd);
     const end = this.pos;
     if (!name) {
@@ -507,8 +540,12 @@ class Parser {
       return;
     }
     // Scanned only when an open element has this name, so the scan never passes more than it then closes.
-    let idx = this.openNames.get(name) ? this.stack.length - 1 : -1;
-    while (idx >= 0 && this.stack[idx].name !== name) idx--;
+    let idx = this.stack.length - 1;
+    if (top?.name !== name) {
+      this.openNames ??= this.countOpenNames();
+      if (!this.openNames.get(name)) idx = -1;
+      while (idx >= 0 && this.stack[idx].name !== name) idx--;
+    }
     if (idx < 0) {
       const open = this.stack[this.stack.length - 1];
       if (open) this.error('unexpected-end-tag', [name, open.name], nameStart, nameEnd);
@@ -531,17 +568,30 @@ function isAsciiNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
 }
 
+/** True when `c` could continue a name (a non-ASCII character might: the full class decides). */
+function mayContinueName(c: number): boolean {
+  return isAsciiNameChar(c) || c >= 0x80;
+}
+
 function isAsciiNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45 || c === 46;
 }
 
-/** True when text[start, end) holds only XML whitespace (scanned in place: no substring). */
-function isWhitespaceOnly(text: string, start: number, end: number): boolean {
+/**
+ * What text[start, end) holds, in one pass in place (no substring): references, invalid characters, and
+ * ONLY_WHITESPACE when it is nothing but XML whitespace (the indentation between tags, kept as no node).
+ */
+function textHolds(text: string, start: number, end: number): number {
+  let holds = ONLY_WHITESPACE;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+    if (c > 32) {
+      holds &= ~ONLY_WHITESPACE;
+      if (c === 38 /* & */) holds |= HOLDS_REFERENCE;
+      else if (c >= 0xfffe) holds |= HOLDS_INVALID;
+    } else if (c !== 32 && c !== 10 && c !== 9 && c !== 13) holds = (holds & ~ONLY_WHITESPACE) | HOLDS_INVALID;
   }
-  return true;
+  return holds;
 }
 
 /** `xsi` of `xsi:type` (`colon` = name.indexOf(':')); '' when unprefixed. No tuple: this runs per name. */

@@ -68,21 +68,29 @@ interface Hit {
   value: string;
 }
 
-function hitsOf(el: XmlElement, m: CompiledMatch): Hit[] {
-  if (!pathMatches(el, m.path)) return [];
-  if (m.has && !(el.parent && m.has.some((p) => hasBelow(el.parent!, p)))) return [];
+/** What most elements yield (read-only; callers loop over it by index). */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
+function hitsOf(el: XmlElement, m: CompiledMatch): readonly Hit[] {
+  if (!pathMatches(el, m.path)) return NO_HITS;
+  if (m.has && !(el.parent && m.has.some((p) => hasBelow(el.parent!, p)))) return NO_HITS;
   if (m.namespace) {
-    return el.attributes
-      .filter((a) => (a.prefix === 'xmlns' || a.name === 'xmlns') && m.namespace!.test(a.value))
-      .map((a) => ({ start: a.valueStart, end: a.valueEnd, value: a.value }));
+    // A namespace match runs on every element: a list only when a declaration matches.
+    let hits: Hit[] | undefined;
+    for (let i = 0; i < el.attributes.length; i++) {
+      const a = el.attributes[i];
+      if ((a.prefix === 'xmlns' || a.name === 'xmlns') && m.namespace.test(a.value))
+        (hits ??= []).push({ start: a.valueStart, end: a.valueEnd, value: a.value });
+    }
+    return hits ?? NO_HITS;
   }
   if (m.attribute) {
     const a = el.attributes.find((x) => x.local === m.attribute && !(x.prefix === 'xmlns' || x.name === 'xmlns'));
-    if (!a || (m.value && !m.value.test(a.value))) return [];
+    if (!a || (m.value && !m.value.test(a.value))) return NO_HITS;
     return [{ start: a.valueStart, end: a.valueEnd, value: a.value }];
   }
   const text = textSpan(el);
-  if (m.value) return text && m.value.test(text.value) ? [text] : [];
+  if (m.value) return text && m.value.test(text.value) ? [text] : NO_HITS;
   return [{ start: el.nameStart, end: el.nameEnd, value: el.local }];
 }
 
@@ -108,12 +116,19 @@ export function xmlRulesCheck(rules: readonly Rule[]): Check {
           else byLocal.set(last, [...(byLocal.get(last) ?? []), { rule, m }]);
         }
       }
-      for (const el of elements(xmlOf(doc).root)) {
+      // An index loop: `for…of` over every element, run once per analysis, allocated an iterator result per element.
+      const all = elements(xmlOf(doc).root);
+      for (let i = 0; i < all.length; i++) {
+        const el = all[i];
         if (ctx.signal?.aborted) break;
         const named = byLocal.get(el.local);
         if (!named && anyElement.length === 0) continue;
-        for (const { rule, m } of named ? [...named, ...anyElement] : anyElement) {
-          for (const hit of hitsOf(el, m)) {
+        // The named matches, then those for any element: one index over both, no list joined per element.
+        for (let k = 0, n = named?.length ?? 0; k < n + anyElement.length; k++) {
+          const { rule, m } = k < n ? named![k] : anyElement[k - n];
+          const hits = hitsOf(el, m);
+          for (let h = 0; h < hits.length; h++) {
+            const hit = hits[h];
             const value = rule.replacement?.value;
             const newText = value === undefined ? undefined : hit.value.replace(m.value ?? /^[\s\S]*$/, value);
             findings.push(ruleFinding(rule, doc, { start: hit.start, end: hit.end, newText }, ctx));

@@ -29,15 +29,11 @@ const OPEN_SETTINGS = 'workbench.action.openSettings';
 export function namespaceChanges(root: XmlElement): XmlElement[] {
   if (root.namespaceChanges) return root.namespaceChanges;
   const out: XmlElement[] = [];
-  const stack: XmlElement[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
+  // The document's element list (elements(): built once per parse, in document order), not a walk of its own.
+  const all = elements(root);
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i];
     if (!el.parent || (el.parent.ns ?? '') !== (el.ns ?? '')) out.push(el);
-    const children = el.children;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c.kind === 'element') stack.push(c);
-    }
   }
   root.namespaceChanges = out;
   return out;
