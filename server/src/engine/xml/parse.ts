@@ -43,6 +43,8 @@ class Parser {
    * room for 16, which was most of a large tree's memory).
    */
   private readonly openChildren: XmlNode[] = [];
+  /** The entries of openChildren in use: the buffer keeps its length, as tagAttributes does (no truncation per end tag). */
+  private openCount = 0;
   private readonly childrenFrom: number[] = [];
   /** The attributes of the tag being read; copied out at their exact length, as children are. */
   private readonly tagAttributes: XmlAttribute[] = [];
@@ -149,15 +151,15 @@ class Parser {
 
   /** A node inside the innermost open element (its `parent` is set by the caller), or at the top level. */
   private add(node: XmlNode): void {
-    if (this.stack.length > 0) this.openChildren.push(node);
+    if (this.stack.length > 0) this.openChildren[this.openCount++] = node;
     else this.doc.children.push(node);
   }
 
   /** At an element's end: its children leave the open runs as an array of their own, exactly sized. */
   private takeChildren(el: XmlElement): void {
     const from = this.childrenFrom.pop()!;
-    el.children = from < this.openChildren.length ? this.openChildren.slice(from) : this.none;
-    this.openChildren.length = from;
+    el.children = from < this.openCount ? this.openChildren.slice(from, this.openCount) : this.none;
+    this.openCount = from;
   }
 
   private addText(start: number, end: number): void {
@@ -371,7 +373,7 @@ class Parser {
     this.add(el);
     if (!selfClosing && closedTag) {
       this.stack.push(el);
-      this.childrenFrom.push(this.openChildren.length);
+      this.childrenFrom.push(this.openCount);
       this.openNames?.set(name, (this.openNames.get(name) ?? 0) + 1);
     } else {
       // Self-closing, or a cut-off tag: keep it in the tree, but nothing nests under it.
