@@ -90,8 +90,12 @@ export function fhirCheck(): Check {
       // hints with the same two texts, filled in once each (and sharing one string).
       const texts = new Map<string, string>();
       const text = (key: Issue['message'], args: Issue['args']): string => {
-        // As the texts read them (String of each); message keys hold no `[`, so key and arguments cannot run together.
-        const memo = key + JSON.stringify(args.map(String));
+        // Each argument as the texts read it (String), length first: no two argument lists share a key.
+        let memo: string = key;
+        for (let a = 0; a < args.length; a++) {
+          const s = String(args[a]);
+          memo += `|${s.length}:${s}`;
+        }
         let out = texts.get(memo);
         if (out === undefined) texts.set(memo, (out = fhirText(ctx.language, key, ...args)));
         return out;
