@@ -41,8 +41,10 @@ function compilerKey() {
 
 /** `compile` (text, file) → JSON-able data, looked up in and added to the cache. Errors are not cached. */
 export function cachedCompiler(compile) {
+  // The compiler does not change while a build or a test run goes on: its sources are hashed once.
+  let key;
   return (text, file) => {
-    const key = compilerKey();
+    key ??= compilerKey() ?? null;
     if (!key) return compile(text, file);
     const rel = path.relative(ROOT, path.resolve(file)).split(path.sep).join('/');
     const id = createHash('sha256').update(`${key}\0${rel}\0`).update(text).digest('hex');

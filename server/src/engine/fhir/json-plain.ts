@@ -5,8 +5,8 @@
 // jsonc-parser, so broken text keeps one behaviour: jsonc-parser's recovery and messages. No recursion
 // (any depth).
 
-import { jsonNode, mergeUnderscores } from './json-node';
-import { markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind } from './tree';
+import { mergeUnderscores } from './json-node';
+import { fhirNode, markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind } from './tree';
 
 /** Thrown when the text is not plain JSON: parse it again with jsonc-parser. */
 export const NOT_PLAIN_JSON = new Error('not plain JSON');
@@ -156,13 +156,13 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
   const closeArray = (frame: Frame, end: number) => {
     if (!frame.node || frame.index !== 0) return;
     const start = frame.start;
-    add(frames[depth - 1], jsonNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
+    add(frames[depth - 1], fhirNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
   };
   const literal = (value: FhirNode['value'], kind: JsonKind, start: number, end: number) => {
     const top = frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
-      add(frames[depth - 2], jsonNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
+      add(frames[depth - 2], fhirNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
       return;
     }
     const pending = top.keyPending;
@@ -174,7 +174,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       resources.push(top.node);
       return;
     }
-    add(top, jsonNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
+    add(top, fhirNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
   };
   const word = (w: string, value: boolean | null, kind: JsonKind) => {
     if (!text.startsWith(w, i)) throw NOT_PLAIN_JSON;
@@ -192,8 +192,8 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       const start = i;
       let node: FhirNode | null = null;
       // Spans filled in at its `}`.
-      if (depth === 0) node = root = jsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
-      else if (frames[depth - 1].node) node = jsonNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+      if (depth === 0) node = root = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+      else if (frames[depth - 1].node) node = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
       i++;
       skipWs();
       if (text.charCodeAt(i) === 125 /* } */) {
@@ -209,7 +209,7 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       let frame: Frame;
       if (top.array || !top.node || !top.keyPending) {
         // An array in an array (not FHIR): a placeholder node, content ignored.
-        if (top.array && top.node) add(frames[depth - 2], jsonNode(top.keyName, start, start, start, start, start, start, 'array', undefined, top.index++));
+        if (top.array && top.node) add(frames[depth - 2], fhirNode(top.keyName, start, start, start, start, start, start, 'array', undefined, top.index++));
         frame = open(true, null, start, '', 0, 0);
       } else {
         top.keyPending = false;

@@ -4,9 +4,9 @@
 // format defines (json-node.ts).
 
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { jsonNode, jsonNodeOfSpans, mergeUnderscores } from './json-node';
+import { jsonNodeOfSpans, mergeUnderscores } from './json-node';
 import { NOT_PLAIN_JSON, parsePlainFhirJson } from './json-plain';
-import { markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
+import { fhirNode, markArray, NODE_ARRAYS, type FhirDocument, type FhirNode, type JsonKind, type Span } from './tree';
 
 /** Cheap test: does this JSON text look like a FHIR resource (a top-level `resourceType`)? */
 export function looksLikeFhirJson(text: string): boolean {
@@ -68,7 +68,7 @@ function parseWithJsonc(text: string): FhirDocument | undefined {
     text,
     {
       onObjectBegin(offset) {
-        const node = jsonNode('', offset, offset, offset, offset, offset, offset, 'object', undefined, undefined);
+        const node = fhirNode('', offset, offset, offset, offset, offset, offset, 'object', undefined, undefined);
         if (!stack.length) {
           if (!root) {
             root = node;

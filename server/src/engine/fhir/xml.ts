@@ -3,7 +3,7 @@
 // the resource node itself, and a narrative `<div>` opaque XHTML: the same tree JSON gives.
 
 import type { XmlDocument, XmlElement } from '../xml/parse';
-import { NODE_ARRAYS, type FhirDocument, type FhirNode } from './tree';
+import { fhirNode, NODE_ARRAYS, type FhirDocument, type FhirNode } from './tree';
 
 export const FHIR_NS = 'http://hl7.org/fhir';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -17,25 +17,11 @@ export function looksLikeFhirXml(text: string): boolean {
 export function parseFhirXml(text: string, xml: XmlDocument): FhirDocument | undefined {
   const root = xml.root;
   if (!root || root.ns !== FHIR_NS) return undefined;
-  const node = xmlNode('', root.nameStart, root.nameEnd, root.nameStart, root.nameEnd, root.start, root.end, 'object');
+  const node = fhirNode('', root.nameStart, root.nameEnd, root.nameStart, root.nameEnd, root.start, root.end, 'object', undefined, undefined);
   node.resourceType = root.local;
   node.resourceTypeSpan = { start: root.nameStart, end: root.nameEnd };
   fill(node, root, text);
   return { format: 'xml', root: node, arrays: NODE_ARRAYS, syntaxErrors: [] };
-}
-
-/** A node with its spans; value, resource type and flags are set by the caller. */
-function xmlNode(
-  name: string,
-  nameStart: number,
-  nameEnd: number,
-  valueStart: number,
-  valueEnd: number,
-  start: number,
-  end: number,
-  kind: FhirNode['kind'],
-): FhirNode {
-  return { name, nameStart, nameEnd, valueStart, valueEnd, start, end, kind, children: [] };
 }
 
 function elementsOf(el: XmlElement): XmlElement[] {
@@ -46,8 +32,7 @@ function fill(node: FhirNode, el: XmlElement, text: string): void {
   for (const a of el.attributes) {
     if (a.prefix === 'xmlns' || a.name === 'xmlns' || a.ns) continue;
     if (a.local === 'value' && node.kind !== 'object') continue;
-    const attribute = xmlNode(a.local, a.nameStart, a.nameEnd, a.valueStart, a.valueEnd, a.nameStart, a.valueEnd + 1, 'string');
-    attribute.value = a.value;
+    const attribute = fhirNode(a.local, a.nameStart, a.nameEnd, a.valueStart, a.valueEnd, a.nameStart, a.valueEnd + 1, 'string', a.value, undefined);
     attribute.attribute = true;
     node.children.push(attribute);
   }
@@ -56,8 +41,7 @@ function fill(node: FhirNode, el: XmlElement, text: string): void {
 
 function toNode(el: XmlElement, text: string): FhirNode {
   if (el.local === 'div' && el.ns === XHTML_NS) {
-    const div = xmlNode('div', el.nameStart, el.nameEnd, el.start, el.end, el.start, el.end, 'string');
-    div.value = text.slice(el.start, el.end);
+    const div = fhirNode('div', el.nameStart, el.nameEnd, el.start, el.end, el.start, el.end, 'string', text.slice(el.start, el.end), undefined);
     div.xhtml = true;
     return div;
   }
@@ -66,7 +50,7 @@ function toNode(el: XmlElement, text: string): FhirNode {
   // element names start in lower case, resource types in upper case.
   if (inner.length === 1 && /^[A-Z]/.test(inner[0].local) && el.attributes.every((a) => a.local !== 'value')) {
     const r = inner[0];
-    const node = xmlNode(el.local, el.nameStart, el.nameEnd, el.start, el.end, el.start, el.end, 'object');
+    const node = fhirNode(el.local, el.nameStart, el.nameEnd, el.start, el.end, el.start, el.end, 'object', undefined, undefined);
     node.resourceType = r.local;
     node.resourceTypeSpan = { start: r.nameStart, end: r.nameEnd };
     fill(node, r, text);
@@ -75,9 +59,8 @@ function toNode(el: XmlElement, text: string): FhirNode {
   const value = el.attributes.find((a) => a.local === 'value' && !a.ns);
   let node: FhirNode;
   if (value) {
-    node = xmlNode(el.local, el.nameStart, el.nameEnd, value.valueStart, value.valueEnd, el.start, el.end, 'string');
-    node.value = value.value;
-  } else node = xmlNode(el.local, el.nameStart, el.nameEnd, el.nameStart, el.nameEnd, el.start, el.end, 'object');
+    node = fhirNode(el.local, el.nameStart, el.nameEnd, value.valueStart, value.valueEnd, el.start, el.end, 'string', value.value, undefined);
+  } else node = fhirNode(el.local, el.nameStart, el.nameEnd, el.nameStart, el.nameEnd, el.start, el.end, 'object', undefined, undefined);
   fill(node, el, text);
   return node;
 }
