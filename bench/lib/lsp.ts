@@ -16,8 +16,9 @@ import {
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
-import { peakRssOfPid } from './proc';
+import { cpuMsOfPid, peakRssOfPid } from './proc';
 import { guardPipe, shutdownServer } from '../../test/helpers/lsp';
+import { SERVER_NODE_OPTIONS } from '../../shared/protocol';
 
 export interface Published {
   params: PublishDiagnosticsParams;
@@ -36,7 +37,18 @@ export interface BenchClient {
   /** The next publication for `uri` whose diagnostics satisfy `until`. */
   diagnosticsWhere(uri: string, until: (d: PublishDiagnosticsParams['diagnostics']) => boolean, timeoutMs?: number): Promise<Published>;
   peakRssMB(): number | undefined;
+  /** CPU time the server process has used so far (ms; Linux). */
+  cpuMs(): number | undefined;
   shutdown(): Promise<void>;
+}
+
+/**
+ * The Node options the server starts with: the ones every shipped client passes, or NHN_BENCH_NODE_OPTIONS
+ * (space-separated; empty for none) to compare others in the same run.
+ */
+function serverNodeOptions(): readonly string[] {
+  const override = process.env.NHN_BENCH_NODE_OPTIONS;
+  return override === undefined ? SERVER_NODE_OPTIONS : override.split(' ').filter(Boolean);
 }
 
 export async function startClient(
@@ -46,7 +58,7 @@ export async function startClient(
 ): Promise<BenchClient> {
   const child = spawn(
     process.execPath,
-    [...(process.env.NHN_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.NHN_BENCH_PROF] : []), serverScript, '--stdio'],
+    [...(process.env.NHN_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.NHN_BENCH_PROF] : []), ...serverNodeOptions(), serverScript, '--stdio'],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -111,6 +123,7 @@ export async function startClient(
       });
     },
     peakRssMB: () => peakRssOfPid(child.pid),
+    cpuMs: () => cpuMsOfPid(child.pid),
     shutdown: () => shutdownServer(connection, child),
   };
 }

@@ -66,6 +66,22 @@ export function peakRssOfPid(pid: number | undefined): number | undefined {
   }
 }
 
+/** CPU time (user + system, ms) a live process has used so far, from /proc; undefined elsewhere. */
+export function cpuMsOfPid(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ: /proc reports CPU times in these ticks. */
+const CLOCK_TICKS = 100;
+
 /** First line of `cmd --version`, for RESULTS.md. */
 export function versionOf(cmd: string, args = ['--version']): string | undefined {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });

@@ -22,8 +22,18 @@ interface Case {
   insert: string;
 }
 
-/** Edits the middle line back and forth; returns per-edit latency samples (ms) and the server's peak RSS. */
-async function editSession(script: string, c: Case, edits: number, debounce: number): Promise<{ samples: number[]; rssMB?: number }> {
+/**
+ * Edits the middle line back and forth; returns per-edit latency samples (ms), the server's peak RSS, and
+ * its CPU time per edit after the first `warmup` edits (which, unlike latency, another busy process on
+ * the machine barely moves).
+ */
+async function editSession(
+  script: string,
+  c: Case,
+  warmup: number,
+  edits: number,
+  debounce: number,
+): Promise<{ samples: number[]; rssMB?: number; cpuMsPerEdit?: number }> {
   const client = await startClient(script);
   const uri = `file:///bench/doc.${c.ext}`;
   const opened = client.published(uri, 1);
@@ -31,7 +41,9 @@ async function editSession(script: string, c: Case, edits: number, debounce: num
   await opened;
   const line = Math.floor(c.text.split('\n').length / 2);
   const samples: number[] = [];
+  let cpuAtWarm: number | undefined;
   for (let v = 2; v < edits + 2; v++) {
+    if (v === warmup + 2) cpuAtWarm = client.cpuMs();
     const inserting = v % 2 === 0;
     const range = { start: { line, character: 0 }, end: { line, character: inserting ? 0 : c.insert.length } };
     const done = client.published(uri, v);
@@ -39,9 +51,11 @@ async function editSession(script: string, c: Case, edits: number, debounce: num
     client.change(uri, v, [{ range, text: inserting ? c.insert : '' }]);
     samples.push((await done).at - t0 - debounce);
   }
+  const cpuAtEnd = client.cpuMs();
+  const cpuMsPerEdit = cpuAtWarm === undefined || cpuAtEnd === undefined ? undefined : (cpuAtEnd - cpuAtWarm) / (edits - warmup);
   const rssMB = client.peakRssMB();
   await client.shutdown();
-  return { samples, rssMB };
+  return { samples, rssMB, cpuMsPerEdit };
 }
 
 const scenario: Scenario = {
@@ -50,7 +64,7 @@ const scenario: Scenario = {
   async run({ quick, root, outDir }) {
     const warmup = quick ? 2 : 5;
     const runs = quick ? 6 : 40;
-    const server = path.join(root, 'dist/server.js');
+    const server = process.env.NHN_BENCH_SERVER ?? path.join(root, 'dist/server.js');
     const nullServer = path.join(root, 'bench/out/anchors/null-server.cjs');
     const cases: Case[] = [1_000, 10_000, 100_000].map((n) => ({
       label: `XML ${n / 1000}k lines`,
@@ -64,8 +78,8 @@ const scenario: Scenario = {
     const dir = path.join(outDir, 'edit-latency');
     mkdirSync(dir, { recursive: true });
     const rows: BenchRow[] = [];
-    for (const c of cases) {
-      const ours = await editSession(server, c, warmup + runs, DEBOUNCE_MS);
+    for (const c of cases.filter((c) => !process.env.NHN_BENCH_CASE || c.label.includes(process.env.NHN_BENCH_CASE))) {
+      const ours = await editSession(server, c, warmup, warmup + runs, DEBOUNCE_MS);
       let anchor: { name: string; stats: Stats } | undefined;
       if (c.languageId === 'xml' && xmllint) {
         const file = path.join(dir, `doc-${c.text.length}.xml`);
@@ -80,7 +94,10 @@ const scenario: Scenario = {
         );
         anchor = { name: 'xmllint --noout (libxml2, spawned)', stats };
       } else if (c.languageId !== 'xml') {
-        anchor = { name: 'empty LSP server (same framework)', stats: fromSamples((await editSession(nullServer, c, warmup + runs, 0)).samples, warmup) };
+        anchor = {
+          name: 'empty LSP server (same framework)',
+          stats: fromSamples((await editSession(nullServer, c, warmup, warmup + runs, 0)).samples, warmup),
+        };
       }
       rows.push({
         scenario: 'edit-latency',
@@ -88,7 +105,7 @@ const scenario: Scenario = {
         ours: fromSamples(ours.samples, warmup),
         anchor,
         rssMB: ours.rssMB,
-        note: `${(c.text.length / 1048576).toFixed(1)} MB; ${DEBOUNCE_MS} ms debounce subtracted${xmllint || c.languageId !== 'xml' ? '' : '; xmllint not installed'}`,
+        note: `${(c.text.length / 1048576).toFixed(1)} MB; ${DEBOUNCE_MS} ms debounce subtracted${ours.cpuMsPerEdit === undefined ? '' : `; server CPU ${ours.cpuMsPerEdit.toFixed(0)} ms/edit`}${xmllint || c.languageId !== 'xml' ? '' : '; xmllint not installed'}`,
       });
     }
     return rows;

@@ -39,53 +39,165 @@ interface Frame {
 }
 
 export function parsePlainFhirJson(text: string): FhirDocument | undefined {
-  // Made per call, not at module level: sticky expressions carry lastIndex.
-  const plainRun = /[^"\\\u0000-\u001f]*/y;
-  const escapedString = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-  const number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  // The nodes given a resource type, for the document's set of types (no walk over the tree for it).
-  const resources: FhirNode[] = [];
-  const frames: Frame[] = [];
-  const n = text.length;
-  let depth = 0;
-  let root: FhirNode | undefined;
-  let i = 0;
-  let str = '';
+  return new PlainJsonParser(text).parse();
+}
 
-  const skipWs = () => {
+/**
+ * One parse. Its steps are methods, not closures made per call: V8 optimises a method once for the
+ * process, while closures made anew for each document started cold every time (interpreted, with
+ * `charCodeAt` as a call per character) and were optimised again per document. Loops over characters
+ * run on a local copy of the position and store it once.
+ */
+class PlainJsonParser {
+  private readonly n: number;
+  /** The position. */
+  private i = 0;
+  /** The last string token's decoded value (readString). */
+  private str = '';
+  private depth = 0;
+  private root: FhirNode | undefined;
+  private readonly frames: Frame[] = [];
+  /** The nodes given a resource type, for the document's set of types (no walk over the tree for it). */
+  private readonly resources: FhirNode[] = [];
+  /**
+   * Property names, and short values (codes, systems, units), repeat all through a document: the tree
+   * shares one string for each instead of a copy per occurrence. A slot per (length, first and last
+   * character); a miss replaces the slot.
+   */
+  private readonly seen: string[] = new Array(SEEN_SLOTS);
+  // Per parse, not at module level: sticky expressions carry lastIndex.
+  private readonly escapedString = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+  private readonly number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+
+  parse(): FhirDocument | undefined {
+    const text = this.text;
+    const frames = this.frames;
+    this.skipWs();
+    if (text.charCodeAt(this.i) !== 123 /* { */) throw NOT_PLAIN_JSON;
+    for (;;) {
+      // At a value.
+      this.skipWs();
+      const i = this.i;
+      const c = text.charCodeAt(i);
+      const depth = this.depth;
+      if (c === 123 /* { */) {
+        let node: FhirNode | null = null;
+        // Spans filled in at its `}`.
+        if (depth === 0) node = this.root = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+        else if (frames[depth - 1].node) node = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
+        this.i = i + 1;
+        this.skipWs();
+        if (text.charCodeAt(this.i) === 125 /* } */) {
+          this.i++;
+          this.closeObject(node, i, this.i, undefined);
+        } else {
+          this.readKey(this.open(false, node, i, '', 0, 0));
+          continue;
+        }
+      } else if (c === 91 /* [ */) {
+        const top = frames[depth - 1];
+        let frame: Frame;
+        if (top.array || !top.node || !top.keyPending) {
+          // An array in an array (not FHIR): a placeholder node, content ignored.
+          if (top.array && top.node) this.add(frames[depth - 2], fhirNode(top.keyName, i, i, i, i, i, i, 'array', undefined, top.index++));
+          frame = this.open(true, null, i, '', 0, 0);
+        } else {
+          top.keyPending = false;
+          markArray(top.node, top.keyName, top.keyNameStart, top.keyNameEnd);
+          frame = this.open(true, top.node, i, top.keyName, top.keyNameStart, top.keyNameEnd);
+        }
+        this.i = i + 1;
+        this.skipWs();
+        if (text.charCodeAt(this.i) !== 93 /* ] */) continue;
+        this.i++;
+        this.depth--;
+        this.closeArray(frame, this.i);
+      } else if (c === 34 /* " */) {
+        this.readString();
+        this.literal(this.str, 'string', i, this.i);
+      } else if (c === 116 /* t */) this.word('true', true, 'boolean');
+      else if (c === 102 /* f */) this.word('false', false, 'boolean');
+      else if (c === 110 /* n */) this.word('null', null, 'null');
+      else {
+        const number = this.number;
+        number.lastIndex = i;
+        if (!number.test(text)) throw NOT_PLAIN_JSON;
+        const end = number.lastIndex;
+        this.literal(Number(text.slice(i, end)), 'number', i, end);
+        this.i = end;
+      }
+      // After a value: a comma, or the end of one or more containers.
+      for (;;) {
+        this.skipWs();
+        if (this.depth === 0) {
+          if (this.i !== this.n) throw NOT_PLAIN_JSON;
+          const root = this.root;
+          if (!root?.resourceType) return undefined;
+          return { format: 'json', text, root, arrays: NODE_ARRAYS, syntaxErrors: [], resourceTypes: typesOf(this.resources) };
+        }
+        const top = frames[this.depth - 1];
+        const d = text.charCodeAt(this.i);
+        if (d === 44 /* , */) {
+          this.i++;
+          if (!top.array) this.readKey(top);
+          break;
+        }
+        if (d === (top.array ? 93 : 125)) {
+          this.i++;
+          this.depth--;
+          if (top.array) this.closeArray(top, this.i);
+          else this.closeObject(top.node, top.start, this.i, top);
+          continue;
+        }
+        throw NOT_PLAIN_JSON;
+      }
+    }
+  }
+
+  private skipWs(): void {
+    const text = this.text;
+    let i = this.i;
     for (let c = text.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++i));
-  };
-  // Property names, and short values (codes, systems, units), repeat all through a document: the tree
-  // shares one string for each instead of a copy per occurrence. A slot per (length, first and last
-  // character); a miss replaces the slot.
-  const seen: string[] = new Array(SEEN_SLOTS);
-  const shared = (start: number, end: number): string => {
+    this.i = i;
+  }
+
+  private shared(start: number, end: number): string {
     const len = end - start;
     if (len === 0) return '';
+    const text = this.text;
     const slot = (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (SEEN_SLOTS - 1);
-    const known = seen[slot];
+    const known = this.seen[slot];
     if (known !== undefined && known.length === len && text.startsWith(known, start)) return known;
-    return (seen[slot] = text.slice(start, end));
-  };
+    return (this.seen[slot] = text.slice(start, end));
+  }
+
   /** The string token at `i` (a quote): its decoded value in `str`, `i` after it. */
-  const readString = () => {
-    plainRun.lastIndex = i + 1;
-    plainRun.test(text);
-    const end = plainRun.lastIndex;
-    const c = text.charCodeAt(end);
+  private readString(): void {
+    const text = this.text;
+    const i = this.i;
+    // Up to the closing quote, a backslash or a control character (NaN past the end stops it too).
+    let end = i + 1;
+    let c = text.charCodeAt(end);
+    while (c !== 34 && c !== 92 && c >= 32) c = text.charCodeAt(++end);
     if (c === 34 /* " */) {
-      str = end - i - 1 <= SHARED_MAX ? shared(i + 1, end) : text.slice(i + 1, end);
-      i = end + 1;
+      this.str = end - i - 1 <= SHARED_MAX ? this.shared(i + 1, end) : text.slice(i + 1, end);
+      this.i = end + 1;
       return;
     }
     if (c !== 92 /* \ */) throw NOT_PLAIN_JSON;
+    const escapedString = this.escapedString;
     escapedString.lastIndex = i;
     if (!escapedString.test(text)) throw NOT_PLAIN_JSON;
-    str = JSON.parse(text.slice(i, escapedString.lastIndex)) as string;
-    i = escapedString.lastIndex;
-  };
-  const open = (array: boolean, node: FhirNode | null, start: number, keyName: string, keyNameStart: number, keyNameEnd: number): Frame => {
-    let f = frames[depth];
+    this.str = JSON.parse(text.slice(i, escapedString.lastIndex)) as string;
+    this.i = escapedString.lastIndex;
+  }
+
+  private open(array: boolean, node: FhirNode | null, start: number, keyName: string, keyNameStart: number, keyNameEnd: number): Frame {
+    let f = this.frames[this.depth];
     if (f) {
       f.array = array;
       f.node = node;
@@ -97,49 +209,54 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
       f.keyStart = 0;
       f.index = 0;
       f.count = 0;
-    } else frames[depth] = f = { array, node, start, keyName, keyNameStart, keyNameEnd, keyPending: false, keyStart: 0, index: 0, kids: [], count: 0 };
-    depth++;
+    } else
+      this.frames[this.depth] = f = { array, node, start, keyName, keyNameStart, keyNameEnd, keyPending: false, keyStart: 0, index: 0, kids: [], count: 0 };
+    this.depth++;
     return f;
-  };
+  }
+
   /** A property name and its colon into the top (object) frame; `i` then at the value. */
-  const readKey = (top: Frame) => {
-    skipWs();
-    if (text.charCodeAt(i) !== 34) throw NOT_PLAIN_JSON;
-    const start = i;
-    readString();
-    top.keyName = str;
+  private readKey(top: Frame): void {
+    this.skipWs();
+    const start = this.i;
+    if (this.text.charCodeAt(start) !== 34) throw NOT_PLAIN_JSON;
+    this.readString();
+    top.keyName = this.str;
     top.keyNameStart = start + 1;
-    top.keyNameEnd = i - 1;
+    top.keyNameEnd = this.i - 1;
     top.keyPending = true;
     top.keyStart = start;
-    skipWs();
-    if (text.charCodeAt(i) !== 58 /* : */) throw NOT_PLAIN_JSON;
-    i++;
-  };
+    this.skipWs();
+    if (this.text.charCodeAt(this.i) !== 58 /* : */) throw NOT_PLAIN_JSON;
+    this.i++;
+  }
+
   /** A child into the object frame `owner`. */
-  const add = (owner: Frame, node: FhirNode) => {
+  private add(owner: Frame, node: FhirNode): void {
     owner.kids[owner.count++] = node;
-  };
+  }
+
   /** An object node complete (`end` after its `}`; `own`: its frame, none when empty): its children and spans, then into its parent (the top frame). */
-  const closeObject = (node: FhirNode | null, start: number, end: number, own: Frame | undefined) => {
+  private closeObject(node: FhirNode | null, start: number, end: number, own: Frame | undefined): void {
     if (!node) return;
     node.children = own?.count ? own.kids.slice(0, own.count) : [];
     node.valueStart = start;
     node.valueEnd = end;
     mergeUnderscores(node);
+    const depth = this.depth;
     if (depth === 0) {
       node.nameStart = node.start = start;
       node.nameEnd = node.end = end;
       return;
     }
-    const top = frames[depth - 1];
+    const top = this.frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
       node.name = top.keyName;
       node.nameStart = node.start = start;
       node.nameEnd = node.end = end;
       node.index = top.index++;
-      add(frames[depth - 2], node);
+      this.add(this.frames[depth - 2], node);
       return;
     }
     const pending = top.keyPending;
@@ -150,19 +267,22 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     node.nameEnd = top.keyNameEnd;
     node.start = top.keyStart;
     node.end = end;
-    add(top, node);
-  };
+    this.add(top, node);
+  }
+
   /** An array complete (its frame popped): an empty one is a node of its own (the items are the nodes otherwise). */
-  const closeArray = (frame: Frame, end: number) => {
+  private closeArray(frame: Frame, end: number): void {
     if (!frame.node || frame.index !== 0) return;
     const start = frame.start;
-    add(frames[depth - 1], fhirNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
-  };
-  const literal = (value: FhirNode['value'], kind: JsonKind, start: number, end: number) => {
-    const top = frames[depth - 1];
+    this.add(this.frames[this.depth - 1], fhirNode(frame.keyName, frame.keyNameStart, frame.keyNameEnd, start, end, start, end, 'array', undefined, undefined));
+  }
+
+  private literal(value: FhirNode['value'], kind: JsonKind, start: number, end: number): void {
+    const depth = this.depth;
+    const top = this.frames[depth - 1];
     if (top.array) {
       if (!top.node) return;
-      add(frames[depth - 2], fhirNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
+      this.add(this.frames[depth - 2], fhirNode(top.keyName, start, end, start, end, start, end, kind, value, top.index++));
       return;
     }
     const pending = top.keyPending;
@@ -171,95 +291,17 @@ export function parsePlainFhirJson(text: string): FhirDocument | undefined {
     if (kind === 'string' && top.keyName === 'resourceType') {
       top.node.resourceType = value as string;
       top.node.resourceTypeSpan = { start, end };
-      resources.push(top.node);
+      this.resources.push(top.node);
       return;
     }
-    add(top, fhirNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
-  };
-  const word = (w: string, value: boolean | null, kind: JsonKind) => {
-    if (!text.startsWith(w, i)) throw NOT_PLAIN_JSON;
-    literal(value, kind, i, i + w.length);
-    i += w.length;
-  };
+    this.add(top, fhirNode(top.keyName, top.keyNameStart, top.keyNameEnd, start, end, top.keyStart, end, kind, value, undefined));
+  }
 
-  skipWs();
-  if (text.charCodeAt(i) !== 123 /* { */) throw NOT_PLAIN_JSON;
-  for (;;) {
-    // At a value.
-    skipWs();
-    const c = text.charCodeAt(i);
-    if (c === 123 /* { */) {
-      const start = i;
-      let node: FhirNode | null = null;
-      // Spans filled in at its `}`.
-      if (depth === 0) node = root = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
-      else if (frames[depth - 1].node) node = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
-      i++;
-      skipWs();
-      if (text.charCodeAt(i) === 125 /* } */) {
-        i++;
-        closeObject(node, start, i, undefined);
-      } else {
-        readKey(open(false, node, start, '', 0, 0));
-        continue;
-      }
-    } else if (c === 91 /* [ */) {
-      const start = i;
-      const top = frames[depth - 1];
-      let frame: Frame;
-      if (top.array || !top.node || !top.keyPending) {
-        // An array in an array (not FHIR): a placeholder node, content ignored.
-        if (top.array && top.node) add(frames[depth - 2], fhirNode(top.keyName, start, start, start, start, start, start, 'array', undefined, top.index++));
-        frame = open(true, null, start, '', 0, 0);
-      } else {
-        top.keyPending = false;
-        markArray(top.node, top.keyName, top.keyNameStart, top.keyNameEnd);
-        frame = open(true, top.node, start, top.keyName, top.keyNameStart, top.keyNameEnd);
-      }
-      i++;
-      skipWs();
-      if (text.charCodeAt(i) !== 93 /* ] */) continue;
-      i++;
-      depth--;
-      closeArray(frame, i);
-    } else if (c === 34 /* " */) {
-      const start = i;
-      readString();
-      literal(str, 'string', start, i);
-    } else if (c === 116 /* t */) word('true', true, 'boolean');
-    else if (c === 102 /* f */) word('false', false, 'boolean');
-    else if (c === 110 /* n */) word('null', null, 'null');
-    else {
-      number.lastIndex = i;
-      if (!number.test(text)) throw NOT_PLAIN_JSON;
-      const end = number.lastIndex;
-      literal(Number(text.slice(i, end)), 'number', i, end);
-      i = end;
-    }
-    // After a value: a comma, or the end of one or more containers.
-    for (;;) {
-      skipWs();
-      if (depth === 0) {
-        if (i !== n) throw NOT_PLAIN_JSON;
-        if (!root?.resourceType) return undefined;
-        return { format: 'json', text, root, arrays: NODE_ARRAYS, syntaxErrors: [], resourceTypes: typesOf(resources) };
-      }
-      const top = frames[depth - 1];
-      const d = text.charCodeAt(i);
-      if (d === 44 /* , */) {
-        i++;
-        if (!top.array) readKey(top);
-        break;
-      }
-      if (d === (top.array ? 93 : 125)) {
-        i++;
-        depth--;
-        if (top.array) closeArray(top, i);
-        else closeObject(top.node, top.start, i, top);
-        continue;
-      }
-      throw NOT_PLAIN_JSON;
-    }
+  private word(w: string, value: boolean | null, kind: JsonKind): void {
+    const i = this.i;
+    if (!this.text.startsWith(w, i)) throw NOT_PLAIN_JSON;
+    this.literal(value, kind, i, i + w.length);
+    this.i = i + w.length;
   }
 }
 
