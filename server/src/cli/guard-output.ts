@@ -5,3 +5,10 @@ import { guardStream } from '../host/outgoing-streams';
 
 guardStream(process.stdout);
 guardStream(process.stderr);
+
+// A reader that stops early (`nhn-lint … | head`) closes the pipe: end quietly with the exit code the run
+// earned, as Unix tools do, instead of an unhandled EPIPE and its stack.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
