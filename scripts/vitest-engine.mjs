@@ -1,0 +1,254 @@
+// vitest loads project code through vite-node: the worker asks the main process for each module, which
+// runs vite's plugins, the SSR transform and source-map merging on it (~10 ms a module, in one process).
+// The engine is 150 modules: that was 1.5-2.5 s of every engine test file's start, most of its time.
+// Instead, the engine (server/src/engine/, shared/) is built by esbuild, one output file per source
+// module (ES modules with code splitting, so that each module's code exists once and has one identity,
+// as under vite-node), into dist/.build/vitest-engine/. Imports of those sources from code vitest
+// transforms (tests, helpers, the host, the client) are redirected to the built files, which vite-node
+// leaves to Node's own loader: ~150 ms for the whole engine.
+//
+// - Freshness: output names carry a hash of their content (and of what they import), so an edited module
+//   gets a new URL; Node's module cache never serves old code under a new name. A manifest keyed by the
+//   contents of every input (sources, data files, the data compiler) lets a test run reuse the last build
+//   (~10 ms) instead of building (~300 ms).
+// - Watch mode: each module importing a built file is made to depend, in vite's module graph, on every
+//   source that file was built from, so vitest reruns the tests an engine edit affects, and their next
+//   import resolves to the rebuilt file.
+// - Stack traces: the built files have linked source maps, which vitest's stack-trace support reads.
+// - Limits: vi.mock() cannot replace an engine module, and coverage does not see the engine. Set
+//   NHN_VITEST_SOURCES=1 to load the engine's sources through vite as before.
+
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compilerKey } from './data-cache.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'dist/.build/vitest-engine');
+const MANIFEST = path.join(OUT, 'manifest.json');
+/** What is built: the engine and what it imports of the project (the boundary check keeps it to these). */
+const SOURCE_DIRS = ['server/src/engine', 'shared'].map((d) => path.join(ROOT, d));
+/** Changes whenever the build options below change, so that an older manifest is not reused. */
+const BUILD_VERSION = `1 esbuild ${esbuild.version}`;
+/** Packages Node cannot load as they are (jsonc-parser's ES build imports files without extensions); vite-node transforms it too. */
+const BUNDLED_PACKAGES = /^jsonc-parser(\/|$)/;
+/** Marks, in vite's module graph, a source a built file was made of (see the watch-mode note above). */
+const SOURCE_QUERY = '?nhn-engine-source';
+/** Built files of an older build are deleted once no test run can still be using them. */
+const STALE_MS = 60 * 60 * 1000;
+/** `import … from`, `export … from`, `import '…'` and `import('…')` specifiers in transformed JavaScript. */
+const IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(?:\(\s*|[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g;
+
+const inSources = (file) => SOURCE_DIRS.some((dir) => file === dir || file.startsWith(`${dir}/`));
+const relative = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+const hashText = (text) => createHash('sha256').update(text).digest('hex');
+
+/** The entry points: every module of the source folders. */
+function sourceFiles(dirs = SOURCE_DIRS, out = []) {
+  for (const dir of dirs)
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) sourceFiles([file], out);
+      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(relative(file));
+    }
+  return out.sort();
+}
+
+/** The identity of a build: its options, the data compiler, and the content of every file it read. */
+function buildKey(inputHashes) {
+  const hash = createHash('sha256').update(`${BUILD_VERSION}\0${compilerKey() ?? ''}\0`);
+  for (const [file, contentHash] of Object.entries(inputHashes).sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${file}\0${contentHash}\0`);
+  return hash.digest('hex');
+}
+
+/** The last build, if the sources still are what it was built from. */
+function reusableManifest(entries) {
+  try {
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    if (manifest.entries.join('\n') !== entries.join('\n')) return undefined;
+    const inputHashes = {};
+    for (const file of Object.keys(manifest.inputHashes)) inputHashes[file] = hashText(readFileSync(path.join(ROOT, file)));
+    return buildKey(inputHashes) === manifest.key ? manifest : undefined;
+  } catch {
+    // none yet, unreadable, or a file it lists is gone
+    return undefined;
+  }
+}
+
+/** Writes a file beside its place and renames it there: a concurrent test run sees all of it or nothing. */
+function writeAtomically(file, contents) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
+
+async function build(entries, compileData) {
+  const inputHashes = {};
+  // Every file esbuild reads goes through here, so the manifest's key covers exactly what was built.
+  const loadPlugin = {
+    name: 'nhn-vitest-engine-load',
+    setup(b) {
+      b.onLoad({ filter: /.*/ }, (args) => {
+        const bytes = readFileSync(args.path);
+        inputHashes[relative(args.path)] = hashText(bytes);
+        const text = bytes.toString('utf8');
+        const ext = path.extname(args.path);
+        // server/rules/*.yaml and the other data files become validated data, as in esbuild.mjs and vitest.config.ts.
+        if (ext === '.yaml') return { contents: JSON.stringify(compileData(text, args.path)), loader: 'json' };
+        return { contents: text, loader: ext === '.ts' ? 'ts' : ext === '.json' ? 'json' : 'js' };
+      });
+    },
+  };
+  const externalPackages = {
+    name: 'nhn-vitest-engine-packages',
+    setup(b) {
+      // Node loads packages from node_modules itself, as vite-node does for the tests.
+      b.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    outdir: OUT,
+    outbase: '.',
+    entryNames: '[dir]/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Function and class names stay as in the sources (a bundle renames clashing top-level names).
+    keepNames: true,
+    sourcemap: 'linked',
+    sourcesContent: false,
+    // shared/lazy-deps.ts and the host use require() for packages loaded on first use.
+    banner: { js: "import { createRequire as __nhnCreateRequire } from 'node:module'; const require = __nhnCreateRequire(import.meta.url);" },
+    plugins: [externalPackages, loadPlugin],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const written = new Set();
+  for (const file of result.outputFiles) {
+    written.add(file.path);
+    // A built module's name is the hash of its content: one already there is the same file, in use maybe.
+    let exists = false;
+    try {
+      utimesSync(file.path, new Date(), new Date());
+      exists = true;
+    } catch {
+      // not built before
+    }
+    if (!exists || file.path.endsWith('.map')) writeAtomically(file.path, file.contents);
+  }
+  // .js, not .mjs (vitest has vite-node transform any .mjs outside node_modules), in an ES module package.
+  writeAtomically(path.join(OUT, 'package.json'), '{ "type": "module" }\n');
+  const outputs = {};
+  for (const [out, info] of Object.entries(result.metafile.outputs)) if (info.entryPoint) outputs[info.entryPoint] = out.slice(relative(OUT).length + 1);
+  const graph = {};
+  for (const [input, info] of Object.entries(result.metafile.inputs)) graph[input] = info.imports.filter((i) => !i.external).map((i) => i.path);
+  const manifest = { key: buildKey(inputHashes), entries, inputHashes, outputs, graph };
+  writeAtomically(MANIFEST, JSON.stringify(manifest));
+  removeStale(written);
+  return manifest;
+}
+
+function removeStale(current, dir = OUT) {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const stat = statSync(file);
+    if (stat.isDirectory()) removeStale(current, file);
+    else if (file !== MANIFEST && !file.endsWith('package.json') && !current.has(file) && now - stat.mtimeMs > STALE_MS) unlinkSync(file);
+  }
+}
+
+/**
+ * The vite plugin for vitest.config.ts. `compileData` compiles a data file (YAML) as the build does.
+ * @param {(text: string, file: string) => unknown} compileData
+ * @returns {import('vite').Plugin | undefined}
+ */
+export function prebuiltEngine(compileData) {
+  if (process.env.NHN_VITEST_SOURCES === '1') return undefined;
+  /** @type {Promise<{ manifest: any, byOutput: Map<string, string>, closures: Map<string, string[]> }> | undefined} */
+  let current;
+  /** What `current` settled to, for the watcher's synchronous look. */
+  let built;
+  let watching = false;
+
+  const load = () => {
+    if (current) return current;
+    const loading = (async () => {
+      const entries = sourceFiles();
+      const manifest = reusableManifest(entries) ?? (await build(entries, compileData));
+      const byOutput = new Map(Object.entries(manifest.outputs).map(([entry, out]) => [path.join(OUT, out), entry]));
+      return { manifest, byOutput, closures: new Map() };
+    })();
+    current = loading;
+    loading.then(
+      (state) => current === loading && (built = state),
+      // A failed build (a syntax error, say) is reported by the import that needed it, and tried again by the next.
+      () => current === loading && (current = undefined),
+    );
+    return loading;
+  };
+
+  /** The project files a source module is built from: itself and all it imports, transitively. */
+  const closure = (state, entry) => {
+    let files = state.closures.get(entry);
+    if (!files) {
+      const seen = new Set([entry]);
+      for (const file of seen) for (const next of state.manifest.graph[file] ?? []) if (!next.includes('node_modules/')) seen.add(next);
+      files = [...seen];
+      state.closures.set(entry, files);
+    }
+    return files;
+  };
+
+  return {
+    name: 'nhn-prebuilt-engine',
+    config: () => ({ test: { server: { deps: { external: [/\/dist\/\.build\/vitest-engine\//] } } } }),
+    configureServer(server) {
+      // vitest sets `server.watch` to null when it runs once.
+      watching = server.config.server.watch !== null;
+      if (!watching) return;
+      server.watcher.on('all', (_event, file) => {
+        // Any change under the sources (a new module is a new entry) or to a data file the build read.
+        if (inSources(file) || (built && relative(file) in built.manifest.inputHashes)) current = built = undefined;
+      });
+    },
+    resolveId: {
+      order: 'pre',
+      async handler(source, importer, options) {
+        // Without an importer vite is looking up a module of its graph (or a test file), not importing.
+        if (!importer || source.includes('?') || importer.includes('/node_modules/')) return null;
+        const target = path.resolve(path.dirname(importer.split('?')[0]), source);
+        if (!(source.startsWith('.') || source.startsWith('/')) || !inSources(target)) return null;
+        const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+        if (!resolved || resolved.external) return null;
+        const out = (await load()).manifest.outputs[relative(resolved.id)];
+        // vite-node leaves the built file to Node (the `deps.external` pattern above).
+        return out ? { id: path.join(OUT, out), external: true } : null;
+      },
+    },
+    // In the normal order: after TypeScript is stripped, before vite records the importer's imports.
+    transform: {
+      async handler(code, id, options) {
+        if (!watching || !options?.ssr || id.includes('/node_modules/')) return null;
+        for (const [, spec] of code.matchAll(IMPORT)) {
+          const resolved = await this.resolve(spec, id);
+          if (!resolved?.external || !resolved.id.startsWith(`${OUT}/`)) continue;
+          const state = await load();
+          const entry = state.byOutput.get(resolved.id);
+          // The importer now depends on each source in vite's graph: an edit there invalidates it.
+          if (entry) for (const file of closure(state, entry)) this.addWatchFile(path.join(ROOT, file) + SOURCE_QUERY);
+        }
+        return null;
+      },
+    },
+  };
+}
