@@ -42,6 +42,12 @@ const STALE_MS = 60 * 60 * 1000;
 const IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(?:\(\s*|[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g;
 
 const inSources = (file) => SOURCE_DIRS.some((dir) => file === dir || file.startsWith(`${dir}/`));
+/** Whether `spec` imported by `importer` may name a source module: a cheap test before resolving it. */
+const mayImportSource = (spec, importer) =>
+  (spec.startsWith('.') || spec.startsWith('/')) &&
+  !spec.includes('?') &&
+  !importer.includes('/node_modules/') &&
+  inSources(path.resolve(path.dirname(importer.split('?')[0]), spec));
 const relative = (file) => path.relative(ROOT, file).split(path.sep).join('/');
 const hashText = (text) => createHash('sha256').update(text).digest('hex');
 
@@ -174,7 +180,7 @@ function removeStale(current, dir = OUT) {
  */
 export function prebuiltEngine(compileData) {
   if (process.env.NHN_VITEST_SOURCES === '1') return undefined;
-  /** @type {Promise<{ manifest: any, byOutput: Map<string, string>, closures: Map<string, string[]> }> | undefined} */
+  /** @type {Promise<{ manifest: any, closures: Map<string, string[]> }> | undefined} */
   let current;
   /** What `current` settled to, for the watcher's synchronous look. */
   let built;
@@ -185,8 +191,7 @@ export function prebuiltEngine(compileData) {
     const loading = (async () => {
       const entries = sourceFiles();
       const manifest = reusableManifest(entries) ?? (await build(entries, compileData));
-      const byOutput = new Map(Object.entries(manifest.outputs).map(([entry, out]) => [path.join(OUT, out), entry]));
-      return { manifest, byOutput, closures: new Map() };
+      return { manifest, closures: new Map() };
     })();
     current = loading;
     loading.then(
@@ -211,7 +216,11 @@ export function prebuiltEngine(compileData) {
 
   return {
     name: 'nhn-prebuilt-engine',
-    config: () => ({ test: { server: { deps: { external: [/\/dist\/\.build\/vitest-engine\//] } } } }),
+    config: () => ({
+      // Written by this plugin, read by Node: nothing for vite to watch.
+      server: { watch: { ignored: [`${OUT}/**`] } },
+      test: { server: { deps: { external: [/\/dist\/\.build\/vitest-engine\//] } } },
+    }),
     configureServer(server) {
       // vitest sets `server.watch` to null when it runs once.
       watching = server.config.server.watch !== null;
@@ -225,9 +234,7 @@ export function prebuiltEngine(compileData) {
       order: 'pre',
       async handler(source, importer, options) {
         // Without an importer vite is looking up a module of its graph (or a test file), not importing.
-        if (!importer || source.includes('?') || importer.includes('/node_modules/')) return null;
-        const target = path.resolve(path.dirname(importer.split('?')[0]), source);
-        if (!(source.startsWith('.') || source.startsWith('/')) || !inSources(target)) return null;
+        if (!importer || !mayImportSource(source, importer)) return null;
         const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
         if (!resolved || resolved.external) return null;
         const out = (await load()).manifest.outputs[relative(resolved.id)];
@@ -240,12 +247,15 @@ export function prebuiltEngine(compileData) {
       async handler(code, id, options) {
         if (!watching || !options?.ssr || id.includes('/node_modules/')) return null;
         for (const [, spec] of code.matchAll(IMPORT)) {
+          if (!mayImportSource(spec, id)) continue;
+          // A plugin's own resolve skips its resolveId: this is the source the import is redirected from.
           const resolved = await this.resolve(spec, id);
-          if (!resolved?.external || !resolved.id.startsWith(`${OUT}/`)) continue;
+          if (!resolved) continue;
           const state = await load();
-          const entry = state.byOutput.get(resolved.id);
+          const entry = relative(resolved.id);
+          if (!(entry in state.manifest.outputs)) continue;
           // The importer now depends on each source in vite's graph: an edit there invalidates it.
-          if (entry) for (const file of closure(state, entry)) this.addWatchFile(path.join(ROOT, file) + SOURCE_QUERY);
+          for (const file of closure(state, entry)) this.addWatchFile(path.join(ROOT, file) + SOURCE_QUERY);
         }
         return null;
       },
