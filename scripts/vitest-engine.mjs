@@ -20,7 +20,7 @@
 
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilerKey } from './data-cache.mjs';
@@ -28,6 +28,7 @@ import { compilerKey } from './data-cache.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/.build/vitest-engine');
 const MANIFEST = path.join(OUT, 'manifest.json');
+const PACKAGE = path.join(OUT, 'package.json');
 /** What is built: the engine and what it imports of the project (the boundary check keeps it to these). */
 const SOURCE_DIRS = ['server/src/engine', 'shared'].map((d) => path.join(ROOT, d));
 /** Changes whenever the build options below change, so that an older manifest is not reused. */
@@ -36,7 +37,7 @@ const BUILD_VERSION = `1 esbuild ${esbuild.version}`;
 const BUNDLED_PACKAGES = /^jsonc-parser(\/|$)/;
 /** Marks, in vite's module graph, a source a built file was made of (see the watch-mode note above). */
 const SOURCE_QUERY = '?nhn-engine-source';
-/** Built files of an older build are deleted once no test run can still be using them. */
+/** Built files of an older build are deleted this long after a newer build replaced them (a test run may still use them). */
 const STALE_MS = 60 * 60 * 1000;
 /** `import … from`, `export … from`, `import '…'` and `import('…')` specifiers in transformed JavaScript. */
 const IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(?:\(\s*|[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g;
@@ -69,18 +70,24 @@ function buildKey(inputHashes) {
   return hash.digest('hex');
 }
 
-/** The last build, if the sources still are what it was built from. */
-function reusableManifest(entries) {
+function lastManifest() {
   try {
-    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-    if (manifest.entries.join('\n') !== entries.join('\n')) return undefined;
-    const inputHashes = {};
-    for (const file of Object.keys(manifest.inputHashes)) inputHashes[file] = hashText(readFileSync(path.join(ROOT, file)));
-    return buildKey(inputHashes) === manifest.key ? manifest : undefined;
+    return JSON.parse(readFileSync(MANIFEST, 'utf8'));
   } catch {
-    // none yet, unreadable, or a file it lists is gone
-    return undefined;
+    return undefined; // none yet
   }
+}
+
+/** Whether the sources still are what `manifest` was built from. */
+function isCurrent(manifest, entries) {
+  if (manifest?.entries?.join('\n') !== entries.join('\n')) return false;
+  const inputHashes = {};
+  try {
+    for (const file of Object.keys(manifest.inputHashes)) inputHashes[file] = hashText(readFileSync(path.join(ROOT, file)));
+  } catch {
+    return false; // a file it read is gone
+  }
+  return buildKey(inputHashes) === manifest.key;
 }
 
 /** Writes a file beside its place and renames it there: a concurrent test run sees all of it or nothing. */
@@ -91,7 +98,7 @@ function writeAtomically(file, contents) {
   renameSync(partial, file);
 }
 
-async function build(entries, compileData) {
+async function build(entries, compileData, previous) {
   const inputHashes = {};
   // Every file esbuild reads goes through here, so the manifest's key covers exactly what was built.
   const loadPlugin = {
@@ -138,38 +145,43 @@ async function build(entries, compileData) {
     write: false,
     logLevel: 'warning',
   });
-  const written = new Set();
+  const current = new Set([MANIFEST, PACKAGE]);
   for (const file of result.outputFiles) {
-    written.add(file.path);
-    // A built module's name is the hash of its content: one already there is the same file, in use maybe.
-    let exists = false;
-    try {
-      utimesSync(file.path, new Date(), new Date());
-      exists = true;
-    } catch {
-      // not built before
-    }
-    if (!exists || file.path.endsWith('.map')) writeAtomically(file.path, file.contents);
+    current.add(file.path);
+    // A built file's name is a hash of its content and its source map's: one already there is this file.
+    if (!existsSync(file.path)) writeAtomically(file.path, file.contents);
   }
   // .js, not .mjs (vitest has vite-node transform any .mjs outside node_modules), in an ES module package.
-  writeAtomically(path.join(OUT, 'package.json'), '{ "type": "module" }\n');
+  if (!existsSync(PACKAGE)) writeAtomically(PACKAGE, '{ "type": "module" }\n');
   const outputs = {};
   for (const [out, info] of Object.entries(result.metafile.outputs)) if (info.entryPoint) outputs[info.entryPoint] = out.slice(relative(OUT).length + 1);
   const graph = {};
   for (const [input, info] of Object.entries(result.metafile.inputs)) graph[input] = info.imports.filter((i) => !i.external).map((i) => i.path);
-  const manifest = { key: buildKey(inputHashes), entries, inputHashes, outputs, graph };
+  const files = [...current].map((file) => path.relative(OUT, file));
+  const manifest = { key: buildKey(inputHashes), entries, inputHashes, outputs, graph, files };
   writeAtomically(MANIFEST, JSON.stringify(manifest));
-  removeStale(written);
+  // The last build's files are dated now, when they stop being current; they go an hour later.
+  const now = new Date();
+  for (const file of previous?.files ?? []) if (!current.has(path.join(OUT, file))) ignoringGone(() => utimesSync(path.join(OUT, file), now, now));
+  removeStale(current);
   return manifest;
+}
+
+/** Runs a file operation that another test run, cleaning up too, may have made moot. */
+function ignoringGone(operation) {
+  try {
+    operation();
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
 }
 
 function removeStale(current, dir = OUT) {
   const now = Date.now();
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const stat = statSync(file);
-    if (stat.isDirectory()) removeStale(current, file);
-    else if (file !== MANIFEST && !file.endsWith('package.json') && !current.has(file) && now - stat.mtimeMs > STALE_MS) unlinkSync(file);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) removeStale(current, file);
+    else if (!current.has(file)) ignoringGone(() => now - statSync(file).mtimeMs > STALE_MS && unlinkSync(file));
   }
 }
 
@@ -190,7 +202,8 @@ export function prebuiltEngine(compileData) {
     if (current) return current;
     const loading = (async () => {
       const entries = sourceFiles();
-      const manifest = reusableManifest(entries) ?? (await build(entries, compileData));
+      const last = lastManifest();
+      const manifest = isCurrent(last, entries) ? last : await build(entries, compileData, last);
       return { manifest, closures: new Map() };
     })();
     current = loading;
@@ -224,6 +237,8 @@ export function prebuiltEngine(compileData) {
     configureServer(server) {
       // vitest sets `server.watch` to null when it runs once.
       watching = server.config.server.watch !== null;
+      // Checked (and built if need be) while vitest starts its workers, not when a test first imports it.
+      load().catch(() => {});
       if (!watching) return;
       server.watcher.on('all', (_event, file) => {
         // Any change under the sources (a new module is a new entry) or to a data file the build read.
