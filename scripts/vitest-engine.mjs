@@ -138,18 +138,20 @@ async function build(entries, compileData, previous) {
     keepNames: true,
     sourcemap: 'linked',
     sourcesContent: false,
-    // shared/lazy-deps.ts and the host use require() for packages loaded on first use.
+    // shared/lazy-deps.ts uses require() for packages loaded on first use.
     banner: { js: "import { createRequire as __nhnCreateRequire } from 'node:module'; const require = __nhnCreateRequire(import.meta.url);" },
     plugins: [externalPackages, loadPlugin],
     metafile: true,
     write: false,
     logLevel: 'warning',
   });
+  const now = new Date();
   const current = new Set([MANIFEST, PACKAGE]);
   for (const file of result.outputFiles) {
     current.add(file.path);
-    // A built file's name is a hash of its content and its source map's: one already there is this file.
-    if (!existsSync(file.path)) writeAtomically(file.path, file.contents);
+    // A built file's name is a hash of its content and its source map's: one already there is this file
+    // (dated now, so that no other run's clean-up takes it for an older build's).
+    if (!touch(file.path, now)) writeAtomically(file.path, file.contents);
   }
   // .js, not .mjs (vitest has vite-node transform any .mjs outside node_modules), in an ES module package.
   if (!existsSync(PACKAGE)) writeAtomically(PACKAGE, '{ "type": "module" }\n');
@@ -161,18 +163,19 @@ async function build(entries, compileData, previous) {
   const manifest = { key: buildKey(inputHashes), entries, inputHashes, outputs, graph, files };
   writeAtomically(MANIFEST, JSON.stringify(manifest));
   // The last build's files are dated now, when they stop being current; they go an hour later.
-  const now = new Date();
-  for (const file of previous?.files ?? []) if (!current.has(path.join(OUT, file))) ignoringGone(() => utimesSync(path.join(OUT, file), now, now));
+  for (const file of previous?.files ?? []) if (!current.has(path.join(OUT, file))) touch(path.join(OUT, file), now);
   removeStale(current);
   return manifest;
 }
 
-/** Runs a file operation that another test run, cleaning up too, may have made moot. */
-function ignoringGone(operation) {
+/** Sets a file's time to `time`; false when it is not there (a clean-up of another test run may have removed it). */
+function touch(file, time) {
   try {
-    operation();
+    utimesSync(file, time, time);
+    return true;
   } catch (err) {
-    if (err.code !== 'ENOENT') throw err;
+    if (err.code === 'ENOENT') return false;
+    throw err;
   }
 }
 
@@ -181,7 +184,13 @@ function removeStale(current, dir = OUT) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) removeStale(current, file);
-    else if (!current.has(file)) ignoringGone(() => now - statSync(file).mtimeMs > STALE_MS && unlinkSync(file));
+    else if (!current.has(file)) {
+      try {
+        if (now - statSync(file).mtimeMs > STALE_MS) unlinkSync(file);
+      } catch (err) {
+        if (err.code !== 'ENOENT') throw err; // removed by another test run's clean-up
+      }
+    }
   }
 }
 
