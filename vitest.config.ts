@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { cachedCompiler } from './scripts/data-cache.mjs';
+import { prebuiltEngine } from './scripts/vitest-engine.mjs';
+import { warmStaticImports } from './scripts/vitest-warmup.mjs';
 import { compileDataFile } from './server/src/build/data-files';
 
 // The build's cache of compiled data files (scripts/data-cache.mjs), shared with esbuild.mjs.
@@ -20,6 +22,10 @@ export const baseConfig = defineConfig({
         return { code: `export default ${JSON.stringify(compileData(code, id))};`, map: null };
       },
     },
+    // The engine is loaded as files esbuild built, not module by module through vite (scripts/vitest-engine.mjs).
+    prebuiltEngine(compileData),
+    // The other imports of a test file are transformed ahead of the worker's requests (scripts/vitest-warmup.mjs).
+    warmStaticImports(),
   ],
   test: {
     testTimeout: 30000,

@@ -20,7 +20,7 @@ export function recordCompilerInputs(metafile) {
 }
 
 /** The compiler's identity, or undefined when no build has recorded it (then nothing is cached). */
-function compilerKey() {
+export function compilerKey() {
   let inputs;
   try {
     inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
