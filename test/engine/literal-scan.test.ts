@@ -46,3 +46,72 @@ describe('literal scan', () => {
     expect(onePass.textPasses()).toBeLessThan(perRule.textPasses());
   });
 });
+
+describe('literal scan against a reference', () => {
+  // What the scan must equal: a literal occurs where a regular expression with the `i` flag (no `u`) finds it.
+  const reference = (literals: { text: string; caseInsensitive: boolean }[], text: string) =>
+    literals.flatMap((l, i) => (new RegExp(l.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), l.caseInsensitive ? 'i' : '').test(text) ? [i] : []));
+
+  it('finds exactly the literals a case-insensitive regular expression finds, in random texts', () => {
+    const literals = [
+      { text: 'nilar.nhn.no', caseInsensitive: true },
+      { text: 'nhn.no', caseInsensitive: true },
+      { text: 'hit-', caseInsensitive: true },
+      { text: 'hit-patient-pid', caseInsensitive: true },
+      { text: 'Nhn', caseInsensitive: false },
+      { text: 'jwt', caseInsensitive: true },
+      { text: 'ki', caseInsensitive: true },
+    ];
+    const scanner = new LiteralScanner(literals);
+    // Letters of the literals in both cases, separators, and characters outside ASCII that fold to ASCII
+    // letters only under Unicode rules (Kelvin sign, long s, dotless i): a scan must not match them.
+    const alphabet = [
+      'n',
+      'N',
+      'h',
+      'H',
+      'i',
+      'I',
+      'l',
+      'a',
+      'r',
+      't',
+      'T',
+      'j',
+      'w',
+      'W',
+      'k',
+      'K',
+      '.',
+      'o',
+      '-',
+      'p',
+      'd',
+      'e',
+      ' ',
+      '\u212a',
+      '\u017f',
+      '\u0131',
+      'ø',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i++)
+        text += next() < 0.15 ? literals[Math.floor(next() * literals.length)].text : alphabet[Math.floor(next() * alphabet.length)];
+      expect([...scanner.scan(text)].sort(), JSON.stringify(text)).toEqual(reference(literals, text));
+    }
+  });
+
+  it('agrees on literals outside ASCII and of one character too', () => {
+    const literals = [
+      { text: 'Fødselsnummer', caseInsensitive: true },
+      { text: 'x', caseInsensitive: false },
+    ];
+    const scanner = new LiteralScanner(literals);
+    for (const text of ['FØDSELSNUMMER x', 'fødselsnummer', 'X', 'fodselsnummer x', ''])
+      expect([...scanner.scan(text)].sort(), text).toEqual(reference(literals, text));
+  });
+});
