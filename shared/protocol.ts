@@ -2,17 +2,6 @@
 // engine for the command ids its fixes carry): request and notification names with their types,
 // command ids, settings and initialization options. No code that decides anything lives here.
 
-/**
- * The Node options every client we ship starts the server with (the VS Code client, the tests, the bench,
- * the Neovim example). A young generation of 2 × 32 MB instead of 2 × 16 MB: analysing a large FHIR
- * Bundle allocates tens of MB of short-lived tree nodes per edit, and the default size promoted them to the
- * old generation and ran full collections (40 analyses of a 2 000-entry Bundle: 5 full collections with the
- * default, 1 with it). Measured on that Bundle's edits: server CPU per edit 131 → 109 and 145 → 128 ms,
- * peak RSS 139 → 171 MB; 64 MB gained nothing more and cost 60 MB. V8 sizes its heap at start, so this
- * cannot be set from inside the server; an LSP client that starts it without them gets slower edits only.
- */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=32'];
-
 /** Requests the client sends the server. */
 export const Requests = {
   /** Which schemas an XML document is validated against: `SchemaStatusParams` → `SchemaStatus | null`. */

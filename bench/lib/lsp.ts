@@ -18,7 +18,6 @@ import {
 } from 'vscode-languageserver-protocol';
 import { cpuMsOfPid, peakRssOfPid } from './proc';
 import { guardPipe, shutdownServer } from '../../test/helpers/lsp';
-import { SERVER_NODE_OPTIONS } from '../../shared/protocol';
 
 export interface Published {
   params: PublishDiagnosticsParams;
@@ -42,13 +41,9 @@ export interface BenchClient {
   shutdown(): Promise<void>;
 }
 
-/**
- * The Node options the server starts with: the ones every shipped client passes, or NHN_BENCH_NODE_OPTIONS
- * (space-separated; empty for none) to compare others in the same run.
- */
-function serverNodeOptions(): readonly string[] {
-  const override = process.env.NHN_BENCH_NODE_OPTIONS;
-  return override === undefined ? SERVER_NODE_OPTIONS : override.split(' ').filter(Boolean);
+/** Node options for the server, as the shipped clients pass none: NHN_BENCH_NODE_OPTIONS (space-separated) to compare some in one run. */
+function serverNodeOptions(): string[] {
+  return (process.env.NHN_BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 }
 
 export async function startClient(

@@ -8,7 +8,7 @@ import { registerTestPersonPicker } from './persons/picker';
 import { registerWorkshop } from './commands/workshop';
 import { registerSchemas } from './commands/schemas';
 import { outgoingChannel } from './outgoing';
-import { Commands, Notifications, SERVER_NODE_OPTIONS, type ClientSettings, type InitOptions } from '../../shared/protocol';
+import { Commands, Notifications, type ClientSettings, type InitOptions } from '../../shared/protocol';
 
 /** Languages where findings can occur; the same list drives `activationEvents` in package.json. */
 export const LANGUAGES = [
@@ -41,8 +41,8 @@ let output: vscode.LogOutputChannel;
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Files, unsaved editors and virtual workspaces (GitHub/Remote Repositories): the server gets the

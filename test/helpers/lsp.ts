@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SERVER_NODE_OPTIONS } from '../../shared/protocol';
 import {
   ConnectionError,
   createProtocolConnection,
@@ -69,7 +68,7 @@ export async function startServer(
     watchedFiles?: boolean;
   } = {},
 ): Promise<LspSession> {
-  const argv = [...(options.wrap ?? []), process.execPath, ...SERVER_NODE_OPTIONS, SERVER, '--stdio'];
+  const argv = [...(options.wrap ?? []), process.execPath, SERVER, '--stdio'];
   const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));

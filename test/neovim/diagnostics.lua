@@ -1,6 +1,4 @@
--- A second, independent LSP client: Neovim's built-in one. Starts
--- `node --max-semi-space-size=32 dist/server.js --stdio` (the Node options every shipped client passes:
--- shared/protocol.ts SERVER_NODE_OPTIONS),
+-- A second, independent LSP client: Neovim's built-in one. Starts `node dist/server.js --stdio`,
 -- opens NHN_FILE, waits for the server's diagnostics and writes them (as Neovim stored them) to
 -- NHN_OUT as JSON, then quits. Run: nvim --headless --clean -u NONE -c "luafile diagnostics.lua"
 -- Written for Neovim 0.7 (Debian 12) and later: uses vim.lsp.start_client and vim.diagnostic.
@@ -21,7 +19,7 @@ end
 local published = false
 local client_id = vim.lsp.start_client({
   name = 'nhn',
-  cmd = { 'node', '--max-semi-space-size=32', server, '--stdio' },
+  cmd = { 'node', server, '--stdio' },
   root_dir = vim.fn.fnamemodify(file, ':p:h'),
   init_options = { settings = { today = today, language = language } },
   settings = { nhn = { today = today, language = language } },

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers/engine';
 import { SERVER } from '../helpers/lsp';
-import { SERVER_NODE_OPTIONS } from '../../shared/protocol';
 
 const SCRIPT = path.join(__dirname, 'diagnostics.lua');
 const hasNvim = spawnSync('nvim', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -25,15 +24,6 @@ interface NvimDiagnostic {
   source: string;
   message: string;
 }
-
-// Outside the skip: the example to copy must start the server as the shipped clients do.
-it('the Neovim example and the README start the server with the Node options every shipped client passes', () => {
-  const lua = readFileSync(SCRIPT, 'utf8');
-  const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-  expect(SERVER_NODE_OPTIONS.length).toBeGreaterThan(0);
-  expect(lua).toContain(`cmd = { 'node', ${SERVER_NODE_OPTIONS.map((o) => `'${o}'`).join(', ')}, server, '--stdio' }`);
-  expect(readme).toContain(`node ${SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio`);
-});
 
 describe.skipIf(!hasNvim && !required)('Neovim as an LSP client of dist/server.js', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nhn-nvim-'));
