@@ -24,6 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilerKey } from './data-cache.mjs';
+import { importSpecifiers } from './vitest-warmup.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist/.build/vitest-engine');
@@ -39,8 +40,6 @@ const BUNDLED_PACKAGES = /^jsonc-parser(\/|$)/;
 const SOURCE_QUERY = '?nhn-engine-source';
 /** Built files of an older build are deleted this long after a newer build replaced them (a test run may still use them). */
 const STALE_MS = 60 * 60 * 1000;
-/** `import … from`, `export … from`, `import '…'` and `import('…')` specifiers in transformed JavaScript. */
-const IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(?:\(\s*|[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g;
 
 const inSources = (file) => SOURCE_DIRS.some((dir) => file === dir || file.startsWith(`${dir}/`));
 /** Whether `spec` imported by `importer` may name a source module: a cheap test before resolving it. */
@@ -270,7 +269,7 @@ export function prebuiltEngine(compileData) {
     transform: {
       async handler(code, id, options) {
         if (!watching || !options?.ssr || id.includes('/node_modules/')) return null;
-        for (const [, spec] of code.matchAll(IMPORT)) {
+        for (const spec of importSpecifiers(code, { dynamic: true })) {
           if (!mayImportSource(spec, id)) continue;
           // A plugin's own resolve skips its resolveId: this is the source the import is redirected from.
           const resolved = await this.resolve(spec, id);

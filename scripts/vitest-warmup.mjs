@@ -5,9 +5,22 @@
 // This plugin starts transforming a module's static imports as soon as the module itself is
 // transformed, so the main process works ahead of the worker and its requests find the result cached.
 
-// `import … from './x'`, `export … from './x'` and `import './x'` in the transformed JavaScript. Dynamic
-// import() is left alone: it loads what a feature needs when it runs, often never in a given test.
-const STATIC_IMPORT = /(?:^|[\s;])(?:import|export)\s*(?:[^'"]*?\sfrom\s*)?["']([^"']+)["']/g;
+// `import … from`, `export … from`, `import '…'` and `import('…')` in transformed JavaScript; group 1
+// starts with `(` for a dynamic import().
+const IMPORT = /(?:^|[^\w$.])(?:import|export)\s*(\(\s*|[^'"();]*?\sfrom\s*)?["']([^"']+)["']/g;
+
+/**
+ * The module specifiers `code` imports (also used by vitest-engine.mjs). Dynamic import() only with
+ * `dynamic`: it loads what a feature needs when it runs, often never in a given test.
+ * @param {string} code
+ * @param {{ dynamic: boolean }} options
+ * @returns {string[]}
+ */
+export function importSpecifiers(code, { dynamic }) {
+  const out = [];
+  for (const [, clause, spec] of code.matchAll(IMPORT)) if (dynamic || !clause?.startsWith('(')) out.push(spec);
+  return out;
+}
 
 /** @returns {import('vite').Plugin} */
 export function warmStaticImports() {
@@ -23,7 +36,7 @@ export function warmStaticImports() {
     transform(code, id, options) {
       if (!options?.ssr || !server || id.includes('/node_modules/')) return null;
       const ssr = server.environments.ssr;
-      for (const [, spec] of code.matchAll(STATIC_IMPORT)) {
+      for (const spec of importSpecifiers(code, { dynamic: false })) {
         // Packages are loaded by Node itself, not transformed.
         if (!spec.startsWith('.')) continue;
         this.resolve(spec, id).then(

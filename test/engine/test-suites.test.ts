@@ -21,3 +21,19 @@ describe('vitest configurations', () => {
     expect(unit.test?.exclude).toContain('test/robust/**');
   });
 });
+
+describe('the vitest plugins', () => {
+  it('read the specifiers a transformed module imports: static ones for the warm-up, dynamic ones too for the engine build', async () => {
+    const { importSpecifiers } = await import('../../scripts/vitest-warmup.mjs');
+    const code = [
+      "import { a } from './a';",
+      'export * from "./b";',
+      "import './c';",
+      "const d = await import('./d');",
+      "helper.import('./e');",
+      "const text = 'not an import from ./f';",
+    ].join('\n');
+    expect(importSpecifiers(code, { dynamic: false })).toEqual(['./a', './b', './c']);
+    expect(importSpecifiers(code, { dynamic: true })).toEqual(['./a', './b', './c', './d']);
+  });
+});
