@@ -129,6 +129,8 @@ class RecentDocuments {
     const hit = this.docs.get(document.uri);
     if (hit && hit.text === document.text && hit.languageId === document.languageId && hit.version === document.version) return hit;
     this.docs.delete(document.uri);
+    // Same document, new version: what its analyses kept passes on (a large Bundle's unchanged entries).
+    const earlier = hit && hit.languageId === document.languageId ? hit.kept() : undefined;
     let chars = 0;
     for (const d of this.docs.values()) chars += d.text.length;
     while (this.docs.size > 0 && (this.docs.size >= RECENT_DOCUMENTS || chars + document.text.length > RECENT_CHARS)) {
@@ -136,7 +138,7 @@ class RecentDocuments {
       chars -= this.docs.get(oldest)!.text.length;
       this.docs.delete(oldest);
     }
-    const doc = analyzed(document);
+    const doc = analyzed(document, earlier);
     this.docs.set(document.uri, doc);
     return doc;
   }

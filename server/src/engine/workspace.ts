@@ -29,6 +29,7 @@ export async function workspaceFilesChanged(host: EngineHost, caches: EngineCach
   const globals = caches.fhir.globals.index;
   const profiles = conformance ? await (await conformance).update(changes) : false;
   const applied = globals ? await (await globals).update(changes) : false;
+  if (profiles || applied) caches.fhir.changed();
   return { schemas, profiles: profiles || applied };
 }
 
@@ -36,6 +37,7 @@ export async function workspaceFilesChanged(host: EngineHost, caches: EngineCach
 export async function workspaceReset(caches: EngineCaches): Promise<void> {
   caches.fhir.conformance.key = '';
   caches.fhir.globals.key = '';
+  caches.fhir.changed();
   caches.codeLists.clear();
   await caches.xsd.invalidate();
 }

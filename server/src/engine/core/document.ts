@@ -28,7 +28,8 @@ export function lineStarts(text: string): Uint32Array {
   return Uint32Array.from(starts);
 }
 
-export function analyzed(doc: EngineDocument): AnalyzedDocument {
+/** `earlier`: what the analyses of the document's previous version kept (see `AnalyzedDocument.recall`). */
+export function analyzed(doc: EngineDocument, earlier?: ReadonlyMap<string, unknown>): AnalyzedDocument {
   let starts: Uint32Array | undefined;
   const lines = () => (starts ??= lineStarts(doc.text));
   const positionAt = (offset: number): Position => {
@@ -55,6 +56,13 @@ export function analyzed(doc: EngineDocument): AnalyzedDocument {
     if (!forms.has(form)) forms.set(form, form.parse(self));
     return forms.get(form) as T;
   };
-  const self: AnalyzedDocument = { ...doc, positionAt, offsetAt, rangeOf, parsed };
+  // A copy: what this version keeps replaces the previous version's value (a Bundle's previous tree is let go).
+  const carried = new Map<string, unknown>(earlier);
+  const recall = (key: string): unknown => carried.get(key);
+  const keep = (key: string, value: unknown): void => {
+    carried.set(key, value);
+  };
+  const kept = (): ReadonlyMap<string, unknown> => carried;
+  const self: AnalyzedDocument = { ...doc, positionAt, offsetAt, rangeOf, parsed, recall, keep, kept };
   return self;
 }

@@ -144,6 +144,14 @@ export interface AnalyzedDocument extends EngineDocument {
   rangeOf(start: number, end: number): Range;
   /** The document read as `form`, parsed on the first call and shared by every later one (checks, hovers). */
   parsed<T>(form: DocumentForm<T>): T;
+  /**
+   * What a check kept under `key` for the next analysis of this document (its next version, same URI):
+   * this version's, else the previous version's. Only kept values pass on, never the previous document.
+   */
+  recall(key: string): unknown;
+  keep(key: string, value: unknown): void;
+  /** Everything kept, to hand to the document's next version (`analyzed(next, doc.kept())`). */
+  kept(): ReadonlyMap<string, unknown>;
 }
 
 /** A completion proposal, editor-free. `replace` is the span it replaces (offsets); default: the word at the cursor. */

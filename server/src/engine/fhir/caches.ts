@@ -15,6 +15,13 @@ export class FhirCaches {
   /** The profiles ImplementationGuides apply globally (see profiles/globals.ts), kept current by file events. */
   readonly globals: HeldGlobalProfiles = { key: '' };
   readonly fhirpath = new FhirPathCache();
+  /**
+   * Counts the changes that can alter a FHIR verdict without a document changing (profiles, packages, a
+   * cleared cache): what an analysis kept for the next version of its document is valid in one generation.
+   */
+  private generationCount = 0;
+  /** Bundle entries checked on their own (fhir/entry-units.ts): walked anew, or reused from the previous version. */
+  readonly entryCounts = { walked: 0, reused: 0 };
 
   constructor(private readonly host: EngineHost) {}
 
@@ -25,7 +32,17 @@ export class FhirCaches {
     return (this.definitions ??= new R4Definitions((name) => read.call(this.host, name)));
   }
 
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** Profiles or the packages around them changed. */
+  changed(): void {
+    this.generationCount++;
+  }
+
   clear(): void {
+    this.generationCount++;
     this.definitions = undefined;
     this.conformance.index = undefined;
     this.globals.index = undefined;

@@ -7,7 +7,9 @@ import { parseFhirJson, looksLikeFhirJson } from './json';
 import { looksLikeFhirXml, parseFhirXml } from './xml';
 import { isXmlDocument, xmlOf } from '../xml/parse';
 import { nameSpanOf, type FhirDocument, type FhirNode, type Span } from './tree';
-import type { Issue } from './validate/issue';
+import type { Issue, Report } from './validate/issue';
+import type { R4Definitions } from './definitions/store';
+import { EntryUnits } from './entry-units';
 import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
 import { checkProfiles } from './profiles/check-profiles';
@@ -27,10 +29,22 @@ export function isFhirCandidate(doc: EngineDocument): boolean {
   return isXmlDocument(doc) && looksLikeFhirXml(doc.text);
 }
 
-/** The FHIR form of a document: JSON with jsonc-parser, XML through the shared XML form; parsed once per analysis. */
+/** The parse a JSON Bundle keeps for the parse of the document's next version (json-plain.ts). */
+const PREVIOUS_PARSE = 'fhir.previous-parse';
+
+/**
+ * The FHIR form of a document: JSON with the plain builder (else jsonc-parser), XML through the shared XML
+ * form; parsed once per analysis. A JSON Bundle's parse is kept for the next version's, which takes over
+ * its unchanged entries.
+ */
 const FHIR_FORM: DocumentForm<FhirDocument | undefined> = {
   name: 'fhir',
-  parse: (doc) => (JSON_LANGUAGES.has(doc.languageId) ? parseFhirJson(doc.text) : parseFhirXml(doc.text, xmlOf(doc))),
+  parse(doc) {
+    if (!JSON_LANGUAGES.has(doc.languageId)) return parseFhirXml(doc.text, xmlOf(doc));
+    const parsed = parseFhirJson(doc.text, undefined, doc.recall(PREVIOUS_PARSE) as FhirDocument | undefined);
+    if (parsed?.entriesReusable) doc.keep(PREVIOUS_PARSE, parsed);
+    return parsed;
+  },
 };
 
 /** The document's FHIR tree if it is FHIR, shared by every check and participant of one analysis. */
@@ -47,7 +61,12 @@ export function resourceTypesIn(node: FhirNode, out = new Set<string>()): Set<st
   return out;
 }
 
-export function fhirCheck(): Check {
+export interface FhirCheckOptions {
+  /** The fewest entries of a Bundle that is checked entry by entry (fhir/entry-units.ts); Infinity: never. */
+  entryUnitsFrom?: number;
+}
+
+export function fhirCheck(options: FhirCheckOptions = {}): Check {
   return {
     name: 'fhir-r4',
     family: 'fhir',
@@ -57,25 +76,21 @@ export function fhirCheck(): Check {
       const parsed = parseFhir(doc);
       if (!defs || !parsed || !(await defs.load())) return [];
       await defs.loadValueSets();
-      await Promise.all([...(parsed.resourceTypes ?? resourceTypesIn(parsed.root))].map((t) => defs.ensure(t)));
+      const resourceTypes = parsed.resourceTypes ?? resourceTypesIn(parsed.root);
+      await Promise.all([...resourceTypes].map((t) => defs.ensure(t)));
       const issues: Issue[] = [];
       const report = (i: Issue) => issues.push(i);
       for (const e of parsed.syntaxErrors) report({ rule: 'fhir/json-syntax', severity: 'error', span: e.span, message: 'json-syntax', args: [e.message] });
-      const walker = new Walker(defs, parsed, report);
+      const units = EntryUnits.of(parsed, defs, resourceTypes, doc, ctx, options.entryUnitsFrom);
+      const walker = new Walker(defs, parsed, report, { entry: units?.walk });
       walker.resource(parsed.root);
-      await checkProfiles(doc.uri, walker.resources, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
-      await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
-      await checkQuestionnaireResponses(walker.resources, parsed.root, defs, parsed, ctx, report);
-      await checkMeasures(walker.resources, parsed.root, parsed, ctx, report);
-      for (const r of walker.resources) {
-        if (r.resourceType === 'SearchParameter') checkSearchParameter(r, (t) => defs.isResource(t), parsed, report);
-        else if (r.resourceType === 'StructureDefinition') {
-          await checkDifferentialPaths(r, defs, parsed, report);
-          await checkSdSlicing(r, defs, parsed, report);
-          await checkSdFixedBase(r, defs, parsed, ctx, report);
-        }
+      const notEvaluated = await checkWalked(doc.uri, walker, parsed.root, defs, parsed, ctx, report);
+      if (units) {
+        // Each entry walked in this analysis on its own, then every entry's issues after the Bundle's.
+        for (const { unit, walker: w, report: r } of units.walked()) unit.notEvaluated = await checkWalked(undefined, w, unit.resource, defs, parsed, ctx, r);
+        for (const i of units.results(notEvaluated)) issues.push(i);
+        units.keep(doc, ctx.signal);
       }
-      const notEvaluated = await checkInvariants(walker.invariants, parsed.root, report, ctx.caches.fhir.fhirpath, ctx.signal);
       if (notEvaluated.size) {
         const keys = [...notEvaluated].sort();
         report({
@@ -100,9 +115,47 @@ export function fhirCheck(): Check {
         if (out === undefined) texts.set(memo, (out = fhirText(ctx.language, key, ...args)));
         return out;
       };
-      return issues.map((i) => toFinding(i, doc, text));
+      const reported = new Set<string>();
+      const findings: Finding[] = [];
+      for (const i of issues) {
+        if (i.once !== undefined) {
+          if (reported.has(i.once)) continue;
+          reported.add(i.once);
+        }
+        findings.push(toFinding(i, doc, text));
+      }
+      return findings;
     },
   };
+}
+
+/**
+ * The passes after the walk, over what `walker` met: profiles, extensions, the resource-specific checks,
+ * then the invariants (profiles add sites). `uri`: the document's when `root` is its root; undefined for
+ * a Bundle entry checked on its own. Returns the keys of the invariants that could not be evaluated.
+ */
+async function checkWalked(
+  uri: string | undefined,
+  walker: Walker,
+  root: FhirNode,
+  defs: R4Definitions,
+  parsed: FhirDocument,
+  ctx: AnalysisContext,
+  report: Report,
+): Promise<Set<string>> {
+  await checkProfiles(uri, walker.resources, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
+  await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
+  await checkQuestionnaireResponses(walker.resources, root, defs, parsed, ctx, report);
+  await checkMeasures(walker.resources, root, parsed, ctx, report);
+  for (const r of walker.resources) {
+    if (r.resourceType === 'SearchParameter') checkSearchParameter(r, (t) => defs.isResource(t), parsed, report);
+    else if (r.resourceType === 'StructureDefinition') {
+      await checkDifferentialPaths(r, defs, parsed, report);
+      await checkSdSlicing(r, defs, parsed, report);
+      await checkSdFixedBase(r, defs, parsed, ctx, report);
+    }
+  }
+  return checkInvariants(walker.invariants, root, report, ctx.caches.fhir.fhirpath, ctx.signal);
 }
 
 function toFinding(i: Issue, doc: AnalyzedDocument, text: (key: Issue['message'], args: Issue['args']) => string): Finding {

@@ -38,9 +38,27 @@ interface Frame {
   count: number;
 }
 
-export function parsePlainFhirJson(text: string): FhirDocument | undefined {
+/**
+ * `previous`: the parse of the document's previous version. A Bundle entry whose text lies wholly before
+ * or after what changed is taken from its tree (a moved copy, when the edit moved it) instead of parsed
+ * again: the parse of a JSON value depends on its text alone, and a position at an entry's `{` maps to the
+ * same place in both texts. An edit in a 2 000-entry Bundle parses one entry.
+ */
+export function parsePlainFhirJson(text: string, previous?: FhirDocument): FhirDocument | undefined {
+  if (!previous?.entriesReusable || previous.text === undefined) return new PlainJsonParser(text).parse();
+  try {
+    return new PlainJsonParser(text, previous.text, previous.root).parse();
+  } catch (err) {
+    if (err !== NOT_REUSABLE) throw err;
+  }
   return new PlainJsonParser(text).parse();
 }
+
+/** Thrown when a taken-over entry would be changed by the rest of the parse (a root `_entry`): parse it all. */
+const NOT_REUSABLE = new Error('previous tree not reusable');
+
+/** Strings of this length and more are V8 slices of the text they came from (shorter ones are copies). */
+const SLICED_FROM = 13;
 
 /**
  * One parse. Its steps are methods, not closures made per call: V8 optimises a method once for the
@@ -68,9 +86,39 @@ class PlainJsonParser {
   // Per parse, not at module level: sticky expressions carry lastIndex.
   private readonly escapedString = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
   private readonly number = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  /** Entries of the previous tree to take over, by the offset of their `{` in this text, with the shift to apply. */
+  private readonly reusable = new Map<number, { node: FhirNode; by: number }>();
+  /** Entries taken over so far. */
+  private taken = 0;
+  /** The root had an `_entry`, merged into its entries: they cannot pass to a later version's tree. */
+  private rootEntryExtras = false;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    previousText?: string,
+    previousRoot?: FhirNode,
+  ) {
     this.n = text.length;
+    if (previousText !== undefined && previousRoot) this.reuseFrom(previousText, previousRoot);
+  }
+
+  /** The previous tree's entries outside what changed between the two texts (one common prefix, one common suffix). */
+  private reuseFrom(old: string, previousRoot: FhirNode): void {
+    const text = this.text;
+    const max = Math.min(old.length, text.length);
+    let p = 0;
+    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+    let s = 0;
+    const oldEnd = old.length - 1;
+    const newEnd = text.length - 1;
+    while (s < max - p && old.charCodeAt(oldEnd - s) === text.charCodeAt(newEnd - s)) s++;
+    const tail = old.length - s;
+    const by = text.length - old.length;
+    for (const e of previousRoot.children) {
+      if (e.name !== 'entry' || e.kind !== 'object' || e.index === undefined) continue;
+      if (e.end <= p) this.reusable.set(e.start, { node: e, by: 0 });
+      else if (e.start >= tail) this.reusable.set(e.start + by, { node: e, by });
+    }
   }
 
   parse(): FhirDocument | undefined {
@@ -84,7 +132,9 @@ class PlainJsonParser {
       const i = this.i;
       const c = text.charCodeAt(i);
       const depth = this.depth;
-      if (c === 123 /* { */) {
+      if (c === 123 /* { */ && depth === 2 && this.reusable.size && this.takeEntry(i)) {
+        // An unchanged entry of the previous tree: taken over, the parse goes on after it.
+      } else if (c === 123 /* { */) {
         let node: FhirNode | null = null;
         // Spans filled in at its `}`.
         if (depth === 0) node = this.root = fhirNode('', 0, 0, 0, 0, 0, 0, 'object', undefined, undefined);
@@ -137,7 +187,15 @@ class PlainJsonParser {
           if (this.i !== this.n) throw NOT_PLAIN_JSON;
           const root = this.root;
           if (!root?.resourceType) return undefined;
-          return { format: 'json', text, root, arrays: NODE_ARRAYS, syntaxErrors: [], resourceTypes: typesOf(this.resources) };
+          return {
+            format: 'json',
+            text,
+            root,
+            arrays: NODE_ARRAYS,
+            syntaxErrors: [],
+            resourceTypes: typesOf(this.resources),
+            entriesReusable: root.resourceType === 'Bundle' && !this.rootEntryExtras,
+          };
         }
         const top = frames[this.depth - 1];
         const d = text.charCodeAt(this.i);
@@ -158,6 +216,22 @@ class PlainJsonParser {
     }
   }
 
+  /** At `i`, the `{` of an item of the root's `entry` array: takes the previous tree's entry there, if any. */
+  private takeEntry(i: number): boolean {
+    const list = this.frames[1];
+    if (!list.array || list.node !== this.root || list.keyName !== 'entry') return false;
+    const hit = this.reusable.get(i);
+    if (!hit) return false;
+    const index = list.index++;
+    // The previous tree stays as it was (its document may still be read): a moved entry is a copy.
+    const node = hit.by === 0 && hit.node.index === index ? hit.node : movedCopy(hit.node, hit.by, index, this.resources);
+    if (node === hit.node) resourcesIn(node, this.resources);
+    this.add(this.frames[0], node);
+    this.taken++;
+    this.i = node.end;
+    return true;
+  }
+
   private skipWs(): void {
     const text = this.text;
     let i = this.i;
@@ -172,7 +246,7 @@ class PlainJsonParser {
     const slot = (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & (SEEN_SLOTS - 1);
     const known = this.seen[slot];
     if (known !== undefined && known.length === len && text.startsWith(known, start)) return known;
-    return (this.seen[slot] = text.slice(start, end));
+    return (this.seen[slot] = this.own(text.slice(start, end)));
   }
 
   /** The string token at `i` (a quote): its decoded value in `str`, `i` after it. */
@@ -184,7 +258,7 @@ class PlainJsonParser {
     let c = text.charCodeAt(end);
     while (c !== 34 && c !== 92 && c >= 32) c = text.charCodeAt(++end);
     if (c === 34 /* " */) {
-      this.str = end - i - 1 <= SHARED_MAX ? this.shared(i + 1, end) : text.slice(i + 1, end);
+      this.str = end - i - 1 <= SHARED_MAX ? this.shared(i + 1, end) : this.own(text.slice(i + 1, end));
       this.i = end + 1;
       return;
     }
@@ -194,6 +268,15 @@ class PlainJsonParser {
     if (!escapedString.test(text)) throw NOT_PLAIN_JSON;
     this.str = JSON.parse(text.slice(i, escapedString.lastIndex)) as string;
     this.i = escapedString.lastIndex;
+  }
+
+  /**
+   * A string the tree may keep longer than this text: when entries pass from version to version, a slice
+   * would keep each version's whole text alive for as long as the entry it was parsed in stays unchanged.
+   * (Concatenation, then a slice of the flattened result: a copy the size of the string.)
+   */
+  private own(s: string): string {
+    return this.reusable.size && s.length >= SLICED_FROM ? ` ${s}`.slice(1) : s;
   }
 
   private open(array: boolean, node: FhirNode | null, start: number, keyName: string, keyNameStart: number, keyNameEnd: number): Frame {
@@ -240,6 +323,11 @@ class PlainJsonParser {
   private closeObject(node: FhirNode | null, start: number, end: number, own: Frame | undefined): void {
     if (!node) return;
     node.children = own?.count ? own.kids.slice(0, own.count) : [];
+    if (node === this.root && node.children.some((c) => c.name === '_entry')) {
+      // A root `_entry` is merged into the entries below, taken-over ones too.
+      if (this.taken) throw NOT_REUSABLE;
+      this.rootEntryExtras = true;
+    }
     node.valueStart = start;
     node.valueEnd = end;
     mergeUnderscores(node);
@@ -316,4 +404,48 @@ function typesOf(resources: FhirNode[]): Set<string> {
     if (!(name.length > 1 && name.charCodeAt(0) === 95) /* _ */) out.add(r.resourceType!);
   }
   return out;
+}
+
+/** `node` and everything under it moved by `by`, as the item `index` of its array; resource nodes into `resources`. */
+function movedCopy(node: FhirNode, by: number, index: number | undefined, resources: FhirNode[]): FhirNode {
+  const copy = fhirNode(
+    node.name,
+    node.nameStart + by,
+    node.nameEnd + by,
+    node.valueStart + by,
+    node.valueEnd + by,
+    node.start + by,
+    node.end + by,
+    node.kind,
+    node.value,
+    index,
+  );
+  const children = node.children;
+  const kids = new Array<FhirNode>(children.length);
+  for (let k = 0; k < children.length; k++) kids[k] = movedCopy(children[k], by, children[k].index, resources);
+  copy.children = kids;
+  if (node.resourceType !== undefined) {
+    copy.resourceType = node.resourceType;
+    const span = node.resourceTypeSpan;
+    if (span) copy.resourceTypeSpan = { start: span.start + by, end: span.end + by };
+    resources.push(copy);
+  }
+  const arrays = node.arrays;
+  if (arrays) {
+    const moved = arrays.slice();
+    for (let k = 1; k < moved.length; k += 3) {
+      moved[k] = (moved[k] as number) + by;
+      moved[k + 1] = (moved[k + 1] as number) + by;
+    }
+    copy.arrays = moved;
+  }
+  if (node.xhtml) copy.xhtml = true;
+  return copy;
+}
+
+/** The resource nodes of a taken-over subtree, for the document's set of types. */
+function resourcesIn(node: FhirNode, resources: FhirNode[]): void {
+  if (node.resourceType !== undefined) resources.push(node);
+  const children = node.children;
+  for (let k = 0; k < children.length; k++) resourcesIn(children[k], resources);
 }

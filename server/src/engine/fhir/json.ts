@@ -30,12 +30,12 @@ interface Frame {
 /**
  * Plain JSON (the common case) through the strict builder (json-plain.ts); anything else (a syntax error,
  * a comment) again through jsonc-parser, whose recovery and messages the syntax findings keep. `scanner`
- * forces one (tests).
+ * forces one (tests); `previous`: the previous version's plain parse, whose unchanged Bundle entries are reused.
  */
-export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc'): FhirDocument | undefined {
+export function parseFhirJson(text: string, scanner?: 'plain' | 'jsonc', previous?: FhirDocument): FhirDocument | undefined {
   if (scanner === 'jsonc') return parseWithJsonc(text);
   try {
-    return parsePlainFhirJson(text);
+    return parsePlainFhirJson(text, previous);
   } catch (err) {
     if (err !== NOT_PLAIN_JSON || scanner === 'plain') throw err;
   }

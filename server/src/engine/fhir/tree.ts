@@ -59,6 +59,8 @@ export interface FhirDocument {
   arrays: { get(node: FhirNode): Map<string, Span> | undefined };
   /** The resource types in the tree, when the parser collected them (else `resourceTypesIn`). */
   resourceTypes?: Set<string>;
+  /** A JSON Bundle whose entries the parse of the document's next version may take over (json-plain.ts). */
+  entriesReusable?: boolean;
 }
 
 /**

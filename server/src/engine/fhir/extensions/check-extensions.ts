@@ -110,8 +110,10 @@ export async function checkExtensions(
           span,
           message: 'unknown-modifier-extension',
           args: [site.path, url],
+          once: `unknown-extension|${key}`,
         });
-      else report({ rule: 'fhir/unknown-extension', severity, source: SOURCE, span, message: 'unknown-extension', args: [url] });
+      else
+        report({ rule: 'fhir/unknown-extension', severity, source: SOURCE, span, message: 'unknown-extension', args: [url], once: `unknown-extension|${key}` });
       continue;
     }
     // The extension it sits in: as one of its parts, or on its value (valueBoolean.extension).

@@ -130,8 +130,9 @@ export function profileRun(
   };
 }
 
+/** `uri`: the document's, whose root is `resources[0]`; undefined for a Bundle entry walked on its own (no mapped profile). */
 export async function checkProfiles(
-  uri: string,
+  uri: string | undefined,
   resources: FhirNode[],
   defs: R4Definitions,
   doc: FhirDocument,
@@ -141,9 +142,8 @@ export async function checkProfiles(
   rootResources?: Map<FhirNode, FhirNode>,
 ): Promise<void> {
   const root = resources[0];
-  const mapped: ProfileRequest[] = root
-    ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? nameSpanOf(root) }))
-    : [];
+  const mapped: ProfileRequest[] =
+    root && uri !== undefined ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? nameSpanOf(root) })) : [];
   const globals = await globalProfilesFor(ctx);
   const known = new Map<string, boolean>();
   // A URL in HL7's namespace is a base type (checked already) unless it is one of R4's own profiles.
@@ -181,8 +181,10 @@ export async function checkProfiles(
         // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
         if (reportedUnknown.has(p.url)) continue;
         reportedUnknown.add(p.url);
-        if (p.guide) report({ rule: 'fhir/unknown-profile', severity: 'warning', span: p.span, message: 'unknown-global-profile', args: [p.url, p.guide] });
-        else report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknown-profile', args: [p.url] });
+        const once = `unknown-profile|${p.url}`;
+        if (p.guide)
+          report({ rule: 'fhir/unknown-profile', severity: 'warning', span: p.span, message: 'unknown-global-profile', args: [p.url, p.guide], once });
+        else report({ rule: 'fhir/unknown-profile', severity: 'info', span: p.span, message: 'unknown-profile', args: [p.url], once });
         continue;
       }
       if (layer.type !== resource.resourceType) {
@@ -206,6 +208,7 @@ export async function checkProfiles(
           span: p.span,
           message: 'profile-limits',
           args: [layer.name, `not evaluated: ${limits.join('; ')}`],
+          once: `profile-limits|${layer.url}`,
         });
       }
       applyLayer(resource, String(resource.resourceType), layer, run, resource);

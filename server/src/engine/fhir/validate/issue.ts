@@ -12,6 +12,12 @@ export interface Issue {
   args: (string | number)[];
   /** Where the rule is defined, when not the validation page (extensions: extensibility.html). */
   source?: string;
+  /**
+   * Reported once per document: of the issues with the same key, only the first is kept. A pass that
+   * checks part of a document (one Bundle entry, fhir/entry-units.ts) keys its first of each; the check
+   * drops the later ones of the whole document.
+   */
+  once?: string;
   /** A certain fix: the span's new text. */
   fix?: { span: Span; text: string; title: FhirMessage; args: (string | number)[] };
 }

@@ -32,6 +32,32 @@ export interface InvariantSite {
   rootResource: FhirNode;
 }
 
+/**
+ * A Bundle entry's resource walked on its own (fhir/entry-units.ts): given the resource and the resources
+ * around it, returns the References found in it for the Bundle's reference pass, or undefined when the
+ * resource is not such an entry (the walker then walks it itself).
+ */
+export type EntryWalk = (resource: FhirNode, stack: readonly FhirNode[]) => ReferenceSite[] | undefined;
+
+/** What every walker of one analysis can share: derived definitions, computed once. */
+export class WalkerShared {
+  /** The resource types each Reference element's targetProfiles allow (null: any). */
+  readonly targets = new Map<ElementDef, string[] | null>();
+  /** A resource type's root definition with the constraints its invariant site checks (dom-3 is native), per root. */
+  readonly resourceRoots = new Map<ElementDef, ElementDef>();
+  /** The same for contained resources (no best-practice dom-6: the narrative is the container's). */
+  readonly containedRoots = new Map<ElementDef, ElementDef>();
+}
+
+export interface WalkerOptions {
+  hooks?: ProfileHooks;
+  /** Walks (or recalls) a Bundle entry's resource instead of this walker. */
+  entry?: EntryWalk;
+  /** The resources around the one this walker starts at (outermost first). */
+  stack?: readonly FhirNode[];
+  shared?: WalkerShared;
+}
+
 /** What a profile adds to the walk of the resources it applies to. */
 export interface ProfileHooks {
   /** Called for each resource before its walk; returns a visitor for its elements, if a profile applies. */
@@ -48,25 +74,27 @@ export class Walker {
   readonly extensions: ExtensionSite[] = [];
   /** Every Reference, with the resources around it, for the Bundle reference pass. */
   readonly references: ReferenceSite[] = [];
-  private resourceStack: FhirNode[] = [];
+  private readonly resourceStack: FhirNode[];
   /** The extensions being walked, innermost last (an extension on an extension's value knows its container). */
   private extensionStack: FhirNode[] = [];
   private visitors: ReturnType<ProfileHooks['forResource']>[] = [];
   /** Scratch for `cardinality`: nodes per child definition (filled and read with no walk in between). */
   private readonly counts: number[] = [];
-  /** The resource types each Reference element's targetProfiles allow (null: any). */
-  private readonly targets = new Map<ElementDef, string[] | null>();
-  /** A resource type's root definition with the constraints its invariant site checks (dom-3 is native), per root. */
-  private readonly resourceRoots = new Map<ElementDef, ElementDef>();
-  /** The same for contained resources (no best-practice dom-6: the narrative is the container's). */
-  private readonly containedRoots = new Map<ElementDef, ElementDef>();
+  private readonly hooks?: ProfileHooks;
+  private readonly entry?: EntryWalk;
+  readonly shared: WalkerShared;
 
   constructor(
     private readonly defs: R4Definitions,
     private readonly doc: FhirDocument,
     private readonly report: Report,
-    private readonly hooks?: ProfileHooks,
-  ) {}
+    options: WalkerOptions = {},
+  ) {
+    this.hooks = options.hooks;
+    this.entry = options.entry;
+    this.resourceStack = options.stack ? options.stack.slice() : [];
+    this.shared = options.shared ?? new WalkerShared();
+  }
 
   resource(node: FhirNode): void {
     const rt = node.resourceType;
@@ -99,7 +127,7 @@ export class Walker {
     if (root?.constraints) {
       // A contained resource's narrative is its container's (dom-6 is for the container).
       const contained = node.name === 'contained';
-      const defs = contained ? this.containedRoots : this.resourceRoots;
+      const defs = contained ? this.shared.containedRoots : this.shared.resourceRoots;
       let def = defs.get(root);
       if (!def) {
         const constraints = root.constraints.filter((c) => c.key !== 'dom-3' && !(contained && c.bestPractice));
@@ -241,7 +269,9 @@ export class Walker {
       return;
     }
     if (type === 'Resource' || (type && this.defs.isResource(type))) {
-      this.resource(node);
+      const references = this.entry?.(node, this.resourceStack);
+      if (references) for (let r = 0; r < references.length; r++) this.references.push(references[r]);
+      else this.resource(node);
       return;
     }
     if (!node.children.length) {
@@ -265,8 +295,8 @@ export class Walker {
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
     if (type === 'Reference') {
-      let targets = this.targets.get(def);
-      if (targets === undefined) this.targets.set(def, (targets = allowedTargets(def.types, () => undefined) ?? null));
+      let targets = this.shared.targets.get(def);
+      if (targets === undefined) this.shared.targets.set(def, (targets = allowedTargets(def.types, () => undefined) ?? null));
       checkReferenceTarget(node, targets ?? undefined, (t) => this.defs.isResource(t), this.doc, path, this.report);
       // Only a Bundle resolves references between resources here.
       if (this.resourceStack.some((r) => r.resourceType === 'Bundle')) this.references.push({ node, path, resources: this.resourceStack.slice() });

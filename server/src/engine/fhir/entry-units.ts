@@ -1,0 +1,217 @@
+// A large Bundle checked entry by entry: each entry's resource is walked and checked on its own (walk,
+// profiles, extensions, invariants), and an entry whose text did not change since the document's previous
+// version gives back what it gave then. The Bundle itself (fullUrls, references between entries, its own
+// invariants) is checked whole every time. An edit in a 2 000-entry Bundle checks one entry, not 2 000.
+//
+// Why an entry's issues can be reused: everything those passes read lies inside the entry's resource (its
+// %resource and %rootResource are itself or resources it contains), plus its instance path
+// (`Bundle.entry[i].resource`, hence the entry index) and what the analysis was configured with (settings,
+// date, profile folders: `memoKey`). Documents where one resource reads another (a QuestionnaireResponse
+// and its Questionnaire, a MeasureReport and its Measure) or that define conformance resources are checked
+// whole, as is anything but JSON without syntax errors: an XML entry's parse depends on the namespaces
+// around it, a recovered JSON parse on what is around the error.
+
+import type { AnalysisContext } from '../core/types';
+import type { R4Definitions } from './definitions/store';
+import type { FhirDocument, FhirNode, Span } from './tree';
+import type { Issue, Report } from './validate/issue';
+import { Walker, WalkerShared, type EntryWalk } from './validate/walker';
+import type { ReferenceSite } from './validate/bundle-references';
+
+/** Bundles with fewer entries are checked whole: splitting them saves nothing worth the bookkeeping. */
+export const ENTRY_UNITS_FROM = 64;
+
+/** Resource types whose checks read other resources of the document, or that other checks read. */
+const READS_OR_IS_READ = new Set([
+  'QuestionnaireResponse',
+  'Questionnaire',
+  'Measure',
+  'MeasureReport',
+  'Library',
+  'StructureDefinition',
+  'SearchParameter',
+  'ValueSet',
+  'CodeSystem',
+  'ImplementationGuide',
+]);
+
+const KEPT = 'fhir.entry-units';
+
+/** What one entry's resource gave: issues with spans relative to the resource's start. */
+interface EntryResult {
+  /** The resource property's text (`"resource": {…}`): the entry is reused when this is unchanged. */
+  text: string;
+  issues: Issue[];
+  notEvaluated: string[];
+  /** Its References for the Bundle's reference pass, as child positions from the resource. */
+  references: { at: number[]; path: string; resources: number[][] }[];
+}
+
+interface Kept {
+  key: string;
+  entries: (EntryResult | undefined)[];
+}
+
+interface Unit {
+  index: number;
+  resource: FhirNode;
+  text: string;
+  issues: Issue[];
+  /** Walked in this analysis (else `reused`). */
+  walker?: Walker;
+  reused?: EntryResult;
+  notEvaluated?: Set<string>;
+}
+
+export class EntryUnits {
+  private readonly units = new Map<FhirNode, Unit>();
+  private readonly order: Unit[] = [];
+  private readonly previous?: Kept;
+  private readonly shared = new WalkerShared();
+  readonly walk: EntryWalk;
+
+  private constructor(
+    private readonly defs: R4Definitions,
+    private readonly doc: FhirDocument,
+    private readonly key: string,
+    private readonly counts: { walked: number; reused: number },
+    entries: { index: number; resource: FhirNode }[],
+    previous: Kept | undefined,
+  ) {
+    const text = doc.text!;
+    for (const { index, resource } of entries) {
+      const unit: Unit = { index, resource, text: text.slice(resource.start, resource.end), issues: [] };
+      this.units.set(resource, unit);
+      this.order.push(unit);
+    }
+    this.previous = previous?.key === key ? previous : undefined;
+    this.walk = (resource, stack) => this.walkEntry(resource, stack);
+  }
+
+  /** The units of `doc` when it is a Bundle checked entry by entry; `from`: the fewest entries that are. */
+  static of(
+    doc: FhirDocument,
+    defs: R4Definitions,
+    resourceTypes: Set<string>,
+    analyzed: { recall(key: string): unknown },
+    ctx: AnalysisContext,
+    from = ENTRY_UNITS_FROM,
+  ): EntryUnits | undefined {
+    const root = doc.root;
+    if (doc.format !== 'json' || doc.syntaxErrors.length || root.resourceType !== 'Bundle' || doc.text === undefined) return undefined;
+    for (const t of resourceTypes) if (READS_OR_IS_READ.has(t)) return undefined;
+    const entries: { index: number; resource: FhirNode }[] = [];
+    let index = 0;
+    for (const entry of root.children) {
+      if (entry.name !== 'entry') continue;
+      // One object `resource` per entry; anything else is left to the whole-Bundle walk.
+      let resource: FhirNode | undefined;
+      let count = 0;
+      for (const c of entry.children) if (c.name === 'resource') (resource = c), count++;
+      if (entry.kind === 'object' && count === 1 && resource!.kind === 'object' && resource!.resourceType) entries.push({ index, resource: resource! });
+      index++;
+    }
+    if (entries.length < from) return undefined;
+    const key = `${ctx.caches.fhir.generation}|${ctx.today}|${JSON.stringify(ctx.settings)}`;
+    return new EntryUnits(defs, doc, key, ctx.caches.fhir.entryCounts, entries, analyzed.recall(KEPT) as Kept | undefined);
+  }
+
+  private walkEntry(resource: FhirNode, stack: readonly FhirNode[]): ReferenceSite[] | undefined {
+    const unit = this.units.get(resource);
+    if (!unit || stack.length !== 1) return undefined;
+    const before = this.previous?.entries[unit.index];
+    if (before && before.text === unit.text) {
+      unit.reused = before;
+      this.counts.reused++;
+      return before.references.map((r) => ({
+        node: follow(resource, r.at),
+        path: r.path,
+        resources: [...stack, ...r.resources.map((at) => follow(resource, at))],
+      }));
+    }
+    const walker = new Walker(this.defs, this.doc, this.reportTo(unit), { stack, shared: this.shared });
+    walker.resource(resource);
+    unit.walker = walker;
+    this.counts.walked++;
+    return walker.references;
+  }
+
+  reportTo(unit: Unit): Report {
+    return (issue) => unit.issues.push(issue);
+  }
+
+  /** The entries walked in this analysis, in document order, for the passes after the walk. */
+  *walked(): Generator<{ unit: Unit; walker: Walker; report: Report }> {
+    for (const unit of this.order) if (unit.walker) yield { unit, walker: unit.walker, report: this.reportTo(unit) };
+  }
+
+  /** Every entry's issues in document order (reused ones moved to where their resource is now) and the invariants not evaluated. */
+  results(notEvaluated: Set<string>): Issue[] {
+    const out: Issue[] = [];
+    for (const unit of this.order) {
+      if (unit.reused) {
+        const base = unit.resource.start;
+        for (const i of unit.reused.issues) out.push(shifted(i, base));
+        for (const k of unit.reused.notEvaluated) notEvaluated.add(k);
+      } else {
+        for (const i of unit.issues) out.push(i);
+        for (const k of unit.notEvaluated ?? []) notEvaluated.add(k);
+      }
+    }
+    return out;
+  }
+
+  /** What this analysis gives the next version of the document (nothing from an analysis cut short). */
+  keep(analyzed: { keep(key: string, value: unknown): void }, signal?: AbortSignal): void {
+    if (signal?.aborted) return;
+    const entries: (EntryResult | undefined)[] = [];
+    for (const unit of this.order) {
+      if (unit.reused) entries[unit.index] = { ...unit.reused, text: unit.text };
+      else if (unit.walker) entries[unit.index] = this.result(unit, unit.walker);
+    }
+    analyzed.keep(KEPT, { key: this.key, entries } satisfies Kept);
+  }
+
+  private result(unit: Unit, walker: Walker): EntryResult {
+    const base = unit.resource.start;
+    const wanted = new Set<FhirNode>();
+    for (const r of walker.references) {
+      wanted.add(r.node);
+      for (let k = 1; k < r.resources.length; k++) wanted.add(r.resources[k]);
+    }
+    const at = positions(unit.resource, wanted);
+    return {
+      text: unit.text,
+      issues: unit.issues.map((i) => shifted(i, -base)),
+      notEvaluated: [...(unit.notEvaluated ?? [])],
+      references: walker.references.map((r) => ({ at: at.get(r.node)!, path: r.path, resources: r.resources.slice(1).map((n) => at.get(n)!) })),
+    };
+  }
+}
+
+function shifted(i: Issue, by: number): Issue {
+  const move = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
+  return { ...i, span: move(i.span), fix: i.fix && { ...i.fix, span: move(i.fix.span) } };
+}
+
+/** The child positions leading from `root` to each of `wanted` (root itself: []). */
+function positions(root: FhirNode, wanted: Set<FhirNode>): Map<FhirNode, number[]> {
+  const out = new Map<FhirNode, number[]>();
+  const path: number[] = [];
+  const visit = (n: FhirNode) => {
+    if (wanted.has(n)) out.set(n, path.slice());
+    for (let c = 0; c < n.children.length && out.size < wanted.size; c++) {
+      path.push(c);
+      visit(n.children[c]);
+      path.pop();
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function follow(root: FhirNode, at: number[]): FhirNode {
+  let n = root;
+  for (const c of at) n = n.children[c];
+  return n;
+}
