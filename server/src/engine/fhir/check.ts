@@ -8,11 +8,10 @@ import { looksLikeFhirXml, parseFhirXml } from './xml';
 import { isXmlDocument, xmlOf } from '../xml/parse';
 import { nameSpanOf, type FhirDocument, type FhirNode, type Span } from './tree';
 import type { Issue, Report } from './validate/issue';
-import type { R4Definitions } from './definitions/store';
 import { EntryUnits } from './entry-units';
 import { checkInvariants } from './validate/invariants';
 import { Walker } from './validate/walker';
-import { checkProfiles } from './profiles/check-profiles';
+import { checkProfiles, ProfileSession } from './profiles/check-profiles';
 import { checkExtensions } from './extensions/check-extensions';
 import { checkQuestionnaireResponses } from './questionnaire/check-response';
 import { checkMeasures } from './measure/check-measures';
@@ -84,10 +83,11 @@ export function fhirCheck(options: FhirCheckOptions = {}): Check {
       const units = EntryUnits.of(parsed, defs, resourceTypes, doc, ctx, options.entryUnitsFrom);
       const walker = new Walker(defs, parsed, report, { entry: units?.walk });
       walker.resource(parsed.root);
-      const notEvaluated = await checkWalked(doc.uri, walker, parsed.root, defs, parsed, ctx, report);
+      const session = new ProfileSession(defs, parsed, ctx);
+      const notEvaluated = await checkWalked(doc.uri, walker, parsed.root, session, report);
       if (units) {
         // Each entry walked in this analysis on its own, then every entry's issues after the Bundle's.
-        for (const { unit, walker: w, report: r } of units.walked()) unit.notEvaluated = await checkWalked(undefined, w, unit.resource, defs, parsed, ctx, r);
+        for (const { unit, walker: w, report: r } of units.walked()) unit.notEvaluated = await checkWalked(undefined, w, unit.resource, session, r);
         for (const i of units.results(notEvaluated)) issues.push(i);
         units.keep(doc, ctx.signal);
       }
@@ -134,17 +134,12 @@ export function fhirCheck(options: FhirCheckOptions = {}): Check {
  * then the invariants (profiles add sites). `uri`: the document's when `root` is its root; undefined for
  * a Bundle entry checked on its own. Returns the keys of the invariants that could not be evaluated.
  */
-async function checkWalked(
-  uri: string | undefined,
-  walker: Walker,
-  root: FhirNode,
-  defs: R4Definitions,
-  parsed: FhirDocument,
-  ctx: AnalysisContext,
-  report: Report,
-): Promise<Set<string>> {
-  await checkProfiles(uri, walker.resources, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
-  await checkExtensions(walker.extensions, defs, parsed, ctx, report, walker.invariants, walker.rootResources);
+async function checkWalked(uri: string | undefined, walker: Walker, root: FhirNode, session: ProfileSession, report: Report): Promise<Set<string>> {
+  const { defs, doc: parsed, ctx } = session;
+  await checkProfiles(uri, walker.resources, session, report, walker.invariants, walker.rootResources);
+  await checkExtensions(walker.extensions, session, report, walker.invariants, walker.rootResources);
+  // A Bundle entry checked on its own is none of these (fhir/entry-units.ts leaves such Bundles whole).
+  if (uri === undefined) return checkInvariants(walker.invariants, root, report, ctx.caches.fhir.fhirpath, ctx.signal);
   await checkQuestionnaireResponses(walker.resources, root, defs, parsed, ctx, report);
   await checkMeasures(walker.resources, root, parsed, ctx, report);
   for (const r of walker.resources) {

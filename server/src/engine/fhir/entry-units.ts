@@ -8,8 +8,9 @@
 // (`Bundle.entry[i].resource`, hence the entry index) and what the analysis was configured with (settings,
 // date, profile folders: `memoKey`). Documents where one resource reads another (a QuestionnaireResponse
 // and its Questionnaire, a MeasureReport and its Measure) or that define conformance resources are checked
-// whole, as is anything but JSON without syntax errors: an XML entry's parse depends on the namespaces
-// around it, a recovered JSON parse on what is around the error.
+// whole, as is anything but JSON without syntax errors (an XML entry's parse depends on the namespaces
+// around it, a recovered JSON parse on what is around the error), and so is a document without versions
+// (the CLI's files): splitting makes a first analysis slower, and only the analysis of a next version repays it.
 
 import type { AnalysisContext } from '../core/types';
 import type { R4Definitions } from './definitions/store';
@@ -37,10 +38,12 @@ const READS_OR_IS_READ = new Set([
 
 const KEPT = 'fhir.entry-units';
 
-/** What one entry's resource gave: issues with spans relative to the resource's start. */
+/** What one entry's resource gave, as it gave it. */
 interface EntryResult {
   /** The resource property's text (`"resource": {…}`): the entry is reused when this is unchanged. */
   text: string;
+  /** Where the resource started when `issues` were made: moved by the difference when it starts elsewhere now. */
+  start: number;
   issues: Issue[];
   notEvaluated: string[];
   /** Its References for the Bundle's reference pass, as child positions from the resource. */
@@ -93,10 +96,12 @@ export class EntryUnits {
     doc: FhirDocument,
     defs: R4Definitions,
     resourceTypes: Set<string>,
-    analyzed: { recall(key: string): unknown },
+    analyzed: { version?: number; recall(key: string): unknown },
     ctx: AnalysisContext,
     from = ENTRY_UNITS_FROM,
   ): EntryUnits | undefined {
+    // A document without versions (the CLI's files) has no next version to keep anything for.
+    if (analyzed.version === undefined) return undefined;
     const root = doc.root;
     if (doc.format !== 'json' || doc.syntaxErrors.length || root.resourceType !== 'Bundle' || doc.text === undefined) return undefined;
     for (const t of resourceTypes) if (READS_OR_IS_READ.has(t)) return undefined;
@@ -150,8 +155,10 @@ export class EntryUnits {
     const out: Issue[] = [];
     for (const unit of this.order) {
       if (unit.reused) {
-        const base = unit.resource.start;
-        for (const i of unit.reused.issues) out.push(shifted(i, base));
+        const by = unit.resource.start - unit.reused.start;
+        // Unmoved (an edit after it, or one that kept the length): the very issues of the last time.
+        if (by === 0) for (const i of unit.reused.issues) out.push(i);
+        else for (const i of unit.reused.issues) out.push(shifted(i, by));
         for (const k of unit.reused.notEvaluated) notEvaluated.add(k);
       } else {
         for (const i of unit.issues) out.push(i);
@@ -173,7 +180,6 @@ export class EntryUnits {
   }
 
   private result(unit: Unit, walker: Walker): EntryResult {
-    const base = unit.resource.start;
     const wanted = new Set<FhirNode>();
     for (const r of walker.references) {
       wanted.add(r.node);
@@ -182,7 +188,8 @@ export class EntryUnits {
     const at = positions(unit.resource, wanted);
     return {
       text: unit.text,
-      issues: unit.issues.map((i) => shifted(i, -base)),
+      start: unit.resource.start,
+      issues: unit.issues,
       notEvaluated: [...(unit.notEvaluated ?? [])],
       references: walker.references.map((r) => ({ at: at.get(r.node)!, path: r.path, resources: r.resources.slice(1).map((n) => at.get(n)!) })),
     };

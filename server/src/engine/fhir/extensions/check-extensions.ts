@@ -5,12 +5,11 @@
 // context they may be used in, and relative sub-extension urls their definition does not name.
 // Each url is resolved once per document (and layered once per conformance index).
 
-import type { AnalysisContext } from '../../core/types';
 import type { R4Definitions } from '../definitions/store';
-import { applyLayer } from '../profiles/apply';
-import { layerFor, preloadOnce, profileRun } from '../profiles/check-profiles';
+import { applyLayer, type ProfileRun } from '../profiles/apply';
+import { layerFor, preloadOnce, profileRun, type ProfileSession } from '../profiles/check-profiles';
 import { buildLayer, type ProfileLayer } from '../profiles/layer';
-import { conformanceIndexFor, type ConformanceIndex } from '../profiles/sources';
+import type { ConformanceIndex } from '../profiles/sources';
 import { nameSpanOf, textSpan, toJson, type FhirDocument, type FhirNode } from '../tree';
 import type { Report } from '../validate/issue';
 import type { InvariantSite } from '../validate/walker';
@@ -49,13 +48,12 @@ function urlNode(ext: FhirNode): FhirNode | undefined {
 
 export async function checkExtensions(
   sites: ExtensionSite[],
-  defs: R4Definitions,
-  doc: FhirDocument,
-  ctx: AnalysisContext,
+  session: ProfileSession,
   report: Report,
   invariants: InvariantSite[],
   rootResources?: Map<FhirNode, FhirNode>,
 ): Promise<void> {
+  const { defs, doc } = session;
   // Relative urls name parts of the extension around them; one outside any extension is an error.
   const absolute = sites.filter((s) => {
     const u = urlNode(s.node);
@@ -74,17 +72,21 @@ export async function checkExtensions(
     return false;
   });
   if (!absolute.length) return;
-  const index = await conformanceIndexFor(ctx);
-  const layers = new Map<string, ProfileLayer | undefined>();
-  const typeLayers = new Map<string, ProfileLayer>();
+  const index = await session.index();
+  // Each url resolved once per analysis (a Bundle checked entry by entry shares them).
+  const layers = session.extensions;
+  const typeLayers = session.typeLayers;
+  const resolved = new Set<string>();
   for (const site of absolute) {
     const url = String(urlNode(site.node)!.value).split('|')[0];
+    if (resolved.has(url)) continue;
+    resolved.add(url);
     if (layers.has(url)) continue;
     const layer = await resolveExtension(defs, index, url);
     layers.set(url, layer);
     if (layer) for (const [u, l] of await preloadOnce(layer, index, defs)) typeLayers.set(u, l);
   }
-  const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
+  let run: ProfileRun | undefined;
   const unknownReported = new Set<string>();
   const perHolder = new Map<FhirNode, Map<string, ExtensionSite[]>>();
   for (const site of absolute) {
@@ -139,6 +141,7 @@ export async function checkExtensions(
         args: [site.path, layer.name],
       });
     }
+    run ??= { ...profileRun(index, defs, doc, report, invariants, typeLayers), rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
     applyLayer(site.node, site.path, layer, run, site.resource);
     unknownSubExtensions(site, layer, doc, report);
     let byUrl = perHolder.get(site.holder);

@@ -130,22 +130,53 @@ export function profileRun(
   };
 }
 
+/**
+ * What the profile and extension passes of one analysis share, so that a Bundle checked entry by entry
+ * (fhir/entry-units.ts) looks its indexes up once, not once per entry: the global profiles, the conformance
+ * index, layers by URL, the type profiles they load.
+ */
+export class ProfileSession {
+  private globalIndex?: Promise<GlobalProfileIndex>;
+  private conformance?: Promise<ConformanceIndex>;
+  /** Profile layers by URL (undefined: not found). */
+  readonly profiles = new Map<string, ProfileLayer | undefined>();
+  /** Extension definitions' layers by URL (undefined: not found). */
+  readonly extensions = new Map<string, ProfileLayer | undefined>();
+  /** The type profiles the layers refer to, by URL. */
+  readonly typeLayers = new Map<string, ProfileLayer>();
+  /** Whether a URL in HL7's namespace is one of R4's own profiles. */
+  readonly coreProfiles = new Map<string, boolean>();
+
+  constructor(
+    readonly defs: R4Definitions,
+    readonly doc: FhirDocument,
+    readonly ctx: AnalysisContext,
+  ) {}
+
+  globals(): Promise<GlobalProfileIndex> {
+    return (this.globalIndex ??= globalProfilesFor(this.ctx));
+  }
+
+  index(): Promise<ConformanceIndex> {
+    return (this.conformance ??= conformanceIndexFor(this.ctx));
+  }
+}
+
 /** `uri`: the document's, whose root is `resources[0]`; undefined for a Bundle entry walked on its own (no mapped profile). */
 export async function checkProfiles(
   uri: string | undefined,
   resources: FhirNode[],
-  defs: R4Definitions,
-  doc: FhirDocument,
-  ctx: AnalysisContext,
+  session: ProfileSession,
   report: Report,
   invariants: InvariantSite[],
   rootResources?: Map<FhirNode, FhirNode>,
 ): Promise<void> {
+  const { defs, doc, ctx } = session;
   const root = resources[0];
   const mapped: ProfileRequest[] =
     root && uri !== undefined ? mappedProfiles(uri, ctx.settings.fhirProfiles).map((url) => ({ url, span: root.resourceTypeSpan ?? nameSpanOf(root) })) : [];
-  const globals = await globalProfilesFor(ctx);
-  const known = new Map<string, boolean>();
+  const globals = await session.globals();
+  const known = session.coreProfiles;
   // A URL in HL7's namespace is a base type (checked already) unless it is one of R4's own profiles.
   const isCoreProfile = async (url: string) => {
     if (!known.has(url)) known.set(url, (await defs.coreProfile(url)) !== undefined);
@@ -163,13 +194,13 @@ export async function checkProfiles(
     if (profiles.length) requests.push({ resource: r, profiles });
   }
   if (!requests.length) return;
-  const index = await conformanceIndexFor(ctx);
-  const typeLayers = new Map<string, ProfileLayer>();
+  const index = await session.index();
+  const typeLayers = session.typeLayers;
   const reportedLimits = new Set<string>();
   const reportedUnknown = new Set<string>();
-  const run = { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today, rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
-  // Each URL's layer looked up once per document: 1 000 Patients naming one profile wait for it once.
-  const layers = new Map<string, ProfileLayer | undefined>();
+  let run: ProfileRun | undefined;
+  // Each URL's layer looked up once per analysis: 1 000 Patients naming one profile wait for it once.
+  const layers = session.profiles;
   for (const { resource, profiles } of requests) {
     for (const p of profiles) {
       let layer = layers.get(p.url);
@@ -197,8 +228,10 @@ export async function checkProfiles(
         });
         continue;
       }
-      for (const [url, l] of await preloadOnce(layer, index, defs)) typeLayers.set(url, l);
-      const limits = [...new Set([...layer.limits, ...[...typeLayers.values()].flatMap((l) => l.limits)])];
+      const loaded = await preloadOnce(layer, index, defs);
+      for (const [url, l] of loaded) typeLayers.set(url, l);
+      // What this profile and the type profiles it uses leave unchecked.
+      const limits = [...new Set([...layer.limits, ...[...loaded.values()].flatMap((l) => l.limits)])];
       // What a profile the user did not name leaves unchecked is not theirs to act on.
       if (limits.length && !p.implicit && !reportedLimits.has(layer.url)) {
         reportedLimits.add(layer.url);
@@ -211,6 +244,7 @@ export async function checkProfiles(
           once: `profile-limits|${layer.url}`,
         });
       }
+      run ??= { ...profileRun(index, defs, doc, report, invariants, typeLayers), today: ctx.today, rootResource: (r: FhirNode) => rootResources?.get(r) ?? r };
       applyLayer(resource, String(resource.resourceType), layer, run, resource);
     }
   }
