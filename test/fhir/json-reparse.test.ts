@@ -10,7 +10,13 @@ import { fhirBundle } from '../../bench/lib/inputs';
 
 /** Everything the validator reads of the tree (`JSON.stringify` keeps the order the builder gives the fields). */
 const shape = (doc: FhirDocument | undefined) =>
-  doc && JSON.stringify({ root: doc.root, errors: doc.syntaxErrors, types: [...(doc.resourceTypes ?? [])].sort() });
+  doc &&
+  JSON.stringify({
+    root: doc.root,
+    errors: doc.syntaxErrors,
+    types: [...(doc.resourceTypes ?? [])].sort(),
+    resources: (doc.resourceNodes ?? []).map((n) => `${n.resourceType}@${n.resourceTypeSpan?.start}`),
+  });
 
 function random(seed: number): (n: number) => number {
   let s = seed;

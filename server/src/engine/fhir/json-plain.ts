@@ -47,7 +47,7 @@ interface Frame {
 export function parsePlainFhirJson(text: string, previous?: FhirDocument): FhirDocument | undefined {
   if (!previous?.entriesReusable || previous.text === undefined) return new PlainJsonParser(text).parse();
   try {
-    return new PlainJsonParser(text, previous.text, previous.root).parse();
+    return new PlainJsonParser(text, previous).parse();
   } catch (err) {
     if (err !== NOT_REUSABLE) throw err;
   }
@@ -56,6 +56,9 @@ export function parsePlainFhirJson(text: string, previous?: FhirDocument): FhirD
 
 /** Thrown when a taken-over entry would be changed by the rest of the parse (a root `_entry`): parse it all. */
 const NOT_REUSABLE = new Error('previous tree not reusable');
+
+/** Characters compared at once when looking for what changed between two versions. */
+const BLOCK = 4096;
 
 /** Strings of this length and more are V8 slices of the text they came from (shorter ones are copies). */
 const SLICED_FROM = 13;
@@ -92,28 +95,34 @@ class PlainJsonParser {
   private taken = 0;
   /** The root had an `_entry`, merged into its entries: they cannot pass to a later version's tree. */
   private rootEntryExtras = false;
+  /** The previous tree's resource nodes (by the offset of their type), and how far the parse has passed them. */
+  private previousResources: FhirNode[] = [];
+  private previousAt = 0;
 
   constructor(
     private readonly text: string,
-    previousText?: string,
-    previousRoot?: FhirNode,
+    previous?: FhirDocument,
   ) {
     this.n = text.length;
-    if (previousText !== undefined && previousRoot) this.reuseFrom(previousText, previousRoot);
+    if (previous?.text !== undefined) this.reuseFrom(previous.text, previous.root, previous.resourceNodes ?? []);
   }
 
   /** The previous tree's entries outside what changed between the two texts (one common prefix, one common suffix). */
-  private reuseFrom(old: string, previousRoot: FhirNode): void {
+  private reuseFrom(old: string, previousRoot: FhirNode, previousResources: FhirNode[]): void {
+    this.previousResources = previousResources;
     const text = this.text;
     const max = Math.min(old.length, text.length);
+    // Compared a block at a time (string equality is a memory compare), then character by character.
     let p = 0;
+    while (p + BLOCK <= max && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
     while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
     let s = 0;
-    const oldEnd = old.length - 1;
-    const newEnd = text.length - 1;
-    while (s < max - p && old.charCodeAt(oldEnd - s) === text.charCodeAt(newEnd - s)) s++;
-    const tail = old.length - s;
-    const by = text.length - old.length;
+    const oldLength = old.length;
+    const newLength = text.length;
+    while (s + BLOCK <= max - p && old.slice(oldLength - s - BLOCK, oldLength - s) === text.slice(newLength - s - BLOCK, newLength - s)) s += BLOCK;
+    while (s < max - p && old.charCodeAt(oldLength - 1 - s) === text.charCodeAt(newLength - 1 - s)) s++;
+    const tail = oldLength - s;
+    const by = newLength - oldLength;
     for (const e of previousRoot.children) {
       if (e.name !== 'entry' || e.kind !== 'object' || e.index === undefined) continue;
       if (e.end <= p) this.reusable.set(e.start, { node: e, by: 0 });
@@ -194,6 +203,7 @@ class PlainJsonParser {
             arrays: NODE_ARRAYS,
             syntaxErrors: [],
             resourceTypes: typesOf(this.resources),
+            resourceNodes: byTypeOffset(this.resources),
             entriesReusable: root.resourceType === 'Bundle' && !this.rootEntryExtras,
           };
         }
@@ -225,7 +235,14 @@ class PlainJsonParser {
     const index = list.index++;
     // The previous tree stays as it was (its document may still be read): a moved entry is a copy.
     const node = hit.by === 0 && hit.node.index === index ? hit.node : movedCopy(hit.node, hit.by, index, this.resources);
-    if (node === hit.node) resourcesIn(node, this.resources);
+    if (node === hit.node) {
+      // Its resources, from the previous tree's list (in the order of their types in the text).
+      const previous = this.previousResources;
+      let k = this.previousAt;
+      while (k < previous.length && previous[k].resourceTypeSpan!.start < node.start) k++;
+      while (k < previous.length && previous[k].resourceTypeSpan!.start < node.end) this.resources.push(previous[k++]);
+      this.previousAt = k;
+    }
     this.add(this.frames[0], node);
     this.taken++;
     this.i = node.end;
@@ -443,9 +460,10 @@ function movedCopy(node: FhirNode, by: number, index: number | undefined, resour
   return copy;
 }
 
-/** The resource nodes of a taken-over subtree, for the document's set of types. */
-function resourcesIn(node: FhirNode, resources: FhirNode[]): void {
-  if (node.resourceType !== undefined) resources.push(node);
-  const children = node.children;
-  for (let k = 0; k < children.length; k++) resourcesIn(children[k], resources);
+/** Resource nodes in the order of their `resourceType` in the text (moved copies come in tree order). */
+function byTypeOffset(resources: FhirNode[]): FhirNode[] {
+  for (let k = 1; k < resources.length; k++)
+    if (resources[k].resourceTypeSpan!.start < resources[k - 1].resourceTypeSpan!.start)
+      return resources.sort((a, b) => a.resourceTypeSpan!.start - b.resourceTypeSpan!.start);
+  return resources;
 }

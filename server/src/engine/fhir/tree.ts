@@ -61,6 +61,8 @@ export interface FhirDocument {
   resourceTypes?: Set<string>;
   /** A JSON Bundle whose entries the parse of the document's next version may take over (json-plain.ts). */
   entriesReusable?: boolean;
+  /** JSON: the nodes given a resource type, in the order of their types in the text (json-plain.ts). */
+  resourceNodes?: FhirNode[];
 }
 
 /**
