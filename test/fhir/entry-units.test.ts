@@ -212,6 +212,9 @@ describe('FHIR Bundles checked entry by entry', () => {
       const expected = await findings(whole, uri, v, t, settings);
       const got = await findings(units, uri, v, t, settings);
       expect(got).toEqual(expected);
+      // Once-per-document notices are once per document.
+      const notices = got.filter((f) => f.ruleId === 'fhir/unknown-profile' || f.ruleId === 'fhir/unknown-extension').map((f) => f.message);
+      expect(notices.length).toBe(new Set(notices).size);
       // Most entries are the same text as before (an edit moves at most the entries after it).
       expect(counts.reused - reusedBefore).toBeGreaterThan(0);
       reusedBefore = counts.reused;

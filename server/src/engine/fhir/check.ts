@@ -86,8 +86,8 @@ export function fhirCheck(options: FhirCheckOptions = {}): Check {
       const session = new ProfileSession(defs, parsed, ctx);
       const notEvaluated = await checkWalked(doc.uri, walker, parsed.root, session, report);
       if (units) {
-        // Each entry walked in this analysis on its own, then every entry's issues after the Bundle's.
-        for (const { unit, walker: w, report: r } of units.walked()) unit.notEvaluated = await checkWalked(undefined, w, unit.resource, session, r);
+        // The entries walked in this analysis, then every entry's issues after the Bundle's.
+        await units.check(session, ctx.signal);
         for (const i of units.results(notEvaluated)) issues.push(i);
         units.keep(doc, ctx.signal);
       }
@@ -131,15 +131,12 @@ export function fhirCheck(options: FhirCheckOptions = {}): Check {
 
 /**
  * The passes after the walk, over what `walker` met: profiles, extensions, the resource-specific checks,
- * then the invariants (profiles add sites). `uri`: the document's when `root` is its root; undefined for
- * a Bundle entry checked on its own. Returns the keys of the invariants that could not be evaluated.
+ * then the invariants (profiles add sites). Returns the keys of the invariants that could not be evaluated.
  */
-async function checkWalked(uri: string | undefined, walker: Walker, root: FhirNode, session: ProfileSession, report: Report): Promise<Set<string>> {
+async function checkWalked(uri: string, walker: Walker, root: FhirNode, session: ProfileSession, report: Report): Promise<Set<string>> {
   const { defs, doc: parsed, ctx } = session;
   await checkProfiles(uri, walker.resources, session, report, walker.invariants, walker.rootResources);
   await checkExtensions(walker.extensions, session, report, walker.invariants, walker.rootResources);
-  // A Bundle entry checked on its own is none of these (fhir/entry-units.ts leaves such Bundles whole).
-  if (uri === undefined) return checkInvariants(walker.invariants, root, report, ctx.caches.fhir.fhirpath, ctx.signal);
   await checkQuestionnaireResponses(walker.resources, root, defs, parsed, ctx, report);
   await checkMeasures(walker.resources, root, parsed, ctx, report);
   for (const r of walker.resources) {
@@ -150,7 +147,7 @@ async function checkWalked(uri: string | undefined, walker: Walker, root: FhirNo
       await checkSdFixedBase(r, defs, parsed, ctx, report);
     }
   }
-  return checkInvariants(walker.invariants, root, report, ctx.caches.fhir.fhirpath, ctx.signal);
+  return checkInvariants(walker.invariants, report, ctx.caches.fhir.fhirpath, ctx.signal);
 }
 
 function toFinding(i: Issue, doc: AnalyzedDocument, text: (key: Issue['message'], args: Issue['args']) => string): Finding {

@@ -16,7 +16,10 @@ import type { AnalysisContext } from '../core/types';
 import type { R4Definitions } from './definitions/store';
 import type { FhirDocument, FhirNode, Span } from './tree';
 import type { Issue, Report } from './validate/issue';
-import { Walker, WalkerShared, type EntryWalk } from './validate/walker';
+import { Walker, type EntryWalk } from './validate/walker';
+import { checkInvariants } from './validate/invariants';
+import { checkProfiles, type ProfileSession } from './profiles/check-profiles';
+import { checkExtensions } from './extensions/check-extensions';
 import type { ReferenceSite } from './validate/bundle-references';
 
 /** Bundles with fewer entries are checked whole: splitting them saves nothing worth the bookkeeping. */
@@ -59,18 +62,22 @@ interface Unit {
   index: number;
   resource: FhirNode;
   text: string;
-  issues: Issue[];
-  /** Walked in this analysis (else `reused`). */
-  walker?: Walker;
+  /** Walked in this analysis (else `reused`): its issues, References and invariants not evaluated. */
+  walked?: { issues: Issue[]; references: ReferenceSite[]; notEvaluated: Set<string> };
   reused?: EntryResult;
-  notEvaluated?: Set<string>;
 }
 
 export class EntryUnits {
   private readonly units = new Map<FhirNode, Unit>();
   private readonly order: Unit[] = [];
   private readonly previous?: Kept;
-  private readonly shared = new WalkerShared();
+  /** Walks every entry not reused, each reporting to its own unit (`current`). */
+  private walker?: Walker;
+  private current?: Unit;
+  /** The walked units, in document order (issues of the later passes are theirs by position). */
+  private readonly walkedUnits: Unit[] = [];
+  /** Issues of those passes outside every walked entry (none are expected): the Bundle's, not kept. */
+  private readonly stray: Issue[] = [];
   readonly walk: EntryWalk;
 
   private constructor(
@@ -83,7 +90,7 @@ export class EntryUnits {
   ) {
     const text = doc.text!;
     for (const { index, resource } of entries) {
-      const unit: Unit = { index, resource, text: text.slice(resource.start, resource.end), issues: [] };
+      const unit: Unit = { index, resource, text: text.slice(resource.start, resource.end) };
       this.units.set(resource, unit);
       this.order.push(unit);
     }
@@ -134,20 +141,50 @@ export class EntryUnits {
         resources: [...stack, ...r.resources.map((at) => follow(resource, at))],
       }));
     }
-    const walker = new Walker(this.defs, this.doc, this.reportTo(unit), { stack, shared: this.shared });
+    const walker = (this.walker ??= new Walker(this.defs, this.doc, (issue) => this.current!.walked!.issues.push(issue), { stack }));
+    const first = walker.references.length;
+    unit.walked = { issues: [], references: [], notEvaluated: new Set() };
+    this.current = unit;
     walker.resource(resource);
-    unit.walker = walker;
+    this.current = undefined;
+    unit.walked.references = walker.references.slice(first);
+    this.walkedUnits.push(unit);
     this.counts.walked++;
-    return walker.references;
+    return unit.walked.references;
   }
 
-  reportTo(unit: Unit): Report {
-    return (issue) => unit.issues.push(issue);
+  /**
+   * The passes after the walk over the entries walked in this analysis, all together (profiles,
+   * extensions, invariants): each issue belongs to the entry it points into.
+   */
+  async check(session: ProfileSession, signal?: AbortSignal): Promise<void> {
+    const walker = this.walker;
+    if (!walker) return;
+    const report: Report = (issue) => {
+      const unit = this.unitAt(issue.span.start);
+      if (unit) unit.walked!.issues.push(issue);
+      else this.stray.push(issue);
+    };
+    await checkProfiles(undefined, walker.resources, session, report, walker.invariants, walker.rootResources);
+    await checkExtensions(walker.extensions, session, report, walker.invariants, walker.rootResources);
+    await checkInvariants(walker.invariants, report, session.ctx.caches.fhir.fhirpath, signal, (site, key) => {
+      this.unitAt(site.node.start)?.walked!.notEvaluated.add(key);
+    });
   }
 
-  /** The entries walked in this analysis, in document order, for the passes after the walk. */
-  *walked(): Generator<{ unit: Unit; walker: Walker; report: Report }> {
-    for (const unit of this.order) if (unit.walker) yield { unit, walker: unit.walker, report: this.reportTo(unit) };
+  /** The walked entry whose resource holds `offset`. */
+  private unitAt(offset: number): Unit | undefined {
+    const list = this.walkedUnits;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = list[mid].resource;
+      if (offset < r.start) hi = mid - 1;
+      else if (offset >= r.end) lo = mid + 1;
+      else return list[mid];
+    }
+    return undefined;
   }
 
   /** Every entry's issues in document order (reused ones moved to where their resource is now) and the invariants not evaluated. */
@@ -160,40 +197,41 @@ export class EntryUnits {
         if (by === 0) for (const i of unit.reused.issues) out.push(i);
         else for (const i of unit.reused.issues) out.push(shifted(i, by));
         for (const k of unit.reused.notEvaluated) notEvaluated.add(k);
-      } else {
-        for (const i of unit.issues) out.push(i);
-        for (const k of unit.notEvaluated ?? []) notEvaluated.add(k);
+      } else if (unit.walked) {
+        for (const i of unit.walked.issues) out.push(i);
+        for (const k of unit.walked.notEvaluated) notEvaluated.add(k);
       }
     }
+    for (const i of this.stray) out.push(i);
     return out;
   }
 
   /** What this analysis gives the next version of the document (nothing from an analysis cut short). */
   keep(analyzed: { keep(key: string, value: unknown): void }, signal?: AbortSignal): void {
-    if (signal?.aborted) return;
+    if (signal?.aborted || this.stray.length) return;
     const entries: (EntryResult | undefined)[] = [];
     for (const unit of this.order) {
       if (unit.reused) entries[unit.index] = { ...unit.reused, text: unit.text };
-      else if (unit.walker) entries[unit.index] = this.result(unit, unit.walker);
+      else if (unit.walked) entries[unit.index] = result(unit, unit.walked);
     }
     analyzed.keep(KEPT, { key: this.key, entries } satisfies Kept);
   }
+}
 
-  private result(unit: Unit, walker: Walker): EntryResult {
-    const wanted = new Set<FhirNode>();
-    for (const r of walker.references) {
-      wanted.add(r.node);
-      for (let k = 1; k < r.resources.length; k++) wanted.add(r.resources[k]);
-    }
-    const at = positions(unit.resource, wanted);
-    return {
-      text: unit.text,
-      start: unit.resource.start,
-      issues: unit.issues,
-      notEvaluated: [...(unit.notEvaluated ?? [])],
-      references: walker.references.map((r) => ({ at: at.get(r.node)!, path: r.path, resources: r.resources.slice(1).map((n) => at.get(n)!) })),
-    };
+function result(unit: Unit, walked: NonNullable<Unit['walked']>): EntryResult {
+  const wanted = new Set<FhirNode>();
+  for (const r of walked.references) {
+    wanted.add(r.node);
+    for (let k = 1; k < r.resources.length; k++) wanted.add(r.resources[k]);
   }
+  const at = wanted.size ? positions(unit.resource, wanted) : undefined;
+  return {
+    text: unit.text,
+    start: unit.resource.start,
+    issues: walked.issues,
+    notEvaluated: [...walked.notEvaluated],
+    references: walked.references.map((r) => ({ at: at!.get(r.node)!, path: r.path, resources: r.resources.slice(1).map((n) => at!.get(n)!) })),
+  };
 }
 
 function shifted(i: Issue, by: number): Issue {

@@ -87,7 +87,6 @@ export async function checkExtensions(
     if (layer) for (const [u, l] of await preloadOnce(layer, index, defs)) typeLayers.set(u, l);
   }
   let run: ProfileRun | undefined;
-  const unknownReported = new Set<string>();
   const perHolder = new Map<FhirNode, Map<string, ExtensionSite[]>>();
   for (const site of absolute) {
     const u = urlNode(site.node)!;
@@ -95,10 +94,9 @@ export async function checkExtensions(
     const span = textSpan(u, doc.format);
     const layer = layers.get(url);
     if (!layer) {
-      // Once per url and document (and kind): many extensions are private, a Bundle repeats them.
+      // Once per url and document (and kind; `once`: the check keeps the first): many extensions are
+      // private, a Bundle repeats them.
       const key = `${site.modifier}|${url}`;
-      if (unknownReported.has(key)) continue;
-      unknownReported.add(key);
       // Errors, as in the reference validator: an extension nobody can look up is not interoperable.
       // Users with private extensions lower the rule (nhn.rules / .nhn-lint.yaml) or add the definition.
       // HL7's own namespace (the extensions pack, cross-version extensions) and example domains are

@@ -196,8 +196,6 @@ export async function checkProfiles(
   if (!requests.length) return;
   const index = await session.index();
   const typeLayers = session.typeLayers;
-  const reportedLimits = new Set<string>();
-  const reportedUnknown = new Set<string>();
   let run: ProfileRun | undefined;
   // Each URL's layer looked up once per analysis: 1 000 Patients naming one profile wait for it once.
   const layers = session.profiles;
@@ -209,9 +207,7 @@ export async function checkProfiles(
         layers.set(p.url, layer);
       }
       if (!layer) {
-        // Once per URL and document: a Bundle of 2 000 entries naming it is one notice, not 2 000.
-        if (reportedUnknown.has(p.url)) continue;
-        reportedUnknown.add(p.url);
+        // Once per URL and document (`once`: the check keeps the first): a Bundle of 2 000 entries naming it is one notice, not 2 000.
         const once = `unknown-profile|${p.url}`;
         if (p.guide)
           report({ rule: 'fhir/unknown-profile', severity: 'warning', span: p.span, message: 'unknown-global-profile', args: [p.url, p.guide], once });
@@ -233,8 +229,7 @@ export async function checkProfiles(
       // What this profile and the type profiles it uses leave unchecked.
       const limits = [...new Set([...layer.limits, ...[...loaded.values()].flatMap((l) => l.limits)])];
       // What a profile the user did not name leaves unchecked is not theirs to act on.
-      if (limits.length && !p.implicit && !reportedLimits.has(layer.url)) {
-        reportedLimits.add(layer.url);
+      if (limits.length && !p.implicit) {
         report({
           rule: 'fhir/profile-limits',
           severity: 'info',

@@ -51,21 +51,23 @@ export class FhirPathCache {
   }
 }
 
+/**
+ * `notEvaluated`: also told each site whose constraint could not be evaluated (a Bundle's entries checked
+ * together keep their own lists, fhir/entry-units.ts). Returns the keys of all of them.
+ */
 export async function checkInvariants(
   sites: InvariantSite[],
-  root: FhirNode,
   report: Report,
   cache: FhirPathCache,
   signal?: AbortSignal,
+  notEvaluatedAt?: (site: InvariantSite, key: string) => void,
 ): Promise<Set<string>> {
   const notEvaluated = new Set<string>();
   if (!sites.length) return notEvaluated;
   let e: Engine | undefined;
-  let memo: WeakMap<FhirNode, unknown> | undefined;
-  const jsonOf = (n: FhirNode) => {
-    if (!memo) toJson(root, (memo = new WeakMap()));
-    return memo.get(n) ?? toJson(n);
-  };
+  // Each %rootResource as FHIR JSON once; the resource and node of a site are parts of it (the same objects).
+  const memo = new WeakMap<FhirNode, unknown>();
+  const jsonOf = (n: FhirNode) => memo.get(n) ?? toJson(n, memo);
   // Indexed loops: for-of here allocated an iterator result per site (a 2 000-entry Bundle has ~10 000).
   for (let s = 0; s < sites.length; s++) {
     const site = sites[s];
@@ -86,12 +88,14 @@ export async function checkInvariants(
         const fn = cache.compiledFor(e, site.base, c);
         let result: unknown[] | undefined;
         try {
-          result = fn ? fn(jsonOf(site.node), { resource: jsonOf(site.resource), rootResource: jsonOf(site.rootResource) }) : undefined;
+          const rootResource = jsonOf(site.rootResource);
+          result = fn ? fn(jsonOf(site.node), { resource: jsonOf(site.resource), rootResource }) : undefined;
         } catch {
           result = undefined;
         }
         if (!result) {
           notEvaluated.add(c.key);
+          notEvaluatedAt?.(site, c.key);
           continue;
         }
         satisfied = !(result.length === 1 && result[0] === false);
