@@ -168,7 +168,7 @@ export class EntryUnits {
     await checkProfiles(undefined, walker.resources, session, report, walker.invariants, walker.rootResources);
     await checkExtensions(walker.extensions, session, report, walker.invariants, walker.rootResources);
     await checkInvariants(walker.invariants, report, session.ctx.caches.fhir.fhirpath, signal, (site, key) => {
-      this.unitAt(site.node.start)?.walked!.notEvaluated.add(key);
+      this.unitAt(site.node.start)?.walked?.notEvaluated.add(key);
     });
   }
 
