@@ -2,7 +2,7 @@
 // rules with seeded random texts, and on hand-picked patterns for what the extractor may and may not take.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../server/src/engine';
-import { requiredLiteral } from '../../server/src/engine/text-rules/literal-prefilter';
+import { requiredLiteral, requiredLiterals } from '../../server/src/engine/text-rules/literal-prefilter';
 import { random } from '../helpers/random';
 
 describe('requiredLiteral', () => {
@@ -28,6 +28,21 @@ describe('requiredLiteral', () => {
       expect(requiredLiteral(pattern)).toBeUndefined();
     },
   );
+
+  it.each([
+    ['helseid|client[_-]?assertion|private_key_jwt', ['helseid', 'assertion', 'private_key_jwt']],
+    ['melding\\.nhn\\.no|edi ?2\\.0|nhn:msh', ['melding.nhn.no', 'edi', 'nhn:msh']],
+    ['(?<![0-9A-Za-z])(?<hit>2350547801|0*13717a84411b)(?![0-9A-Za-z])', ['2350547801', '13717a84411b']],
+    ['(?:x(?:abcd|efgh)|ijkl)yz', ['abcd', 'efgh', 'ijkl']],
+    ['abcd', ['abcd']],
+    ['(?:abc|def)?ghi|jk', undefined],
+    ['abc|[|]def|x', undefined],
+    ['a\\|bcd', ['a|bcd']],
+    ['(?<!abcd|efgh)x', undefined],
+    ['(?:abcd|e)xy', undefined],
+  ])('literals of %s → %j', (pattern, literals) => {
+    expect(requiredLiterals(pattern)).toEqual(literals);
+  });
 
   it('never rejects a text the built-in rules match (seeded random texts)', () => {
     const rules = BUILTIN_RULES.filter((r) => r.match.regex);
@@ -68,5 +83,50 @@ describe('requiredLiteral', () => {
       }
     }
     expect(matched, 'the random texts should match the host rules often').toBeGreaterThan(100);
+  });
+
+  it('never rejects a text the built-in rules without one literal match (seeded random texts)', () => {
+    const patterns = BUILTIN_RULES.filter((rule) => rule.match.regex && !requiredLiteral(rule.match.regex, rule.match.flags)).map((rule) => ({
+      pattern: rule.match.regex!,
+      flags: rule.match.flags ?? '',
+    }));
+    const r = random(11);
+    let gated = 0;
+    let matched = 0;
+    for (const { pattern, flags } of patterns) {
+      const literals = requiredLiterals(pattern, flags);
+      if (!literals) continue;
+      gated++;
+      const re = new RegExp(pattern, flags);
+      const fold = (x: string) => (flags.includes('i') ? x.toLowerCase() : x);
+      const pieces = [
+        ...literals,
+        ...literals.map((l) => l.toUpperCase()),
+        ...literals.map((l) => l.slice(1)),
+        '-',
+        '_',
+        ' ',
+        '.',
+        '/',
+        'a',
+        '"',
+        '=',
+        ':',
+        '0',
+        '\n',
+      ];
+      for (let i = 0; i < 2000; i++) {
+        let s = '';
+        for (let k = 1 + r.int(5); k > 0; k--) s += r.pick(pieces);
+        if (!re.test(s)) continue;
+        matched++;
+        expect(
+          literals.some((l) => fold(s).includes(fold(l))),
+          `${pattern} matched ${JSON.stringify(s)} without any of ${literals.join(', ')}`,
+        ).toBe(true);
+      }
+    }
+    expect(gated, 'rules gated by one literal per alternative').toBeGreaterThan(2);
+    expect(matched).toBeGreaterThan(300);
   });
 });

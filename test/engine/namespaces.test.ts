@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NAMESPACES, namespaceInfo, namespaceLabel, successorOf, versionsOf } from '../../server/src/engine/namespaces/catalog';
+import { catalogEntriesFor, coverOf, namespaceRulesCheck } from '../../server/src/engine/namespaces/check';
+import { BUILTIN_RULES, createEngine, DEFAULT_SETTINGS } from '../../server/src/engine';
 import { compileDataFile } from '../../server/src/build/data-files';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/nhn-schemas');
@@ -187,5 +189,38 @@ describe('namespace catalog', () => {
     ].join('\n');
     expect(() => compileDataFile(bad, 'schemas/namespaces.yaml')).toThrow(/namespaces\.yaml:2: successor/);
     expect(() => compileDataFile('namespaces:\n  - uri: x\n', 'schemas/namespaces.yaml')).toThrow(/namespaces\.yaml/);
+  });
+});
+
+describe('namespace rules gate', () => {
+  it('covers every URI a rule matches with a few strings', () => {
+    expect(
+      coverOf(['http://www.kith.no/xmlstds/msghead/2006-05-24', 'http://www.ehelse.no/xmlstds/apprec/2012-02-15', 'http://www.nav.no/xml/eiff/2/']),
+    ).toEqual(['xmlstds', 'eiff']);
+    expect(coverOf(['urn:x:y'])).toEqual(['urn:x:y']);
+    for (const rule of BUILTIN_RULES.filter((r) => r.match.catalog)) {
+      const uris = catalogEntriesFor(rule).map((e) => e.uri);
+      const cover = coverOf(uris);
+      expect(cover.length).toBeLessThan(5);
+      for (const uri of uris)
+        expect(
+          cover.some((c) => uri.includes(c)),
+          `${rule.id}: ${uri}`,
+        ).toBe(true);
+    }
+  });
+
+  it('runs no rule pattern over a text without the gate strings, and finds an outdated e-resept namespace in one with them', async () => {
+    const engine = createEngine({}, { checks: [namespaceRulesCheck(BUILTIN_RULES)] });
+    const options = { today: '2026-12-07', language: 'en' as const, settings: { ...DEFAULT_SETTINGS } };
+    const plain = 'var url = "https://example.org/api";\n'.repeat(200);
+    expect((await engine.analyze({ uri: 'file:///a.cs', languageId: 'csharp', text: plain }, options)).findings).toEqual([]);
+    const gates = engine.textPasses();
+    expect(gates).toBeGreaterThan(0);
+    expect(gates).toBeLessThan(3);
+    const outdated = NAMESPACES.find((e) => e.status === 'outdated' && e.standard === 'e-resept')!;
+    const withUri = `${plain}var ns = "${outdated.uri}";\n`;
+    const found = (await engine.analyze({ uri: 'file:///b.cs', languageId: 'csharp', text: withUri }, options)).findings;
+    expect(found.map((f) => f.range.start.line)).toContain(200);
   });
 });

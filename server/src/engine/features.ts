@@ -26,7 +26,7 @@ export function createChecks(rules: readonly Rule[] = BUILTIN_RULES, options: { 
   const checks: Check[] = [
     xmlWellFormedCheck,
     textRulesCheck(rules, options.literals),
-    namespaceRulesCheck(rules),
+    namespaceRulesCheck(rules, undefined, options.literals),
     xmlRulesCheck(rules),
     ninCheck(rules),
     kithCheck(rules),

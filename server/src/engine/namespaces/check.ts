@@ -6,7 +6,8 @@ import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/
 import type { Rule } from '../rules/model';
 import { NAMESPACES, namespaceInfo, namespaceLabel, type NamespaceEntry } from './catalog';
 import { ruleFinding } from '../rules/finding';
-import { appliesToLanguage, contextHolds } from '../text-rules/check';
+import { appliesToLanguage, contextHolds, type LiteralStrategy } from '../text-rules/check';
+import { requiredLiteral } from '../text-rules/literal-prefilter';
 import { elements, isXmlDocument, XSI_NS, xmlOf, type XmlElement } from '../xml/parse';
 
 /** Spans of the comments of an XML document: a namespace named in a comment is not in use. */
@@ -57,6 +58,30 @@ function declarationsOf(doc: AnalyzedDocument): Declarations {
   return out;
 }
 
+/**
+ * A few strings that together occur in every one of `literals` (URIs, mostly): path segments chosen by
+ * how many literals each covers ("xmlstds" covers nearly all of KITH's), the literal itself when none of
+ * its segments is long enough. Searching the text for these few replaces a regular-expression pass per rule.
+ */
+export function coverOf(literals: readonly string[]): string[] {
+  const segments = literals.map((l) => {
+    const path = l.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+    const parts = path.split(/[/#?:]/).filter((p) => p.length >= 4);
+    return parts.length ? parts : [l];
+  });
+  const cover: string[] = [];
+  let left = segments.map((_, i) => i);
+  while (left.length) {
+    const count = new Map<string, number>();
+    for (const i of left) for (const p of new Set(segments[i])) count.set(p, (count.get(p) ?? 0) + 1);
+    let best = '';
+    for (const [p, n] of count) if (n > (count.get(best) ?? 0) || (n === count.get(best) && p.length > best.length)) best = p;
+    cover.push(best);
+    left = left.filter((i) => !literals[i].includes(best));
+  }
+  return cover;
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface CompiledRule {
@@ -64,6 +89,8 @@ interface CompiledRule {
   re: RegExp;
   context?: RegExp;
   lacks?: RegExp;
+  /** Strings one of which every match holds: the rule runs its pattern only on a text that has one. */
+  gate: string[];
 }
 
 export function catalogEntriesFor(rule: Rule, catalog: readonly NamespaceEntry[] = NAMESPACES): NamespaceEntry[] {
@@ -86,7 +113,8 @@ export function namespaceVars(entry: NamespaceEntry): Record<string, string> {
   };
 }
 
-export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly NamespaceEntry[] = NAMESPACES): Check {
+/** `strategy`: `per-rule` runs every rule's pattern over the text (the former way, for the bench and tests). */
+export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly NamespaceEntry[] = NAMESPACES, strategy: LiteralStrategy = 'one-pass'): Check {
   const compiled: CompiledRule[] = [];
   for (const rule of rules) {
     const uris = catalogEntriesFor(rule, catalog)
@@ -98,11 +126,14 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       !rule.match.catalog?.standard || rule.match.catalog.standard.includes('e-resept')
         ? ['https?://(?:www\\.)?(?:kith|ehelse)\\.no/xmlstds/eresept/[a-z0-9]+/\\d{4}-\\d{2}-\\d{2}(?:/extension/\\d+)?']
         : [];
+    // Every match is one of the URIs or an e-resept namespace (whose pattern requires its own literal).
+    const gate = coverOf([...uris, ...eresept.map((e) => requiredLiteral(e)!)]);
     compiled.push({
       rule,
       re: new RegExp(`(?<![\\w/.:-])(?:${[...uris.map(escapeRegExp), ...eresept].join('|')})(?![\\w/.-])`, 'g'),
       context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
       lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
+      gate,
     });
   }
   const byUri = new Map(catalog.map((e) => [e.uri, e]));
@@ -117,8 +148,19 @@ export function namespaceRulesCheck(rules: readonly Rule[], catalog: readonly Na
       let comments: [number, number][] | undefined;
       const inComment = (at: number) => within((comments ??= isXmlDocument(doc) ? commentSpans(doc) : []), at);
       const decls = isXmlDocument(doc) && doc.text.includes('schemaLocation') ? declarationsOf(doc) : undefined;
-      for (const { rule, re, context, lacks } of compiled) {
+      // Whether the text holds each gate string, looked for once per analysis (a search for one string).
+      const holds = new Map<string, boolean>();
+      const has = (s: string) => {
+        let found = holds.get(s);
+        if (found === undefined) {
+          ctx.caches.textPasses.add();
+          holds.set(s, (found = doc.text.includes(s)));
+        }
+        return found;
+      };
+      for (const { rule, re, context, lacks, gate } of compiled) {
         if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
+        if (strategy === 'one-pass' && !gate.some(has)) continue;
         ctx.caches.textPasses.add((context ? 1 : 0) + (lacks ? 1 : 0));
         if (!contextHolds(context, doc.text, lacks)) continue;
         ctx.caches.textPasses.add();

@@ -1,14 +1,15 @@
 // Rule-driven text patterns: hosts, scopes, headers, constants, in any file type.
 // Patterns carry their own boundaries (host and word edges) so they stay safe in code.
-// Speed: each pattern's required literal (literal-prefilter.ts) gates it, and one pass over the text
-// (literal-scan.ts) finds which literals occur: only those rules run their full pattern.
+// Speed: each pattern's required literal (literal-prefilter.ts), or one per alternative when it has none,
+// gates it, and one pass over the text (literal-scan.ts) finds which literals occur: only those rules run
+// their full pattern.
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
 import { fill, ruleFinding } from '../rules/finding';
 import { isXmlDocument } from '../xml/parse';
 import { t } from '../core/messages';
-import { escapeRegExp, requiredLiteral } from './literal-prefilter';
+import { escapeRegExp, requiredLiterals } from './literal-prefilter';
 import { LiteralScanner } from './literal-scan';
 
 interface CompiledRule {
@@ -18,9 +19,11 @@ interface CompiledRule {
   lacks?: RegExp;
   /** Matches when the text holds the pattern's required literal; undefined when none could be derived. */
   gate?: RegExp;
-  /** The required literal itself, and its index in the literal scanner. */
+  /** The required literal itself. */
   literalText?: string;
-  literal?: number;
+  /** Literals one of which every match contains (requiredLiterals), and their indexes in the literal scanner. */
+  literalTexts?: string[];
+  literals?: number[];
 }
 
 /**
@@ -63,7 +66,8 @@ export function expand(value: string, m: RegExpExecArray, vars?: Record<string, 
 
 function compile(rule: Rule): CompiledRule {
   const flags = rule.match.flags ?? '';
-  const literal = requiredLiteral(rule.match.regex!, flags);
+  const literalTexts = requiredLiterals(rule.match.regex!, flags);
+  const literal = literalTexts?.length === 1 ? literalTexts[0] : undefined;
   return {
     rule,
     re: new RegExp(rule.match.regex!, flags + 'gd'),
@@ -71,6 +75,7 @@ function compile(rule: Rule): CompiledRule {
     lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     gate: literal ? new RegExp(escapeRegExp(literal), flags.includes('i') ? 'i' : '') : undefined,
     literalText: literal,
+    literalTexts,
   };
 }
 
@@ -106,8 +111,13 @@ export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy
   const compiled: CompiledRule[] = rules.filter((r) => r.match.regex).map(compile);
   const gated = compiled.filter((c) => c.gate);
   const combined = gated.length >= COMBINED_GATE_FROM ? new RegExp(gated.map((c) => c.gate!.source).join('|'), 'i') : undefined;
-  gated.forEach((c, i) => (c.literal = i));
-  const scanner = new LiteralScanner(gated.map((c) => ({ text: c.literalText!, caseInsensitive: c.gate!.flags.includes('i') })));
+  // Every rule with literals (one, or one per alternative) is gated by the one pass.
+  const literals: { text: string; caseInsensitive: boolean }[] = [];
+  for (const c of compiled) {
+    const caseInsensitive = (c.rule.match.flags ?? '').includes('i');
+    c.literals = c.literalTexts?.map((text) => literals.push({ text, caseInsensitive }) - 1);
+  }
+  const scanner = new LiteralScanner(literals);
   return {
     name: 'text-rules',
     family: 'host',
@@ -124,11 +134,11 @@ export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy
         const { rule } = c;
         if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
         if (xml && rule.match.xml) continue;
-        if (c.gate && strategy === 'one-pass') {
+        if (c.literals && strategy === 'one-pass') {
           if (!present) passes.add();
           present ??= scanner.scan(text);
-          if (!present.has(c.literal!)) continue;
-        } else if (c.gate) {
+          if (!c.literals.some((i) => present!.has(i))) continue;
+        } else if (c.gate && strategy === 'per-rule') {
           if (anyLiteral === undefined && combined) passes.add();
           anyLiteral ??= combined ? combined.test(text) : true;
           if (!anyLiteral) continue;

@@ -91,6 +91,77 @@ export function requiredLiteral(pattern: string, flags = ''): string | undefined
   return best.length >= MIN_LITERAL ? best : undefined;
 }
 
+/** The pattern's top-level alternatives (`a|b|c` → three; `a(b|c)` → one), undefined when unbalanced. */
+function topLevelAlternatives(pattern: string): string[] | undefined {
+  const alternatives: string[] = [];
+  let from = 0;
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern[i];
+    if (c === '\\') i += 2;
+    else if (c === '(' || c === '[') {
+      const next = skipBracket(pattern, i);
+      if (next < 0) return undefined;
+      i = next;
+    } else if (c === '|') {
+      alternatives.push(pattern.slice(from, i));
+      from = ++i;
+    } else i++;
+  }
+  alternatives.push(pattern.slice(from));
+  return alternatives;
+}
+
+/** The contents of the top-level groups that every match passes through (plain, non-capturing or named; not optional). */
+function requiredGroups(pattern: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern[i];
+    if (c === '\\') i += 2;
+    else if (c === '[') i = skipBracket(pattern, i);
+    else if (c === '(') {
+      const next = skipBracket(pattern, i);
+      if (next < 0) return out;
+      const head = /^\((?:\?:|\?<(?![=!])[A-Za-z_]\w*>)?/.exec(pattern.slice(i, i + 40));
+      const optional = /^(?:[?*]|\{0[,}])/.test(pattern.slice(next, next + 4));
+      const plain = head && (head[0].length > 1 || pattern[i + 1] !== '?');
+      if (plain && !optional) out.push(pattern.slice(i + head[0].length, next - 1));
+      i = next;
+    } else i++;
+    if (i < 0) return out;
+  }
+  return out;
+}
+
+/**
+ * Literals one of which every match must contain: the pattern's required literal when it has one, else
+ * one per alternative (of the pattern, or of a group every match passes through: `(?<hit>A|B|C)`).
+ * Undefined when some alternative has none (the pattern must then always run).
+ */
+export function requiredLiterals(pattern: string, flags = ''): string[] | undefined {
+  const single = requiredLiteral(pattern, flags);
+  if (single !== undefined) return [single];
+  if (flags.includes('x') || flags.includes('v')) return undefined;
+  const alternatives = topLevelAlternatives(pattern);
+  if (!alternatives) return undefined;
+  if (alternatives.length > 1) {
+    const out = new Set<string>();
+    for (const a of alternatives) {
+      const literals = requiredLiterals(a, flags);
+      if (!literals) return undefined;
+      for (const l of literals) out.add(l);
+    }
+    return [...out];
+  }
+  // One alternative without a literal of its own: the best set among the groups it must pass through.
+  let best: string[] | undefined;
+  const shortest = (list: string[]) => Math.min(...list.map((l) => l.length));
+  for (const inner of requiredGroups(pattern)) {
+    const literals = requiredLiterals(inner, flags);
+    if (literals && (!best || shortest(literals) > shortest(best))) best = literals;
+  }
+  return best;
+}
+
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
