@@ -2,7 +2,7 @@
 // rules with seeded random texts, and on hand-picked patterns for what the extractor may and may not take.
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../server/src/engine';
-import { requiredLiteral, requiredLiterals } from '../../server/src/engine/text-rules/literal-prefilter';
+import { requiredLiteral, requiredLiteralAt, requiredLiterals } from '../../server/src/engine/text-rules/literal-prefilter';
 import { random } from '../helpers/random';
 
 describe('requiredLiteral', () => {
@@ -42,6 +42,20 @@ describe('requiredLiteral', () => {
     ['(?:abcd|e)xy', undefined],
   ])('literals of %s → %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
+  });
+
+  it.each([
+    ['(?<![\\w.-])(?:(?<env>test\\.)|prod\\.)nilar\\.nhn\\.no(?![\\w-]|\\.[a-z])', 'nilar.nhn.no', { min: 5, max: 5 }],
+    ['(?<![\\w.-])(?:(?<env>test\\.)|prod\\.)?nilar\\.nhn\\.no', 'nilar.nhn.no', { min: 0, max: 5 }],
+    ['ab?cdef', 'cdef', { min: 1, max: 2 }],
+    ['(?<![\\w:/-])(?<hit>nhn:nilar(?:/api)?)(?![\\w/:-])', 'nhn:nilar', { min: 0, max: 0 }],
+    ['[a-z]{2,4}\\bxyz(?=q)', 'xyz', { min: 2, max: 4 }],
+    ['^(?:ab|c)\\d{0,3}(?<n>q(rstu))', 'rstu', { min: 2, max: 6 }],
+    ['scope\\s*=\\s*"nhn:kj', '"nhn:kj', undefined],
+    ['x\\d+abc\\1', 'abc', undefined],
+    ['(a)\\1defg', 'defg', undefined],
+  ])('%s: %s after %j', (pattern, literal, before) => {
+    expect(requiredLiteralAt(pattern)).toEqual({ literal, before });
   });
 
   it('never rejects a text the built-in rules match (seeded random texts)', () => {

@@ -6,6 +6,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES, createChecks, createEngine, DEFAULT_SETTINGS, languageIdFor, type Finding } from '../../server/src/engine';
 import { LiteralScanner } from '../../server/src/engine/text-rules/literal-scan';
+import { requiredLiteralAt } from '../../server/src/engine/text-rules/literal-prefilter';
+import { textRulesCheck } from '../../server/src/engine/text-rules/check';
+import { analyzed } from '../../server/src/engine/core/document';
+import { random } from '../helpers/random';
 import { CASES } from '../helpers/rule-cases';
 
 const options = { today: '2026-11-26', language: 'en' as const, settings: DEFAULT_SETTINGS };
@@ -44,6 +48,58 @@ describe('literal scan', () => {
       expect(summary(a.findings), doc.uri).toEqual(summary(b.findings));
     }
     expect(onePass.textPasses()).toBeLessThan(perRule.textPasses());
+  });
+});
+
+describe('the search near a literal', () => {
+  it('finds what a search of the whole text finds, for every built-in rule (seeded random texts)', () => {
+    const r = random(13);
+    const ctx = createEngine({}).context(options);
+    let near = 0;
+    let compared = 0;
+    for (const rule of BUILTIN_RULES.filter((x) => x.match.regex && !x.match.fileContains && !x.match.fileLacks)) {
+      const flags = rule.match.flags ?? '';
+      const found = requiredLiteralAt(rule.match.regex!, flags);
+      if (!found?.before || found.before.max - found.before.min > 64) continue;
+      near++;
+      const onePass = textRulesCheck([rule]);
+      const whole = textRulesCheck([rule], 'per-rule');
+      const lit = found.literal;
+      const pieces = [
+        lit,
+        lit,
+        lit.toUpperCase(),
+        lit.slice(1),
+        'test.',
+        'prod.',
+        'www.',
+        'a-',
+        '.',
+        '-',
+        '_',
+        ' ',
+        '"',
+        '=',
+        ':',
+        '/',
+        '\n',
+        'x',
+        '0',
+        'https://',
+      ];
+      const lang = rule.match.languages?.[0] ?? 'plaintext';
+      for (let i = 0; i < 400; i++) {
+        let text = '';
+        for (let k = 1 + r.int(12); k > 0; k--) text += r.pick(pieces);
+        const doc = analyzed({ uri: `file:///near/${i}.txt`, languageId: lang, text });
+        const a = summary(onePass.run(doc, ctx) as Finding[]);
+        const b = summary(whole.run(doc, ctx) as Finding[]);
+        expect(a, `${rule.id} on ${JSON.stringify(text)}`).toEqual(b);
+        if (b.length) compared++;
+      }
+    }
+    expect(near, 'rules searched near their literal').toBeGreaterThan(10);
+    expect(compared, 'texts the rules matched').toBeGreaterThan(500);
   });
 });
 

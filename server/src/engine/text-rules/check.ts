@@ -1,15 +1,16 @@
 // Rule-driven text patterns: hosts, scopes, headers, constants, in any file type.
 // Patterns carry their own boundaries (host and word edges) so they stay safe in code.
 // Speed: each pattern's required literal (literal-prefilter.ts), or one per alternative when it has none,
-// gates it, and one pass over the text (literal-scan.ts) finds which literals occur: only those rules run
-// their full pattern.
+// gates it, and one pass over the text (literal-scan.ts) finds which literals occur, and where: only those
+// rules run their pattern, near the occurrences when a match starts at most a few characters before its
+// literal, else over the whole text.
 
 import type { AnalysisContext, AnalyzedDocument, Check, Finding } from '../core/types';
 import type { Rule } from '../rules/model';
 import { fill, ruleFinding } from '../rules/finding';
 import { isXmlDocument } from '../xml/parse';
 import { t } from '../core/messages';
-import { escapeRegExp, requiredLiterals } from './literal-prefilter';
+import { escapeRegExp, requiredLiteralAt, requiredLiterals, type Width } from './literal-prefilter';
 import { LiteralScanner } from './literal-scan';
 
 interface CompiledRule {
@@ -24,6 +25,11 @@ interface CompiledRule {
   /** Literals one of which every match contains (requiredLiterals), and their indexes in the literal scanner. */
   literalTexts?: string[];
   literals?: number[];
+  /**
+   * When a match starts at most a few characters before its literal (requiredLiteralAt): the span of
+   * starts to try before each occurrence, and the pattern anchored at a position (sticky).
+   */
+  near?: { before: Width; sticky: RegExp };
 }
 
 /**
@@ -37,6 +43,10 @@ export type LiteralStrategy = 'one-pass' | 'per-rule';
 const COMBINED_GATE_FROM = 8;
 /** Hits reported per rule and file; past this a single notice stands for the rest (bounded time and memory). */
 export const MAX_HITS_PER_RULE = 10_000;
+/** A rule searches near its literal when a match starts at most this many positions apart before it… */
+const NEAR_STARTS = 64;
+/** …and the literal occurs at most this many times (else one search over the text costs less). */
+const NEAR_HITS = 2000;
 /** Around each literal occurrence, the text the fallback scan searches when the full pattern gives up. */
 const FALLBACK_WINDOW = 4096;
 
@@ -68,7 +78,9 @@ function compile(rule: Rule): CompiledRule {
   const flags = rule.match.flags ?? '';
   const literalTexts = requiredLiterals(rule.match.regex!, flags);
   const literal = literalTexts?.length === 1 ? literalTexts[0] : undefined;
+  const before = literal === undefined ? undefined : requiredLiteralAt(rule.match.regex!, flags)?.before;
   return {
+    near: before && before.max - before.min <= NEAR_STARTS ? { before, sticky: new RegExp(rule.match.regex!, flags + 'yd') } : undefined,
     rule,
     re: new RegExp(rule.match.regex!, flags + 'gd'),
     context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
@@ -77,6 +89,27 @@ function compile(rule: Rule): CompiledRule {
     literalText: literal,
     literalTexts,
   };
+}
+
+/**
+ * The pattern's matches found near its literal's occurrences (`hits`, in order): for each, the pattern is
+ * tried anchored at every position a match holding it could start, first to last, from the end of the
+ * previous match on. Every match holds an occurrence and starts in its span, so these are the matches a
+ * search of the whole text finds, in order (lookbehinds still see the whole text).
+ */
+function* nearHits(near: NonNullable<CompiledRule['near']>, text: string, hits: number[]): Generator<{ m: RegExpExecArray; base: number }> {
+  const { sticky, before } = near;
+  let from = 0;
+  for (const h of hits) {
+    for (let p = Math.max(from, h - before.max); p <= h - before.min; p++) {
+      sticky.lastIndex = p;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      yield { m, base: 0 };
+      from = p + Math.max(1, m[0].length);
+      break;
+    }
+  }
 }
 
 /** The pattern's matches in the whole text, or (degraded mode) in windows around the gate's hits; `base` maps back. */
@@ -130,13 +163,14 @@ export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy
       const passes = ctx.caches.textPasses;
       let anyLiteral: boolean | undefined;
       let present: Set<number> | undefined;
+      const at: (number[] | null)[] = [];
       for (const c of compiled) {
         const { rule } = c;
         if (!appliesToLanguage(rule, doc.languageId, doc.uri)) continue;
         if (xml && rule.match.xml) continue;
         if (c.literals && strategy === 'one-pass') {
           if (!present) passes.add();
-          present ??= scanner.scan(text);
+          present ??= scanner.scan(text, at, NEAR_HITS);
           if (!c.literals.some((i) => present!.has(i))) continue;
         } else if (c.gate && strategy === 'per-rule') {
           if (anyLiteral === undefined && combined) passes.add();
@@ -147,10 +181,12 @@ export function textRulesCheck(rules: readonly Rule[], strategy: LiteralStrategy
         }
         passes.add((c.context ? 1 : 0) + (c.lacks ? 1 : 0));
         if (!contextHolds(c.context, text, c.lacks)) continue;
-        passes.add();
+        // Near its literal's occurrences when a match starts close before it; else over the whole text.
+        const hits = strategy === 'one-pass' && c.near && c.literals ? at[c.literals[0]] : undefined;
+        if (!hits) passes.add();
         const found: Finding[] = [];
         const collect = (windows: boolean) => {
-          for (const { m, base } of matches(c, text, windows)) {
+          for (const { m, base } of hits && !windows ? nearHits(c.near!, text, hits) : matches(c, text, windows)) {
             if (found.length === MAX_HITS_PER_RULE) {
               const at = base + m.index;
               found.push({

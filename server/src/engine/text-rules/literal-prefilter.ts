@@ -29,19 +29,47 @@ function skipBracket(p: string, i: number): number {
   return -1;
 }
 
-export function requiredLiteral(pattern: string, flags = ''): string | undefined {
-  if (flags.includes('x') || flags.includes('v')) return undefined;
-  const runs: string[] = [];
+/** How many UTF-16 units a part of a pattern can match: fewest and most (Infinity: no bound). */
+export interface Width {
+  min: number;
+  max: number;
+}
+
+/** A run of literal characters every match holds, and the width of what comes before it in a match (undefined: unknown). */
+interface Run {
+  text: string;
+  before?: Width;
+}
+
+const ZERO: Width = { min: 0, max: 0 };
+const ONE: Width = { min: 1, max: 1 };
+const LOOKAROUND = /^\(\?(?:[=!]|<[=!])/;
+
+/**
+ * The literal runs of a pattern without top-level alternation, in the order the extractor has always
+ * chosen among them (a required group's literal before the run it ends), with the width before each;
+ * and the width of the whole. Undefined when the pattern is unbalanced or unusual.
+ */
+function scanSequence(pattern: string, flags: string): { runs: Run[]; width?: Width } | undefined {
+  const runs: Run[] = [];
   let run = '';
+  let runBefore: Width | undefined;
+  // The width matched so far; astral characters make `.` and classes two units wide with `u`: unknown.
+  let at: Width | undefined = flags.includes('u') ? undefined : ZERO;
   const end = () => {
-    if (run) runs.push(run);
+    if (run) runs.push({ text: run, before: runBefore });
     run = '';
+  };
+  const add = (ch: string) => {
+    if (!run) runBefore = at;
+    run += ch;
   };
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i];
     let atom: string | undefined; // a literal character, or undefined for anything else
     let next: number;
-    let inner: string | undefined; // a required group's own literal, when it has one
+    let width: Width | undefined = ONE;
+    let inner: Run | undefined; // a required group's own literal, when it has one
     if (c === '(' || c === '[') {
       next = skipBracket(pattern, i);
       if (next < 0) return undefined;
@@ -49,14 +77,19 @@ export function requiredLiteral(pattern: string, flags = ''): string | undefined
       const head = /^\((?:\?:|\?<(?![=!])[A-Za-z_]\w*>)?/.exec(pattern.slice(i, i + 40));
       const optional = /^(?:[?*]|\{0[,}])/.test(pattern.slice(next, next + 4));
       const plain = head && (head[0].length > 1 || pattern[i + 1] !== '?'); // not (?= (?! (?<= (?<! (?i)
-      if (c === '(' && plain && !optional) {
-        inner = requiredLiteral(pattern.slice(i + head[0].length, next - 1), flags);
+      if (c === '(') {
+        const body = plain ? pattern.slice(i + head[0].length, next - 1) : undefined;
+        width = LOOKAROUND.test(pattern.slice(i, i + 4)) ? ZERO : body === undefined ? undefined : widthOf(body, flags);
+        const found = body !== undefined && !optional ? bestRun(body, flags) : undefined;
+        if (found) inner = { text: found.text, before: at && found.before && sum(at, found.before) };
       }
     } else if (c === '\\') {
       const e = pattern[i + 1];
       if (e === undefined) return undefined;
       if (IDENTITY_ESCAPES.has(e)) atom = e;
       next = i + 2;
+      if (e === 'b' || e === 'B') width = ZERO;
+      else if (/[1-9]/.test(e) || (e === 'k' && pattern[next] === '<')) width = undefined; // a backreference
       while (/[0-9]/.test(e) && /[0-9]/.test(pattern[next] ?? '')) next++; // backreference \12
       if ((e === 'k' || e === 'p' || e === 'P' || e === 'u') && /[<{]/.test(pattern[next] ?? '')) {
         const close = pattern.indexOf(pattern[next] === '<' ? '>' : '}', next);
@@ -65,30 +98,73 @@ export function requiredLiteral(pattern: string, flags = ''): string | undefined
       } else if (e === 'x') next = i + 4;
       else if (e === 'u') next = i + 6;
       else if (e === 'c') next = i + 3;
-    } else if (c === '|') {
-      return undefined; // top-level alternation: no single literal is required
-    } else if (c === ')' || c === ']' || c === '{' || c === '}') {
-      return undefined; // unbalanced or unusual: give up rather than guess
+    } else if (c === '|' || c === ')' || c === ']' || c === '{' || c === '}') {
+      return undefined; // alternation (the caller splits it), unbalanced or unusual: give up rather than guess
     } else {
       if (c === '.' || c === '^' || c === '$' || c === '?' || c === '*' || c === '+') atom = undefined;
       else if (c.charCodeAt(0) < 128) atom = c;
+      if (c === '^' || c === '$') width = ZERO;
       next = i + 1;
     }
     if (inner) runs.push(inner);
     const q = QUANTIFIER.exec(pattern.slice(next, next + 12));
+    let times: Width = ONE;
     if (q) {
-      const min = q[0] === '+' ? 1 : q[0].startsWith('{') ? Number(/\d+/.exec(q[0])![0]) : 0;
-      if (atom !== undefined && min >= 1) run += atom;
+      const bounds = /\{(\d+)(,?)(\d*)\}/.exec(q[0]);
+      times = bounds
+        ? { min: Number(bounds[1]), max: bounds[2] ? (bounds[3] ? Number(bounds[3]) : Infinity) : Number(bounds[1]) }
+        : { min: q[0] === '+' ? 1 : 0, max: q[0] === '?' ? 1 : Infinity };
+      if (atom !== undefined && times.min >= 1) add(atom);
       end();
       next += q[0].length;
       if (pattern[next] === '?') next++; // lazy quantifier
-    } else if (atom !== undefined) run += atom;
+    } else if (atom !== undefined) add(atom);
     else end();
+    at = at && width && sum(at, { min: width.min * times.min, max: width.max === 0 ? 0 : width.max * times.max });
     i = next;
   }
   end();
-  const best = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
-  return best.length >= MIN_LITERAL ? best : undefined;
+  return { runs, width: at };
+}
+
+const sum = (a: Width, b: Width): Width => ({ min: a.min + b.min, max: a.max + b.max });
+
+/** The width of any match of `pattern` (alternatives included), undefined when unknown. */
+function widthOf(pattern: string, flags: string): Width | undefined {
+  let out: Width | undefined;
+  for (const a of topLevelAlternatives(pattern) ?? []) {
+    const w = scanSequence(a, flags)?.width;
+    if (!w) return undefined;
+    out = out ? { min: Math.min(out.min, w.min), max: Math.max(out.max, w.max) } : w;
+  }
+  return out;
+}
+
+/** The longest literal run (the first of equals) of a pattern without top-level alternation. */
+function bestRun(pattern: string, flags: string): Run | undefined {
+  const runs = scanSequence(pattern, flags)?.runs;
+  if (!runs) return undefined;
+  let best: Run | undefined;
+  for (const r of runs) if (!best || r.text.length > best.text.length) best = r;
+  return best && best.text.length >= MIN_LITERAL ? best : undefined;
+}
+
+export function requiredLiteral(pattern: string, flags = ''): string | undefined {
+  return requiredLiteralAt(pattern, flags)?.literal;
+}
+
+/**
+ * The required literal and how far before it a match can start (`before`: the width of what precedes it
+ * in a match; undefined when unbounded or unknown): a match holding the literal at offset h starts in
+ * [h − before.max, h − before.min].
+ */
+export function requiredLiteralAt(pattern: string, flags = ''): { literal: string; before?: Width } | undefined {
+  if (flags.includes('x') || flags.includes('v')) return undefined;
+  const alternatives = topLevelAlternatives(pattern);
+  if (!alternatives || alternatives.length > 1) return undefined; // top-level alternation: no single literal is required
+  const best = bestRun(pattern, flags);
+  if (!best) return undefined;
+  return { literal: best.text, before: best.before && Number.isFinite(best.before.max) ? best.before : undefined };
 }
 
 /** The pattern's top-level alternatives (`a|b|c` → three; `a(b|c)` → one), undefined when unbalanced. */

@@ -37,8 +37,12 @@ export class LiteralScanner {
     });
   }
 
-  /** The indexes (into the constructor's list) of the literals that occur in `text`. One pass over the text. */
-  scan(text: string): Set<number> {
+  /**
+   * The indexes (into the constructor's list) of the literals that occur in `text`. One pass over the text.
+   * `at`: also each occurrence's offset, per literal, in order (`at[i]`); a literal found more than `most`
+   * times gets null there (a search near so many hits would cost more than one over the text).
+   */
+  scan(text: string, at?: (number[] | null)[], most = Infinity): Set<number> {
     const found = new Set<number>();
     if (!this.combined) return found;
     const lower = this.combinedLower && !NON_ASCII.test(text);
@@ -47,15 +51,19 @@ export class LiteralScanner {
     const subject = lower ? text.toLowerCase() : text;
     re.lastIndex = 0;
     for (let m = re.exec(subject); m; m = re.exec(subject)) {
-      const at = m.index;
+      const offset = m.index;
       for (const i of this.byFirst.get(m[0][0].toLowerCase()) ?? []) {
-        if (found.has(i)) continue;
+        if (!at && found.has(i)) continue;
         const lit = this.literals[i];
-        const here = text.slice(at, at + lit.text.length);
-        if (lit.caseInsensitive ? here.toLowerCase() === this.lower[i] : here === lit.text) found.add(i);
+        const here = text.slice(offset, offset + lit.text.length);
+        if (!(lit.caseInsensitive ? here.toLowerCase() === this.lower[i] : here === lit.text)) continue;
+        found.add(i);
+        if (!at) continue;
+        const list = at[i] === undefined ? (at[i] = []) : at[i];
+        if (list && list.push(offset) > most) at[i] = null;
       }
-      if (found.size === this.literals.length) break;
-      re.lastIndex = at + 1;
+      if (!at && found.size === this.literals.length) break;
+      re.lastIndex = offset + 1;
     }
     return found;
   }
