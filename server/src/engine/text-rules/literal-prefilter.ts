@@ -41,8 +41,8 @@ interface Run {
   before?: Width;
 }
 
-const ZERO: Width = { min: 0, max: 0 };
-const ONE: Width = { min: 1, max: 1 };
+const ZERO: Width = Object.freeze({ min: 0, max: 0 });
+const ONE: Width = Object.freeze({ min: 1, max: 1 });
 const LOOKAROUND = /^\(\?(?:[=!]|<[=!])/;
 
 /**
