@@ -1,16 +1,19 @@
-// A large Bundle checked entry by entry: each entry's resource is walked and checked on its own (walk,
-// profiles, extensions, invariants), and an entry whose text did not change since the document's previous
-// version gives back what it gave then. The Bundle itself (fullUrls, references between entries, its own
-// invariants) is checked whole every time. An edit in a 2 000-entry Bundle checks one entry, not 2 000.
+// A large Bundle checked entry by entry: each entry's resource keeps its own issues (walk, profiles,
+// extensions, invariants), and an entry whose text did not change since the document's previous version
+// gives back what it gave then. The entries that did change are walked by one walker and checked by one
+// pass of each kind; each issue goes to the entry it points into. The Bundle itself (fullUrls, references
+// between entries, its own invariants) is checked whole every time. An edit in a 2 000-entry Bundle checks
+// one entry, not 2 000.
 //
 // Why an entry's issues can be reused: everything those passes read lies inside the entry's resource (its
 // %resource and %rootResource are itself or resources it contains), plus its instance path
 // (`Bundle.entry[i].resource`, hence the entry index) and what the analysis was configured with (settings,
-// date, profile folders: `memoKey`). Documents where one resource reads another (a QuestionnaireResponse
-// and its Questionnaire, a MeasureReport and its Measure) or that define conformance resources are checked
-// whole, as is anything but JSON without syntax errors (an XML entry's parse depends on the namespaces
-// around it, a recovered JSON parse on what is around the error), and so is a document without versions
-// (the CLI's files): splitting makes a first analysis slower, and only the analysis of a next version repays it.
+// date, the FHIR caches' generation: the key of `Kept`). Documents where one resource reads another (a
+// QuestionnaireResponse and its Questionnaire, a MeasureReport and its Measure) or that define conformance
+// resources are checked whole, as is anything but JSON without syntax errors (an XML entry's parse depends
+// on the namespaces around it, a recovered JSON parse on what is around the error), and so is a document
+// without versions (the CLI's files): splitting makes a first analysis slower, and only the analysis of a
+// next version repays it.
 
 import type { AnalysisContext } from '../core/types';
 import type { R4Definitions } from './definitions/store';
@@ -53,6 +56,7 @@ interface EntryResult {
   references: { at: number[]; path: string; resources: number[][] }[];
 }
 
+/** What an analysis keeps for the next version: its key (settings, date, the FHIR caches' generation), each entry's result by index. */
 interface Kept {
   key: string;
   entries: (EntryResult | undefined)[];

@@ -33,21 +33,11 @@ export interface InvariantSite {
 }
 
 /**
- * A Bundle entry's resource walked on its own (fhir/entry-units.ts): given the resource and the resources
- * around it, returns the References found in it for the Bundle's reference pass, or undefined when the
- * resource is not such an entry (the walker then walks it itself).
+ * A Bundle entry's resource handed to fhir/entry-units.ts, with the resources around it: returns the
+ * References in it (walked there, or recalled from the previous version) for the Bundle's reference pass,
+ * or undefined when the resource is not such an entry (the walker then walks it itself).
  */
 export type EntryWalk = (resource: FhirNode, stack: readonly FhirNode[]) => ReferenceSite[] | undefined;
-
-/** What every walker of one analysis can share: derived definitions, computed once. */
-export class WalkerShared {
-  /** The resource types each Reference element's targetProfiles allow (null: any). */
-  readonly targets = new Map<ElementDef, string[] | null>();
-  /** A resource type's root definition with the constraints its invariant site checks (dom-3 is native), per root. */
-  readonly resourceRoots = new Map<ElementDef, ElementDef>();
-  /** The same for contained resources (no best-practice dom-6: the narrative is the container's). */
-  readonly containedRoots = new Map<ElementDef, ElementDef>();
-}
 
 export interface WalkerOptions {
   hooks?: ProfileHooks;
@@ -55,7 +45,6 @@ export interface WalkerOptions {
   entry?: EntryWalk;
   /** The resources around the one this walker starts at (outermost first). */
   stack?: readonly FhirNode[];
-  shared?: WalkerShared;
 }
 
 /** What a profile adds to the walk of the resources it applies to. */
@@ -82,7 +71,12 @@ export class Walker {
   private readonly counts: number[] = [];
   private readonly hooks?: ProfileHooks;
   private readonly entry?: EntryWalk;
-  readonly shared: WalkerShared;
+  /** The resource types each Reference element's targetProfiles allow (null: any). */
+  private readonly targets = new Map<ElementDef, string[] | null>();
+  /** A resource type's root definition with the constraints its invariant site checks (dom-3 is native), per root. */
+  private readonly resourceRoots = new Map<ElementDef, ElementDef>();
+  /** The same for contained resources (no best-practice dom-6: the narrative is the container's). */
+  private readonly containedRoots = new Map<ElementDef, ElementDef>();
 
   constructor(
     private readonly defs: R4Definitions,
@@ -93,7 +87,6 @@ export class Walker {
     this.hooks = options.hooks;
     this.entry = options.entry;
     this.resourceStack = options.stack ? options.stack.slice() : [];
-    this.shared = options.shared ?? new WalkerShared();
   }
 
   resource(node: FhirNode): void {
@@ -127,7 +120,7 @@ export class Walker {
     if (root?.constraints) {
       // A contained resource's narrative is its container's (dom-6 is for the container).
       const contained = node.name === 'contained';
-      const defs = contained ? this.shared.containedRoots : this.shared.resourceRoots;
+      const defs = contained ? this.containedRoots : this.resourceRoots;
       let def = defs.get(root);
       if (!def) {
         const constraints = root.constraints.filter((c) => c.key !== 'dom-3' && !(contained && c.bestPractice));
@@ -295,8 +288,8 @@ export class Walker {
     if (type === 'Identifier') checkNorwegianIdentifier(node, this.doc, path, this.report);
     if (type === 'Attachment') checkAttachment(node, this.doc, path, this.report);
     if (type === 'Reference') {
-      let targets = this.shared.targets.get(def);
-      if (targets === undefined) this.shared.targets.set(def, (targets = allowedTargets(def.types, () => undefined) ?? null));
+      let targets = this.targets.get(def);
+      if (targets === undefined) this.targets.set(def, (targets = allowedTargets(def.types, () => undefined) ?? null));
       checkReferenceTarget(node, targets ?? undefined, (t) => this.defs.isResource(t), this.doc, path, this.report);
       // Only a Bundle resolves references between resources here.
       if (this.resourceStack.some((r) => r.resourceType === 'Bundle')) this.references.push({ node, path, resources: this.resourceStack.slice() });
