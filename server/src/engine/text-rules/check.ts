@@ -20,8 +20,6 @@ interface CompiledRule {
   lacks?: RegExp;
   /** Matches when the text holds the pattern's required literal; undefined when none could be derived. */
   gate?: RegExp;
-  /** The required literal itself. */
-  literalText?: string;
   /** Literals one of which every match contains (requiredLiterals), and their indexes in the literal scanner. */
   literalTexts?: string[];
   literals?: number[];
@@ -76,9 +74,11 @@ export function expand(value: string, m: RegExpExecArray, vars?: Record<string, 
 
 function compile(rule: Rule): CompiledRule {
   const flags = rule.match.flags ?? '';
-  const literalTexts = requiredLiterals(rule.match.regex!, flags);
-  const literal = literalTexts?.length === 1 ? literalTexts[0] : undefined;
-  const before = literal === undefined ? undefined : requiredLiteralAt(rule.match.regex!, flags)?.before;
+  // The single required literal (with the width before it), else one per alternative.
+  const single = requiredLiteralAt(rule.match.regex!, flags);
+  const literal = single?.literal;
+  const literalTexts = literal !== undefined ? [literal] : requiredLiterals(rule.match.regex!, flags);
+  const before = single?.before;
   return {
     near: before && before.max - before.min <= NEAR_STARTS ? { before, sticky: new RegExp(rule.match.regex!, flags + 'yd') } : undefined,
     rule,
@@ -86,7 +86,6 @@ function compile(rule: Rule): CompiledRule {
     context: rule.match.fileContains ? new RegExp(rule.match.fileContains, 'i') : undefined,
     lacks: rule.match.fileLacks ? new RegExp(rule.match.fileLacks, 'i') : undefined,
     gate: literal ? new RegExp(escapeRegExp(literal), flags.includes('i') ? 'i' : '') : undefined,
-    literalText: literal,
     literalTexts,
   };
 }

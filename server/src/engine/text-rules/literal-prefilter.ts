@@ -47,11 +47,13 @@ const LOOKAROUND = /^\(\?(?:[=!]|<[=!])/;
 
 /**
  * The literal runs of a pattern without top-level alternation, in the order the extractor has always
- * chosen among them (a required group's literal before the run it ends), with the width before each;
- * and the width of the whole. Undefined when the pattern is unbalanced or unusual.
+ * chosen among them (a required group's literal before the run it ends), with the width before each; the
+ * bodies of the groups every match passes through (plain, non-capturing or named; not optional); and the
+ * width of the whole. Undefined when the pattern is unbalanced or unusual.
  */
-function scanSequence(pattern: string, flags: string): { runs: Run[]; width?: Width } | undefined {
+function scanSequence(pattern: string, flags: string): { runs: Run[]; groups: string[]; width?: Width } | undefined {
   const runs: Run[] = [];
+  const groups: string[] = [];
   let run = '';
   let runBefore: Width | undefined;
   // The width matched so far; astral characters make `.` and classes two units wide with `u`: unknown.
@@ -80,8 +82,11 @@ function scanSequence(pattern: string, flags: string): { runs: Run[]; width?: Wi
       if (c === '(') {
         const body = plain ? pattern.slice(i + head[0].length, next - 1) : undefined;
         width = LOOKAROUND.test(pattern.slice(i, i + 4)) ? ZERO : body === undefined ? undefined : widthOf(body, flags);
-        const found = body !== undefined && !optional ? bestRun(body, flags) : undefined;
-        if (found) inner = { text: found.text, before: at && found.before && sum(at, found.before) };
+        if (body !== undefined && !optional) {
+          groups.push(body);
+          const found = bestRun(body, flags);
+          if (found) inner = { text: found.text, before: at && found.before && sum(at, found.before) };
+        }
       }
     } else if (c === '\\') {
       const e = pattern[i + 1];
@@ -124,7 +129,7 @@ function scanSequence(pattern: string, flags: string): { runs: Run[]; width?: Wi
     i = next;
   }
   end();
-  return { runs, width: at };
+  return { runs, groups, width: at };
 }
 
 const sum = (a: Width, b: Width): Width => ({ min: a.min + b.min, max: a.max + b.max });
@@ -187,27 +192,6 @@ function topLevelAlternatives(pattern: string): string[] | undefined {
   return alternatives;
 }
 
-/** The contents of the top-level groups that every match passes through (plain, non-capturing or named; not optional). */
-function requiredGroups(pattern: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < pattern.length; ) {
-    const c = pattern[i];
-    if (c === '\\') i += 2;
-    else if (c === '[') i = skipBracket(pattern, i);
-    else if (c === '(') {
-      const next = skipBracket(pattern, i);
-      if (next < 0) return out;
-      const head = /^\((?:\?:|\?<(?![=!])[A-Za-z_]\w*>)?/.exec(pattern.slice(i, i + 40));
-      const optional = /^(?:[?*]|\{0[,}])/.test(pattern.slice(next, next + 4));
-      const plain = head && (head[0].length > 1 || pattern[i + 1] !== '?');
-      if (plain && !optional) out.push(pattern.slice(i + head[0].length, next - 1));
-      i = next;
-    } else i++;
-    if (i < 0) return out;
-  }
-  return out;
-}
-
 /**
  * Literals one of which every match must contain: the pattern's required literal when it has one, else
  * one per alternative (of the pattern, or of a group every match passes through: `(?<hit>A|B|C)`).
@@ -231,7 +215,7 @@ export function requiredLiterals(pattern: string, flags = ''): string[] | undefi
   // One alternative without a literal of its own: the best set among the groups it must pass through.
   let best: string[] | undefined;
   const shortest = (list: string[]) => Math.min(...list.map((l) => l.length));
-  for (const inner of requiredGroups(pattern)) {
+  for (const inner of scanSequence(pattern, flags)?.groups ?? []) {
     const literals = requiredLiterals(inner, flags);
     if (literals && (!best || shortest(literals) > shortest(best))) best = literals;
   }

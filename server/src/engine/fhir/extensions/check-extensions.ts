@@ -76,11 +76,8 @@ export async function checkExtensions(
   // Each url resolved once per analysis (a Bundle checked entry by entry shares them).
   const layers = session.extensions;
   const typeLayers = session.typeLayers;
-  const resolved = new Set<string>();
   for (const site of absolute) {
     const url = String(urlNode(site.node)!.value).split('|')[0];
-    if (resolved.has(url)) continue;
-    resolved.add(url);
     if (layers.has(url)) continue;
     const layer = await resolveExtension(defs, index, url);
     layers.set(url, layer);
